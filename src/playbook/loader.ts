@@ -1,0 +1,50 @@
+import { readFileSync, existsSync } from 'node:fs';
+import { dirname, extname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import type { z } from 'zod';
+import { ConfigError } from '../errors.js';
+import { playbookSchema, type Playbook } from './schema.js';
+
+const PLAYBOOKS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dialogs', 'playbooks');
+
+/** `champ`, `bant` or a path to a YAML/JSON file. */
+export function resolvePlaybookPath(nameOrPath: string): string {
+  if (/[/\\]|\.(ya?ml|json)$/i.test(nameOrPath)) return resolve(nameOrPath);
+  return join(PLAYBOOKS_DIR, `${nameOrPath}.yaml`);
+}
+
+export function loadPlaybook(nameOrPath: string): Playbook {
+  const file = resolvePlaybookPath(nameOrPath);
+  if (!existsSync(file)) throw new ConfigError(`Playbook ${file}: file not found (PLAYBOOK=${nameOrPath})`);
+  let raw: unknown;
+  try {
+    const text = readFileSync(file, 'utf8');
+    raw = extname(file).toLowerCase() === '.json' ? JSON.parse(text) : parseYaml(text);
+  } catch (error) {
+    throw new ConfigError(`Playbook ${file}: cannot be parsed: ${(error as Error).message}`, { cause: error });
+  }
+  return parsePlaybook(raw, file);
+}
+
+export function parsePlaybook(raw: unknown, file = '<inline>'): Playbook {
+  const result = playbookSchema.safeParse(raw);
+  if (!result.success) throw new ConfigError(`Playbook ${file} is invalid:\n${describeIssues(result.error, raw)}`);
+  return result.data;
+}
+
+/** Names each bad field by its path, with the dimension id when there is one, e.g. `dimensions[2] (money).weight`. */
+function describeIssues(error: z.ZodError, raw: unknown): string {
+  return error.issues
+    .map((issue) => {
+      let node: unknown = raw;
+      const parts: string[] = [];
+      for (const key of issue.path) {
+        node = node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key as PropertyKey] : undefined;
+        const id = node && typeof node === 'object' && 'id' in node ? ` (${String((node as { id: unknown }).id)})` : '';
+        parts.push(typeof key === 'number' ? `[${key}]${id}` : `${parts.length ? '.' : ''}${String(key)}${id}`);
+      }
+      return `  - ${parts.join('') || '(root)'}: ${issue.message}`;
+    })
+    .join('\n');
+}

@@ -1,0 +1,206 @@
+import { z } from 'zod';
+
+/**
+ * The playbook: everything sales/marketing ops may change without touching code.
+ * Validated once at start-up; an invalid file fails with the file and field named.
+ */
+
+const localized = z.object({ fr: z.string().min(1), en: z.string().min(1) }).strict();
+
+/**
+ * What the built-in rules extractor knows how to read. A dimension of kind `custom`
+ * is read from the `patterns` of its levels (and by the LLM extractor from its descriptions).
+ */
+export const DIMENSION_KINDS = ['need', 'authority', 'budget', 'timeline', 'company', 'custom'] as const;
+export type DimensionKind = (typeof DIMENSION_KINDS)[number];
+
+/** Level ids the built-in lexicons produce, per kind. Playbook levels of these kinds must use them. */
+export const BUILTIN_LEVELS: Record<Exclude<DimensionKind, 'custom'>, readonly string[]> = {
+  need: ['clear_problem', 'vague_interest', 'none'],
+  authority: ['decision_maker', 'influencer', 'no_role'],
+  budget: ['allocated', 'possible', 'none', 'below_minimum'],
+  timeline: ['within_3_months', '3_to_6_months', 'later'],
+  company: ['in_icp', 'below_icp_size', 'size_unknown'],
+};
+
+const regexSource = z.string().refine(
+  (source) => {
+    try {
+      new RegExp(source, 'iu');
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'is not a valid regular expression' },
+);
+
+const patterns = z.object({ fr: z.array(regexSource).default([]), en: z.array(regexSource).default([]) }).strict();
+
+const levelSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9_]+$/, 'use lower_snake_case'),
+    points: z.number().min(0),
+    description: z.string().min(1),
+    /** Timeline levels: the level applies up to this many months (inclusive). */
+    maxMonths: z.number().positive().optional(),
+    /** Extra phrases (regular expressions) the rules extractor maps to this level. */
+    patterns: patterns.optional(),
+  })
+  .strict();
+
+const quickReplySchema = z
+  .object({
+    label: localized,
+    /** The level a click on this button means, so a click never goes through extraction. */
+    level: z.string(),
+    months: z.number().positive().optional(),
+  })
+  .strict();
+
+const dimensionSchema = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'use lower_snake_case'),
+    kind: z.enum(DIMENSION_KINDS),
+    /** Read by people and by the LLM extractor. */
+    description: z.string().min(1),
+    /** Maximum points this dimension can bring. */
+    weight: z.number().min(0),
+    question: localized,
+    /** Asked once when the answer did not tell us enough. */
+    clarification: localized,
+    quickReplies: z.array(quickReplySchema).default([]),
+    levels: z.array(levelSchema).min(1),
+    /** Budget dimensions: amounts below this (per year, in `currency`) score as `below_minimum`. */
+    minimumYearlyAmount: z.number().min(0).optional(),
+  })
+  .strict();
+
+const knockoutSchema = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'use lower_snake_case'),
+    description: z.string().min(1),
+    /** Built-in detector to use (student, job_seeker, vendor, no_need, below_icp_size), if any. */
+    signal: z.enum(['student', 'job_seeker', 'vendor', 'no_need', 'below_icp_size']).optional(),
+    patterns: patterns.optional(),
+    /** The polite, specific close shown to the visitor. */
+    close: localized,
+  })
+  .strict();
+
+export const playbookSchema = z
+  .object({
+    id: z.string().min(1),
+    version: z.string().min(1),
+    name: z.string().min(1),
+    framework: z.string().min(1),
+    /** The currency amounts are compared in; others are converted with `currencyRates`. */
+    currency: z.string().length(3),
+    /** Value of one unit of each other currency in `currency`. */
+    currencyRates: z.record(z.string().length(3), z.number().positive()).default({}),
+    icp: z
+      .object({
+        description: z.string().min(1),
+        minEmployees: z.number().int().min(1),
+        businessModel: z.enum(['b2b', 'b2c', 'any']),
+        sectors: z.array(z.string()).default([]),
+      })
+      .strict(),
+    dimensions: z.array(dimensionSchema).min(1),
+    knockouts: z.array(knockoutSchema).default([]),
+    thresholds: z
+      .object({
+        handoff: z.number().min(0),
+        warm: z.number().min(0),
+      })
+      .strict(),
+    ambiguity: z
+      .object({
+        /** Contradictory answers on one dimension make the lead ambiguous. */
+        contradictions: z.boolean().default(true),
+        /** An unclear dimension makes the lead ambiguous when its maximum would reach the handoff threshold. */
+        unclearCouldReachThreshold: z.boolean().default(true),
+      })
+      .strict()
+      .default({ contradictions: true, unclearCouldReachThreshold: true }),
+    messages: z
+      .object({
+        greeting: localized,
+        notice: localized,
+        acknowledgements: z.array(localized).default([]),
+        outcome: z
+          .object({
+            handoff: localized,
+            handoffAmbiguous: localized,
+            nurture: localized,
+            nurtureCold: localized,
+            disqualify: localized,
+          })
+          .strict(),
+        afterOutcome: localized,
+        contactThanks: localized,
+      })
+      .strict(),
+    links: z
+      .object({
+        resource: z.string().url(),
+        careers: z.string().url(),
+        purchasing: z.string().min(1),
+        privacy: z.string().url(),
+      })
+      .strict(),
+  })
+  .strict()
+  .superRefine((playbook, ctx) => {
+    const dimensionIds = new Set<string>();
+    playbook.dimensions.forEach((dimension, index) => {
+      const at = ['dimensions', index];
+      if (dimensionIds.has(dimension.id)) {
+        ctx.addIssue({ code: 'custom', path: [...at, 'id'], message: `duplicate dimension id "${dimension.id}"` });
+      }
+      dimensionIds.add(dimension.id);
+      const levelIds = new Set(dimension.levels.map((level) => level.id));
+      if (dimension.kind !== 'custom') {
+        const known = BUILTIN_LEVELS[dimension.kind];
+        dimension.levels.forEach((level, levelIndex) => {
+          if (!known.includes(level.id)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: [...at, 'levels', levelIndex, 'id'],
+              message: `level "${level.id}" is not one of ${known.join(', ')} (kind ${dimension.kind})`,
+            });
+          }
+        });
+      }
+      dimension.levels.forEach((level, levelIndex) => {
+        if (level.points > dimension.weight) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [...at, 'levels', levelIndex, 'points'],
+            message: `${level.points} points exceed the dimension weight ${dimension.weight}`,
+          });
+        }
+      });
+      dimension.quickReplies.forEach((reply, replyIndex) => {
+        if (!levelIds.has(reply.level)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [...at, 'quickReplies', replyIndex, 'level'],
+            message: `unknown level "${reply.level}"`,
+          });
+        }
+      });
+      if (dimension.kind === 'timeline' && dimension.levels.every((level) => level.maxMonths === undefined)) {
+        ctx.addIssue({ code: 'custom', path: [...at, 'levels'], message: 'timeline levels need maxMonths bands' });
+      }
+    });
+    if (playbook.thresholds.warm > playbook.thresholds.handoff) {
+      ctx.addIssue({ code: 'custom', path: ['thresholds', 'warm'], message: 'must not exceed thresholds.handoff' });
+    }
+  });
+
+export type Playbook = z.infer<typeof playbookSchema>;
+export type Dimension = Playbook['dimensions'][number];
+export type Level = Dimension['levels'][number];
+export type Knockout = Playbook['knockouts'][number];
+export type QuickReply = Dimension['quickReplies'][number];

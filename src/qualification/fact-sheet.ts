@@ -1,0 +1,81 @@
+import type { Playbook } from '../playbook/schema.js';
+import { effectiveLevel } from '../scoring/scorer.js';
+import type { Fact, FactSheet, KnockoutHit } from './types.js';
+
+/** Below this confidence a fact is kept as a hint but cannot contradict another one. */
+const CONTRADICTION_MIN_CONFIDENCE = 0.6;
+
+export function emptyFactSheet(): FactSheet {
+  return { facts: {}, contradictions: {}, unclear: [], knockouts: [] };
+}
+
+/**
+ * Folds newly extracted facts into the sheet. Two confident answers that score differently on the
+ * same dimension — in one message or across turns — are a contradiction: a person must confirm.
+ */
+export function absorbFacts(playbook: Playbook, sheet: FactSheet, incoming: readonly Fact[]): FactSheet {
+  const next: FactSheet = {
+    facts: { ...sheet.facts },
+    contradictions: { ...sheet.contradictions },
+    unclear: [...sheet.unclear],
+    knockouts: [...sheet.knockouts],
+  };
+  for (const fact of incoming) {
+    const dimension = playbook.dimensions.find((d) => d.id === fact.dimension);
+    if (!dimension) continue;
+    const previous = next.facts[fact.dimension];
+    next.unclear = next.unclear.filter((id) => id !== fact.dimension);
+    if (!previous) {
+      next.facts[fact.dimension] = fact;
+      continue;
+    }
+    const before = effectiveLevel(playbook, dimension, previous).levelId;
+    const after = effectiveLevel(playbook, dimension, fact).levelId;
+    const pointsOf = (levelId: string) => dimension.levels.find((level) => level.id === levelId)?.points ?? 0;
+    const conflicting =
+      before !== after &&
+      pointsOf(before) !== pointsOf(after) &&
+      previous.confidence >= CONTRADICTION_MIN_CONFIDENCE &&
+      fact.confidence >= CONTRADICTION_MIN_CONFIDENCE &&
+      dimension.weight > 0;
+    if (conflicting || fact.uncertain) {
+      const existing = next.contradictions[fact.dimension];
+      next.contradictions[fact.dimension] = {
+        dimension: fact.dimension,
+        values: unique([...(existing?.values ?? [before]), after]),
+        evidence: unique([...(existing?.evidence ?? [previous.evidence]), fact.evidence]),
+      };
+    }
+    // The latest confident answer is what the visitor means now; a weak hint never overrides a clear answer.
+    if (fact.confidence >= previous.confidence || fact.turn > previous.turn) {
+      next.facts[fact.dimension] = { ...mergeDetails(previous, fact) };
+    }
+  }
+  return next;
+}
+
+export function absorbKnockouts(sheet: FactSheet, hits: readonly KnockoutHit[]): FactSheet {
+  const known = new Set(sheet.knockouts.map((hit) => hit.id));
+  const fresh = hits.filter((hit) => !known.has(hit.id));
+  return fresh.length ? { ...sheet, knockouts: [...sheet.knockouts, ...fresh] } : sheet;
+}
+
+export function markUnclear(sheet: FactSheet, dimensionId: string): FactSheet {
+  if (sheet.unclear.includes(dimensionId) || sheet.facts[dimensionId]) return sheet;
+  return { ...sheet, unclear: [...sheet.unclear, dimensionId] };
+}
+
+/** Keeps details (amount, headcount, sector) an earlier answer gave when the new one does not repeat them. */
+function mergeDetails(previous: Fact, fact: Fact): Fact {
+  return {
+    ...fact,
+    amount: fact.amount ?? (fact.value === previous.value ? previous.amount : undefined),
+    headcount: fact.headcount ?? previous.headcount,
+    sector: fact.sector ?? previous.sector,
+    months: fact.months ?? (fact.value === previous.value ? previous.months : undefined),
+  };
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}

@@ -1,0 +1,128 @@
+/**
+ * The vocabulary shared by extractors, the scorer, the dialogs and storage.
+ * Everything here is plain data so it can be stored, replayed and re-scored.
+ */
+
+export type Locale = 'fr' | 'en';
+export const LOCALES: readonly Locale[] = ['fr', 'en'] as const;
+
+/** A text that exists in every locale. */
+export type LocalizedText = Record<Locale, string>;
+
+export type AmountPeriod = 'once' | 'month' | 'year';
+
+/** A money amount as the visitor stated it, plus its yearly value in the playbook currency. */
+export interface Amount {
+  value: number;
+  currency: string;
+  period: AmountPeriod;
+  /** Upper bound when the visitor gave a range ("between 10 and 20k"). */
+  upTo?: number;
+}
+
+/** Where a fact came from. `merged` means both extractors agreed. */
+export type FactSource = 'rules' | 'llm' | 'merged' | 'quick-reply';
+
+/**
+ * One structured fact about the lead, always grounded in the visitor's own words.
+ * `value` is one of the dimension's level ids in the playbook.
+ */
+export interface Fact {
+  dimension: string;
+  value: string;
+  /** The visitor's own words that support the fact. */
+  evidence: string;
+  /** 0..1: how sure the extractor is. */
+  confidence: number;
+  source: FactSource;
+  /** Index of the visitor message the fact was extracted from (1-based). */
+  turn: number;
+  amount?: Amount;
+  /** Timeline in months from now. */
+  months?: number;
+  headcount?: number;
+  sector?: string;
+  /** Set when two extractors disagree on this dimension. */
+  uncertain?: boolean;
+}
+
+/** A knockout criterion detected in the visitor's words. */
+export interface KnockoutHit {
+  /** Knockout id from the playbook. */
+  id: string;
+  evidence: string;
+  turn: number;
+  source: FactSource;
+}
+
+export interface Contact {
+  email?: string;
+  phone?: string;
+  name?: string;
+}
+
+export interface LlmUsage {
+  llmCalls: number;
+  tokensIn: number;
+  tokensOut: number;
+}
+
+export const NO_USAGE: LlmUsage = Object.freeze({ llmCalls: 0, tokensIn: 0, tokensOut: 0 });
+
+/** Engagement signals from the page: shown and stored, never used to lift a route. */
+export interface PageContext {
+  pageUrl?: string;
+  referrer?: string;
+  pagesViewed?: number;
+  webinarsAttended?: number;
+  downloads?: number;
+  visitedPricing?: boolean;
+  [key: string]: string | number | boolean | undefined;
+}
+
+/** A contradiction between answers on the same dimension (one of the "ambiguous" triggers). */
+export interface Contradiction {
+  dimension: string;
+  values: string[];
+  evidence: string[];
+}
+
+/**
+ * What is known about a lead at a point in the conversation: the scorer's input.
+ */
+export interface FactSheet {
+  /** Current fact per dimension id. */
+  facts: Record<string, Fact>;
+  contradictions: Record<string, Contradiction>;
+  /** Dimensions still unclear after their one clarification. */
+  unclear: string[];
+  knockouts: KnockoutHit[];
+}
+
+export const ROUTES = ['handoff', 'nurture', 'disqualify'] as const;
+export type Route = (typeof ROUTES)[number];
+
+export const HANDOFF_REASONS = ['high_score', 'ambiguous'] as const;
+export type HandoffReason = (typeof HANDOFF_REASONS)[number];
+
+export type Tier = 'hot' | 'warm' | 'cold' | 'disqualified';
+
+/** One line of the score explanation: which rule gave how many points, on which words. */
+export interface ScoreReason {
+  rule: string;
+  dimension?: string;
+  points: number;
+  detail: string;
+  evidence?: string;
+}
+
+export interface Decision {
+  route: Route;
+  handoffReason?: HandoffReason;
+  score: number;
+  tier: Tier;
+  reasons: ScoreReason[];
+  knockouts: KnockoutHit[];
+  /** Whether every dimension had been asked when the decision was taken. */
+  complete: boolean;
+}

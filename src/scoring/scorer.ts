@@ -1,0 +1,154 @@
+import { findLevel, maxPoints, timelineLevelFor, yearlyAmount } from '../playbook/queries.js';
+import type { Dimension, Playbook } from '../playbook/schema.js';
+import type { Decision, Fact, FactSheet, KnockoutHit, ScoreReason, Tier } from '../qualification/types.js';
+
+/**
+ * The only judge of a lead: a pure function of the playbook and the facts, no I/O,
+ * so old conversations can be re-scored when the playbook changes.
+ */
+export interface ScoringInput extends FactSheet {
+  /** True when every dimension was asked; a visitor who left early is never "ambiguous". */
+  complete: boolean;
+}
+
+interface DimensionScore {
+  points: number;
+  reason: ScoreReason;
+}
+
+export function decide(playbook: Playbook, input: ScoringInput): Decision {
+  const knockouts = activeKnockouts(playbook, input);
+  const scored = playbook.dimensions.map((dimension) => scoreDimension(playbook, dimension, input));
+  const score = scored.reduce((sum, item) => sum + item.points, 0);
+  const reasons = scored.map((item) => item.reason);
+
+  if (knockouts.length > 0) {
+    for (const hit of knockouts) {
+      reasons.push({ rule: `knockout:${hit.id}`, points: 0, detail: knockoutDescription(playbook, hit.id), evidence: hit.evidence });
+    }
+    return { route: 'disqualify', score, tier: 'disqualified', reasons, knockouts, complete: input.complete };
+  }
+  const tier = tierFor(playbook, score);
+  if (score >= playbook.thresholds.handoff) {
+    return { route: 'handoff', handoffReason: 'high_score', score, tier, reasons, knockouts, complete: input.complete };
+  }
+  const ambiguity = input.complete ? ambiguityReasons(playbook, input, score) : [];
+  if (ambiguity.length > 0) {
+    reasons.push(...ambiguity);
+    return { route: 'handoff', handoffReason: 'ambiguous', score, tier, reasons, knockouts, complete: input.complete };
+  }
+  return { route: 'nurture', score, tier, reasons, knockouts, complete: input.complete };
+}
+
+export function tierFor(playbook: Playbook, score: number): Tier {
+  if (score >= playbook.thresholds.handoff) return 'hot';
+  return score >= playbook.thresholds.warm ? 'warm' : 'cold';
+}
+
+/** The level a fact scores at: amounts and months are re-read against the playbook's own bounds. */
+export function effectiveLevel(playbook: Playbook, dimension: Dimension, fact: Fact): { levelId: string; why?: string } {
+  if (dimension.kind === 'budget' && fact.amount && dimension.minimumYearlyAmount !== undefined) {
+    const yearly = yearlyAmount(playbook, fact.amount);
+    if (yearly !== undefined && yearly < dimension.minimumYearlyAmount && hasLevel(dimension, 'below_minimum')) {
+      return { levelId: 'below_minimum', why: `${formatMoney(yearly, playbook.currency)}/year is below the minimum ${formatMoney(dimension.minimumYearlyAmount, playbook.currency)}` };
+    }
+    if (yearly !== undefined && yearly >= dimension.minimumYearlyAmount && (fact.value === 'below_minimum' || fact.value === 'none') && hasLevel(dimension, 'allocated')) {
+      return { levelId: 'allocated', why: `${formatMoney(yearly, playbook.currency)}/year meets the minimum` };
+    }
+  }
+  if (dimension.kind === 'timeline' && fact.months !== undefined) {
+    const level = timelineLevelFor(dimension, fact.months);
+    if (level) return { levelId: level.id, why: `start in about ${fact.months} month(s)` };
+  }
+  if (dimension.kind === 'company' && fact.headcount !== undefined) {
+    return { levelId: fact.headcount >= playbook.icp.minEmployees ? 'in_icp' : 'below_icp_size', why: `${fact.headcount} employee(s)` };
+  }
+  return { levelId: fact.value };
+}
+
+function scoreDimension(playbook: Playbook, dimension: Dimension, input: ScoringInput): DimensionScore {
+  const fact = input.facts[dimension.id];
+  const contradiction = input.contradictions[dimension.id];
+  if (contradiction) {
+    return {
+      points: 0,
+      reason: {
+        rule: `${dimension.id}:contradictory`,
+        dimension: dimension.id,
+        points: 0,
+        detail: `contradictory answers (${contradiction.values.join(' vs ')}): not counted until a person confirms`,
+        evidence: contradiction.evidence.join(' … '),
+      },
+    };
+  }
+  if (!fact) {
+    const unclear = input.unclear.includes(dimension.id);
+    return {
+      points: 0,
+      reason: { rule: `${dimension.id}:unknown`, dimension: dimension.id, points: 0, detail: unclear ? 'still unclear after one clarification' : 'not answered' },
+    };
+  }
+  const { levelId, why } = effectiveLevel(playbook, dimension, fact);
+  const level = findLevel(dimension, levelId);
+  const points = Math.min(level?.points ?? 0, dimension.weight);
+  const detail = [level?.description ?? `unknown level ${levelId}`, why].filter(Boolean).join(' — ');
+  return { points, reason: { rule: `${dimension.id}:${levelId}`, dimension: dimension.id, points, detail, evidence: fact.evidence } };
+}
+
+function activeKnockouts(playbook: Playbook, input: ScoringInput): KnockoutHit[] {
+  const known = new Set(playbook.knockouts.map((knockout) => knockout.id));
+  const hits = input.knockouts.filter((hit) => known.has(hit.id));
+  const sizeKnockout = playbook.knockouts.find((knockout) => knockout.signal === 'below_icp_size');
+  if (sizeKnockout && !hits.some((hit) => hit.id === sizeKnockout.id)) {
+    for (const dimension of playbook.dimensions.filter((d) => d.kind === 'company')) {
+      const fact = input.facts[dimension.id];
+      if (fact?.headcount !== undefined && fact.headcount < playbook.icp.minEmployees) {
+        hits.push({ id: sizeKnockout.id, evidence: fact.evidence, turn: fact.turn, source: fact.source });
+      }
+    }
+  }
+  return hits;
+}
+
+function ambiguityReasons(playbook: Playbook, input: ScoringInput, score: number): ScoreReason[] {
+  const reasons: ScoreReason[] = [];
+  if (playbook.ambiguity.contradictions) {
+    for (const contradiction of Object.values(input.contradictions)) {
+      reasons.push({
+        rule: 'ambiguous:contradiction',
+        dimension: contradiction.dimension,
+        points: 0,
+        detail: `the visitor gave contradictory answers on ${contradiction.dimension}`,
+        evidence: contradiction.evidence.join(' … '),
+      });
+    }
+  }
+  if (playbook.ambiguity.unclearCouldReachThreshold) {
+    for (const dimensionId of input.unclear) {
+      const dimension = playbook.dimensions.find((d) => d.id === dimensionId);
+      if (!dimension || input.facts[dimensionId]) continue;
+      const potential = score + maxPoints(dimension);
+      if (potential >= playbook.thresholds.handoff) {
+        reasons.push({
+          rule: 'ambiguous:unclear-could-qualify',
+          dimension: dimensionId,
+          points: 0,
+          detail: `${dimensionId} is still unclear; at its maximum the score would be ${potential} (≥ ${playbook.thresholds.handoff})`,
+        });
+      }
+    }
+  }
+  return reasons;
+}
+
+function knockoutDescription(playbook: Playbook, id: string): string {
+  return playbook.knockouts.find((knockout) => knockout.id === id)?.description ?? id;
+}
+
+function hasLevel(dimension: Dimension, id: string): boolean {
+  return dimension.levels.some((level) => level.id === id);
+}
+
+function formatMoney(value: number, currency: string): string {
+  return `${Math.round(value).toLocaleString('en-US')} ${currency}`;
+}
