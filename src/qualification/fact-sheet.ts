@@ -47,7 +47,8 @@ export function absorbFacts(playbook: Playbook, sheet: FactSheet, incoming: read
       };
     }
     // The latest confident answer is what the visitor means now; a weak hint never overrides a clear answer.
-    if (fact.confidence >= previous.confidence || fact.turn > previous.turn) {
+    const weakOverClear = fact.confidence < CONTRADICTION_MIN_CONFIDENCE && previous.confidence >= CONTRADICTION_MIN_CONFIDENCE;
+    if (!weakOverClear && (fact.confidence >= previous.confidence || fact.turn > previous.turn)) {
       next.facts[fact.dimension] = { ...mergeDetails(previous, fact) };
     }
   }
@@ -70,7 +71,7 @@ function mergeDetails(previous: Fact, fact: Fact): Fact {
   return {
     ...fact,
     amount: fact.amount ?? (fact.value === previous.value ? previous.amount : undefined),
-    headcount: fact.headcount ?? previous.headcount,
+    headcount: fact.headcount ?? (fact.value === previous.value ? previous.headcount : undefined),
     sector: fact.sector ?? previous.sector,
     months: fact.months ?? (fact.value === previous.value ? previous.months : undefined),
   };

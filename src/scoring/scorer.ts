@@ -102,7 +102,7 @@ function activeKnockouts(playbook: Playbook, input: ScoringInput): KnockoutHit[]
   if (sizeKnockout && !hits.some((hit) => hit.id === sizeKnockout.id)) {
     for (const dimension of playbook.dimensions.filter((d) => d.kind === 'company')) {
       const fact = input.facts[dimension.id];
-      if (fact?.headcount !== undefined && fact.headcount < playbook.icp.minEmployees) {
+      if (fact && effectiveLevel(playbook, dimension, fact).levelId === 'below_icp_size') {
         hits.push({ id: sizeKnockout.id, evidence: fact.evidence, turn: fact.turn, source: fact.source });
       }
     }

@@ -1,0 +1,48 @@
+import { randomUUID } from 'node:crypto';
+import { emptyFactSheet } from './fact-sheet.js';
+import { NO_USAGE, type Contact, type Decision, type FactSheet, type LlmUsage, type Locale, type PageContext } from './types.js';
+
+/** How many earlier visitor messages extractors may quote as evidence. */
+export const HISTORY_LIMIT = 20;
+
+/** Everything the bot knows about one conversation's lead; kept in ConversationState. */
+export interface LeadState {
+  leadId: string;
+  channel: string;
+  locale?: Locale;
+  /** Where the locale came from: a default may still be corrected by the first message. */
+  localeSource?: 'activity' | 'detected' | 'default';
+  status: 'new' | 'qualifying' | 'decided';
+  /** Number of visitor messages read so far. */
+  turn: number;
+  sheet: FactSheet;
+  /** Dimensions asked at least once. */
+  asked: string[];
+  /** Dimensions whose one clarification was already asked. */
+  clarified: string[];
+  contact: Contact;
+  context: PageContext;
+  /** Recent visitor messages (oldest first), for grounding. */
+  history: string[];
+  usage: LlmUsage;
+  decision?: Decision;
+  startedAt: string;
+  decidedAt?: string;
+}
+
+export function newLeadState(channel: string, now = new Date()): LeadState {
+  return {
+    leadId: randomUUID(),
+    channel,
+    status: 'new',
+    turn: 0,
+    sheet: emptyFactSheet(),
+    asked: [],
+    clarified: [],
+    contact: {},
+    context: {},
+    history: [],
+    usage: { ...NO_USAGE },
+    startedAt: now.toISOString(),
+  };
+}

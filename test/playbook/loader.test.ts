@@ -1,0 +1,189 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import { ConfigError } from '../../src/errors.js';
+import { loadPlaybook, resolvePlaybookPath } from '../../src/playbook/loader.js';
+import { LOCALES } from '../../src/qualification/types.js';
+
+const tempDir = mkdtempSync(join(tmpdir(), 'qualibot-playbook-'));
+afterAll(() => rmSync(tempDir, { recursive: true, force: true }));
+
+/** A fresh, mutable copy of the shipped CHAMP playbook as plain data. */
+function champData(): any {
+  return parse(readFileSync(resolvePlaybookPath('champ'), 'utf8'));
+}
+
+/** Writes a broken copy of champ.yaml to the temp dir and returns its path. */
+function writeBroken(name: string, breakIt: (data: any) => void): string {
+  const data = champData();
+  breakIt(data);
+  const file = join(tempDir, `${name}.yaml`);
+  writeFileSync(file, stringify(data));
+  return file;
+}
+
+/** Loads the file and returns the ConfigError it must throw. */
+function loadError(file: string): ConfigError {
+  try {
+    loadPlaybook(file);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).code).toBe('config_invalid');
+    return error as ConfigError;
+  }
+  throw new Error(`expected ${file} to be rejected`);
+}
+
+describe('shipped playbooks', () => {
+  it('loads champ with its CHAMP dimensions in order', () => {
+    const playbook = loadPlaybook('champ');
+    expect(playbook.framework).toBe('CHAMP');
+    expect(playbook.dimensions.map((d) => d.id)).toEqual(['challenge', 'company', 'authority', 'money', 'prioritization']);
+  });
+
+  it('loads bant with BANT order, kinds, weights summing to 100 and the thresholds', () => {
+    const playbook = loadPlaybook('bant');
+    expect(playbook.framework).toBe('BANT');
+    expect(playbook.id).toBeTruthy();
+    expect(playbook.version).toBeTruthy();
+    expect(playbook.dimensions.map((d) => [d.id, d.kind])).toEqual([
+      ['budget', 'budget'],
+      ['authority', 'authority'],
+      ['need', 'need'],
+      ['timing', 'timeline'],
+      ['company', 'company'],
+    ]);
+    expect(playbook.dimensions.reduce((sum, d) => sum + d.weight, 0)).toBe(100);
+    expect(playbook.dimensions.find((d) => d.id === 'company')?.weight).toBe(0);
+    expect(playbook.thresholds).toEqual({ handoff: 70, warm: 40 });
+    expect(playbook.dimensions.find((d) => d.id === 'budget')?.minimumYearlyAmount).toBeGreaterThan(0);
+  });
+
+  it('bant has quick replies for budget and timing, and the same knockouts as champ', () => {
+    const bant = loadPlaybook('bant');
+    const champ = loadPlaybook('champ');
+    expect(bant.dimensions.find((d) => d.id === 'budget')?.quickReplies.length).toBeGreaterThan(0);
+    expect(bant.dimensions.find((d) => d.id === 'timing')?.quickReplies.length).toBeGreaterThan(0);
+    expect(bant.knockouts.map((k) => k.id).sort()).toEqual(champ.knockouts.map((k) => k.id).sort());
+    expect(bant.knockouts.map((k) => k.id).sort()).toEqual(['below_icp_size', 'job_seeker', 'no_need', 'student', 'vendor']);
+  });
+
+  it('bant words its visitor texts differently from champ, in both locales', () => {
+    const bant = loadPlaybook('bant');
+    const champ = loadPlaybook('champ');
+    const pairs: Array<[string, string]> = [
+      ['budget', 'money'],
+      ['authority', 'authority'],
+      ['need', 'challenge'],
+      ['timing', 'prioritization'],
+      ['company', 'company'],
+    ];
+    for (const [bantId, champId] of pairs) {
+      const b = bant.dimensions.find((d) => d.id === bantId)!;
+      const c = champ.dimensions.find((d) => d.id === champId)!;
+      for (const locale of LOCALES) {
+        expect(b.question[locale]).not.toBe(c.question[locale]);
+        expect(b.clarification[locale]).not.toBe(c.clarification[locale]);
+      }
+    }
+    for (const knockout of bant.knockouts) {
+      const twin = champ.knockouts.find((k) => k.id === knockout.id)!;
+      for (const locale of LOCALES) expect(knockout.close[locale]).not.toBe(twin.close[locale]);
+    }
+    for (const locale of LOCALES) expect(bant.messages.greeting[locale]).not.toBe(champ.messages.greeting[locale]);
+  });
+
+  it('resolves a path as well as a name, and reads JSON too', () => {
+    const json = join(tempDir, 'champ-copy.json');
+    writeFileSync(json, JSON.stringify(champData()));
+    expect(loadPlaybook(json).id).toBe(loadPlaybook('champ').id);
+    expect(loadPlaybook(resolvePlaybookPath('bant')).framework).toBe('BANT');
+  });
+});
+
+describe('invalid playbooks fail fast, naming the file and the field', () => {
+  const cases: Array<{ name: string; breakIt: (data: any) => void; field: string; message: RegExp }> = [
+    {
+      name: 'missing English question',
+      breakIt: (data) => delete data.dimensions[0].question.en,
+      field: 'dimensions[0] (challenge).question.en',
+      message: /expected string, received undefined/,
+    },
+    {
+      name: 'non-numeric weight',
+      breakIt: (data) => (data.dimensions[3].weight = 'heavy'),
+      field: 'dimensions[3] (money).weight',
+      message: /number/i,
+    },
+    {
+      name: 'level points above the weight',
+      breakIt: (data) => (data.dimensions[3].weight = 20),
+      field: 'dimensions[3] (money).levels[0] (allocated).points',
+      message: /25 points exceed the dimension weight 20/,
+    },
+    {
+      name: 'unknown quick-reply level',
+      breakIt: (data) => (data.dimensions[2].quickReplies[1].level = 'ceo'),
+      field: 'dimensions[2] (authority).quickReplies[1].level',
+      message: /unknown level "ceo"/,
+    },
+    {
+      name: 'unknown level id for a built-in kind',
+      breakIt: (data) => (data.dimensions[2].levels[0].id = 'boss'),
+      field: 'dimensions[2] (authority).levels[0] (boss).id',
+      message: /not one of decision_maker, influencer, no_role/,
+    },
+    {
+      name: 'invalid regex pattern',
+      breakIt: (data) => (data.knockouts[0].patterns = { fr: [], en: ['(unclosed'] }),
+      field: 'knockouts[0] (student).patterns.en[0]',
+      message: /not a valid regular expression/,
+    },
+    {
+      name: 'warm threshold above handoff',
+      breakIt: (data) => (data.thresholds.warm = 80),
+      field: 'thresholds.warm',
+      message: /must not exceed thresholds.handoff/,
+    },
+    {
+      name: 'unexpected key (typo)',
+      breakIt: (data) => (data.dimensions[4].wieght = 25),
+      field: 'dimensions[4] (prioritization)',
+      message: /wieght/,
+    },
+  ];
+
+  for (const { name, breakIt, field, message } of cases) {
+    it(`rejects ${name}`, () => {
+      const file = writeBroken(name.replace(/\W+/g, '-'), breakIt);
+      const error = loadError(file);
+      expect(error.message).toContain(file);
+      const line = error.message.split('\n').find((l) => l.includes(`- ${field}`));
+      expect(line, `no line for ${field} in:\n${error.message}`).toBeDefined();
+      expect(line).toMatch(message);
+    });
+  }
+
+  it('rejects unparsable YAML with the file named', () => {
+    const file = join(tempDir, 'unparsable.yaml');
+    writeFileSync(file, 'id: broken\ndimensions: [\n  - { id: challenge\n');
+    const error = loadError(file);
+    expect(error.message).toContain(file);
+    expect(error.message).toMatch(/cannot be parsed/);
+  });
+
+  it('rejects a missing file with the path and the PLAYBOOK value', () => {
+    const file = join(tempDir, 'does-not-exist.yaml');
+    const error = loadError(file);
+    expect(error.message).toContain(file);
+    expect(error.message).toMatch(/file not found/);
+    expect(loadError('nosuchframework').message).toContain('nosuchframework.yaml');
+  });
+
+  it('the unbroken copy loads, so each case fails only for its own break', () => {
+    const file = writeBroken('unbroken', () => {});
+    expect(loadPlaybook(file).id).toBe('champ-outsourced-prospecting');
+  });
+});
