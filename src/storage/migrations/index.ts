@@ -1,0 +1,17 @@
+import { initialSchema } from './001-initial.js';
+import type { Migration } from './migration.js';
+
+export type { Migration } from './migration.js';
+
+/** Every migration, oldest first. Append only: never edit one that has shipped. */
+export const MIGRATIONS: readonly Migration[] = [initialSchema];
+
+/** Throws when versions are not strictly increasing (a merge mistake caught at start-up). */
+export function assertOrdered(migrations: readonly Migration[]): void {
+  migrations.reduce((previous, migration) => {
+    if (migration.version <= previous) {
+      throw new Error(`Migration ${migration.version} (${migration.name}) is not after version ${previous}`);
+    }
+    return migration.version;
+  }, 0);
+}

@@ -1,0 +1,64 @@
+import type {
+  ConversationReferenceRepository,
+  HandoffRepository,
+  LeadRecord,
+  LeadRepository,
+  OutboxEntry,
+  OutboxRepository,
+  PersonExport,
+  TranscriptRepository,
+} from './ports.js';
+import { normaliseEmail, outboxSubject } from './outbox-subject.js';
+
+/** The repositories an export reads; the same code serves both engines. */
+export interface ExportSources {
+  leads: LeadRepository;
+  transcripts: TranscriptRepository;
+  handoffs: HandoffRepository;
+  references: ConversationReferenceRepository;
+  outbox: OutboxRepository;
+}
+
+/**
+ * Everything held about the person with this email: their leads, the conversations those leads (or
+ * outbox entries naming the email) belong to, with transcripts, handoffs, references and outbox entries.
+ */
+export async function exportPerson(sources: ExportSources, email: string): Promise<PersonExport> {
+  const normalised = normaliseEmail(email);
+  const leadsByEmail = await sources.leads.findByEmail(normalised);
+  const outboxByEmail = await sources.outbox.listAbout({ email: normalised });
+
+  const conversationIds = unique([
+    ...leadsByEmail.map((lead) => lead.conversationId),
+    ...outboxByEmail.map((entry) => outboxSubject(entry.payload).conversationId).filter((id): id is string => Boolean(id)),
+  ]);
+
+  const leads = new Map<string, LeadRecord>(leadsByEmail.map((lead) => [lead.id, lead]));
+  const outbox = new Map<number, OutboxEntry>(outboxByEmail.map((entry) => [entry.id, entry]));
+  const result: PersonExport = {
+    email: normalised,
+    exportedAt: new Date().toISOString(),
+    conversationIds,
+    leads: [],
+    transcripts: [],
+    handoffs: [],
+    references: {},
+    outbox: [],
+  };
+  for (const conversationId of conversationIds) {
+    const lead = await sources.leads.getByConversation(conversationId);
+    if (lead && !leads.has(lead.id)) leads.set(lead.id, lead);
+    result.transcripts.push(...(await sources.transcripts.list(conversationId)));
+    result.handoffs.push(...(await sources.handoffs.list({ conversationId })));
+    const reference = await sources.references.get(conversationId);
+    if (reference) result.references[conversationId] = reference;
+    for (const entry of await sources.outbox.listAbout({ conversationId })) outbox.set(entry.id, entry);
+  }
+  result.leads = [...leads.values()];
+  result.outbox = [...outbox.values()].sort((a, b) => a.id - b.id);
+  return result;
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}

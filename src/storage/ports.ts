@@ -1,0 +1,380 @@
+import type { BaseLogger } from 'pino';
+import type { ConversationReference, Storage } from 'botbuilder';
+import type {
+  Contact,
+  Decision,
+  Fact,
+  HandoffReason,
+  KnockoutHit,
+  LlmUsage,
+  Locale,
+  PageContext,
+  Tier,
+} from '../qualification/types.js';
+
+/**
+ * The storage ports: the rest of the app depends only on these interfaces, never on an engine.
+ * Two engines implement them (SQLite by default, PostgreSQL when DATABASE_URL is set).
+ * Timestamps are ISO-8601 UTC strings everywhere.
+ */
+
+/** The logging surface storage needs (a pino logger fits). */
+export type StorageLogger = Pick<BaseLogger, 'debug' | 'info' | 'warn' | 'error'>;
+
+// ---------------------------------------------------------------- transcripts
+
+export type TranscriptSender = 'visitor' | 'bot' | 'sdr';
+
+/** One line of a conversation as it was shown. */
+export interface TranscriptEntry {
+  conversationId: string;
+  from: TranscriptSender;
+  text: string;
+  /** ISO timestamp of the message. */
+  at: string;
+  /** Channel activity id, when the message came from (or went to) the channel. */
+  activityId?: string;
+  /** Display name of the author (the SDR's name for `sdr` lines). */
+  author?: string;
+}
+
+/** Conversation transcripts, kept for the SDR packet and for export/erasure. */
+export interface TranscriptRepository {
+  append(entry: TranscriptEntry): Promise<void>;
+  /** Oldest first (by `at`, then insertion order). */
+  list(conversationId: string): Promise<TranscriptEntry[]>;
+  /** Returns how many lines were removed. */
+  deleteConversation(conversationId: string): Promise<number>;
+}
+
+// ---------------------------------------------------------------- dedupe
+
+/** Dedupe of channel retries: the same activity is processed once, even across processes. */
+export interface ProcessedActivityRepository {
+  /** True only the first time this (conversation, activity) pair is claimed; atomic (unique key). */
+  claim(conversationId: string, activityId: string): Promise<boolean>;
+}
+
+// ---------------------------------------------------------------- leads
+
+export type LeadStatus = 'qualifying' | 'decided';
+
+/** A lead as stored: what the bot knows about a visitor, plus the decision once taken. */
+export interface LeadRecord {
+  id: string;
+  conversationId: string;
+  channel: string;
+  locale: Locale;
+  status: LeadStatus;
+  /** Current fact per dimension id. */
+  facts: Record<string, Fact>;
+  knockouts: KnockoutHit[];
+  decision: Decision | null;
+  context: PageContext;
+  contact: Contact;
+  usage: LlmUsage;
+  playbookId: string;
+  playbookVersion: string;
+  /** Starts at 1, +1 on each upsert: the CRM idempotency key is `<id>:<version>`. */
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What the caller provides to `upsert`; the repository owns version and timestamps. */
+export type LeadInput = Omit<LeadRecord, 'version' | 'createdAt' | 'updatedAt'>;
+
+export interface LeadUpsertOptions {
+  /** Refuse the write (error code `version_conflict`) unless the stored version is this one (0 = must not exist). */
+  expectedVersion?: number;
+}
+
+export interface LeadListQuery {
+  /** Only leads updated at or after this instant. */
+  since?: Date;
+  limit?: number;
+}
+
+/** Leads. `findByEmail` is case-insensitive. */
+export interface LeadRepository {
+  /** Creates or replaces the lead with this id; returns the stored record with its new version. */
+  upsert(lead: LeadInput, options?: LeadUpsertOptions): Promise<LeadRecord>;
+  get(id: string): Promise<LeadRecord | undefined>;
+  /** The most recently updated lead of this conversation. */
+  getByConversation(conversationId: string): Promise<LeadRecord | undefined>;
+  /** Most recently updated first. */
+  list(query?: LeadListQuery): Promise<LeadRecord[]>;
+  findByEmail(email: string): Promise<LeadRecord[]>;
+}
+
+// ---------------------------------------------------------------- handoffs
+
+export const HANDOFF_STATUSES = ['queued', 'live', 'closed', 'expired', 'released'] as const;
+export type HandoffStatus = (typeof HANDOFF_STATUSES)[number];
+/** Statuses in which a handoff still needs (or has) an SDR. */
+export const OPEN_HANDOFF_STATUSES: readonly HandoffStatus[] = ['queued', 'live'];
+
+/** A request for a human (SDR) to take over a conversation. */
+export interface HandoffRecord {
+  id: string;
+  conversationId: string;
+  leadId: string;
+  status: HandoffStatus;
+  reason: HandoffReason;
+  score: number;
+  tier: Tier;
+  /** What the SDR sees: summary, facts, transcript excerpt... (JSON). */
+  packet: unknown;
+  sdrId?: string;
+  sdrName?: string;
+  outcome?: string;
+  outcomeReason?: string;
+  endReason?: string;
+  createdAt: string;
+  claimedAt?: string;
+  closedAt?: string;
+  updatedAt: string;
+}
+
+export type HandoffInput = Pick<HandoffRecord, 'id' | 'conversationId' | 'leadId' | 'reason' | 'score' | 'tier' | 'packet'> & {
+  /** Defaults to `queued`. */
+  status?: HandoffStatus;
+};
+
+type PatchableHandoffField = 'sdrId' | 'sdrName' | 'outcome' | 'outcomeReason' | 'endReason' | 'claimedAt' | 'closedAt' | 'packet';
+
+/** Fields a transition may change besides the status; `null` clears one (e.g. the SDR of a released handoff). */
+export type HandoffPatch = { [K in PatchableHandoffField]?: HandoffRecord[K] | null };
+
+export interface HandoffTransition {
+  /** The transition happens only when the current status is one of these. */
+  from: readonly HandoffStatus[];
+  to: HandoffStatus;
+  patch?: HandoffPatch;
+}
+
+export interface HandoffListQuery {
+  status?: HandoffStatus | readonly HandoffStatus[];
+  conversationId?: string;
+}
+
+/** Handoffs. `transition` is an atomic compare-and-set, so two SDRs claiming at once → exactly one wins. */
+export interface HandoffRepository {
+  create(input: HandoffInput): Promise<HandoffRecord>;
+  get(id: string): Promise<HandoffRecord | undefined>;
+  /** The most recent queued or live handoff of this conversation. */
+  getOpenByConversation(conversationId: string): Promise<HandoffRecord | undefined>;
+  /** Oldest first. */
+  list(query?: HandoffListQuery): Promise<HandoffRecord[]>;
+  /** Returns the updated record, or undefined when the current status is not in `from` (or the id is unknown). */
+  transition(id: string, transition: HandoffTransition): Promise<HandoffRecord | undefined>;
+}
+
+// ---------------------------------------------------------------- SDRs
+
+/** A sales development rep who can take over conversations. Emails are stored lower-cased and unique. */
+export interface SdrRecord {
+  id: string;
+  email: string;
+  name: string;
+  passwordHash: string;
+  createdAt: string;
+}
+
+export type SdrInput = Omit<SdrRecord, 'createdAt'>;
+
+export interface SdrRepository {
+  /** Throws a `StorageConflictError` (code `conflict`) when the email is taken. */
+  add(input: SdrInput): Promise<SdrRecord>;
+  list(): Promise<SdrRecord[]>;
+  /** True when something was removed. */
+  remove(id: string): Promise<boolean>;
+  findByEmail(email: string): Promise<SdrRecord | undefined>;
+  get(id: string): Promise<SdrRecord | undefined>;
+}
+
+// ---------------------------------------------------------------- conversation references
+
+/** Conversation references for proactive messages (`continueConversationAsync`). */
+export interface ConversationReferenceRepository {
+  save(conversationId: string, reference: Partial<ConversationReference>): Promise<void>;
+  get(conversationId: string): Promise<Partial<ConversationReference> | undefined>;
+}
+
+// ---------------------------------------------------------------- outbox
+
+export type OutboxStatus = 'pending' | 'in_flight' | 'delivered' | 'dead';
+
+/** One message waiting to leave (or that left) for an external system. */
+export interface OutboxEntry {
+  id: number;
+  type: string;
+  idempotencyKey: string;
+  payload: unknown;
+  status: OutboxStatus;
+  /** Delivery attempts started so far (incremented when claimed). */
+  attempts: number;
+  nextAttemptAt: string;
+  claimedAt?: string;
+  lastError?: string;
+  createdAt: string;
+  updatedAt: string;
+  deliveredAt?: string;
+}
+
+export interface OutboxMessage {
+  type: string;
+  /** A second enqueue with the same key is ignored. */
+  idempotencyKey: string;
+  payload: unknown;
+  /** Not before this instant (default: now). */
+  availableAt?: Date;
+}
+
+export interface EnqueueResult {
+  entry: OutboxEntry;
+  /** False when the idempotency key was already queued (the existing entry is returned). */
+  created: boolean;
+}
+
+/** Default lease of an in-flight outbox row: longer than any webhook timeout, short enough to recover from a crash. */
+export const DEFAULT_OUTBOX_LEASE_MS = 5 * 60_000;
+
+export interface ClaimOptions {
+  /** An in-flight row whose claim is older than this (default 5 min) is considered abandoned (crashed worker) and claimable again. */
+  leaseMs?: number;
+}
+
+/** Who an outbox entry is about: entries are matched on the `email` / `conversationId` found in their payload. */
+export interface OutboxSubject {
+  email?: string;
+  conversationId?: string;
+}
+
+/** Transactional outbox: at-least-once delivery with an idempotency key for the receiver. */
+export interface OutboxRepository {
+  enqueue(message: OutboxMessage): Promise<EnqueueResult>;
+  /** Due pending rows (oldest due first), marked in-flight so two workers never get the same row. */
+  claimDue(now: Date, limit: number, options?: ClaimOptions): Promise<OutboxEntry[]>;
+  markDelivered(id: number): Promise<void>;
+  /** Back to pending, to be retried at `nextAttemptAt`. */
+  markFailed(id: number, error: string, nextAttemptAt: Date): Promise<void>;
+  /** Dead letter: not retried until `requeue`. */
+  markDead(id: number, error: string): Promise<void>;
+  listDead(): Promise<OutboxEntry[]>;
+  /** Gives a dead (or any undelivered) row a fresh start: pending, 0 attempts, due now. False when nothing changed. */
+  requeue(id: number): Promise<boolean>;
+  /** Count of rows not yet delivered nor dead (pending + in flight). */
+  backlog(): Promise<number>;
+  get(id: number): Promise<OutboxEntry | undefined>;
+  /** Entries whose payload names this email (case-insensitive) or conversation. */
+  listAbout(subject: OutboxSubject): Promise<OutboxEntry[]>;
+  /** Removes the entries whose payload names this email or conversation; returns the count. */
+  deleteWhere(subject: OutboxSubject): Promise<number>;
+}
+
+// ---------------------------------------------------------------- event bus
+
+export type BusHandler = (payload: unknown) => void | Promise<void>;
+export type Unsubscribe = () => Promise<void>;
+
+/**
+ * Live relay across instances (e.g. an SDR typing on instance A, the visitor connected to instance B).
+ * Every subscriber of every instance receives each message, the publisher's own instance included.
+ * Delivery is asynchronous and best effort (not durable): use the outbox for what must arrive.
+ */
+export interface EventBus {
+  publish(topic: string, payload: unknown): Promise<void>;
+  /** Resolves once the subscription is active, so a message published afterwards is received. */
+  subscribe(topic: string, handler: BusHandler): Promise<Unsubscribe>;
+}
+
+// ---------------------------------------------------------------- locking
+
+/**
+ * Serialises the turns of one conversation. The SQLite engine locks in-process;
+ * the PostgreSQL engine adds `pg_advisory_xact_lock`, so it also holds across processes.
+ */
+export interface ConversationLock {
+  run<T>(conversationId: string, fn: () => Promise<T>): Promise<T>;
+}
+
+// ---------------------------------------------------------------- data lifecycle
+
+export interface PurgeCutoffs {
+  /** Transcripts, conversation state, references and processed-activity ids older than this go. */
+  transcripts: Date;
+  /** Leads, finished handoffs and delivered/dead outbox entries older than this go. */
+  leads: Date;
+}
+
+export interface PurgeCounts {
+  transcripts: number;
+  state: number;
+  references: number;
+  processed: number;
+  leads: number;
+  handoffs: number;
+  outbox: number;
+}
+
+export type EraseTarget = { email: string } | { conversationId: string };
+
+export interface EraseResult {
+  conversationIds: string[];
+  /** The leads that were erased (e.g. to tell the CRM with a `person.erased` event). */
+  leadIds: string[];
+  counts: {
+    transcripts: number;
+    state: number;
+    references: number;
+    processed: number;
+    leads: number;
+    handoffs: number;
+    outbox: number;
+  };
+}
+
+/** Everything held about one person (GDPR access request). */
+export interface PersonExport {
+  email: string;
+  exportedAt: string;
+  conversationIds: string[];
+  leads: LeadRecord[];
+  transcripts: TranscriptEntry[];
+  handoffs: HandoffRecord[];
+  references: Record<string, Partial<ConversationReference>>;
+  outbox: OutboxEntry[];
+}
+
+/** Retention and data-subject requests. */
+export interface DataLifecycle {
+  purgeOlderThan(cutoffs: PurgeCutoffs): Promise<PurgeCounts>;
+  /** Removes, in one transaction, everything about the person's conversations (found through leads and outbox). */
+  erasePerson(target: EraseTarget): Promise<EraseResult>;
+  exportPerson(email: string): Promise<PersonExport>;
+}
+
+// ---------------------------------------------------------------- aggregate
+
+export type StorageEngine = 'sqlite' | 'postgres';
+
+/** The whole storage layer, as `openDatabase` returns it. */
+export interface Database {
+  readonly engine: StorageEngine;
+  /** botbuilder `Storage` with real eTags: a write with a stale eTag throws `EtagConflictError`. */
+  state: Storage;
+  transcripts: TranscriptRepository;
+  processed: ProcessedActivityRepository;
+  leads: LeadRepository;
+  handoffs: HandoffRepository;
+  sdrs: SdrRepository;
+  references: ConversationReferenceRepository;
+  outbox: OutboxRepository;
+  bus: EventBus;
+  lock: ConversationLock;
+  lifecycle: DataLifecycle;
+  /** Throws when the database cannot be reached (readiness probe). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

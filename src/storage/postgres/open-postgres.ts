@@ -1,0 +1,76 @@
+import pg from 'pg';
+import { MIGRATIONS } from '../migrations/index.js';
+import type { Database, StorageLogger } from '../ports.js';
+import { PgConversationLock } from './pg-conversation-lock.js';
+import { PgConversationReferenceRepository } from './pg-references.js';
+import { PgDataLifecycle } from './pg-lifecycle.js';
+import { PgEventBus } from './pg-event-bus.js';
+import { PgHandoffRepository } from './pg-handoffs.js';
+import { PgLeadRepository } from './pg-leads.js';
+import { migratePostgres } from './pg-migrate.js';
+import { PgOutboxRepository } from './pg-outbox.js';
+import { PgProcessedActivityRepository } from './pg-processed.js';
+import { PgSdrRepository } from './pg-sdrs.js';
+import { PgStateStorage } from './pg-state-storage.js';
+import { PgTranscriptRepository } from './pg-transcripts.js';
+
+export interface PostgresOptions {
+  /** `postgres://user:password@host:port/database` */
+  url: string;
+  logger?: StorageLogger;
+  /** Connections for queries (default 10). */
+  poolSize?: number;
+  /** Connections for conversation locks, each held for a whole turn (default 10). */
+  lockPoolSize?: number;
+}
+
+/** Connects, migrates (serialised across instances) and returns the PostgreSQL engine. */
+export async function openPostgresDatabase(options: PostgresOptions): Promise<Database> {
+  const { url, logger } = options;
+  const onIdleError = (error: Error) => logger?.error({ err: error }, 'postgres idle connection error');
+  // Without an 'error' listener, a dropped idle connection would crash the process.
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+  pool.on('error', onIdleError);
+  const lockPool = new pg.Pool({ connectionString: url, max: options.lockPoolSize ?? 10 });
+  lockPool.on('error', onIdleError);
+
+  try {
+    const applied = await migratePostgres(pool, MIGRATIONS);
+    if (applied.length) logger?.info({ applied }, 'postgres migrations applied');
+  } catch (error) {
+    await Promise.allSettled([pool.end(), lockPool.end()]);
+    throw error;
+  }
+
+  const transcripts = new PgTranscriptRepository(pool);
+  const leads = new PgLeadRepository(pool);
+  const handoffs = new PgHandoffRepository(pool);
+  const references = new PgConversationReferenceRepository(pool);
+  const outbox = new PgOutboxRepository(pool);
+  const bus = new PgEventBus({ pool, connection: { connectionString: url }, logger });
+  let closing: Promise<void> | undefined;
+  return {
+    engine: 'postgres',
+    state: new PgStateStorage(pool),
+    transcripts,
+    processed: new PgProcessedActivityRepository(pool),
+    leads,
+    handoffs,
+    sdrs: new PgSdrRepository(pool),
+    references,
+    outbox,
+    bus,
+    lock: new PgConversationLock({ pool: lockPool }),
+    lifecycle: new PgDataLifecycle(pool, { leads, transcripts, handoffs, references, outbox }),
+    async ping() {
+      await pool.query('SELECT 1');
+    },
+    close() {
+      closing ??= (async () => {
+        await bus.close();
+        await Promise.all([lockPool.end(), pool.end()]);
+      })();
+      return closing;
+    },
+  };
+}

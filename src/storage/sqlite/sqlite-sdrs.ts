@@ -1,0 +1,39 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type { SdrInput, SdrRecord, SdrRepository } from '../ports.js';
+import { normaliseEmail } from '../outbox-subject.js';
+import { sqliteCodec, toSdr, type Row } from '../row-mappers.js';
+import { StorageConflictError } from '../storage-errors.js';
+
+export class SqliteSdrRepository implements SdrRepository {
+  constructor(private readonly db: BetterSqlite3.Database) {}
+
+  async add(input: SdrInput): Promise<SdrRecord> {
+    const email = normaliseEmail(input.email);
+    const row = this.db
+      .prepare(
+        `INSERT INTO sdrs (id, email, name, password_hash, created_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT DO NOTHING RETURNING *`,
+      )
+      .get(input.id, email, input.name, input.passwordHash, new Date().toISOString()) as Row | undefined;
+    if (!row) throw new StorageConflictError(`An SDR with id ${input.id} or email ${email} already exists`);
+    return toSdr(row, sqliteCodec);
+  }
+
+  async list(): Promise<SdrRecord[]> {
+    return (this.db.prepare('SELECT * FROM sdrs ORDER BY created_at, email').all() as Row[]).map((row) => toSdr(row, sqliteCodec));
+  }
+
+  async remove(id: string): Promise<boolean> {
+    return this.db.prepare('DELETE FROM sdrs WHERE id = ?').run(id).changes > 0;
+  }
+
+  async findByEmail(email: string): Promise<SdrRecord | undefined> {
+    const row = this.db.prepare('SELECT * FROM sdrs WHERE email = ?').get(normaliseEmail(email)) as Row | undefined;
+    return row ? toSdr(row, sqliteCodec) : undefined;
+  }
+
+  async get(id: string): Promise<SdrRecord | undefined> {
+    const row = this.db.prepare('SELECT * FROM sdrs WHERE id = ?').get(id) as Row | undefined;
+    return row ? toSdr(row, sqliteCodec) : undefined;
+  }
+}

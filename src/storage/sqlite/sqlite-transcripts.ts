@@ -1,0 +1,36 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type { TranscriptEntry, TranscriptRepository } from '../ports.js';
+import { sqliteCodec, toTranscriptEntry, type Row } from '../row-mappers.js';
+
+export class SqliteTranscriptRepository implements TranscriptRepository {
+  private readonly insert: BetterSqlite3.Statement;
+  private readonly selectByConversation: BetterSqlite3.Statement;
+  private readonly deleteByConversation: BetterSqlite3.Statement;
+
+  constructor(db: BetterSqlite3.Database) {
+    this.insert = db.prepare(
+      'INSERT INTO transcripts (conversation_id, sender, text, at, activity_id, author) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    this.selectByConversation = db.prepare('SELECT * FROM transcripts WHERE conversation_id = ? ORDER BY at, id');
+    this.deleteByConversation = db.prepare('DELETE FROM transcripts WHERE conversation_id = ?');
+  }
+
+  async append(entry: TranscriptEntry): Promise<void> {
+    this.insert.run(
+      entry.conversationId,
+      entry.from,
+      entry.text,
+      new Date(entry.at).toISOString(),
+      entry.activityId ?? null,
+      entry.author ?? null,
+    );
+  }
+
+  async list(conversationId: string): Promise<TranscriptEntry[]> {
+    return (this.selectByConversation.all(conversationId) as Row[]).map((row) => toTranscriptEntry(row, sqliteCodec));
+  }
+
+  async deleteConversation(conversationId: string): Promise<number> {
+    return this.deleteByConversation.run(conversationId).changes;
+  }
+}
