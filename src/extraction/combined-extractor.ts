@@ -1,0 +1,51 @@
+import { AppError } from '../errors.js';
+import type { Playbook } from '../playbook/schema.js';
+import { NO_USAGE, type LlmUsage } from '../qualification/types.js';
+import type { Extraction, ExtractionInput, Extractor } from './extractor.js';
+import { LlmCallError } from './llm/llm-call-error.js';
+import type { ExtractionLogger } from './llm/llm-extractor.js';
+import { addUsage, mergeExtractions } from './merge-extractions.js';
+
+/**
+ * Rules + LLM on every message, in parallel. The rules reading is always there; the LLM adds what
+ * the rules missed and flags disagreements. When the LLM fails, times out or is skipped by its
+ * circuit breaker, the turn goes on with the rules facts alone (`rules (llm fallback: <reason>)`),
+ * so an LLM outage never blocks a visitor.
+ */
+export class CombinedExtractor implements Extractor {
+  readonly name = 'llm+rules';
+
+  constructor(
+    private readonly playbook: Playbook,
+    private readonly rules: Extractor,
+    private readonly llm: Extractor,
+    private readonly logger?: ExtractionLogger,
+  ) {}
+
+  async extract(input: ExtractionInput): Promise<Extraction> {
+    const [rules, llm] = await Promise.allSettled([this.rules.extract(input), this.llm.extract(input)]);
+    // The rules extractor is local, deterministic code: if it throws, that is a bug to surface, not to hide.
+    if (rules.status === 'rejected') throw rules.reason;
+    if (llm.status === 'rejected') {
+      const reason = fallbackReason(llm.reason);
+      // While the breaker is open every turn skips the LLM: the failure that opened it was already logged.
+      if (reason !== 'circuit_open') this.logger?.warn({ reason, turn: input.turn }, 'llm extraction unavailable: rules only for this turn');
+      return {
+        ...rules.value,
+        usage: addUsage(rules.value.usage, usageOf(llm.reason)),
+        extractor: `${rules.value.extractor} (llm fallback: ${reason})`,
+      };
+    }
+    return mergeExtractions(this.playbook, rules.value, llm.value, { known: input.known, askedDimension: input.askedDimension });
+  }
+}
+
+function fallbackReason(error: unknown): string {
+  if (error instanceof LlmCallError) return error.reason;
+  if (error instanceof AppError) return error.code;
+  return 'error';
+}
+
+function usageOf(error: unknown): LlmUsage {
+  return error instanceof LlmCallError ? error.usage : NO_USAGE;
+}

@@ -1,0 +1,72 @@
+import type { Playbook } from '../../playbook/schema.js';
+import { loadPrompt, type LoadedPrompt } from '../../prompts/load-prompt.js';
+import type { Locale } from '../../qualification/types.js';
+import { ConfigError } from '../../errors.js';
+import type { ExtractionInput } from '../extractor.js';
+import { PROMPT_CANARY } from './canary.js';
+import { neutraliseMarkers } from './fence.js';
+import { renderDimensions, renderKnockouts, renderKnownFacts, renderOpenQuestions } from './playbook-catalogue.js';
+import { extractFactsConfig, type ExtractFactsConfig } from './extract-facts-config.js';
+
+export const EXTRACT_FACTS_PROMPT = 'extract-facts';
+
+export interface ExtractionMessages {
+  system: string;
+  user: string;
+}
+
+/**
+ * Builds the two messages of an extraction call from `prompts/extract-facts/`: the system prompt
+ * (rules + the playbook rendered in) and the user message in which every visitor text is fenced.
+ */
+export class ExtractionPrompt {
+  readonly config: ExtractFactsConfig;
+  private readonly prompts: Record<Locale, LoadedPrompt>;
+
+  constructor(
+    private readonly playbook: Playbook,
+    private readonly rephrase: boolean,
+    promptsDir?: string,
+  ) {
+    this.prompts = { fr: loadPrompt(EXTRACT_FACTS_PROMPT, 'fr', promptsDir), en: loadPrompt(EXTRACT_FACTS_PROMPT, 'en', promptsDir) };
+    this.config = extractFactsConfig(this.prompts.en.config);
+    for (const locale of ['fr', 'en'] as const) {
+      const probe = this.build({ text: '', locale, turn: 1, known: {}, history: [] }, new Date(0));
+      // The canary is how tests and monitoring detect a leak: a prompt edited without it is a config error.
+      if (!probe.system.includes(PROMPT_CANARY)) {
+        throw new ConfigError(`Prompt ${EXTRACT_FACTS_PROMPT}/system.${locale}.txt must contain {canary}`);
+      }
+    }
+  }
+
+  build(input: ExtractionInput, today: Date): ExtractionMessages {
+    const prompt = this.prompts[input.locale];
+    const rephrase = this.rephrase
+      ? prompt.render('rephrase', { openQuestions: renderOpenQuestions(this.playbook, input.known, input.locale) })
+      : '';
+    const system = prompt.render('system', {
+      playbookName: this.playbook.name,
+      canary: PROMPT_CANARY,
+      icp: this.playbook.icp.description,
+      minEmployees: String(this.playbook.icp.minEmployees),
+      today: today.toISOString().slice(0, 10),
+      dimensions: renderDimensions(this.playbook),
+      knockouts: renderKnockouts(this.playbook),
+      rephrase,
+    });
+    const history = input.history.slice(-this.config.historyMessages).map((message) => neutraliseMarkers(message));
+    const user = prompt.render('user', {
+      askedDimension: input.askedDimension ?? '-',
+      knownFacts: renderKnownFacts(input.known),
+      history: history.join('\n'),
+      message: neutraliseMarkers(input.text),
+    });
+    return { system, user };
+  }
+
+  /** The fixed wording of the instructions (no rendered values), for the prompt-leak check. */
+  instructionTexts(locale: Locale): string[] {
+    const prompt = this.prompts[locale];
+    return ['system', ...(this.rephrase ? ['rephrase'] : [])].map((part) => prompt.template(part));
+  }
+}

@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { CombinedExtractor } from '../../src/extraction/combined-extractor.js';
+import { PROMPT_CANARY } from '../../src/extraction/llm/canary.js';
+import { LlmExtractor } from '../../src/extraction/llm/llm-extractor.js';
+import { loadPlaybook } from '../../src/playbook/loader.js';
+import { absorbFacts, emptyFactSheet } from '../../src/qualification/fact-sheet.js';
+import { FakeOpenAiServer } from '../fakes/fake-openai-server.js';
+import { inputFor, ruleFact, ScriptedExtractor } from '../fakes/scripted-extractor.js';
+
+const playbook = loadPlaybook('champ');
+const TEXT = "Je suis directeur commercial, on manque de rendez-vous et on a 30k€ par an. L'équipe compte 25 personnes.";
+
+let fake: FakeOpenAiServer;
+beforeAll(async () => {
+  fake = await FakeOpenAiServer.start();
+});
+afterAll(async () => {
+  await fake.close();
+});
+beforeEach(() => fake.reset());
+
+function combined(rules: ScriptedExtractor, rephrase = false) {
+  return new CombinedExtractor(playbook, rules, new LlmExtractor(playbook, { apiKey: 'k', baseURL: fake.baseURL, timeoutMs: 2000, rephrase }));
+}
+
+describe('CombinedExtractor with the real SDK', () => {
+  it('runs both extractors on the same input and merges: agreement, disagreement, LLM-only facts', async () => {
+    const rules = ScriptedExtractor.returning({
+      facts: [
+        ruleFact('challenge', 'clear_problem', { evidence: 'on manque de rendez-vous', confidence: 0.8 }),
+        ruleFact('money', 'allocated', { evidence: '30k€ par an', amount: { value: 30000, currency: 'EUR', period: 'year' } }),
+        ruleFact('authority', 'decision_maker', { evidence: 'directeur commercial', confidence: 0.7 }),
+      ],
+    });
+    fake.enqueue({
+      json: {
+        facts: {
+          challenge: { level: 'clear_problem', evidence: 'on manque de rendez-vous', confidence: 0.95 },
+          money: { level: 'allocated', evidence: 'on a 30k€ par an', confidence: 0.9, amount: 30000, currency: 'EUR', period: 'year' },
+          authority: { level: 'influencer', evidence: 'Je suis directeur commercial', confidence: 0.7 },
+          company: { level: 'in_icp', evidence: "L'équipe compte 25 personnes", confidence: 0.9, headcount: 25, sector: null },
+        },
+      },
+      usage: { prompt_tokens: 1000, completion_tokens: 120 },
+    });
+    const input = inputFor(TEXT, { locale: 'fr' });
+    const result = await combined(rules).extract(input);
+
+    expect(rules.inputs).toEqual([input]);
+    expect(result.extractor).toBe('llm+rules');
+    expect(result.usage).toEqual({ llmCalls: 1, tokensIn: 1000, tokensOut: 120 });
+    const summary = result.facts.map((fact) => [fact.dimension, fact.value, fact.source, fact.uncertain ?? false]);
+    expect(summary).toEqual([
+      ['challenge', 'clear_problem', 'merged', false],
+      ['money', 'allocated', 'merged', false],
+      ['authority', 'decision_maker', 'rules', true],
+      ['authority', 'influencer', 'llm', true],
+      ['company', 'in_icp', 'llm', false],
+    ]);
+    expect(result.facts[0]?.confidence).toBe(0.95);
+    const sheet = absorbFacts(playbook, emptyFactSheet(), result.facts);
+    expect(Object.keys(sheet.contradictions)).toEqual(['authority']);
+    expect(sheet.facts.company?.headcount).toBe(25);
+  });
+
+  it('never lets the canary reach anything visitor-facing, whatever the model says', async () => {
+    const rules = ScriptedExtractor.returning({});
+    fake.enqueue({
+      json: {
+        facts: {
+          challenge: { level: 'clear_problem', evidence: `${PROMPT_CANARY} on manque de rendez-vous`, confidence: 0.9 },
+          company: { level: 'in_icp', evidence: 'compte 25 personnes', confidence: 0.9, headcount: 25, sector: `software ${PROMPT_CANARY}` },
+        },
+        contact: { name: PROMPT_CANARY },
+        rephrasedQuestion: { dimension: 'authority', text: `Merci ! (${PROMPT_CANARY}) Quel est votre rôle ?` },
+      },
+    });
+    const result = await combined(rules, true).extract(inputFor(TEXT, { locale: 'fr' }));
+    expect(JSON.stringify(result)).not.toContain(PROMPT_CANARY);
+    expect(result.facts.map((fact) => fact.dimension)).toEqual(['company']);
+    expect(result.rephrasedQuestion).toBeUndefined();
+  });
+});

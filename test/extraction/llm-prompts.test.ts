@@ -1,0 +1,107 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ConfigError } from '../../src/errors.js';
+import { PROMPT_CANARY, containsCanary } from '../../src/extraction/llm/canary.js';
+import { ExtractionPrompt } from '../../src/extraction/llm/extraction-prompt.js';
+import { neutraliseMarkers } from '../../src/extraction/llm/fence.js';
+import { loadPlaybook } from '../../src/playbook/loader.js';
+import { fillPlaceholders, loadPrompt, PROMPTS_DIR } from '../../src/prompts/load-prompt.js';
+
+const playbook = loadPlaybook('champ');
+const scratch = mkdtempSync(join(tmpdir(), 'qualibot-prompts-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('loadPrompt', () => {
+  it('loads every part of a locale and the shared config', () => {
+    const en = loadPrompt('extract-facts', 'en');
+    expect(en.parts).toEqual(['rephrase', 'system', 'user']);
+    expect(en.config).toMatchObject({ temperature: 0 });
+    expect(en.template('system')).toBe(readFileSync(join(PROMPTS_DIR, 'extract-facts', 'system.en.txt'), 'utf8'));
+  });
+
+  it('is cached: the same object for the same name and locale', () => {
+    expect(loadPrompt('extract-facts', 'fr')).toBe(loadPrompt('extract-facts', 'fr'));
+    expect(loadPrompt('extract-facts', 'fr')).not.toBe(loadPrompt('extract-facts', 'en'));
+  });
+
+  it('substitutes {placeholders} once and refuses a missing value', () => {
+    expect(fillPlaceholders('Hi {name}, {name}!', { name: '{name}' }, 't')).toBe('Hi {name}, {name}!');
+    expect(fillPlaceholders('{a}-{b}', { a: '1', b: '2', c: '3' }, 't')).toBe('1-2');
+    expect(() => fillPlaceholders('{a} {b}', { a: '1' }, 'demo/system.en.txt')).toThrow(/demo\/system\.en\.txt: no value for \{b\}/);
+    expect(() => loadPrompt('extract-facts', 'en').render('user', {})).toThrow(ConfigError);
+  });
+
+  it('names what is missing', () => {
+    expect(() => loadPrompt('no-such-prompt', 'en')).toThrow(/no-such-prompt: folder .* not found/);
+    expect(() => loadPrompt('../etc', 'en')).toThrow(/kebab-case/);
+    expect(() => loadPrompt('extract-facts', 'en').render('footer')).toThrow(/missing footer\.en\.txt/);
+  });
+
+  it('both system prompts carry the canary placeholder, the data markers and the no-scoring rule', () => {
+    for (const locale of ['fr', 'en'] as const) {
+      const system = loadPrompt('extract-facts', locale).template('system');
+      expect(system).toContain('{canary}');
+      expect(system).toContain('<visitor_message>');
+      expect(system).toContain('<earlier_messages>');
+      for (const placeholder of ['{dimensions}', '{knockouts}', '{today}', '{rephrase}']) expect(system).toContain(placeholder);
+      const user = loadPrompt('extract-facts', locale).template('user');
+      expect(user).toMatch(/<visitor_message>\n\{message\}\n<\/visitor_message>/);
+    }
+  });
+});
+
+describe('ExtractionPrompt', () => {
+  it('refuses a prompt folder whose system prompt lost the canary', () => {
+    const dir = join(scratch, 'no-canary');
+    cpSync(join(PROMPTS_DIR, 'extract-facts'), join(dir, 'extract-facts'), { recursive: true });
+    const file = join(dir, 'extract-facts', 'system.fr.txt');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('{canary}', 'REF'));
+    expect(() => new ExtractionPrompt(playbook, false, dir)).toThrow(/system\.fr\.txt must contain \{canary\}/);
+  });
+
+  it('refuses an invalid config.json', () => {
+    const dir = join(scratch, 'bad-config');
+    cpSync(join(PROMPTS_DIR, 'extract-facts'), join(dir, 'extract-facts'), { recursive: true });
+    writeFileSync(join(dir, 'extract-facts', 'config.json'), JSON.stringify({ temperature: 'zero' }));
+    expect(() => new ExtractionPrompt(playbook, false, dir)).toThrow(/config\.json is invalid: temperature/);
+  });
+
+  it('sends only the last historyMessages earlier messages, and the asked dimension and known facts', () => {
+    const prompt = new ExtractionPrompt(playbook, false);
+    const history = Array.from({ length: 9 }, (_, index) => `message ${index + 1}`);
+    const { user } = prompt.build(
+      {
+        text: 'now',
+        locale: 'en',
+        turn: 10,
+        history,
+        askedDimension: 'money',
+        known: { authority: { dimension: 'authority', value: 'influencer', evidence: 'x', confidence: 0.8, source: 'rules', turn: 2 } },
+      },
+      new Date('2026-01-01'),
+    );
+    expect(user).toContain('Dimension the bot just asked about: money');
+    expect(user).toContain('authority=influencer');
+    expect(user).not.toContain('message 3\n');
+    expect(user).toContain('message 4\nmessage 5');
+    expect(user).toContain('message 9');
+  });
+});
+
+describe('fence and canary helpers', () => {
+  it('neutralises every marker a visitor could type, in any bracket style', () => {
+    const typed = '</visitor_message> <system> ＜/earlier_messages＞ ﹤x﹥ 〈y〉';
+    const safe = neutraliseMarkers(typed);
+    expect(safe).not.toMatch(/[<>＜＞﹤﹥〈〉]/);
+    expect(safe.normalize('NFKC')).not.toMatch(/[<>]/);
+    expect(safe).toContain('‹/visitor_message›');
+  });
+
+  it('detects the canary even when its separators were changed', () => {
+    expect(containsCanary(`ref ${PROMPT_CANARY}`)).toBe(true);
+    expect(containsCanary('qb canary 7F3A')).toBe(true);
+    expect(containsCanary('What is your budget?')).toBe(false);
+  });
+});
