@@ -1,0 +1,76 @@
+import type { Logger } from 'pino';
+import type { Server } from 'restify';
+import { InMemoryWidgetHistory } from './in-memory-widget-history.js';
+import { createSessionRoute } from './session-route.js';
+import { loadWidgetAssets } from './widget-assets.js';
+import { WidgetAdapter, type WidgetBot } from './widget-adapter.js';
+import { WidgetConversations } from './widget-conversations.js';
+import { mountWidgetRoutes } from './widget-routes.js';
+import type { WidgetHistory } from './widget-history.js';
+import { WidgetSessions } from './widget-sessions.js';
+import { WidgetSocketServer } from './widget-socket-server.js';
+import { WidgetTokens } from './widget-tokens.js';
+
+export { WidgetAdapter, type WidgetBot } from './widget-adapter.js';
+export type { StoredActivity, WidgetHistory } from './widget-history.js';
+export { InMemoryWidgetHistory } from './in-memory-widget-history.js';
+export { WIDGET_CHANNEL_ID } from './widget-accounts.js';
+export { WIDGET_SOCKET_PATH } from './widget-socket-server.js';
+export { measureWidgetSizes } from './widget-assets.js';
+
+/** Everything the app passes in (see `config.widget`). */
+export interface WidgetChannelOptions {
+  bot: WidgetBot;
+  logger: Logger;
+  /** Defaults to an in-memory history (lost on restart). */
+  history?: WidgetHistory;
+  /** Sites that may embed the widget; empty = same origin and loopback only; '*' = any. */
+  allowedOrigins: string[];
+  maxMessageBytes: number;
+  messagesPerMinute: number;
+  /** Default privacy-policy link (a page may override it with data-privacy-url). */
+  privacyUrl: string;
+  /** Signs visitor and socket tokens; instances behind one load balancer must share it. */
+  secret: string;
+}
+
+/** The website widget: its Bot Framework adapter, its routes and its socket endpoint. */
+export interface WidgetChannel {
+  /** Set `onTurnError` and middleware on it; use `continueConversation` for proactive messages. */
+  adapter: WidgetAdapter;
+  /** Registers /, /en, /widget.js, /widget/*, /api/widget/session and the socket upgrade. */
+  mount(server: Server): void;
+  close(): Promise<void>;
+}
+
+/** Conversations nobody is connected to are forgotten from memory after this (their history stays). */
+const IDLE_CONVERSATION_MS = 30 * 60 * 1000;
+
+export function createWidgetChannel(options: WidgetChannelOptions): WidgetChannel {
+  const logger = options.logger.child({ channel: 'widget' });
+  const history = options.history ?? new InMemoryWidgetHistory();
+  const conversations = new WidgetConversations();
+  const adapter = new WidgetAdapter({ bot: options.bot, history, conversations, logger });
+  const tokens = new WidgetTokens(options.secret);
+  const sessions = new WidgetSessions({ adapter, conversations, history, tokens, logger });
+  const sockets = new WidgetSocketServer({ ...options, adapter, conversations, history, tokens, logger });
+  const sessionRoute = createSessionRoute({ sessions, allowedOrigins: options.allowedOrigins, logger });
+  const assets = loadWidgetAssets({ privacyUrl: options.privacyUrl });
+  assets.catch((error: unknown) => logger.error({ err: error }, 'widget assets could not be loaded'));
+  const sweeper = setInterval(() => conversations.sweep(IDLE_CONVERSATION_MS), 60_000);
+  sweeper.unref();
+
+  let unmount: (() => void) | undefined;
+
+  return {
+    adapter,
+    mount(server) {
+      unmount = mountWidgetRoutes(server, { assets, sessionRoute, sockets });
+    },
+    async close() {
+      clearInterval(sweeper);
+      unmount?.();
+      await sockets.close();
+    },
+  };
+}

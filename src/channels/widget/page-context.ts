@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import type { PageContext } from '../../qualification/types.js';
+
+/** The page locales the widget speaks; every widget activity carries one of them. */
+export const WIDGET_LOCALES = ['fr-FR', 'en-US'] as const;
+export type WidgetLocale = (typeof WIDGET_LOCALES)[number];
+
+/** Maps whatever the page said ("fr", "fr-CA", "en-GB"…) to a locale the bot has texts for. */
+export function normalizeLocale(value: unknown, fallback: WidgetLocale = 'en-US'): WidgetLocale {
+  if (typeof value !== 'string') return fallback;
+  const language = value.trim().slice(0, 2).toLowerCase();
+  if (language === 'fr') return 'fr-FR';
+  if (language === 'en') return 'en-US';
+  return fallback;
+}
+
+// Each field is checked on its own and dropped when malformed: a weird referrer must not cost a lead.
+const clipped = (max: number) =>
+  z
+    .string()
+    .transform((value) => value.trim().slice(0, max))
+    .optional()
+    .catch(undefined);
+
+const pageContextSchema = z.object({
+  pageUrl: clipped(2048),
+  referrer: clipped(2048),
+  pageTitle: clipped(300),
+  pagesViewed: z.number().int().min(1).max(10_000).optional().catch(undefined),
+  visitedPricing: z.boolean().optional().catch(undefined),
+  utm_source: clipped(200),
+  utm_medium: clipped(200),
+  utm_campaign: clipped(200),
+  utm_term: clipped(200),
+  utm_content: clipped(200),
+});
+
+/**
+ * The page context the loader sends (page URL, referrer, UTM parameters, pages viewed), reduced to
+ * known fields. It is engagement data for the bot and the sales team; it never routes anything.
+ */
+export function parsePageContext(raw: unknown): PageContext {
+  const parsed = pageContextSchema.safeParse(raw ?? {});
+  if (!parsed.success) return {};
+  const context: PageContext = {};
+  for (const [key, value] of Object.entries(parsed.data)) {
+    if (value !== undefined && value !== '') context[key] = value;
+  }
+  return context;
+}

@@ -1,0 +1,147 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { constants, gzip } from 'node:zlib';
+import { WIDGET_TEXTS } from './widget-texts.js';
+
+const gzipAsync = promisify(gzip);
+const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
+
+/** A file served by the widget routes, kept in memory with its gzip version. */
+export interface StaticAsset {
+  contentType: string;
+  body: Buffer;
+  gzipped: Buffer;
+  etag: string;
+  /** Content hash: versioned URLs (`?v=`) can then be cached for a year. */
+  version: string;
+}
+
+/** Everything the widget serves. */
+export interface WidgetAssets {
+  /** GET /widget.js, with its configuration (asset URLs, texts, privacy URL) written in. */
+  loader: StaticAsset;
+  /** GET /widget/<name>: lazily loaded files and the demo stylesheet. */
+  files: ReadonlyMap<string, StaticAsset>;
+  /** GET / (French) and /en (English) demo pages. */
+  pages: Readonly<Record<'fr' | 'en', StaticAsset>>;
+}
+
+/** The config object the loader finds in place of `__QUALIBOT_CONFIG__`. */
+export interface LoaderConfig {
+  version: string;
+  assets: { webchat: string; directLine: string };
+  privacyUrl: string;
+  texts: typeof WIDGET_TEXTS;
+}
+
+const JS = 'application/javascript; charset=utf-8';
+const CSS = 'text/css; charset=utf-8';
+const HTML = 'text/html; charset=utf-8';
+
+/** Web Chat's prebuilt bundle (React included); the package exports no subpaths, so go through its main file. */
+export function webChatBundlePath(): string {
+  const main = createRequire(import.meta.url).resolve('botframework-webchat');
+  return join(dirname(main), '..', 'dist', 'webchat.js');
+}
+
+let webChatAsset: Promise<StaticAsset> | undefined;
+
+/** Shared by every channel of the process: 3.9 MB to gzip once, off the event loop. */
+function loadWebChat(): Promise<StaticAsset> {
+  webChatAsset ??= readFile(webChatBundlePath()).then((body) => makeAsset(body, JS));
+  return webChatAsset;
+}
+
+export async function loadWidgetAssets(options: { privacyUrl: string }): Promise<WidgetAssets> {
+  const [webchat, directLine, demoCss, loaderSource, demoFr, demoEn] = await Promise.all([
+    loadWebChat(),
+    readPublic('direct-line.js').then((body) => makeAsset(body, JS)),
+    readPublic('demo.css').then((body) => makeAsset(body, CSS)),
+    readPublic('widget.js'),
+    readPublic('demo-fr.html'),
+    readPublic('demo-en.html'),
+  ]);
+  const config: LoaderConfig = {
+    version: shortHash(Buffer.concat([loaderSource, Buffer.from(directLine.version), Buffer.from(webchat.version)])),
+    assets: { webchat: `/widget/webchat.js?v=${webchat.version}`, directLine: `/widget/direct-line.js?v=${directLine.version}` },
+    privacyUrl: options.privacyUrl,
+    texts: WIDGET_TEXTS,
+  };
+  const loader = loaderSource.toString('utf8').replace('__QUALIBOT_CONFIG__', () => scriptSafeJson(config));
+  const page = (source: Buffer) =>
+    source.toString('utf8').replaceAll('__PRIVACY_URL__', escapeHtml(options.privacyUrl)).replaceAll('__DEMO_CSS__', `/widget/demo.css?v=${demoCss.version}`);
+  return {
+    loader: await makeAsset(Buffer.from(loader), JS),
+    files: new Map([
+      ['webchat.js', webchat],
+      ['direct-line.js', directLine],
+      ['demo.css', demoCss],
+    ]),
+    pages: { fr: await makeAsset(Buffer.from(page(demoFr)), HTML), en: await makeAsset(Buffer.from(page(demoEn)), HTML) },
+  };
+}
+
+/** Raw and gzip sizes of what a visitor downloads: the loader on every page, the rest only on opening. */
+export async function measureWidgetSizes(privacyUrl = 'https://example.com/privacy'): Promise<Array<{ file: string; rawBytes: number; gzipBytes: number }>> {
+  const assets = await loadWidgetAssets({ privacyUrl });
+  const rows = [{ file: 'widget.js (loader, every page)', asset: assets.loader }];
+  for (const name of ['direct-line.js', 'webchat.js']) {
+    const asset = assets.files.get(name);
+    if (asset) rows.push({ file: `widget/${name} (on open)`, asset });
+  }
+  return rows.map(({ file, asset }) => ({ file, rawBytes: asset.body.length, gzipBytes: asset.gzipped.length }));
+}
+
+export const LONG_CACHE = 'public, max-age=31536000, immutable';
+export const SHORT_CACHE = 'public, max-age=300';
+export const NO_CACHE = 'no-cache';
+
+/** Writes an asset with gzip when accepted, an ETag and the given cache policy. */
+export function sendAsset(request: IncomingMessage, response: ServerResponse, asset: StaticAsset, cacheControl: string): void {
+  const headers: Record<string, string | number> = {
+    'Content-Type': asset.contentType,
+    'Cache-Control': cacheControl,
+    ETag: asset.etag,
+    Vary: 'Accept-Encoding',
+    'X-Content-Type-Options': 'nosniff',
+    // Pages with Cross-Origin-Embedder-Policy may still load the widget.
+    'Cross-Origin-Resource-Policy': 'cross-origin',
+  };
+  if (request.headers['if-none-match'] === asset.etag) {
+    response.writeHead(304, headers);
+    response.end();
+    return;
+  }
+  const gzipped = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+  const body = gzipped ? asset.gzipped : asset.body;
+  response.writeHead(200, { ...headers, 'Content-Length': body.length, ...(gzipped ? { 'Content-Encoding': 'gzip' } : {}) });
+  response.end(request.method === 'HEAD' ? undefined : body);
+}
+
+async function makeAsset(body: Buffer, contentType: string): Promise<StaticAsset> {
+  const version = shortHash(body);
+  const gzipped = await gzipAsync(body, { level: constants.Z_BEST_COMPRESSION });
+  return { contentType, body, gzipped, etag: `"${version}"`, version };
+}
+
+function readPublic(name: string): Promise<Buffer> {
+  return readFile(join(PUBLIC_DIR, name));
+}
+
+function shortHash(data: Buffer): string {
+  return createHash('sha256').update(data).digest('base64url').slice(0, 16);
+}
+
+/** JSON that cannot end the script element it is written into. */
+function scriptSafeJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}

@@ -1,0 +1,163 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { Logger } from 'pino';
+import { type RawData, type WebSocket, WebSocketServer } from 'ws';
+import { isOriginAllowed } from './origin-policy.js';
+import { SlidingWindowRateLimiter } from './rate-limiter.js';
+import { SocketClient } from './socket-client.js';
+import type { WidgetAdapter } from './widget-adapter.js';
+import type { WidgetConversation, WidgetConversations } from './widget-conversations.js';
+import type { WidgetHistory } from './widget-history.js';
+import type { WidgetTokens } from './widget-tokens.js';
+import { parseClientFrame, peekClientActivityId, type ServerFrame } from './wire-protocol.js';
+
+export const WIDGET_SOCKET_PATH = '/api/widget/socket';
+
+/** Activity types a visitor may send; typing is accepted and ignored. */
+const ACCEPTED_TYPES = new Set(['message', 'event']);
+
+export interface WidgetSocketServerOptions {
+  adapter: WidgetAdapter;
+  conversations: WidgetConversations;
+  history: WidgetHistory;
+  tokens: WidgetTokens;
+  logger: Logger;
+  allowedOrigins: readonly string[];
+  maxMessageBytes: number;
+  messagesPerMinute: number;
+  /** Ping period; a socket that missed one pong is dropped (the browser then reconnects). */
+  heartbeatMs?: number;
+}
+
+/**
+ * The widget's WebSocket endpoint: authenticates with the short-lived socket token, replays what the
+ * client missed since its watermark, then relays activities both ways. Oversized and too frequent
+ * messages are refused with an error frame; the connection keeps serving.
+ */
+export class WidgetSocketServer {
+  private readonly wss: WebSocketServer;
+  private readonly alive = new WeakMap<WebSocket, boolean>();
+  private readonly heartbeat: NodeJS.Timeout;
+
+  constructor(private readonly options: WidgetSocketServerOptions) {
+    // Frames above the limit get a polite error; only absurd ones (4x) make ws cut the connection.
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: Math.max(options.maxMessageBytes * 4, 64 * 1024) });
+    this.heartbeat = setInterval(() => this.checkAlive(), options.heartbeatMs ?? 30_000);
+    this.heartbeat.unref();
+  }
+
+  /** Handles an HTTP upgrade if it is for the widget socket; returns false otherwise (left to others). */
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean {
+    const url = new URL(request.url ?? '/', 'http://widget.invalid');
+    if (url.pathname !== WIDGET_SOCKET_PATH) return false;
+    const { allowedOrigins, tokens, conversations, logger } = this.options;
+    if (!isOriginAllowed(request.headers.origin, request.headers.host, allowedOrigins)) {
+      logger.warn({ origin: request.headers.origin }, 'widget socket refused: origin not allowed');
+      refuseUpgrade(socket, 403, 'Origin not allowed');
+      return true;
+    }
+    const claims = tokens.verifySocketToken(url.searchParams.get('token'));
+    const conversation = claims ? conversations.get(claims.conversationId) : undefined;
+    if (!claims || !conversation || conversation.visitorId !== claims.visitorId) {
+      refuseUpgrade(socket, 401, 'Invalid or expired socket token: open a new session');
+      return true;
+    }
+    const watermark = parseWatermark(url.searchParams.get('watermark'));
+    this.wss.handleUpgrade(request, socket, head, (ws) => void this.accept(ws, conversation, watermark));
+    return true;
+  }
+
+  /** Closes every socket (clients will try to reconnect elsewhere) and stops accepting new ones. */
+  async close(): Promise<void> {
+    clearInterval(this.heartbeat);
+    for (const ws of this.wss.clients) {
+      ws.close(1001, 'Server shutting down');
+      setTimeout(() => ws.terminate(), 1000).unref();
+    }
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+  }
+
+  private async accept(ws: WebSocket, conversation: WidgetConversation, watermark: number): Promise<void> {
+    const { logger, history } = this.options;
+    const client = new SocketClient(ws, watermark);
+    // Registered before reading the history: activities published meanwhile are held, not lost.
+    conversation.clients.add(client);
+    const limiter = new SlidingWindowRateLimiter(this.options.messagesPerMinute);
+    this.alive.set(ws, true);
+    ws.on('pong', () => this.alive.set(ws, true));
+    ws.on('message', (data, isBinary) => void this.onMessage(client, conversation, limiter, data, isBinary));
+    ws.on('close', () => conversation.clients.delete(client));
+    ws.on('error', (error) => logger.debug({ err: error, conversationId: conversation.id }, 'widget socket error'));
+    try {
+      client.finishReplay(await history.since(conversation.id, watermark));
+      client.send({ type: 'ready', conversationId: conversation.id, watermark: client.watermark });
+    } catch (error) {
+      logger.error({ err: error, conversationId: conversation.id }, 'widget history unavailable');
+      ws.close(1011, 'History unavailable');
+    }
+  }
+
+  private async onMessage(client: SocketClient, conversation: WidgetConversation, limiter: SlidingWindowRateLimiter, data: RawData, isBinary: boolean): Promise<void> {
+    const bytes = rawBytes(data);
+    if (isBinary) return client.send(errorFrame('invalid_frame', 'Send JSON text frames.'));
+    const text = bytes.toString('utf8');
+    const { maxMessageBytes } = this.options;
+    if (bytes.length > maxMessageBytes) {
+      const frame = errorFrame('message_too_large', `Message of ${bytes.length} bytes exceeds the limit of ${maxMessageBytes} bytes.`, peekClientActivityId(text));
+      return client.send({ ...frame, maxBytes: maxMessageBytes });
+    }
+    const parsed = parseClientFrame(text);
+    if (!parsed) return client.send(errorFrame('invalid_frame', 'Expected {"type":"activity","activity":{…}}.', peekClientActivityId(text)));
+    const { activity } = parsed;
+    if (activity.type === 'typing') return;
+    const clientActivityId = activity.channelData?.clientActivityID;
+    if (!limiter.tryTake()) {
+      const frame = errorFrame('rate_limited', `Too many messages: at most ${this.options.messagesPerMinute} per minute.`, clientActivityId);
+      return client.send({ ...frame, retryAfterMs: limiter.retryAfterMs() });
+    }
+    if (!ACCEPTED_TYPES.has(activity.type)) {
+      return client.send(errorFrame('unsupported_activity', `Activities of type "${activity.type}" are not accepted.`, clientActivityId));
+    }
+    try {
+      await this.options.adapter.receive(conversation, activity);
+    } catch (error) {
+      this.options.logger.error({ err: error, conversationId: conversation.id }, 'widget activity could not be received');
+      client.send(errorFrame('internal_error', 'The message could not be delivered.', clientActivityId));
+    }
+  }
+
+  private checkAlive(): void {
+    for (const ws of this.wss.clients) {
+      if (this.alive.get(ws) === false) {
+        ws.terminate();
+        continue;
+      }
+      this.alive.set(ws, false);
+      ws.ping();
+    }
+  }
+}
+
+function errorFrame(code: Extract<ServerFrame, { type: 'error' }>['code'], message: string, clientActivityId?: string): Extract<ServerFrame, { type: 'error' }> {
+  return clientActivityId ? { type: 'error', code, message, clientActivityId } : { type: 'error', code, message };
+}
+
+function rawBytes(data: RawData): Buffer {
+  if (Buffer.isBuffer(data)) return data;
+  if (Array.isArray(data)) return Buffer.concat(data);
+  return Buffer.from(data);
+}
+
+function parseWatermark(value: string | null): number {
+  const number = Number(value ?? 0);
+  return Number.isSafeInteger(number) && number > 0 ? number : 0;
+}
+
+function refuseUpgrade(socket: Duplex, status: 401 | 403, message: string): void {
+  const reason = status === 401 ? 'Unauthorized' : 'Forbidden';
+  const body = JSON.stringify({ error: { code: status === 401 ? 'invalid_token' : 'origin_not_allowed', message } });
+  socket.once('finish', () => socket.destroy());
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
+}

@@ -1,0 +1,53 @@
+import type { Locale } from '../../qualification/types.js';
+
+/** Every text the widget chrome shows; the bot's own messages come from the playbook. */
+export interface WidgetTexts {
+  /** Panel title when the page gives no data-title. */
+  title: string;
+  subtitle: string;
+  /** Launcher aria-label; `{title}` is replaced by the panel title. */
+  openChat: string;
+  closeChat: string;
+  /** The automated-assistant notice shown above the conversation. */
+  notice: string;
+  privacyLink: string;
+  loading: string;
+  loadFailed: string;
+  /** Shown when the site is not allowed to use this bot (origin refused). */
+  unavailable: string;
+  rateLimited: string;
+  messageTooLarge: string;
+  sendFailed: string;
+}
+
+/** Visitor-facing widget texts, French and English. Edit here, not in the browser code. */
+export const WIDGET_TEXTS: Record<Locale, WidgetTexts> = {
+  fr: {
+    title: 'Discutons de votre projet',
+    subtitle: 'Réponse immédiate, 24 h/24',
+    openChat: 'Ouvrir la discussion avec {title}',
+    closeChat: 'Fermer la discussion',
+    notice: 'Vous échangez avec un assistant automatisé. Vos réponses servent uniquement à traiter votre demande.',
+    privacyLink: 'Politique de confidentialité',
+    loading: 'Chargement de la discussion…',
+    loadFailed: 'La discussion ne peut pas se charger pour le moment. Réessayez dans un instant.',
+    unavailable: "La discussion n'est pas disponible sur ce site.",
+    rateLimited: 'Vous envoyez des messages un peu vite : patientez quelques secondes avant de réessayer.',
+    messageTooLarge: 'Ce message est trop long. Raccourcissez-le puis réessayez.',
+    sendFailed: "Votre message n'a pas pu être envoyé. Réessayez.",
+  },
+  en: {
+    title: "Let's talk about your project",
+    subtitle: 'Instant answers, 24/7',
+    openChat: 'Open the chat with {title}',
+    closeChat: 'Close the chat',
+    notice: 'You are chatting with an automated assistant. Your answers are only used to handle your request.',
+    privacyLink: 'Privacy policy',
+    loading: 'Loading the conversation…',
+    loadFailed: "The chat can't load right now. Please try again in a moment.",
+    unavailable: 'The chat is not available on this site.',
+    rateLimited: "You're sending messages a little fast: please wait a few seconds before trying again.",
+    messageTooLarge: 'This message is too long. Please shorten it and try again.',
+    sendFailed: "Your message couldn't be sent. Please try again.",
+  },
+};

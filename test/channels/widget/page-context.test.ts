@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeLocale, parsePageContext } from '../../../src/channels/widget/page-context.js';
+
+describe('parsePageContext', () => {
+  it('keeps the known fields and drops anything else', () => {
+    expect(
+      parsePageContext({
+        pageUrl: 'https://prospekt.example/tarifs?utm_source=google',
+        referrer: 'https://www.google.com/',
+        pagesViewed: 4,
+        visitedPricing: true,
+        utm_source: 'google',
+        utm_campaign: 'brand',
+        injected: '<script>',
+        score: 100,
+      }),
+    ).toEqual({
+      pageUrl: 'https://prospekt.example/tarifs?utm_source=google',
+      referrer: 'https://www.google.com/',
+      pagesViewed: 4,
+      visitedPricing: true,
+      utm_source: 'google',
+      utm_campaign: 'brand',
+    });
+  });
+
+  it('drops malformed fields one by one instead of refusing the whole context', () => {
+    expect(parsePageContext({ pageUrl: 42, pagesViewed: -3, utm_medium: 'cpc', visitedPricing: 'yes' })).toEqual({ utm_medium: 'cpc' });
+    expect(parsePageContext('nonsense')).toEqual({});
+    expect(parsePageContext(undefined)).toEqual({});
+  });
+
+  it('clips very long values', () => {
+    const context = parsePageContext({ pageUrl: `https://x.example/${'a'.repeat(5000)}`, utm_term: 'b'.repeat(500) });
+    expect(String(context.pageUrl).length).toBe(2048);
+    expect(String(context.utm_term).length).toBe(200);
+  });
+});
+
+describe('normalizeLocale', () => {
+  it('maps page languages to the two widget locales', () => {
+    expect(normalizeLocale('fr')).toBe('fr-FR');
+    expect(normalizeLocale('fr-CA')).toBe('fr-FR');
+    expect(normalizeLocale('en-GB')).toBe('en-US');
+    expect(normalizeLocale('de-DE')).toBe('en-US');
+    expect(normalizeLocale(undefined, 'fr-FR')).toBe('fr-FR');
+  });
+});
