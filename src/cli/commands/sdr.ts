@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../../config.js';
+import { hashPassword } from '../../handoff/password-hash.js';
+import type { Logger } from '../../logger.js';
+import { openDatabase, StorageConflictError, type Database } from '../../storage/index.js';
+
+const USAGE = [
+  'Usage:',
+  '  qualibot sdr add EMAIL --name NAME --password PASS   create an SDR account for the console (/sdr)',
+  '  qualibot sdr list                                    list SDR accounts',
+  '  qualibot sdr remove EMAIL                            delete an account (its sessions end at once)',
+].join('\n');
+
+const MIN_PASSWORD_LENGTH = 10;
+
+export interface SdrCommandDeps {
+  /** Opens the database the server uses (from the environment by default). */
+  openDb?: () => Promise<Database>;
+  print?: (line: string) => void;
+  printError?: (line: string) => void;
+}
+
+/** `qualibot sdr add|list|remove`: SDR accounts, in the same database as the server (DATABASE_URL / DATA_DIR). */
+export async function runSdr(args: string[], logger: Logger, deps: SdrCommandDeps = {}): Promise<number> {
+  const print = deps.print ?? ((line: string) => console.log(line));
+  const printError = deps.printError ?? ((line: string) => console.error(line));
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, options: { name: { type: 'string' }, password: { type: 'string' } } });
+  } catch (error) {
+    printError(`${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const [action, email, ...extra] = parsed.positionals;
+  const { name, password } = parsed.values;
+
+  const problem = usageProblem(action, email, extra, name, password);
+  if (problem) {
+    printError(`${problem}\n\n${USAGE}`);
+    return 2;
+  }
+
+  const openDb =
+    deps.openDb ??
+    (() => {
+      const config = loadConfig();
+      return openDatabase({ url: config.storage.databaseUrl, dataDir: config.storage.dataDir, logger });
+    });
+  const db = await openDb();
+  try {
+    if (action === 'list') {
+      const sdrs = await db.sdrs.list();
+      if (sdrs.length === 0) print('No SDR account yet. Create one with: qualibot sdr add EMAIL --name NAME --password PASS');
+      for (const sdr of sdrs) print(`${sdr.email}\t${sdr.name}\t${sdr.id}\t${sdr.createdAt}`);
+      return 0;
+    }
+    if (action === 'add') {
+      try {
+        const sdr = await db.sdrs.add({ id: randomUUID(), email: email!, name: name!.trim(), passwordHash: await hashPassword(password!) });
+        print(`Added ${sdr.email} (${sdr.name}).`);
+        return 0;
+      } catch (error) {
+        if (error instanceof StorageConflictError) {
+          printError(`An SDR account with the email ${email} already exists.`);
+          return 1;
+        }
+        throw error;
+      }
+    }
+    const sdr = await db.sdrs.findByEmail(email!);
+    if (!sdr || !(await db.sdrs.remove(sdr.id))) {
+      printError(`No SDR account with the email ${email}.`);
+      return 1;
+    }
+    print(`Removed ${sdr.email}.`);
+    return 0;
+  } finally {
+    await db.close();
+  }
+}
+
+function usageProblem(action: string | undefined, email: string | undefined, extra: string[], name: string | undefined, password: string | undefined): string | undefined {
+  if (action !== 'add' && action !== 'list' && action !== 'remove') return action ? `Unknown sdr action "${action}".` : 'Missing sdr action.';
+  if (extra.length > 0) return `Unexpected argument "${extra[0]}".`;
+  if (action === 'list') return email ? `Unexpected argument "${email}".` : undefined;
+  if (!email || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) return 'A valid EMAIL is required.';
+  if (action === 'remove') return undefined;
+  if (!name?.trim()) return '--name is required (the display name visitors see, e.g. "Marie — Sales").';
+  if (!password || password.length < MIN_PASSWORD_LENGTH) return `--password is required (at least ${MIN_PASSWORD_LENGTH} characters).`;
+  return undefined;
+}

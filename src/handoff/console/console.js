@@ -1,0 +1,642 @@
+// Qualibot SDR console: plain ES module, no build step.
+// Rule: every text that comes from a visitor (or the server) goes into the page with textContent, never as HTML.
+import { TEXTS } from './i18n.js';
+
+const TOKEN_KEY = 'qualibot.sdr.token';
+const LANG_KEY = 'qualibot.sdr.lang';
+
+const state = {
+  lang: initialLang(),
+  token: sessionStorage.getItem(TOKEN_KEY),
+  me: null,
+  view: 'queued',
+  lists: { queued: [], live: [], closed: [] },
+  fetchedAt: Date.now(),
+  selectedId: null,
+  detail: null,
+  seenLines: new Set(),
+  events: null,
+  audio: null,
+  unseen: 0,
+};
+
+const $ = (id) => document.getElementById(id);
+
+// ---------------------------------------------------------------- i18n
+
+function initialLang() {
+  const saved = localStorage.getItem(LANG_KEY);
+  if (saved === 'fr' || saved === 'en') return saved;
+  return (navigator.language || 'en').toLowerCase().startsWith('fr') ? 'fr' : 'en';
+}
+
+function t(key, values = {}) {
+  const text = TEXTS[state.lang][key] ?? TEXTS.en[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (match, name) => (name in values ? String(values[name]) : match));
+}
+
+function applyLang() {
+  document.documentElement.lang = state.lang;
+  document.title = `Qualibot — ${t('title')}`;
+  for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
+  for (const button of document.querySelectorAll('.lang-btn')) button.setAttribute('aria-pressed', String(button.dataset.lang === state.lang));
+  $('composer-text').placeholder = t('composerPlaceholder');
+  renderConnection();
+  renderList();
+  if (state.detail) renderDetail();
+}
+
+// ---------------------------------------------------------------- DOM helpers
+
+/** Creates an element; string children become text nodes (never parsed as HTML). */
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (name === 'class') node.className = value;
+    else if (name === 'dataset') Object.assign(node.dataset, value);
+    // Through CSSOM: the page's CSP forbids inline style attributes.
+    else if (name === 'style') Object.assign(node.style, value);
+    else if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
+    else node.setAttribute(name, value === true ? '' : String(value));
+  }
+  for (const child of children.flat()) {
+    if (child === undefined || child === null || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+function formatDuration(seconds) {
+  const s = Math.max(0, Math.floor(seconds));
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m} min ${String(s % 60).padStart(2, '0')} s`;
+  const h = Math.floor(m / 60);
+  return `${h} h ${String(m % 60).padStart(2, '0')}`;
+}
+
+function formatTime(iso) {
+  return new Date(iso).toLocaleTimeString(state.lang === 'fr' ? 'fr-FR' : 'en-GB', { hour: '2-digit', minute: '2-digit' });
+}
+
+function humanize(value) {
+  return String(value).replace(/_/g, ' ');
+}
+
+function toast(message, kind = 'info') {
+  const node = el('div', { class: `toast toast-${kind}`, role: kind === 'error' ? 'alert' : 'status' }, message);
+  $('toasts').append(node);
+  setTimeout(() => node.classList.add('toast-hide'), 4500);
+  setTimeout(() => node.remove(), 5000);
+}
+
+// ---------------------------------------------------------------- API
+
+class ApiError extends Error {
+  constructor(status, body) {
+    super(body?.message || `HTTP ${status}`);
+    this.status = status;
+    this.body = body;
+  }
+}
+
+async function api(method, path, body) {
+  const headers = { accept: 'application/json' };
+  if (state.token) headers.authorization = `Bearer ${state.token}`;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const data = await response.json().catch(() => null);
+  if (response.status === 401 && path !== '/api/sdr/login') {
+    logout();
+    throw new ApiError(401, data);
+  }
+  if (!response.ok) throw new ApiError(response.status, data);
+  return data;
+}
+
+// ---------------------------------------------------------------- session
+
+async function login(event) {
+  event.preventDefault();
+  unlockAudio();
+  const error = $('login-error');
+  error.hidden = true;
+  try {
+    const result = await api('POST', '/api/sdr/login', { email: $('login-email').value, password: $('login-password').value });
+    state.token = result.token;
+    state.me = result.sdr;
+    sessionStorage.setItem(TOKEN_KEY, result.token);
+    $('login-password').value = '';
+    await enterApp();
+  } catch (failure) {
+    error.textContent = failure.status === 429 ? t('loginThrottled') : t('loginFailed');
+    error.hidden = false;
+  }
+}
+
+function logout() {
+  state.token = null;
+  state.me = null;
+  sessionStorage.removeItem(TOKEN_KEY);
+  state.events?.close();
+  state.events = null;
+  state.detail = null;
+  state.selectedId = null;
+  showLogin();
+}
+
+function showLogin() {
+  $('app-view').hidden = true;
+  $('logout').hidden = true;
+  $('me').hidden = true;
+  $('login-view').hidden = false;
+  renderConnection();
+  $('login-email').focus();
+}
+
+async function enterApp() {
+  $('login-view').hidden = true;
+  $('app-view').hidden = false;
+  $('logout').hidden = false;
+  $('me').hidden = false;
+  $('me').textContent = state.me?.name ?? '';
+  selectView(state.view);
+  await refreshLists();
+  connectStream();
+}
+
+// ---------------------------------------------------------------- live stream (SSE)
+
+function connectStream() {
+  state.events?.close();
+  const events = new EventSource(`/api/sdr/stream?token=${encodeURIComponent(state.token)}`);
+  state.events = events;
+  events.addEventListener('open', () => {
+    $('connection').dataset.state = 'on';
+    renderConnection();
+    // Whatever changed while disconnected.
+    void refreshLists();
+    if (state.selectedId) void openHandoff(state.selectedId, { keepScroll: true });
+  });
+  events.addEventListener('error', () => {
+    $('connection').dataset.state = 'off';
+    renderConnection();
+    // EventSource retries on its own; an expired session (8 h) must go back to the login screen instead.
+    void api('GET', '/api/sdr/me').catch(() => undefined);
+  });
+  events.addEventListener('queue', (message) => onQueueEvent(JSON.parse(message.data)));
+  events.addEventListener('message', (message) => onMessageEvent(JSON.parse(message.data)));
+  events.addEventListener('visitor-left', (message) => {
+    const event = JSON.parse(message.data);
+    if (event.handoffId === state.selectedId) $('visitor-left').hidden = false;
+  });
+}
+
+function renderConnection() {
+  const on = $('connection').dataset.state === 'on';
+  $('connection-label').textContent = state.token ? (on ? t('connected') : t('disconnected')) : '';
+}
+
+function onQueueEvent(event) {
+  if (event.change === 'created') alertNewLead(event.handoff);
+  scheduleRefresh(event.handoff.id === state.selectedId);
+}
+
+let refreshTimer = null;
+let refreshDetail = false;
+/** Several queue events often arrive together (claim + notice): one refresh for the burst. */
+function scheduleRefresh(detailToo) {
+  refreshDetail ||= detailToo;
+  if (refreshTimer) return;
+  refreshTimer = setTimeout(() => {
+    refreshTimer = null;
+    void refreshLists();
+    if (refreshDetail && state.selectedId) void openHandoff(state.selectedId, { keepScroll: true });
+    refreshDetail = false;
+  }, 150);
+}
+
+function onMessageEvent(event) {
+  if (event.handoffId !== state.selectedId || !state.detail) return;
+  appendLine(event);
+}
+
+// ---------------------------------------------------------------- alerts
+
+function unlockAudio() {
+  if (state.audio) return;
+  const Context = window.AudioContext || window.webkitAudioContext;
+  if (Context) state.audio = new Context();
+}
+
+function beep() {
+  const audio = state.audio;
+  if (!audio) return;
+  void audio.resume?.();
+  const start = audio.currentTime;
+  for (const [offset, frequency] of [
+    [0, 880],
+    [0.18, 1320],
+  ]) {
+    const oscillator = audio.createOscillator();
+    const gain = audio.createGain();
+    oscillator.type = 'sine';
+    oscillator.frequency.value = frequency;
+    gain.gain.setValueAtTime(0.0001, start + offset);
+    gain.gain.exponentialRampToValueAtTime(0.25, start + offset + 0.02);
+    gain.gain.exponentialRampToValueAtTime(0.0001, start + offset + 0.15);
+    oscillator.connect(gain).connect(audio.destination);
+    oscillator.start(start + offset);
+    oscillator.stop(start + offset + 0.16);
+  }
+}
+
+function alertNewLead(handoff) {
+  beep();
+  toast(t('newLead', { summary: `${handoff.score} — ${t(`reason_${handoff.reason}`)}` }), 'alert');
+  document.body.classList.add('flash');
+  setTimeout(() => document.body.classList.remove('flash'), 1600);
+  if (document.hidden) {
+    state.unseen += 1;
+    document.title = `(${state.unseen}) Qualibot — ${t('title')}`;
+  }
+}
+
+document.addEventListener('visibilitychange', () => {
+  if (!document.hidden) {
+    state.unseen = 0;
+    document.title = `Qualibot — ${t('title')}`;
+  }
+});
+
+// ---------------------------------------------------------------- lists
+
+async function refreshLists() {
+  if (!state.token) return;
+  try {
+    const [queued, live, closed] = await Promise.all(['queued', 'live', 'closed'].map((view) => api('GET', `/api/sdr/handoffs?status=${view}`)));
+    state.lists = { queued, live, closed };
+    state.fetchedAt = Date.now();
+    renderList();
+  } catch (failure) {
+    if (failure.status !== 401) toast(t('error', { message: failure.message }), 'error');
+  }
+}
+
+function selectView(view) {
+  state.view = view;
+  for (const tab of document.querySelectorAll('.tab')) tab.setAttribute('aria-selected', String(tab.dataset.view === view));
+  renderList();
+}
+
+function renderList() {
+  for (const [view, items] of Object.entries(state.lists)) {
+    const count = document.querySelector(`[data-count="${view}"]`);
+    if (count) count.textContent = String(items.length);
+  }
+  const items = state.lists[state.view] ?? [];
+  const list = $('handoff-list');
+  list.replaceChildren(...items.map(renderItem));
+  const empty = $('list-empty');
+  empty.hidden = items.length > 0;
+  empty.textContent = t(`empty${state.view[0].toUpperCase()}${state.view.slice(1)}`);
+  tick();
+}
+
+function renderItem(item) {
+  const waiting = el('span', { class: 'waiting', dataset: { waiting: String(item.waitingSeconds), ticking: String(item.status === 'queued' || item.status === 'expired') } });
+  const meta = [
+    el('span', { class: `badge badge-${item.reason}` }, t(`reason_${item.reason}`)),
+    el('span', { class: `badge badge-status-${item.status}` }, t(`status_${item.status}`)),
+    waiting,
+  ];
+  const footer = item.sdrName
+    ? el('div', { class: 'item-footer muted small' }, t('heldBy', { name: item.sdrName }))
+    : item.suggestedSdr
+      ? el('div', { class: 'item-footer muted small' }, t('suggested', { name: item.suggestedSdr.name }))
+      : null;
+  return el(
+    'li',
+    {},
+    el(
+      'button',
+      {
+        type: 'button',
+        class: `handoff-item${item.id === state.selectedId ? ' selected' : ''}`,
+        dataset: { id: item.id, status: item.status },
+        onclick: () => void openHandoff(item.id),
+      },
+      el('span', { class: `score score-${item.tier}` }, String(item.score)),
+      el('span', { class: 'item-main' }, el('span', { class: 'item-summary' }, item.summary), el('span', { class: 'item-meta' }, meta), footer),
+    ),
+  );
+}
+
+/** Waiting times tick every second between fetches. */
+function tick() {
+  const elapsed = (Date.now() - state.fetchedAt) / 1000;
+  for (const node of document.querySelectorAll('[data-waiting]')) {
+    const base = Number(node.dataset.waiting);
+    const live = node.dataset.ticking === 'true';
+    node.textContent = t(live ? 'waiting' : 'waited', { time: formatDuration(base + (live ? elapsed : 0)) });
+  }
+}
+
+// ---------------------------------------------------------------- detail
+
+async function openHandoff(id, options = {}) {
+  try {
+    const detail = await api('GET', `/api/sdr/handoffs/${encodeURIComponent(id)}`);
+    const changed = state.selectedId !== id;
+    state.selectedId = id;
+    state.detail = detail;
+    state.detailFetchedAt = Date.now();
+    if (changed) $('visitor-left').hidden = true;
+    renderDetail(options);
+    renderList();
+  } catch (failure) {
+    if (failure.status !== 401) toast(t('error', { message: failure.message }), 'error');
+  }
+}
+
+function renderDetail(options = {}) {
+  const detail = state.detail;
+  const packet = detail.packet ?? {};
+  $('detail-empty').hidden = true;
+  $('lead').hidden = false;
+  $('lead').dataset.status = detail.status;
+
+  const ring = $('lead-score');
+  ring.className = `score-ring score-${detail.tier}`;
+  ring.replaceChildren(el('strong', {}, String(detail.score)), el('small', {}, '/100'));
+  $('lead-heading').textContent = headline(packet);
+  const chips = [
+    el('span', { class: `badge badge-${detail.reason}` }, t(`reason_${detail.reason}`)),
+    el('span', { class: `badge badge-tier-${detail.tier}` }, t(`tier_${detail.tier}`)),
+    el('span', { class: `badge badge-status-${detail.status}` }, t(`status_${detail.status}`)),
+    el('span', { class: 'waiting muted', dataset: { waiting: String(detail.waitingSeconds), ticking: String(detail.status === 'queued' || detail.status === 'expired') } }),
+  ];
+  if (detail.sdrName) chips.push(el('span', { class: 'muted' }, t('heldBy', { name: detail.sdrName })));
+  $('lead-chips').replaceChildren(...chips);
+  renderActions(detail);
+  renderTranscript(packet.transcript ?? [], options);
+  renderFacts(packet);
+  renderReasons(packet.reasons ?? []);
+  renderKnockouts(packet.knockouts ?? []);
+  renderCallback(packet.callback);
+  renderKv($('contact'), [
+    [t('nameLabel'), packet.contact?.name],
+    [t('emailLabel'), packet.contact?.email],
+    [t('phoneLabel'), packet.contact?.phone],
+  ], t('unknownContact'));
+  renderKv($('page-context'), Object.entries(packet.pageContext ?? {}).map(([key, value]) => [humanize(key), value]), t('noContext'));
+  $('playbook').textContent = packet.playbook ? t('playbook', { id: packet.playbook.id, version: packet.playbook.version }) : '';
+  tick();
+}
+
+/** Who the lead is, as far as we know: name or contact, company details, channel and language. */
+function headline(packet) {
+  const company = (packet.facts ?? []).find((fact) => fact.dimension === 'company');
+  const who = packet.contact?.name || packet.contact?.email || packet.contact?.phone || t('anonymous');
+  const about = [company?.sector, company?.headcount ? t('employees', { count: company.headcount }) : null, packet.channel, packet.locale?.toUpperCase()];
+  return [who, ...about].filter(Boolean).join(' · ');
+}
+
+function isMine(detail) {
+  return detail.status === 'live' && detail.sdrId === state.me?.id;
+}
+
+function renderActions(detail) {
+  const actions = [];
+  if (detail.status === 'queued' || detail.status === 'expired') {
+    actions.push(el('button', { type: 'button', class: 'btn btn-primary', id: 'claim-btn', onclick: claim }, t('claim')));
+    actions.push(el('button', { type: 'button', class: 'btn btn-ghost', onclick: openCloseDialog }, t('close')));
+  } else if (isMine(detail)) {
+    actions.push(el('button', { type: 'button', class: 'btn btn-secondary', id: 'release-btn', onclick: release }, t('release')));
+    actions.push(el('button', { type: 'button', class: 'btn btn-primary', id: 'close-btn', onclick: openCloseDialog }, t('close')));
+  } else if (detail.outcome) {
+    actions.push(el('span', { class: 'badge badge-outcome' }, t(`outcome_${detail.outcome}`)));
+  }
+  $('lead-actions').replaceChildren(...actions);
+
+  const composer = $('composer');
+  const hint = $('composer-hint');
+  composer.hidden = !isMine(detail);
+  hint.hidden = false;
+  if (isMine(detail)) hint.textContent = t('heldByYou');
+  else if (detail.status === 'live') hint.textContent = t('notHolder', { name: detail.sdrName ?? '' });
+  else if (detail.status === 'queued' || detail.status === 'expired') hint.textContent = t('claimFirst');
+  else hint.textContent = t('readOnly');
+}
+
+function lineKey(line) {
+  return `${line.from}|${line.at}|${line.text}`;
+}
+
+function renderTranscript(lines, options) {
+  const list = $('transcript');
+  const nearBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
+  state.seenLines = new Set();
+  list.replaceChildren();
+  for (const line of lines) appendLine(line, { scroll: false });
+  if (!options.keepScroll || nearBottom) list.scrollTop = list.scrollHeight;
+}
+
+function appendLine(line, options = { scroll: true }) {
+  const key = lineKey(line);
+  if (state.seenLines.has(key)) return;
+  state.seenLines.add(key);
+  const who = line.from === 'sdr' ? line.author || t('from_sdr') : t(`from_${line.from}`);
+  const list = $('transcript');
+  list.append(
+    el(
+      'li',
+      { class: `line line-${line.from}` },
+      el('div', { class: 'line-meta' }, el('span', { class: 'line-author' }, who), el('time', { datetime: line.at }, formatTime(line.at))),
+      el('div', { class: 'bubble' }, line.text),
+    ),
+  );
+  if (options.scroll) list.scrollTop = list.scrollHeight;
+}
+
+function renderFacts(packet) {
+  const facts = packet.facts ?? [];
+  const list = $('facts');
+  if (facts.length === 0) {
+    list.replaceChildren(el('li', { class: 'muted' }, t('noFacts')));
+    return;
+  }
+  const pointsByDimension = new Map((packet.reasons ?? []).filter((reason) => reason.dimension).map((reason) => [reason.dimension, reason.points]));
+  list.replaceChildren(
+    ...facts.map((fact) => {
+      const confidence = Math.round((fact.confidence ?? 0) * 100);
+      const label = TEXTS[state.lang][`dim_${fact.dimension}`] ? t(`dim_${fact.dimension}`) : humanize(fact.dimension);
+      const points = pointsByDimension.get(fact.dimension);
+      return el(
+        'li',
+        { class: 'fact', dataset: { dimension: fact.dimension } },
+        el(
+          'div',
+          { class: 'fact-head' },
+          el('span', { class: 'fact-dimension' }, label),
+          el('span', { class: 'fact-value' }, humanize(fact.value)),
+          fact.uncertain ? el('span', { class: 'badge badge-warn' }, t('uncertain')) : null,
+          points !== undefined ? el('span', { class: 'fact-points' }, t('points', { points })) : null,
+        ),
+        el('blockquote', { class: 'evidence', title: t('evidence') }, fact.evidence),
+        el(
+          'div',
+          { class: 'confidence' },
+          el('span', { class: 'bar' }, el('span', { class: 'bar-fill', style: { width: `${confidence}%` } })),
+          el('span', { class: 'muted small' }, t('confidence', { value: confidence }), ' · ', fact.source),
+        ),
+      );
+    }),
+  );
+}
+
+function renderReasons(reasons) {
+  $('reasons').replaceChildren(
+    ...reasons.map((reason) =>
+      el(
+        'tr',
+        { class: reason.points > 0 ? 'positive' : '' },
+        el('td', { class: 'rule' }, reason.rule),
+        el('td', { class: 'points' }, reason.points > 0 ? `+${reason.points}` : String(reason.points)),
+        el('td', {}, el('div', {}, reason.detail), reason.evidence ? el('div', { class: 'muted small quote' }, `« ${reason.evidence} »`) : null),
+      ),
+    ),
+  );
+}
+
+function renderKnockouts(knockouts) {
+  $('knockouts-block').hidden = knockouts.length === 0;
+  $('knockouts').replaceChildren(...knockouts.map((hit) => el('li', {}, el('strong', {}, hit.description), ' — ', el('span', { class: 'quote' }, hit.evidence))));
+}
+
+function renderCallback(callback) {
+  $('callback-block').hidden = !callback;
+  if (!callback) return;
+  renderKv($('callback'), [
+    [t('cause'), t(`cause_${callback.cause}`)],
+    [t('callbackStatus'), t(`callback_${callback.status}`)],
+    [t('preferredTime'), callback.preferredTime],
+    [t('bookingLink'), callback.bookingUrl],
+  ]);
+}
+
+function renderKv(target, pairs, emptyText) {
+  const present = pairs.filter(([, value]) => value !== undefined && value !== null && value !== '');
+  if (present.length === 0 && emptyText) {
+    target.replaceChildren(el('dd', { class: 'muted' }, emptyText));
+    return;
+  }
+  target.replaceChildren(...present.flatMap(([key, value]) => [el('dt', {}, key), el('dd', {}, String(value))]));
+}
+
+// ---------------------------------------------------------------- actions
+
+async function claim() {
+  const id = state.selectedId;
+  try {
+    await api('POST', `/api/sdr/handoffs/${encodeURIComponent(id)}/claim`);
+    toast(t('claimed'), 'success');
+    selectView('live');
+  } catch (failure) {
+    toast(failure.status === 409 ? t('claimConflict', { message: failure.message }) : t('error', { message: failure.message }), 'error');
+  }
+  await Promise.all([refreshLists(), openHandoff(id)]);
+  $('composer-text').focus();
+}
+
+async function release() {
+  const id = state.selectedId;
+  try {
+    await api('POST', `/api/sdr/handoffs/${encodeURIComponent(id)}/release`);
+    toast(t('released'), 'success');
+  } catch (failure) {
+    toast(t('error', { message: failure.message }), 'error');
+  }
+  await Promise.all([refreshLists(), openHandoff(id)]);
+}
+
+function openCloseDialog() {
+  $('close-form').reset();
+  $('close-dialog').showModal();
+}
+
+async function submitClose(event) {
+  event.preventDefault();
+  const outcome = new FormData($('close-form')).get('outcome');
+  if (!outcome) return;
+  const reason = $('close-reason').value.trim();
+  const id = state.selectedId;
+  $('close-dialog').close();
+  try {
+    await api('POST', `/api/sdr/handoffs/${encodeURIComponent(id)}/close`, reason ? { outcome, reason } : { outcome });
+    toast(t('closed', { outcome: t(`outcome_${outcome}`) }), 'success');
+  } catch (failure) {
+    toast(t('error', { message: failure.message }), 'error');
+  }
+  await Promise.all([refreshLists(), openHandoff(id)]);
+}
+
+async function sendMessage(event) {
+  event.preventDefault();
+  const input = $('composer-text');
+  const text = input.value.trim();
+  if (!text) return;
+  input.disabled = true;
+  try {
+    const result = await api('POST', `/api/sdr/handoffs/${encodeURIComponent(state.selectedId)}/messages`, { text });
+    input.value = '';
+    appendLine({ from: 'sdr', author: state.me?.name, text, at: result.at });
+  } catch (failure) {
+    toast(t('error', { message: failure.message }), 'error');
+  } finally {
+    input.disabled = false;
+    input.focus();
+  }
+}
+
+// ---------------------------------------------------------------- start
+
+function wire() {
+  $('login-form').addEventListener('submit', login);
+  $('logout').addEventListener('click', logout);
+  $('composer').addEventListener('submit', sendMessage);
+  $('composer-text').addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && !event.shiftKey) {
+      event.preventDefault();
+      $('composer').requestSubmit();
+    }
+  });
+  $('close-form').addEventListener('submit', submitClose);
+  $('close-cancel').addEventListener('click', () => $('close-dialog').close());
+  for (const tab of document.querySelectorAll('.tab')) tab.addEventListener('click', () => selectView(tab.dataset.view));
+  for (const button of document.querySelectorAll('.lang-btn')) {
+    button.addEventListener('click', () => {
+      state.lang = button.dataset.lang;
+      localStorage.setItem(LANG_KEY, state.lang);
+      applyLang();
+    });
+  }
+  // Any click may unlock audio (browsers only allow sound after a user gesture).
+  document.addEventListener('pointerdown', unlockAudio, { once: true });
+  setInterval(tick, 1000);
+}
+
+async function boot() {
+  wire();
+  applyLang();
+  if (!state.token) return showLogin();
+  try {
+    state.me = (await api('GET', '/api/sdr/me')).sdr;
+    await enterApp();
+  } catch {
+    showLogin();
+  }
+}
+
+void boot();

@@ -1,0 +1,28 @@
+import type { Contact } from '../qualification/types.js';
+
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/u;
+// A run of digits with the usual separators; the digit count decides (9–15: phone numbers, not amounts or dates).
+const PHONE_CANDIDATE = /(?:\+|\b00)?\(?\d[\d .()-]{6,}\d/g;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}/;
+
+/** Email and/or phone number found in a visitor message (what they typed, trimmed). */
+export function findContact(text: string): Contact {
+  const contact: Contact = {};
+  const email = EMAIL.exec(text)?.[0];
+  if (email) contact.email = email.replace(/\.$/, '');
+  const withoutEmail = email ? text.replace(email, ' ') : text;
+  for (const match of withoutEmail.matchAll(PHONE_CANDIDATE)) {
+    const candidate = match[0].trim();
+    const digits = candidate.replace(/\D/g, '').length;
+    if (digits >= 9 && digits <= 15 && !ISO_DATE.test(candidate)) {
+      contact.phone = candidate;
+      break;
+    }
+  }
+  return contact;
+}
+
+/** How to show a contact to the visitor: the email, else the phone. */
+export function contactLabel(contact: Contact | undefined): string | undefined {
+  return contact?.email ?? contact?.phone;
+}

@@ -1,0 +1,117 @@
+import { TurnContext, type Activity, type StatePropertyAccessor } from 'botbuilder';
+import type { MessageInterceptor } from '../bot/qualibot-bot.js';
+import type { LeadState } from '../qualification/lead-state.js';
+import type { Contact } from '../qualification/types.js';
+import type { Database, HandoffRecord } from '../storage/ports.js';
+import { contactLabel, findContact } from './contact-capture.js';
+import { localeOf, type HandoffService } from './handoff-service.js';
+import { say } from './handoff-texts.js';
+import { END_REASONS, type ExpiryCause } from './handoff-state-machine.js';
+import { asLeadPacket, type CallbackRequest } from './lead-packet.js';
+
+export interface HandoffInterceptorDeps {
+  db: Database;
+  service: HandoffService;
+  /** The bot's lead state, to keep a contact given while waiting. */
+  leadAccessor: StatePropertyAccessor<LeadState>;
+  now: () => Date;
+}
+
+/**
+ * Sees every visitor message before the bot. While a human holds the conversation the bot says
+ * nothing; while the visitor waits it collects a contact or reassures; after a timeout it captures
+ * the callback details. Every message of a handed-off conversation is shown live to the SDRs.
+ */
+export class HandoffInterceptor implements MessageInterceptor {
+  constructor(private readonly deps: HandoffInterceptorDeps) {}
+
+  async intercept(lead: LeadState, context: TurnContext): Promise<boolean> {
+    const conversationId = context.activity.conversation?.id;
+    if (!conversationId) return false;
+    // Kept fresh on every visitor turn, so SDR messages reach the visitor on whatever channel they use now.
+    await this.deps.db.references.save(conversationId, TurnContext.getConversationReference(context.activity));
+    const handoff = await this.activeHandoff(conversationId);
+    if (!handoff) return false;
+
+    const text = context.activity.text ?? '';
+    if (text) await this.showToSdrs(handoff, context, text);
+    const send = (activities: Partial<Activity>[]) => context.sendActivities(activities);
+    if (handoff.status === 'queued') await this.whileWaiting(handoff, lead, context, text, send);
+    else if (handoff.status === 'expired') await this.captureCallback(handoff, lead, context, text, send);
+    // `live`: the SDR answers; the bot stays silent.
+    return true;
+  }
+
+  /** The conversation's newest handoff if it still concerns the bot: waiting, live, or a callback being captured. */
+  private async activeHandoff(conversationId: string): Promise<HandoffRecord | undefined> {
+    const newest = (await this.deps.db.handoffs.list({ conversationId })).at(-1);
+    if (!newest) return undefined;
+    if (newest.status === 'queued' || newest.status === 'live') return newest;
+    if (newest.status === 'expired' && asLeadPacket(newest.packet).callback?.status !== 'captured') return newest;
+    return undefined;
+  }
+
+  private async showToSdrs(handoff: HandoffRecord, context: TurnContext, text: string): Promise<void> {
+    const { db, service } = this.deps;
+    const at = this.deps.now().toISOString();
+    const activityId = context.activity.id;
+    // The transcript middleware normally stored it already; store it here only if it did not.
+    const stored = activityId !== undefined && (await db.transcripts.list(handoff.conversationId)).some((line) => line.from === 'visitor' && line.activityId === activityId);
+    if (!stored) await db.transcripts.append({ conversationId: handoff.conversationId, from: 'visitor', text, at, ...(activityId ? { activityId } : {}) });
+    await service.publishMessage(handoff, 'visitor', text, at);
+  }
+
+  private async whileWaiting(handoff: HandoffRecord, lead: LeadState, context: TurnContext, text: string, send: (activities: Partial<Activity>[]) => Promise<unknown>): Promise<void> {
+    const found = findContact(text);
+    const label = contactLabel(found);
+    const locale = localeOf(handoff);
+    if (!label) {
+      await this.deps.service.botSays(handoff, [say('stillWaiting', locale)], send);
+      return;
+    }
+    const updated = await this.remember(handoff, lead, context, found);
+    await this.deps.service.botSays(updated, [say('contactNoted', locale, { contact: label })], send);
+  }
+
+  /** After a timeout: a contact (if none yet) and the visitor's words about when to call back. */
+  private async captureCallback(handoff: HandoffRecord, lead: LeadState, context: TurnContext, text: string, send: (activities: Partial<Activity>[]) => Promise<unknown>): Promise<void> {
+    const { service } = this.deps;
+    const found = findContact(text);
+    const contact = { ...asLeadPacket(handoff.packet).contact, ...found };
+    const label = contactLabel(contact);
+    const preferredTime = hasMoreThanContact(text, found) ? text : undefined;
+    const updated =
+      (await service.updatePacket(handoff.id, (packet) => {
+        const callback: CallbackRequest = packet.callback ?? { status: 'awaiting', cause: expiryCauseOf(handoff), at: this.deps.now().toISOString() };
+        return {
+          ...packet,
+          contact: { ...packet.contact, ...found },
+          callback: { ...callback, ...(preferredTime ? { preferredTime } : {}), status: label ? 'captured' : 'awaiting' },
+        };
+      })) ?? handoff;
+    if (contactLabel(found)) await this.deps.leadAccessor.set(context, { ...lead, contact: { ...lead.contact, ...found } });
+    await service.publishQueue('updated', updated);
+    const locale = localeOf(handoff);
+    await service.botSays(updated, [label ? say('callbackCaptured', locale, { contact: label }) : say('callbackAskContact', locale)], send);
+  }
+
+  /** Keeps a contact in the lead state (the bot's) and in the SDR packet. */
+  private async remember(handoff: HandoffRecord, lead: LeadState, context: TurnContext, found: Contact): Promise<HandoffRecord> {
+    await this.deps.leadAccessor.set(context, { ...lead, contact: { ...lead.contact, ...found } });
+    const updated = (await this.deps.service.updatePacket(handoff.id, (packet) => ({ ...packet, contact: { ...packet.contact, ...found } }))) ?? handoff;
+    await this.deps.service.publishQueue('updated', updated);
+    return updated;
+  }
+}
+
+/** True when the message says something besides the email/phone (e.g. "tomorrow after 2pm"). */
+function hasMoreThanContact(text: string, found: Contact): boolean {
+  let rest = text;
+  for (const value of [found.email, found.phone]) if (value) rest = rest.replace(value, ' ');
+  return (rest.match(/[\p{L}\p{N}]/gu) ?? []).length >= 3;
+}
+
+function expiryCauseOf(handoff: HandoffRecord): ExpiryCause {
+  const causes: readonly string[] = [END_REASONS.assignmentTimeout, END_REASONS.outsideBusinessHours, END_REASONS.visitorLeft];
+  return causes.includes(handoff.endReason ?? '') ? (handoff.endReason as ExpiryCause) : END_REASONS.assignmentTimeout;
+}

@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import { ActivityTypes, Channels, EventFactory, TurnContext, type Activity } from 'botbuilder';
+import { VISITOR_LEFT_EVENT, type DecisionListener } from '../bot/qualibot-bot.js';
+import type { Logger } from '../logger.js';
+import type { Playbook } from '../playbook/schema.js';
+import type { LeadState } from '../qualification/lead-state.js';
+import type { Decision } from '../qualification/types.js';
+import type { Database, HandoffRecord, TranscriptEntry } from '../storage/ports.js';
+import { isOpen } from './business-hours.js';
+import { contactLabel } from './contact-capture.js';
+import type { HandoffConfig } from './handoff-config.js';
+import type { HandoffService } from './handoff-service.js';
+import { END_REASONS } from './handoff-state-machine.js';
+import { say } from './handoff-texts.js';
+import { buildLeadPacket, type LeadPacket } from './lead-packet.js';
+
+export interface HandoffListenerDeps {
+  db: Database;
+  service: HandoffService;
+  playbook: Playbook;
+  config: HandoffConfig;
+  logger: Logger;
+  now: () => Date;
+}
+
+/**
+ * On a `handoff` decision: queue the lead packet for the SDRs, tell the channel (Bot Framework
+ * handoff event), and tell the visitor what happens next — an expert is coming, or, outside
+ * business hours, the booking link and a callback.
+ */
+export class HandoffListener implements DecisionListener {
+  constructor(private readonly deps: HandoffListenerDeps) {}
+
+  async onDecision(lead: LeadState, decision: Decision, context: TurnContext): Promise<void> {
+    if (decision.route !== 'handoff') return;
+    const conversationId = context.activity.conversation?.id;
+    if (!conversationId) return;
+    const { db, service, logger } = this.deps;
+    await db.references.save(conversationId, TurnContext.getConversationReference(context.activity));
+    // A channel retry or a second decision in the same conversation must not queue the lead twice.
+    if (await db.handoffs.getOpenByConversation(conversationId)) return;
+
+    const now = this.deps.now();
+    const packet = buildLeadPacket({ playbook: this.deps.playbook, lead, decision, conversationId, now });
+    const handoff = await db.handoffs.create({
+      id: randomUUID(),
+      conversationId,
+      leadId: lead.leadId,
+      reason: packet.handoffReason,
+      score: decision.score,
+      tier: decision.tier,
+      packet,
+    });
+    logger.info({ handoffId: handoff.id, conversationId, leadId: lead.leadId, reason: handoff.reason, score: handoff.score }, 'handoff queued');
+    await this.announceToChannel(context, handoff, packet);
+
+    // Decided because the visitor closed the page: nobody to talk to, straight to the callback queue.
+    if (visitorIsGone(context)) {
+      await service.expire(handoff, END_REASONS.visitorLeft);
+      return;
+    }
+    const send = (activities: Partial<Activity>[]) => context.sendActivities(activities);
+    if (!isOpen({ windows: this.deps.config.businessHours, timeZone: this.deps.config.timeZone }, now)) {
+      await service.expire(handoff, END_REASONS.outsideBusinessHours, send);
+      return;
+    }
+    await service.publishQueue('created', handoff);
+    await service.botSays(handoff, [say(contactLabel(packet.contact) ? 'waiting' : 'waitingAskContact', packet.locale)], send);
+  }
+
+  /**
+   * The Bot Framework handoff initiation event (type `event`, name `handoff.initiate` as botbuilder 4.23's
+   * `EventFactory` sets it), for agent hubs listening on the channel.
+   * Not on Teams: it rejects that event with HTTP 400 (botframework-sdk issue 5920).
+   */
+  private async announceToChannel(context: TurnContext, handoff: HandoffRecord, packet: LeadPacket): Promise<void> {
+    if (context.activity.channelId === Channels.Msteams) return;
+    const transcript = await this.deps.db.transcripts.list(handoff.conversationId);
+    const summary = { handoffId: handoff.id, leadId: handoff.leadId, reason: handoff.reason, score: handoff.score, tier: handoff.tier, summary: packet.summary, locale: packet.locale };
+    const event = EventFactory.createHandoffInitiation(context, summary, { activities: transcript.map(toTranscriptActivity) });
+    try {
+      await context.sendActivity(event);
+    } catch (error) {
+      // The SDR queue does not depend on the channel accepting the event.
+      this.deps.logger.warn({ err: error, handoffId: handoff.id, channelId: context.activity.channelId }, 'handoff initiation event refused by the channel');
+    }
+  }
+}
+
+function toTranscriptActivity(entry: TranscriptEntry): Activity {
+  const role = entry.from === 'visitor' ? 'user' : 'bot';
+  return {
+    type: ActivityTypes.Message,
+    text: entry.text,
+    timestamp: new Date(entry.at),
+    from: { id: entry.from, name: entry.author ?? entry.from, role },
+  } as Activity;
+}
+
+function visitorIsGone(context: TurnContext): boolean {
+  const { type, name } = context.activity;
+  return type === ActivityTypes.EndOfConversation || (type === ActivityTypes.Event && name === VISITOR_LEFT_EVENT);
+}

@@ -1,0 +1,280 @@
+import { ActivityTypes, type Activity } from 'botbuilder';
+import { BadRequestError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import type { Database, HandoffRecord, TranscriptSender } from '../storage/ports.js';
+import { contactLabel } from './contact-capture.js';
+import type { HandoffConfig } from './handoff-config.js';
+import { HANDOFF_EVENTS_TOPIC, type HandoffBusEvent, type QueueChange } from './handoff-events.js';
+import {
+  END_REASONS,
+  isAssignmentOverdue,
+  planTransition,
+  type CloseOutcome,
+  type ExpiryCause,
+  type SdrIdentity,
+} from './handoff-state-machine.js';
+import { say } from './handoff-texts.js';
+import { asLeadPacket, type CallbackRequest, type LeadPacket, type LeadPacketView } from './lead-packet.js';
+import { compareQueued, compareRecent, QUEUE_VIEWS, suggestAssignments, toSummary, type HandoffSummary, type QueueView } from './queue-view.js';
+import type { DeliveryOutcome, VisitorCourier } from './visitor-courier.js';
+
+/** Sends activities to the visitor: in the current turn when there is one, else through the courier. */
+export type SendToVisitor = (activities: Partial<Activity>[]) => Promise<unknown>;
+
+export interface HandoffServiceDeps {
+  db: Database;
+  courier: VisitorCourier;
+  config: HandoffConfig;
+  logger: Logger;
+  now: () => Date;
+}
+
+/** The full handoff as the SDR console opens it. */
+export interface HandoffDetail extends HandoffSummary {
+  leadId: string;
+  endReason?: string;
+  outcomeReason?: string;
+  packet: LeadPacketView;
+}
+
+/** Closed lists show the most recent ones only. */
+const CLOSED_LIST_LIMIT = 200;
+/** A packet update that keeps losing the compare-and-set to status changes gives up after this. */
+const PACKET_UPDATE_ATTEMPTS = 3;
+
+/**
+ * Every handoff operation after creation: SDR actions, timeouts, notices to the visitor, events for
+ * consoles. Status changes go through the state machine and the repository's compare-and-set.
+ */
+export class HandoffService {
+  constructor(private readonly deps: HandoffServiceDeps) {}
+
+  private get db(): Database {
+    return this.deps.db;
+  }
+
+  async require(id: string): Promise<HandoffRecord> {
+    const handoff = await this.db.handoffs.get(id);
+    if (!handoff) throw new BadRequestError(`Handoff ${id} not found`, 404, 'not_found');
+    return handoff;
+  }
+
+  async list(view: QueueView): Promise<HandoffSummary[]> {
+    const now = this.deps.now();
+    const records = await this.db.handoffs.list({ status: QUEUE_VIEWS[view] });
+    const items = records.map((record) => toSummary(record, now));
+    if (view !== 'queued') return items.sort(compareRecent).slice(0, view === 'closed' ? CLOSED_LIST_LIMIT : undefined);
+    const [sdrs, live] = await Promise.all([this.db.sdrs.list(), this.db.handoffs.list({ status: 'live' })]);
+    return suggestAssignments(items.sort(compareQueued), sdrs, live);
+  }
+
+  async detail(id: string): Promise<HandoffDetail> {
+    const handoff = await this.require(id);
+    const transcript = await this.db.transcripts.list(handoff.conversationId);
+    const packet = asLeadPacket(handoff.packet) as LeadPacket;
+    return {
+      ...toSummary(handoff, this.deps.now()),
+      leadId: handoff.leadId,
+      ...(handoff.endReason ? { endReason: handoff.endReason } : {}),
+      ...(handoff.outcomeReason ? { outcomeReason: handoff.outcomeReason } : {}),
+      packet: { ...packet, transcript: transcript.map(({ from, text, at, author }) => (author ? { from, text, at, author } : { from, text, at })) },
+    };
+  }
+
+  /** Any SDR may claim a queued handoff or a callback task; the same SDR claiming twice is a no-op. */
+  async claim(id: string, sdr: SdrIdentity): Promise<HandoffRecord> {
+    await this.require(id);
+    const claimed = await this.db.handoffs.transition(id, planTransition({ type: 'claim', sdr, at: this.deps.now() }));
+    if (!claimed) {
+      const current = await this.require(id);
+      if (current.status === 'live' && current.sdrId === sdr.id) return current;
+      throw conflict(current);
+    }
+    await this.publishQueue('claimed', claimed);
+    await this.botSays(claimed, [say('sdrJoined', localeOf(claimed), { sdr: sdr.name })]);
+    return claimed;
+  }
+
+  /** The holder's message goes to the visitor signed with their display name. */
+  async postSdrMessage(id: string, sdr: SdrIdentity, text: string): Promise<{ at: string; delivery: DeliveryOutcome }> {
+    const handoff = await this.require(id);
+    assertHolder(handoff, sdr);
+    const at = this.deps.now().toISOString();
+    await this.db.transcripts.append({ conversationId: handoff.conversationId, from: 'sdr', text, at, author: sdr.name });
+    await this.publishMessage(handoff, 'sdr', text, at, sdr.name);
+    const activity: Partial<Activity> = {
+      type: ActivityTypes.Message,
+      text: say('sdrMessage', localeOf(handoff), { sdr: sdr.name, text }),
+      textFormat: 'markdown',
+      // `fromSdr` keeps the transcript middleware from storing it a second time as a bot line.
+      channelData: { qualibot: { fromSdr: true, sdrName: sdr.name, handoffId: handoff.id } },
+    };
+    return { at, delivery: await this.deps.courier.deliver(handoff.conversationId, [activity]) };
+  }
+
+  /** Back to the bot: it says it is back; the lead's next message is answered by the bot again. */
+  async release(id: string, sdr: SdrIdentity): Promise<HandoffRecord> {
+    const handoff = await this.require(id);
+    assertHolder(handoff, sdr);
+    const released = await this.db.handoffs.transition(id, planTransition({ type: 'release', at: this.deps.now() }));
+    if (!released) throw conflict(await this.require(id));
+    await this.publishQueue('released', released);
+    const lead = await this.db.leads.getByConversation(released.conversationId);
+    const key = lead?.status === 'qualifying' ? 'backToBotQualifying' : 'backToBotDecided';
+    await this.botSays(released, [say(key, localeOf(released), { sdr: sdr.name })]);
+    return released;
+  }
+
+  /**
+   * Records the outcome (the feedback scoring learns from) and tells the CRM through the outbox.
+   * Repeating the same close is accepted, so a failed outbox write can be retried.
+   */
+  async close(id: string, sdr: SdrIdentity, outcome: CloseOutcome, reason?: string): Promise<HandoffRecord> {
+    const handoff = await this.require(id);
+    if (handoff.status === 'live' && handoff.sdrId !== sdr.id) throw forbidden(handoff);
+    let closed = await this.db.handoffs.transition(id, planTransition({ type: 'close', outcome, reason, sdr, at: this.deps.now() }));
+    const repeated = !closed;
+    if (!closed) {
+      const current = await this.require(id);
+      if (current.status !== 'closed' || current.outcome !== outcome || current.sdrId !== sdr.id) throw conflict(current);
+      closed = current;
+    }
+    await this.db.outbox.enqueue({ type: 'lead.updated', idempotencyKey: `${closed.leadId}:outcome:${closed.id}`, payload: outcomePayload(closed) });
+    if (repeated) return closed;
+    await this.publishQueue('closed', closed);
+    if (handoff.status !== 'expired') await this.botSays(closed, [say('closedBySdr', localeOf(closed), { sdr: sdr.name })]);
+    return closed;
+  }
+
+  /**
+   * Nobody can join: the handoff becomes a callback task, and the visitor is told honestly and
+   * offered the booking link and a callback (unless they already left).
+   */
+  async expire(handoff: HandoffRecord, cause: ExpiryCause, send?: SendToVisitor): Promise<HandoffRecord | undefined> {
+    const at = this.deps.now();
+    const expired = await this.db.handoffs.transition(handoff.id, planTransition({ type: 'expire', cause, at }));
+    if (!expired) return undefined; // claimed or closed meanwhile
+    const callback: CallbackRequest = { status: 'awaiting', cause, at: at.toISOString(), ...(this.deps.config.bookingUrl ? { bookingUrl: this.deps.config.bookingUrl } : {}) };
+    const updated = (await this.updatePacket(expired.id, (packet) => ({ ...packet, callback }))) ?? expired;
+    await this.publishQueue('expired', updated);
+    if (cause !== END_REASONS.visitorLeft) await this.botSays(updated, this.noSdrTexts(updated, cause), send);
+    return updated;
+  }
+
+  /** Expires every queued handoff older than the assignment timeout; run periodically (survives restarts). */
+  async sweep(): Promise<number> {
+    const now = this.deps.now();
+    const timeoutMs = this.deps.config.assignmentTimeoutS * 1000;
+    let expired = 0;
+    for (const handoff of await this.db.handoffs.list({ status: 'queued' })) {
+      if (isAssignmentOverdue(handoff, now, timeoutMs) && (await this.expire(handoff, END_REASONS.assignmentTimeout))) expired += 1;
+    }
+    return expired;
+  }
+
+  /** The visitor closed the page: a waiting handoff becomes a callback task; a live one is flagged to its SDR. */
+  async visitorLeft(conversationId: string): Promise<void> {
+    const handoff = await this.db.handoffs.getOpenByConversation(conversationId);
+    if (!handoff) return;
+    if (handoff.status === 'queued') {
+      await this.expire(handoff, END_REASONS.visitorLeft);
+      return;
+    }
+    await this.publish({ type: 'visitor-left', handoffId: handoff.id, conversationId, at: this.deps.now().toISOString() });
+  }
+
+  /**
+   * Read-modify-write of the packet, serialised per conversation and applied only if the status did
+   * not change in between (else re-read and retried). Returns undefined when the handoff is gone.
+   */
+  async updatePacket(id: string, mutate: (packet: LeadPacket) => LeadPacket): Promise<HandoffRecord | undefined> {
+    const first = await this.db.handoffs.get(id);
+    if (!first) return undefined;
+    // A key of our own: the app may already hold the conversation's key for the current turn.
+    return this.db.lock.run(`handoff-packet:${first.conversationId}`, async () => {
+      for (let attempt = 0; attempt < PACKET_UPDATE_ATTEMPTS; attempt += 1) {
+        const current = await this.db.handoffs.get(id);
+        if (!current) return undefined;
+        const packet = mutate(asLeadPacket(current.packet) as LeadPacket);
+        const updated = await this.db.handoffs.transition(id, { from: [current.status], to: current.status, patch: { packet } });
+        if (updated) return updated;
+      }
+      this.deps.logger.warn({ handoffId: id }, 'handoff: packet update kept racing with status changes, dropped');
+      return undefined;
+    });
+  }
+
+  /** Sends bot lines to the visitor and shows them on the consoles. */
+  async botSays(handoff: HandoffRecord, texts: string[], send?: SendToVisitor): Promise<void> {
+    const activities: Partial<Activity>[] = texts.map((text) => ({ type: ActivityTypes.Message, text, channelData: { qualibot: { handoffId: handoff.id } } }));
+    if (send) await send(activities);
+    else await this.deps.courier.deliver(handoff.conversationId, activities);
+    const at = this.deps.now().toISOString();
+    for (const text of texts) await this.publishMessage(handoff, 'bot', text, at);
+  }
+
+  async publishMessage(handoff: HandoffRecord, from: TranscriptSender, text: string, at: string, author?: string): Promise<void> {
+    await this.publish({ type: 'message', handoffId: handoff.id, conversationId: handoff.conversationId, from, text, at, ...(author ? { author } : {}) });
+  }
+
+  async publishQueue(change: QueueChange, handoff: HandoffRecord): Promise<void> {
+    await this.publish({ type: 'queue', change, handoff: toSummary(handoff, this.deps.now()) });
+  }
+
+  private async publish(event: HandoffBusEvent): Promise<void> {
+    // Consoles are a live view: a bus hiccup must not fail the SDR action or the visitor turn.
+    await this.db.bus.publish(HANDOFF_EVENTS_TOPIC, event).catch((error: unknown) => this.deps.logger.warn({ err: error }, 'handoff: event not published'));
+  }
+
+  private noSdrTexts(handoff: HandoffRecord, cause: ExpiryCause): string[] {
+    const locale = localeOf(handoff);
+    const contact = contactLabel(asLeadPacket(handoff.packet).contact);
+    const texts = [say(cause === END_REASONS.outsideBusinessHours ? 'outsideHours' : 'timedOut', locale)];
+    if (this.deps.config.bookingUrl) texts.push(say('bookingOffer', locale, { bookingUrl: this.deps.config.bookingUrl }));
+    texts.push(contact ? say('callbackAskTime', locale, { contact }) : say('callbackAskContactAndTime', locale));
+    return texts;
+  }
+}
+
+export function localeOf(handoff: HandoffRecord): 'fr' | 'en' {
+  return asLeadPacket(handoff.packet).locale === 'en' ? 'en' : 'fr';
+}
+
+function assertHolder(handoff: HandoffRecord, sdr: SdrIdentity): void {
+  if (handoff.status !== 'live') throw conflict(handoff);
+  if (handoff.sdrId !== sdr.id) throw forbidden(handoff);
+}
+
+function conflict(handoff: HandoffRecord): BadRequestError {
+  const by = handoff.sdrName ? ` by ${handoff.sdrName}` : '';
+  return new BadRequestError(`Handoff ${handoff.id} is ${handoff.status}${handoff.status === 'live' ? by : ''}`, 409, 'conflict');
+}
+
+function forbidden(handoff: HandoffRecord): BadRequestError {
+  return new BadRequestError(`Handoff ${handoff.id} is held by ${handoff.sdrName ?? 'another SDR'}`, 403, 'forbidden');
+}
+
+/** The `lead.updated` outbox payload: who, what the SDR decided, and the contact to update in the CRM. */
+function outcomePayload(handoff: HandoffRecord): Record<string, unknown> {
+  const packet = asLeadPacket(handoff.packet);
+  return {
+    leadId: handoff.leadId,
+    conversationId: handoff.conversationId,
+    ...(packet.contact?.email ? { email: packet.contact.email } : {}),
+    contact: packet.contact ?? {},
+    handoff: {
+      id: handoff.id,
+      reason: handoff.reason,
+      outcome: handoff.outcome,
+      outcomeReason: handoff.outcomeReason,
+      endReason: handoff.endReason,
+      sdr: { id: handoff.sdrId, name: handoff.sdrName },
+      createdAt: handoff.createdAt,
+      claimedAt: handoff.claimedAt,
+      closedAt: handoff.closedAt,
+    },
+    score: handoff.score,
+    tier: handoff.tier,
+    playbook: packet.playbook,
+  };
+}

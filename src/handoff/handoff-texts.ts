@@ -1,0 +1,80 @@
+import type { Locale, LocalizedText } from '../qualification/types.js';
+
+/**
+ * Every visitor-facing text of the human handoff, French and English. `{name}` placeholders are
+ * filled by `say`; values are inserted as they are (never re-read for placeholders).
+ */
+export const HANDOFF_TEXTS = {
+  waiting: {
+    fr: "Je préviens un expert de l'équipe : il vous rejoint ici dans quelques instants.",
+    en: "I'm letting one of our experts know: they'll join you here in a few moments.",
+  },
+  /** One message, not two: an expert is coming, and a contact in case the chat is cut off. */
+  waitingAskContact: {
+    fr: "En attendant qu'un expert vous rejoigne, pouvez-vous me laisser votre e-mail ou votre numéro de téléphone, au cas où nous serions coupés ?",
+    en: 'While an expert joins you, could you leave your email or phone number, in case we get cut off?',
+  },
+  contactNoted: {
+    fr: "Merci, c'est noté ({contact}). L'expert arrive.",
+    en: 'Thanks, noted ({contact}). The expert is on their way.',
+  },
+  stillWaiting: {
+    fr: 'Un expert arrive, merci de patienter encore un instant.',
+    en: 'An expert is on the way, thanks for bearing with us a moment longer.',
+  },
+  outsideHours: {
+    fr: "Petite précision : notre équipe n'est pas disponible en ce moment, nous sommes en dehors de nos horaires d'ouverture.",
+    en: "A quick note: our team isn't available right now, we're outside our business hours.",
+  },
+  timedOut: {
+    fr: "Désolé de vous avoir fait attendre : nos experts sont tous occupés en ce moment et personne n'a pu vous rejoindre.",
+    en: 'Sorry to keep you waiting: our experts are all busy right now and nobody could join you.',
+  },
+  bookingOffer: {
+    fr: 'Vous pouvez réserver directement un créneau qui vous convient : {bookingUrl}',
+    en: 'You can book a slot that suits you directly: {bookingUrl}',
+  },
+  callbackAskContactAndTime: {
+    fr: 'Vous pouvez aussi me laisser votre e-mail ou votre téléphone, et le moment qui vous arrange : un expert vous recontactera.',
+    en: 'You can also leave me your email or phone number and a time that suits you: an expert will get back to you.',
+  },
+  callbackAskTime: {
+    fr: 'Vous pouvez aussi me dire quand vous joindre ({contact}) : un expert vous rappellera.',
+    en: 'You can also tell me when to reach you ({contact}): an expert will call you back.',
+  },
+  callbackAskContact: {
+    fr: "C'est noté. Pour vous recontacter, il me manque juste un e-mail ou un numéro de téléphone.",
+    en: 'Noted. To get back to you, I just need an email or phone number.',
+  },
+  callbackCaptured: {
+    fr: 'Merci ! Un expert vous recontactera à {contact}.',
+    en: "Thank you! An expert will get back to you at {contact}.",
+  },
+  sdrJoined: {
+    fr: '{sdr} a rejoint la conversation.',
+    en: '{sdr} has joined the conversation.',
+  },
+  sdrMessage: {
+    fr: '**{sdr}** : {text}',
+    en: '**{sdr}**: {text}',
+  },
+  backToBotDecided: {
+    fr: "C'est de nouveau l'assistant. Merci pour votre échange avec {sdr} ! Puis-je vous aider sur autre chose ?",
+    en: "It's the assistant again. Thanks for your chat with {sdr}! Is there anything else I can help with?",
+  },
+  backToBotQualifying: {
+    fr: "C'est de nouveau l'assistant : reprenons là où nous en étions.",
+    en: "It's the assistant again: let's pick up where we left off.",
+  },
+  closedBySdr: {
+    fr: '{sdr} a clôturé la conversation. Merci pour cet échange, et à bientôt !',
+    en: '{sdr} has closed the conversation. Thanks for chatting with us, see you soon!',
+  },
+} satisfies Record<string, LocalizedText>;
+
+export type HandoffTextKey = keyof typeof HANDOFF_TEXTS;
+
+/** The text in the visitor's language with its placeholders filled. */
+export function say(key: HandoffTextKey, locale: Locale, values: Record<string, string> = {}): string {
+  return HANDOFF_TEXTS[key][locale].replace(/\{(\w+)\}/g, (match, name: string) => values[name] ?? match);
+}

@@ -1,0 +1,93 @@
+import type { Server } from 'restify';
+import { VISITOR_LEFT_EVENT, type QualibotBot } from '../bot/qualibot-bot.js';
+import type { Logger } from '../logger.js';
+import type { Playbook } from '../playbook/schema.js';
+import type { Database, Unsubscribe } from '../storage/ports.js';
+import { AssignmentSweeper } from './assignment-sweeper.js';
+import { mountSdrConsole } from './console-route.js';
+import { sweepIntervalFor, type HandoffConfig } from './handoff-config.js';
+import { HANDOFF_EVENTS_TOPIC, isHandoffBusEvent } from './handoff-events.js';
+import { HandoffInterceptor } from './handoff-interceptor.js';
+import { HandoffListener } from './handoff-listener.js';
+import { HandoffService } from './handoff-service.js';
+import { mountSdrApi } from './sdr-api.js';
+import { SdrTokens } from './sdr-tokens.js';
+import { SseHub } from './sse-hub.js';
+import { VisitorCourier } from './visitor-courier.js';
+import type { VisitorChannel } from './visitor-channel.js';
+
+export type { HandoffConfig } from './handoff-config.js';
+export { AdapterVisitorChannel } from './adapter-visitor-channel.js';
+export { BotFrameworkVisitorChannel } from './bot-framework-visitor-channel.js';
+export { VisitorChannelRouter, type ChannelReach, type VisitorChannel } from './visitor-channel.js';
+
+export interface HandoffModuleOptions {
+  db: Database;
+  bot: QualibotBot;
+  /** How to reach visitors proactively (usually a `VisitorChannelRouter`). */
+  channels: VisitorChannel;
+  playbook: Playbook;
+  logger: Logger;
+  config: HandoffConfig;
+  /** Clock, for tests. */
+  now?: () => Date;
+}
+
+export interface HandoffModule {
+  /** SDR API (`/api/sdr/...`) and console (`/sdr`). */
+  mount(server: Server): void;
+  /** Subscribes to the event bus and starts the assignment-timeout sweep. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  readonly service: HandoffService;
+}
+
+/**
+ * Human handoff: registers its decision listener and message interceptor on the bot at once;
+ * `mount` adds the HTTP routes, `start` the background parts.
+ */
+export function createHandoffModule(options: HandoffModuleOptions): HandoffModule {
+  const { db, bot, logger, config } = options;
+  const now = options.now ?? (() => new Date());
+  const courier = new VisitorCourier(db, options.channels, logger);
+  const service = new HandoffService({ db, courier, config, logger, now });
+  const hub = new SseHub(logger);
+  const sweeper = new AssignmentSweeper(service, sweepIntervalFor(config), logger);
+  let unsubscribe: Unsubscribe | undefined;
+
+  bot.addListener(new HandoffListener({ db, service, playbook: options.playbook, config, logger, now }));
+  bot.addInterceptor(new HandoffInterceptor({ db, service, leadAccessor: bot.leadAccessor, now }));
+  const onVisitorLeft = async (conversationId: string | undefined) => {
+    if (conversationId) await service.visitorLeft(conversationId);
+  };
+  bot.onEvent(async (context, next) => {
+    if (context.activity.name === VISITOR_LEFT_EVENT) await onVisitorLeft(context.activity.conversation?.id);
+    await next();
+  });
+  bot.onEndOfConversation(async (context, next) => {
+    await onVisitorLeft(context.activity.conversation?.id);
+    await next();
+  });
+
+  return {
+    service,
+    mount(server) {
+      mountSdrApi(server, { db, service, tokens: new SdrTokens(config.tokenSecret, now), hub, logger, now });
+      mountSdrConsole(server);
+    },
+    async start() {
+      await courier.start();
+      unsubscribe ??= await db.bus.subscribe(HANDOFF_EVENTS_TOPIC, (payload) => {
+        if (isHandoffBusEvent(payload)) hub.broadcast(payload);
+      });
+      sweeper.start();
+    },
+    async stop() {
+      await sweeper.stop();
+      await unsubscribe?.();
+      unsubscribe = undefined;
+      await courier.stop();
+      hub.closeAll();
+    },
+  };
+}

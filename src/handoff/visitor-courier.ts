@@ -1,0 +1,74 @@
+import type { Activity } from 'botbuilder';
+import type { Logger } from '../logger.js';
+import { KeyedLock } from '../storage/keyed-lock.js';
+import type { Database, Unsubscribe } from '../storage/ports.js';
+import { VISITOR_DELIVERY_TOPIC } from './handoff-events.js';
+import type { VisitorChannel } from './visitor-channel.js';
+
+export type DeliveryOutcome = 'sent' | 'relayed' | 'no-reference' | 'failed';
+
+interface RelayedDelivery {
+  conversationId: string;
+  activities: Partial<Activity>[];
+}
+
+/**
+ * Gets activities to a visitor from whichever instance can reach them: sent directly when this
+ * instance can, otherwise relayed on the bus to the instance holding the visitor's connection.
+ * Sends to one conversation go out one at a time, in order.
+ */
+export class VisitorCourier {
+  private readonly order = new KeyedLock();
+  private unsubscribe?: Unsubscribe;
+
+  constructor(
+    private readonly db: Pick<Database, 'references' | 'bus'>,
+    private readonly channels: VisitorChannel,
+    private readonly logger: Logger,
+  ) {}
+
+  async start(): Promise<void> {
+    this.unsubscribe ??= await this.db.bus.subscribe(VISITOR_DELIVERY_TOPIC, (payload) => this.onRelayed(payload));
+  }
+
+  async stop(): Promise<void> {
+    await this.unsubscribe?.();
+    this.unsubscribe = undefined;
+  }
+
+  deliver(conversationId: string, activities: Partial<Activity>[]): Promise<DeliveryOutcome> {
+    // The lock is taken before any await, so sends keep the order in which they were asked for.
+    return this.order.run(conversationId, async (): Promise<DeliveryOutcome> => {
+      const reference = await this.db.references.get(conversationId);
+      if (!reference) {
+        this.logger.warn({ conversationId }, 'handoff: no conversation reference, message not delivered to the visitor');
+        return 'no-reference';
+      }
+      if (this.channels.reach(reference) === 'elsewhere') {
+        await this.db.bus.publish(VISITOR_DELIVERY_TOPIC, { conversationId, activities } satisfies RelayedDelivery);
+        return 'relayed';
+      }
+      try {
+        await this.channels.send(reference, activities);
+        return 'sent';
+      } catch (error) {
+        this.logger.error({ err: error, conversationId, channelId: reference.channelId }, 'handoff: delivery to the visitor failed');
+        return 'failed';
+      }
+    });
+  }
+
+  /** Every instance hears a relayed delivery; only the one holding the connection sends it. */
+  private async onRelayed(payload: unknown): Promise<void> {
+    const delivery = payload as Partial<RelayedDelivery> | null;
+    if (!delivery || typeof delivery.conversationId !== 'string' || !Array.isArray(delivery.activities)) return;
+    const { conversationId, activities } = delivery as RelayedDelivery;
+    await this.order.run(conversationId, async () => {
+      const reference = await this.db.references.get(conversationId);
+      if (!reference || this.channels.reach(reference) !== 'here') return;
+      await this.channels.send(reference, activities).catch((error: unknown) => {
+        this.logger.error({ err: error, conversationId }, 'handoff: relayed delivery to the visitor failed');
+      });
+    });
+  }
+}

@@ -1,0 +1,196 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import { hashPassword } from '../../src/handoff/password-hash.js';
+import { createLogger } from '../../src/logger.js';
+import type { Database } from '../../src/storage/ports.js';
+import { WidgetPage, launchChromium, normalize, playbookMessages, type Answer } from '../channels/widget/widget-page.js';
+
+const ARTIFACTS = 'test-artifacts';
+mkdirSync(ARTIFACTS, { recursive: true });
+
+const SDR = { email: 'marie@prospekt.example', name: 'Marie — Sales', password: 'correct horse battery' };
+/** Quick-reply clicks only: the route does not depend on which extractor reads free text. */
+const HOT_LEAD: Record<string, Answer> = {
+  challenge: { click: 'Pas assez de rendez-vous commerciaux' },
+  company: { click: '10 à 50 salariés' },
+  authority: { click: 'Je décide' },
+  money: { click: 'Oui, budget validé' },
+  prioritization: { click: 'Dès que possible' },
+};
+const HANDOFF_OUTCOME = playbookMessages.outcome.handoff.fr;
+
+interface Target {
+  url: string;
+  db: Database;
+  close(): Promise<void>;
+}
+
+/** The real application (widget, bot, handoff module, SQLite in memory) on a loopback port. */
+async function startTarget(): Promise<Target> {
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    DATA_DIR: ':memory:',
+    BUSINESS_HOURS: '',
+    HANDOFF_ASSIGNMENT_TIMEOUT_S: '600',
+    SDR_TOKEN_SECRET: 'e2e-secret-0123456789abcdef',
+  });
+  const app = await startApp(config, createLogger('silent'));
+  await app.db.sdrs.add({ id: randomUUID(), email: SDR.email, name: SDR.name, passwordHash: await hashPassword(SDR.password) });
+  return { url: app.url, db: app.db, close: () => app.close() };
+}
+
+/** The visitor's widget: what the bot (or the SDR through it) said, in order. */
+async function botBubbles(widget: WidgetPage): Promise<string[]> {
+  return (await widget.bubbles()).filter((bubble) => !bubble.fromUser).map((bubble) => bubble.text);
+}
+
+async function reachHandoff(browser: Browser, url: string): Promise<{ context: BrowserContext; widget: WidgetPage }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'fr-FR' });
+  const widget = await WidgetPage.open(context, `${url}/`);
+  await widget.launcher.click();
+  await widget.waitForBot(playbookMessages.greeting.fr);
+  await widget.converse('fr', HOT_LEAD, [HANDOFF_OUTCOME]);
+  await widget.waitForBot("En attendant qu'un expert vous rejoigne");
+  return { context, widget };
+}
+
+async function sdrLogin(browser: Browser, url: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+  const page = await context.newPage();
+  await page.goto(`${url}/sdr`);
+  await page.locator('#login-email').fill(SDR.email);
+  await page.locator('#login-password').fill(SDR.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.locator('#app-view').waitFor({ state: 'visible' });
+  await page.locator('#connection[data-state="on"]').waitFor();
+  return { context, page };
+}
+
+let browser: Browser;
+let target: Target;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  target = await startTarget();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await target?.close();
+});
+
+describe('human handoff in real browsers: a visitor in the widget, an SDR in the console', { timeout: 120_000 }, () => {
+  it('alerts the SDR, who claims, chats both ways while the bot stays silent, then hands back to the bot', async () => {
+    const sdr = await sdrLogin(browser, target.url);
+    const desk = sdr.page;
+    expect(await desk.locator('.tab[data-view="queued"]').innerText()).toContain('Queue');
+
+    const visitor = await reachHandoff(browser, target.url);
+    const conversationId = await visitor.widget.conversationId();
+
+    // A new lead: alert toast, and the queue item with its reason badge, score and ticking wait.
+    await desk.locator('.toast-alert', { hasText: 'New lead waiting' }).waitFor();
+    const item = desk.locator('.handoff-item[data-status="queued"]').first();
+    await item.waitFor();
+    expect(await item.locator('.score').innerText()).toBe('100');
+    expect(await item.locator('.badge-high_score').innerText()).toBe('High score');
+    const waited = await item.locator('.waiting').innerText();
+    await expect.poll(() => item.locator('.waiting').innerText(), { timeout: 5000 }).not.toBe(waited);
+    await desk.screenshot({ path: `${ARTIFACTS}/handoff-sdr-queue.png` });
+
+    // The lead card: facts in the visitor's own words, the score rule by rule.
+    await item.click();
+    await desk.locator('#lead').waitFor({ state: 'visible' });
+    expect(await desk.locator('#lead-score strong').innerText()).toBe('100');
+    expect(await desk.locator('.fact[data-dimension="challenge"] .evidence').innerText()).toBe('Pas assez de rendez-vous commerciaux');
+    expect(await desk.locator('.fact[data-dimension="money"] .confidence').innerText()).toContain('confidence 100%');
+    expect(await desk.locator('#reasons tr').count()).toBeGreaterThanOrEqual(5);
+    expect(await desk.locator('#transcript .line-visitor').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('Je décide')]));
+    await desk.screenshot({ path: `${ARTIFACTS}/handoff-sdr-lead-card.png` });
+
+    // Claim: the visitor is told who joined.
+    await desk.locator('#claim-btn').click();
+    await desk.locator('#composer').waitFor({ state: 'visible' });
+    await visitor.widget.waitForBot('Marie — Sales a rejoint la conversation.');
+    const botLinesAtClaim = (await botBubbles(visitor.widget)).length;
+
+    // SDR → visitor, signed with the SDR's name.
+    await desk.locator('#composer-text').fill('Bonjour, je suis Marie. Combien de rendez-vous visez-vous par mois ?');
+    await desk.locator('#composer-text').press('Enter');
+    await visitor.widget.waitForBot('Marie — Sales : Bonjour, je suis Marie. Combien de rendez-vous visez-vous par mois ?');
+
+    // Visitor → SDR, live; visitor text shown as text, never as HTML.
+    const injected = '<img src=x onerror="window.__pwned=1">';
+    await visitor.widget.type('Une vingtaine par mois, pour 3 commerciaux.');
+    await visitor.widget.type(injected);
+    await desk.locator('#transcript .line-visitor .bubble', { hasText: 'Une vingtaine par mois' }).waitFor();
+    await desk.locator('#transcript .line-visitor .bubble', { hasText: injected }).waitFor();
+    expect(await desk.locator('#transcript img').count()).toBe(0);
+    expect(await desk.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+
+    await desk.locator('#composer-text').fill('Parfait, je vous propose une démo demain à 10h.');
+    await desk.locator('#composer-text').press('Enter');
+    await visitor.widget.waitForBot('Marie — Sales : Parfait, je vous propose une démo demain à 10h.');
+    // Give the bot every chance to (wrongly) answer the visitor's two messages.
+    await visitor.widget.page.waitForTimeout(1500);
+    await desk.screenshot({ path: `${ARTIFACTS}/handoff-sdr-live-chat.png` });
+    await visitor.widget.page.screenshot({ path: `${ARTIFACTS}/handoff-visitor-live.png` });
+
+    // While Marie held the conversation, every bot-side bubble the visitor got came from her.
+    const whileLive = (await botBubbles(visitor.widget)).slice(botLinesAtClaim);
+    expect(whileLive.map(normalize)).toEqual([
+      'Marie — Sales : Bonjour, je suis Marie. Combien de rendez-vous visez-vous par mois ?',
+      'Marie — Sales : Parfait, je vous propose une démo demain à 10h.',
+    ]);
+
+    // Release: the bot says it is back and answers again.
+    await desk.locator('#release-btn').click();
+    await visitor.widget.waitForBot("C'est de nouveau l'assistant");
+    await visitor.widget.type('Merci beaucoup !');
+    await visitor.widget.waitForBot(normalize(playbookMessages.afterOutcome.fr));
+    expect((await target.db.handoffs.list({ conversationId })).at(-1)).toMatchObject({ status: 'released', endReason: 'released-to-bot', sdrName: SDR.name });
+
+    await desk.locator('.tab[data-view="closed"]').click();
+    await desk.locator('.handoff-item[data-status="released"]').first().waitFor();
+    await desk.screenshot({ path: `${ARTIFACTS}/handoff-sdr-closed-list.png` });
+    await visitor.context.close();
+    await sdr.context.close();
+  });
+
+  it('closes with an outcome from the console (French UI), which the visitor is told', async () => {
+    const sdr = await sdrLogin(browser, target.url);
+    const desk = sdr.page;
+    await desk.getByRole('button', { name: 'FR' }).click();
+    expect(await desk.locator('.tab[data-view="queued"]').innerText()).toContain("File d'attente");
+
+    const visitor = await reachHandoff(browser, target.url);
+    const conversationId = await visitor.widget.conversationId();
+    const item = desk.locator('.handoff-item[data-status="queued"]').first();
+    await item.waitFor();
+    await item.click();
+    await desk.getByRole('button', { name: 'Prendre la main' }).click();
+    await visitor.widget.waitForBot('Marie — Sales a rejoint la conversation.');
+
+    await desk.getByRole('button', { name: 'Clôturer…' }).click();
+    await desk.locator('#close-dialog').waitFor({ state: 'visible' });
+    await desk.getByLabel('Rendez-vous pris').check();
+    await desk.locator('#close-reason').fill('Démo jeudi 10h');
+    await desk.screenshot({ path: `${ARTIFACTS}/handoff-sdr-close-dialog.png` });
+    await desk.locator('#close-dialog').getByRole('button', { name: 'Clôturer' }).click();
+    await visitor.widget.waitForBot('Marie — Sales a clôturé la conversation.');
+
+    const handoff = (await target.db.handoffs.list({ conversationId })).at(-1)!;
+    expect(handoff).toMatchObject({ status: 'closed', outcome: 'meeting_booked', outcomeReason: 'Démo jeudi 10h', endReason: 'sdr-closed' });
+    const outbox = await target.db.outbox.listAbout({ conversationId });
+    expect(outbox.map((entry) => entry.idempotencyKey)).toContain(`${handoff.leadId}:outcome:${handoff.id}`);
+    await desk.locator('.badge-outcome', { hasText: 'Rendez-vous pris' }).waitFor();
+    await visitor.context.close();
+    await sdr.context.close();
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { runSdr } from '../../src/cli/commands/sdr.js';
+import { verifyPassword } from '../../src/handoff/password-hash.js';
+import { createLogger } from '../../src/logger.js';
+import type { Database } from '../../src/storage/ports.js';
+import { openSqliteDatabase } from '../../src/storage/sqlite/open-sqlite.js';
+
+const logger = createLogger('silent');
+
+/** Runs the command against one in-memory database kept open across calls (the command closes what it opens). */
+function cli() {
+  const db = openSqliteDatabase({ filename: ':memory:' });
+  const out: string[] = [];
+  const err: string[] = [];
+  const kept: Database = { ...db, close: async () => undefined };
+  const run = (...args: string[]) => runSdr(args, logger, { openDb: async () => kept, print: (line) => void out.push(line), printError: (line) => void err.push(line) });
+  return { db, out, err, run };
+}
+
+describe('qualibot sdr', () => {
+  it('adds an account with a scrypt-hashed password, lists and removes it', async () => {
+    const { db, out, err, run } = cli();
+    expect(await run('add', 'Marie@Prospekt.example', '--name', 'Marie — Sales', '--password', 'correct horse battery')).toBe(0);
+    expect(out.at(-1)).toBe('Added marie@prospekt.example (Marie — Sales).');
+    const stored = await db.sdrs.findByEmail('marie@prospekt.example');
+    expect(stored?.name).toBe('Marie — Sales');
+    expect(stored?.passwordHash).toMatch(/^scrypt\$/);
+    expect(await verifyPassword('correct horse battery', stored!.passwordHash)).toBe(true);
+
+    expect(await run('list')).toBe(0);
+    expect(out.at(-1)).toMatch(/^marie@prospekt\.example\tMarie — Sales\t[0-9a-f-]{36}\t/);
+
+    expect(await run('add', 'marie@prospekt.example', '--name', 'Other', '--password', 'another long one')).toBe(1);
+    expect(err.at(-1)).toMatch(/already exists/);
+
+    expect(await run('remove', 'marie@prospekt.example')).toBe(0);
+    expect(await db.sdrs.list()).toEqual([]);
+    expect(await run('remove', 'marie@prospekt.example')).toBe(1);
+    await db.close();
+  });
+
+  it('explains its usage on bad arguments, without touching the database', async () => {
+    const { db, err, run } = cli();
+    expect(await run()).toBe(2);
+    expect(await run('promote', 'x@y.z')).toBe(2);
+    expect(await run('add', 'not-an-email', '--name', 'X', '--password', 'long enough pw')).toBe(2);
+    expect(await run('add', 'x@y.fr', '--password', 'long enough pw')).toBe(2);
+    expect(await run('add', 'x@y.fr', '--name', 'X', '--password', 'short')).toBe(2);
+    expect(await run('add', 'x@y.fr', '--name', 'X', '--password', 'long enough pw', '--admin')).toBe(2);
+    expect(err.every((message) => message.includes('Usage:'))).toBe(true);
+    expect(await db.sdrs.list()).toEqual([]);
+    await db.close();
+  });
+});
