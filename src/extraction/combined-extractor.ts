@@ -4,6 +4,7 @@ import { NO_USAGE, type LlmUsage } from '../qualification/types.js';
 import type { Extraction, ExtractionInput, Extractor } from './extractor.js';
 import { LlmCallError } from './llm/llm-call-error.js';
 import type { ExtractionLogger } from './llm/llm-extractor.js';
+import { looksLikeInjection } from './injection-guard.js';
 import { addUsage, mergeExtractions } from './merge-extractions.js';
 
 /**
@@ -23,6 +24,13 @@ export class CombinedExtractor implements Extractor {
   ) {}
 
   async extract(input: ExtractionInput): Promise<Extraction> {
+    // Once a visitor has tried to steer the model, the model is not consulted again in that conversation:
+    // the injected words would still be in the history it reads.
+    if (looksLikeInjection(input.text) || input.history.some(looksLikeInjection)) {
+      this.logger?.warn({ turn: input.turn }, 'prompt injection attempt in this conversation: rules only');
+      const rules = await this.rules.extract(input);
+      return { ...rules, extractor: `${rules.extractor} (llm skipped: injection)` };
+    }
     const [rules, llm] = await Promise.allSettled([this.rules.extract(input), this.llm.extract(input)]);
     // The rules extractor is local, deterministic code: if it throws, that is a bug to surface, not to hide.
     if (rules.status === 'rejected') throw rules.reason;

@@ -1,5 +1,5 @@
 import type { BaseLogger } from 'pino';
-import type { ConversationReference, Storage } from 'botbuilder';
+import type { Activity, ConversationReference, Storage } from 'botbuilder';
 import type {
   Contact,
   Decision,
@@ -45,6 +45,27 @@ export interface TranscriptRepository {
   list(conversationId: string): Promise<TranscriptEntry[]>;
   /** Returns how many lines were removed. */
   deleteConversation(conversationId: string): Promise<number>;
+}
+
+// ---------------------------------------------------------------- widget history
+
+/** One activity of a widget conversation's replay log, with its per-conversation sequence number. */
+export interface WidgetActivityRecord {
+  /** 1, 2, 3… per conversation. */
+  seq: number;
+  /** The activity as it was shown (JSON round trip: dates come back as ISO strings). */
+  activity: Partial<Activity>;
+}
+
+/**
+ * The website widget's replay log: what a reload, a second tab or a reconnect (on any instance,
+ * after any restart) must see again. Rows go with the conversation's transcript (erasure, retention).
+ */
+export interface WidgetActivityRepository {
+  /** Stores the activity and returns its sequence number: strictly increasing per conversation, even across instances. */
+  append(conversationId: string, activity: Partial<Activity>): Promise<number>;
+  /** Activities with `seq > afterSeq`, oldest first (empty for an unknown conversation). */
+  since(conversationId: string, afterSeq: number): Promise<WidgetActivityRecord[]>;
 }
 
 // ---------------------------------------------------------------- dedupe
@@ -309,6 +330,7 @@ export interface PurgeCutoffs {
 }
 
 export interface PurgeCounts {
+  /** Transcript lines and widget replay-log rows. */
   transcripts: number;
   state: number;
   references: number;
@@ -325,6 +347,7 @@ export interface EraseResult {
   /** The leads that were erased (e.g. to tell the CRM with a `person.erased` event). */
   leadIds: string[];
   counts: {
+    /** Transcript lines and widget replay-log rows. */
     transcripts: number;
     state: number;
     references: number;
@@ -365,6 +388,7 @@ export interface Database {
   /** botbuilder `Storage` with real eTags: a write with a stale eTag throws `EtagConflictError`. */
   state: Storage;
   transcripts: TranscriptRepository;
+  widgetActivities: WidgetActivityRepository;
   processed: ProcessedActivityRepository;
   leads: LeadRepository;
   handoffs: HandoffRepository;

@@ -13,6 +13,7 @@ import { PgProcessedActivityRepository } from './pg-processed.js';
 import { PgSdrRepository } from './pg-sdrs.js';
 import { PgStateStorage } from './pg-state-storage.js';
 import { PgTranscriptRepository } from './pg-transcripts.js';
+import { PgWidgetActivityRepository } from './pg-widget-activities.js';
 
 export interface PostgresOptions {
   /** `postgres://user:password@host:port/database` */
@@ -53,6 +54,7 @@ export async function openPostgresDatabase(options: PostgresOptions): Promise<Da
     engine: 'postgres',
     state: new PgStateStorage(pool),
     transcripts,
+    widgetActivities: new PgWidgetActivityRepository(pool),
     processed: new PgProcessedActivityRepository(pool),
     leads,
     handoffs,

@@ -18,7 +18,9 @@ export class PgDataLifecycle implements DataLifecycle {
     return withTransaction(this.pool, async (client) => {
       const run = async (sql: string, cutoff: string) => (await client.query(sql, [cutoff])).rowCount ?? 0;
       return {
-        transcripts: await run('DELETE FROM transcripts WHERE at < $1', conversationsBefore),
+        transcripts:
+          (await run('DELETE FROM transcripts WHERE at < $1', conversationsBefore)) +
+          (await run('DELETE FROM widget_activities WHERE created_at < $1', conversationsBefore)),
         state: await run('DELETE FROM bot_state WHERE updated_at < $1', conversationsBefore),
         references: await run('DELETE FROM conversation_references WHERE updated_at < $1', conversationsBefore),
         processed: await run('DELETE FROM processed_activities WHERE created_at < $1', conversationsBefore),
@@ -53,7 +55,9 @@ export class PgDataLifecycle implements DataLifecycle {
         conversationIds,
         leadIds,
         counts: {
-          transcripts: await run('DELETE FROM transcripts WHERE conversation_id = ANY($1::text[])', [conversationIds]),
+          transcripts:
+            (await run('DELETE FROM transcripts WHERE conversation_id = ANY($1::text[])', [conversationIds])) +
+            (await run('DELETE FROM widget_activities WHERE conversation_id = ANY($1::text[])', [conversationIds])),
           // PostgreSQL's default LIKE escape character is the backslash the patterns use.
           state: await run('DELETE FROM bot_state WHERE key LIKE ANY($1::text[])', [statePatterns]),
           references: await run('DELETE FROM conversation_references WHERE conversation_id = ANY($1::text[])', [conversationIds]),

@@ -13,6 +13,7 @@ import { SqliteProcessedActivityRepository } from './sqlite-processed.js';
 import { SqliteSdrRepository } from './sqlite-sdrs.js';
 import { SqliteStateStorage } from './sqlite-state-storage.js';
 import { SqliteTranscriptRepository } from './sqlite-transcripts.js';
+import { SqliteWidgetActivityRepository } from './sqlite-widget-activities.js';
 
 export interface SqliteOptions {
   /** A file path, or `:memory:`. */
@@ -51,6 +52,7 @@ export function openSqliteDatabase(options: SqliteOptions): Database {
     engine: 'sqlite',
     state: new SqliteStateStorage(db),
     transcripts,
+    widgetActivities: new SqliteWidgetActivityRepository(db),
     processed: new SqliteProcessedActivityRepository(db),
     leads,
     handoffs,

@@ -23,7 +23,9 @@ export class SqliteDataLifecycle implements DataLifecycle {
       const conversationsBefore = transcripts.toISOString();
       const leadsBefore = leads.toISOString();
       return {
-        transcripts: run('DELETE FROM transcripts WHERE at < ?', conversationsBefore),
+        transcripts:
+          run('DELETE FROM transcripts WHERE at < ?', conversationsBefore) +
+          run('DELETE FROM widget_activities WHERE created_at < ?', conversationsBefore),
         state: run('DELETE FROM bot_state WHERE updated_at < ?', conversationsBefore),
         references: run('DELETE FROM conversation_references WHERE updated_at < ?', conversationsBefore),
         processed: run('DELETE FROM processed_activities WHERE created_at < ?', conversationsBefore),
@@ -57,7 +59,9 @@ export class SqliteDataLifecycle implements DataLifecycle {
         conversationIds,
         leadIds,
         counts: {
-          transcripts: run(`DELETE FROM transcripts WHERE conversation_id ${inList}`, list),
+          transcripts:
+            run(`DELETE FROM transcripts WHERE conversation_id ${inList}`, list) +
+            run(`DELETE FROM widget_activities WHERE conversation_id ${inList}`, list),
           state,
           references: run(`DELETE FROM conversation_references WHERE conversation_id ${inList}`, list),
           processed: run(`DELETE FROM processed_activities WHERE conversation_id ${inList}`, list),

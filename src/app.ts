@@ -1,0 +1,171 @@
+import type { AddressInfo } from 'node:net';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConfigurationServiceClientCredentialFactory, type TurnContext } from 'botbuilder';
+import restify from 'restify';
+import { buildBot } from './bot/build-bot.js';
+import { LeadRecorder } from './bot/listeners/lead-recorder.js';
+import { RouteMetricsListener } from './bot/listeners/route-metrics.js';
+import { DedupeMiddleware } from './bot/middleware/dedupe-middleware.js';
+import { TranscriptMiddleware } from './bot/middleware/transcript-middleware.js';
+import type { QualibotBot } from './bot/qualibot-bot.js';
+import { createTurnErrorHandler } from './bot/turn-error.js';
+import { createSlackChannel, type SlackChannel } from './channels/slack/index.js';
+import { DbWidgetHistory } from './channels/widget/db-widget-history.js';
+import { createWidgetChannel, WIDGET_CHANNEL_ID, type WidgetChannel } from './channels/widget/index.js';
+import { AdapterVisitorChannel, BotFrameworkVisitorChannel, createHandoffModule, VisitorChannelRouter, type HandoffModule, type VisitorChannel } from './handoff/index.js';
+import { CardSubmitTextMiddleware } from './channels/teams/card-submit-text.js';
+import type { Config } from './config.js';
+import { OutboxWorker, WebhookCrmSink } from './crm/index.js';
+import type { Extractor } from './extraction/extractor.js';
+import { createExtractor } from './extraction/create-extractor.js';
+import { RetentionJob } from './lifecycle/retention-job.js';
+import type { Logger } from './logger.js';
+import { InstrumentedExtractor } from './observability/instrumented-extractor.js';
+import { Metrics } from './observability/metrics.js';
+import { TurnMetricsMiddleware } from './observability/turn-metrics-middleware.js';
+import { loadPlaybook } from './playbook/loader.js';
+import type { Playbook } from './playbook/schema.js';
+import { ServiceUrlPolicy } from './server/activity-guard.js';
+import { mountBotFrameworkRoute } from './server/bot-framework-route.js';
+import { mountProbes } from './server/probes.js';
+import { openDatabase, type Database } from './storage/index.js';
+
+/** Request bodies above this are refused with 413 before any processing. */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+export interface App {
+  url: string;
+  server: restify.Server;
+  bot: QualibotBot;
+  adapter: CloudAdapter;
+  playbook: Playbook;
+  db: Database;
+  metrics: Metrics;
+  /** Self-hosted Slack, when SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN are set. */
+  slack?: SlackChannel;
+  /** The website widget (its adapter sends proactive messages to widget visitors). */
+  widget: WidgetChannel;
+  handoff: HandoffModule;
+  /** Runs one turn of the bot, serialised per conversation (what every channel calls). */
+  runTurn(context: TurnContext): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface AppOverrides {
+  playbook?: Playbook;
+  extractor?: Extractor;
+  db?: Database;
+}
+
+/** The composition root's worker: builds every adapter from the config and starts listening. */
+export async function startApp(config: Config, logger: Logger, overrides: AppOverrides = {}): Promise<App> {
+  const playbook = overrides.playbook ?? loadPlaybook(config.playbook);
+  const db = overrides.db ?? (await openDatabase({ url: config.storage.databaseUrl, dataDir: config.storage.dataDir, logger }));
+  const metrics = new Metrics();
+  const extractor = new InstrumentedExtractor(overrides.extractor ?? createExtractor(config, playbook, logger), metrics);
+  const { bot } = buildBot({ playbook, extractor, logger, storage: db.state });
+  bot.addListener(new LeadRecorder(db.leads, db.outbox, playbook, logger));
+  bot.addListener(new RouteMetricsListener(metrics));
+  metrics.addGauge('qualibot_outbox_backlog', 'CRM outbox entries not yet delivered', () => db.outbox.backlog());
+  metrics.addGauge('qualibot_handoffs', 'Handoffs by status', async () => countByStatus(await db.handoffs.list()), 'status');
+
+  // Two messages of one conversation must not interleave: state is read at the start of a turn and written at its end.
+  const runTurn = (context: TurnContext) => db.lock.run(context.activity.conversation?.id ?? 'unknown', () => bot.run(context));
+
+  if (!config.botFramework.authenticated) {
+    logger.warn('MicrosoftAppId is empty: /api/messages accepts UNAUTHENTICATED requests (local/dev mode). Set MicrosoftAppId and MicrosoftAppPassword in production.');
+  }
+  const credentials = {
+    MicrosoftAppId: config.botFramework.appId ?? '',
+    MicrosoftAppPassword: config.botFramework.appPassword ?? '',
+    MicrosoftAppType: config.botFramework.appType,
+    MicrosoftAppTenantId: config.botFramework.tenantId ?? '',
+  };
+  const auth = new ConfigurationBotFrameworkAuthentication(credentials, new ConfigurationServiceClientCredentialFactory(credentials));
+  const adapter = new CloudAdapter(auth);
+  adapter.onTurnError = createTurnErrorHandler(logger);
+  const turnMiddleware = [new TurnMetricsMiddleware(metrics), new DedupeMiddleware(db.processed, logger), new TranscriptMiddleware(db.transcripts, logger)];
+  for (const middleware of turnMiddleware) adapter.use(middleware);
+  adapter.use(new CardSubmitTextMiddleware());
+
+  const server = restify.createServer({ name: 'qualibot', handleUncaughtExceptions: false });
+  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
+  mountProbes(server, { db, metrics, playbook, extractorName: extractor.name });
+  // Loopback callbacks are only acceptable while nobody can reach us with a forged activity anyway (dev mode).
+  const serviceUrls = new ServiceUrlPolicy(config.botFramework.serviceUrlAllowlist, { allowLoopback: !config.botFramework.authenticated });
+  mountBotFrameworkRoute(server, adapter, { run: runTurn }, serviceUrls);
+  const slack = config.slack
+    ? createSlackChannel({ bot: { run: runTurn }, logger, config: config.slack, dedupe: db.processed, middleware: turnMiddleware })
+    : undefined;
+  slack?.mount(server);
+  // Website widget: demo pages (/, /en), /widget.js, /api/widget/session and its socket.
+  const widget = createWidgetChannel({ bot: { run: runTurn }, logger, ...config.widget, privacyUrl: playbook.links.privacy, history: new DbWidgetHistory(db.widgetActivities) });
+  widget.adapter.onTurnError = createTurnErrorHandler(logger);
+  for (const middleware of turnMiddleware) widget.adapter.use(middleware);
+  widget.mount(server);
+
+  // Human handoff: SDR API and console; SDR messages reach visitors on whatever channel they are.
+  const visitorChannels: Record<string, VisitorChannel> = {
+    [WIDGET_CHANNEL_ID]: new AdapterVisitorChannel(widget.adapter, (reference) => widget.adapter.isConnectedHere(reference)),
+  };
+  if (slack) visitorChannels.slack = new AdapterVisitorChannel(slack.adapter);
+  const handoff = createHandoffModule({
+    db,
+    bot,
+    playbook,
+    logger,
+    config: config.handoff,
+    channels: new VisitorChannelRouter(visitorChannels, new BotFrameworkVisitorChannel(adapter, config.botFramework.appId ?? '')),
+  });
+  handoff.mount(server);
+  await handoff.start();
+
+  const crmWorker = config.crm
+    ? new OutboxWorker({
+        outbox: db.outbox,
+        sink: new WebhookCrmSink({ url: config.crm.webhookUrl, secret: config.crm.secret, fields: config.crm.fields, timeoutMs: config.crm.timeoutMs }),
+        logger,
+        pollIntervalMs: config.crm.pollIntervalMs,
+        baseDelayMs: config.crm.baseDelayMs,
+        maxDelayMs: config.crm.maxDelayMs,
+        maxAttempts: config.crm.maxAttempts,
+      })
+    : undefined;
+  crmWorker?.start();
+  const retention = new RetentionJob(db.lifecycle, config.retention, logger);
+  retention.start();
+
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, () => resolve()));
+  const address = server.address() as AddressInfo;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  const url = `http://${host}:${address.port}`;
+  logger.info({ url, playbook: playbook.id, extractor: extractor.name, storage: db.engine }, 'Qualibot listening');
+
+  return {
+    url,
+    server,
+    bot,
+    adapter,
+    playbook,
+    db,
+    metrics,
+    slack,
+    widget,
+    handoff,
+    runTurn,
+    close: async () => {
+      retention.stop();
+      await handoff.stop();
+      await crmWorker?.stop();
+      await widget.close(); // open sockets would keep server.close() waiting
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await slack?.close();
+      if (!overrides.db) await db.close();
+    },
+  };
+}
+
+function countByStatus(handoffs: { status: string }[]): Record<string, number> {
+  const counts: Record<string, number> = { queued: 0, live: 0, closed: 0, expired: 0, released: 0 };
+  for (const handoff of handoffs) counts[handoff.status] = (counts[handoff.status] ?? 0) + 1;
+  return counts;
+}

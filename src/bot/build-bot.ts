@@ -1,0 +1,22 @@
+import { ConversationState, MemoryStorage, type Storage } from 'botbuilder';
+import type { Extractor } from '../extraction/extractor.js';
+import type { Logger } from '../logger.js';
+import type { Playbook } from '../playbook/schema.js';
+import { Qualifier } from '../qualification/qualifier.js';
+import { QualibotBot } from './qualibot-bot.js';
+
+export interface BotParts {
+  bot: QualibotBot;
+  qualifier: Qualifier;
+  conversationState: ConversationState;
+  storage: Storage;
+}
+
+/** The bot and its state, the same for the server, the replay engine and the terminal chat. */
+export function buildBot(options: { playbook: Playbook; extractor: Extractor; logger: Logger; storage?: Storage }): BotParts {
+  const storage = options.storage ?? new MemoryStorage();
+  const conversationState = new ConversationState(storage);
+  const qualifier = new Qualifier(options.playbook, options.extractor);
+  const bot = new QualibotBot({ playbook: options.playbook, qualifier, conversationState, logger: options.logger });
+  return { bot, qualifier, conversationState, storage };
+}

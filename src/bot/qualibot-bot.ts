@@ -1,0 +1,239 @@
+import {
+  ActivityTypes,
+  TeamsActivityHandler,
+  TurnContext,
+  type ConversationState,
+  type StatePropertyAccessor,
+} from 'botbuilder';
+import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
+import { QUALIFICATION_DIALOG, QualificationDialog, type QualificationResult } from '../../dialogs/qualification-dialog.js';
+import { detectLocale } from '../extraction/detect-locale.js';
+import { t, toLocale } from '../i18n/messages.js';
+import type { Logger } from '../logger.js';
+import { render } from '../playbook/queries.js';
+import type { Playbook } from '../playbook/schema.js';
+import { MAX_VISITOR_TEXT, sanitizeVisitorText } from '../privacy/sanitize-text.js';
+import { newLeadState, type LeadState } from '../qualification/lead-state.js';
+import type { Qualifier } from '../qualification/qualifier.js';
+import type { Decision, Locale, PageContext } from '../qualification/types.js';
+import { outcomeActivity } from './render.js';
+
+/** Event a channel sends when the visitor has gone (tab closed, replay script finished). */
+export const VISITOR_LEFT_EVENT = 'qualibot.visitorLeft';
+
+/** Told about every lead whose route was decided (handoff queue, CRM outbox, metrics). */
+export interface DecisionListener {
+  onDecision(lead: LeadState, decision: Decision, context: TurnContext): Promise<void>;
+  /** A decided lead changed afterwards (e.g. the visitor left an email). */
+  onLeadChanged?(lead: LeadState, context: TurnContext): Promise<void>;
+}
+
+/** Lets later features (live handoff) take a message before the bot answers it. */
+export interface MessageInterceptor {
+  /** Returns true when it handled the message and the bot must stay silent. */
+  intercept(lead: LeadState, context: TurnContext): Promise<boolean>;
+}
+
+export interface QualibotBotOptions {
+  playbook: Playbook;
+  qualifier: Qualifier;
+  conversationState: ConversationState;
+  logger: Logger;
+  listeners?: DecisionListener[];
+  interceptors?: MessageInterceptor[];
+}
+
+/**
+ * The bot on every channel: greets, runs the qualification dialog, announces the route.
+ * Teams-aware (mentions stripped, no greeting broadcast in channels).
+ */
+export class QualibotBot extends TeamsActivityHandler {
+  readonly leadAccessor: StatePropertyAccessor<LeadState>;
+  private readonly dialogs: DialogSet;
+  private readonly playbook: Playbook;
+  private readonly qualifier: Qualifier;
+  private readonly conversationState: ConversationState;
+  private readonly logger: Logger;
+  private readonly listeners: DecisionListener[];
+  private readonly interceptors: MessageInterceptor[];
+
+  constructor(options: QualibotBotOptions) {
+    super();
+    this.playbook = options.playbook;
+    this.qualifier = options.qualifier;
+    this.conversationState = options.conversationState;
+    this.logger = options.logger;
+    this.listeners = options.listeners ?? [];
+    this.interceptors = options.interceptors ?? [];
+    this.leadAccessor = this.conversationState.createProperty<LeadState>('lead');
+    const dialogState = this.conversationState.createProperty<DialogState>('dialogState');
+    this.dialogs = new DialogSet(dialogState).add(new QualificationDialog(this.qualifier, this.leadAccessor));
+
+    this.onMessage(async (context, next) => {
+      await this.handleMessage(context);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      await this.handleMembersAdded(context);
+      await next();
+    });
+    this.onEvent(async (context, next) => {
+      if (context.activity.name === VISITOR_LEFT_EVENT) await this.handleVisitorLeft(context);
+      await next();
+    });
+    this.onEndOfConversation(async (context, next) => {
+      await this.handleVisitorLeft(context);
+      await next();
+    });
+  }
+
+  /** Adds a listener after construction (the composition root wires handoff and CRM). */
+  addListener(listener: DecisionListener): void {
+    this.listeners.push(listener);
+  }
+
+  addInterceptor(interceptor: MessageInterceptor): void {
+    this.interceptors.push(interceptor);
+  }
+
+  override async run(context: TurnContext): Promise<void> {
+    await super.run(context);
+    await this.conversationState.saveChanges(context, false);
+  }
+
+  private async handleMembersAdded(context: TurnContext): Promise<void> {
+    const visitorJoined = (context.activity.membersAdded ?? []).some((member) => member.id !== context.activity.recipient?.id);
+    const conversationType = context.activity.conversation?.conversationType;
+    if (!visitorJoined || conversationType === 'channel' || conversationType === 'groupChat') return;
+    const lead = await this.loadLead(context);
+    if (lead.status !== 'new') return;
+    const activityLocale = toLocale(context.activity.locale);
+    await this.greet(context, lead, activityLocale ?? 'fr', activityLocale ? 'activity' : 'default');
+    await this.continueQualification(context);
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    if (context.activity.conversation?.conversationType === 'channel' || context.activity.conversation?.isGroup) {
+      TurnContext.removeRecipientMention(context.activity);
+    }
+    const raw = context.activity.text ?? '';
+    let lead = await this.loadLead(context);
+    const { locale, source } = lead.locale ? { locale: lead.locale, source: lead.localeSource ?? 'activity' } : this.localeFor(context, raw);
+    if (raw.length > MAX_VISITOR_TEXT) {
+      await context.sendActivity(t('tooLong', locale));
+      return;
+    }
+    const text = sanitizeVisitorText(raw);
+    context.activity.text = text;
+    for (const interceptor of this.interceptors) {
+      if (await interceptor.intercept(lead, context)) return;
+    }
+    if (lead.status === 'decided') return this.afterOutcome(context, lead, text);
+    if (lead.status === 'new') {
+      lead = await this.greet(context, lead, locale, source);
+      if (text) {
+        lead = (await this.qualifier.read(lead, text)).lead;
+        await this.leadAccessor.set(context, lead);
+      }
+    } else if (lead.localeSource === 'default' && text) {
+      const detected = detectLocale(text);
+      if (detected) await this.leadAccessor.set(context, { ...lead, locale: detected, localeSource: 'detected' });
+    }
+    await this.continueQualification(context);
+  }
+
+  private async handleVisitorLeft(context: TurnContext): Promise<void> {
+    const lead = await this.loadLead(context);
+    if (lead.status !== 'qualifying') return;
+    await this.dialogs.createContext(context).then((dc) => dc.cancelAllDialogs());
+    await this.finish(context, lead, false, { announce: false });
+  }
+
+  private async continueQualification(context: TurnContext): Promise<void> {
+    const dc = await this.dialogs.createContext(context);
+    let result = await dc.continueDialog();
+    if (result.status === DialogTurnStatus.empty) result = await dc.beginDialog(QUALIFICATION_DIALOG);
+    if (result.status === DialogTurnStatus.complete) {
+      const lead = await this.loadLead(context);
+      await this.finish(context, lead, (result.result as QualificationResult | undefined)?.complete ?? true, { announce: true });
+    }
+  }
+
+  private async greet(context: TurnContext, lead: LeadState, locale: Locale, localeSource: LeadState['localeSource']): Promise<LeadState> {
+    const greeted: LeadState = {
+      ...lead,
+      locale,
+      localeSource,
+      status: 'qualifying',
+      context: { ...lead.context, ...pageContextOf(context) },
+    };
+    await this.leadAccessor.set(context, greeted);
+    const { greeting, notice } = this.playbook.messages;
+    await context.sendActivities([
+      { type: ActivityTypes.Message, text: render(this.playbook, greeting, locale) },
+      { type: ActivityTypes.Message, text: render(this.playbook, notice, locale) },
+    ]);
+    return greeted;
+  }
+
+  private async finish(context: TurnContext, lead: LeadState, complete: boolean, options: { announce: boolean }): Promise<void> {
+    const decision = this.qualifier.decide(lead, complete);
+    const decided: LeadState = { ...lead, status: 'decided', decision, decidedAt: new Date().toISOString() };
+    await this.leadAccessor.set(context, decided);
+    this.logger.info(
+      { conversationId: context.activity.conversation?.id, leadId: lead.leadId, route: decision.route, handoffReason: decision.handoffReason, score: decision.score },
+      'lead decided',
+    );
+    if (options.announce) await context.sendActivity(outcomeActivity(this.outcomeText(decided, decision), decision));
+    for (const listener of this.listeners) await listener.onDecision(decided, decision, context);
+  }
+
+  private outcomeText(lead: LeadState, decision: Decision): string {
+    const locale = lead.locale ?? 'fr';
+    const { outcome } = this.playbook.messages;
+    if (decision.route === 'disqualify') {
+      const knockout = this.playbook.knockouts.find((candidate) => candidate.id === decision.knockouts[0]?.id);
+      return render(this.playbook, knockout?.close ?? outcome.disqualify, locale);
+    }
+    if (decision.route === 'handoff') return render(this.playbook, decision.handoffReason === 'ambiguous' ? outcome.handoffAmbiguous : outcome.handoff, locale);
+    return render(this.playbook, decision.tier === 'warm' ? outcome.nurture : outcome.nurtureCold, locale);
+  }
+
+  /** After the route: collect a contact if one is given, otherwise a short acknowledgement. */
+  private async afterOutcome(context: TurnContext, lead: LeadState, text: string): Promise<void> {
+    const locale = lead.locale ?? 'fr';
+    if (!text) return;
+    const read = await this.qualifier.read(lead, text);
+    const contact = read.lead.contact.email ?? read.lead.contact.phone;
+    const isNewContact = contact && contact !== (lead.contact.email ?? lead.contact.phone);
+    const updated: LeadState = { ...read.lead, sheet: lead.sheet };
+    await this.leadAccessor.set(context, updated);
+    if (isNewContact) for (const listener of this.listeners) await listener.onLeadChanged?.(updated, context);
+    const message = isNewContact ? render(this.playbook, this.playbook.messages.contactThanks, locale, { contact }) : render(this.playbook, this.playbook.messages.afterOutcome, locale);
+    await context.sendActivity(message);
+  }
+
+  private async loadLead(context: TurnContext): Promise<LeadState> {
+    return this.leadAccessor.get(context, newLeadState(context.activity.channelId));
+  }
+
+  /** The activity's locale, else the language of the first message, else French. */
+  private localeFor(context: TurnContext, text: string): { locale: Locale; source: NonNullable<LeadState['localeSource']> } {
+    const fromActivity = toLocale(context.activity.locale);
+    if (fromActivity) return { locale: fromActivity, source: 'activity' };
+    const detected = detectLocale(text);
+    return detected ? { locale: detected, source: 'detected' } : { locale: 'fr', source: 'default' };
+  }
+}
+
+/** Page context a channel attached (widget: URL, referrer, UTM, pages viewed). */
+function pageContextOf(context: TurnContext): PageContext {
+  const data = context.activity.channelData as { qualibot?: { context?: PageContext } } | undefined;
+  const raw = data?.qualibot?.context;
+  if (!raw || typeof raw !== 'object') return {};
+  const safe: PageContext = {};
+  for (const [key, value] of Object.entries(raw).slice(0, 30)) {
+    if (['string', 'number', 'boolean'].includes(typeof value)) safe[key.slice(0, 64)] = typeof value === 'string' ? value.slice(0, 512) : value;
+  }
+  return safe;
+}

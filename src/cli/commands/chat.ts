@@ -1,0 +1,51 @@
+import { createInterface } from 'node:readline/promises';
+import { parseArgs } from 'node:util';
+import { ActivityTypes, TestAdapter, type Activity, type TurnContext } from 'botbuilder';
+import { createTurnErrorHandler } from '../../bot/turn-error.js';
+import { VISITOR_LEFT_EVENT } from '../../bot/qualibot-bot.js';
+import type { Logger } from '../../logger.js';
+import { botFromEnv } from '../bot-from-env.js';
+
+/** A terminal conversation with the real bot: type answers, or a number to click a quick reply. */
+export async function runChat(args: string[], logger: Logger): Promise<number> {
+  const { values } = parseArgs({ args, options: { locale: { type: 'string' } } });
+  const locale = values.locale === 'en' ? 'en-US' : values.locale === 'fr' ? 'fr-FR' : undefined;
+  const parts = botFromEnv(logger);
+  const adapter = new TestAdapter({
+    channelId: 'terminal',
+    serviceUrl: 'https://terminal.invalid',
+    conversation: { id: `terminal-${Date.now()}`, isGroup: false, conversationType: 'personal', name: 'terminal' },
+    user: { id: 'visitor', name: 'You' },
+    bot: { id: 'qualibot', name: 'Qualibot' },
+  });
+  adapter.onTurnError = createTurnErrorHandler(logger);
+  const logic = (context: TurnContext) => parts.bot.run(context);
+  let choices: string[] = [];
+  const show = () => {
+    for (const reply of adapter.activeQueue.splice(0) as Partial<Activity>[]) {
+      if (reply.type !== ActivityTypes.Message) continue;
+      console.log(`\x1b[36mbot ›\x1b[0m ${reply.text ?? ''}`);
+      const data = (reply.channelData as { qualibot?: { route?: string; handoffReason?: string; score?: number } } | undefined)?.qualibot;
+      if (data?.route) console.log(`\x1b[2m      [route: ${data.route}${data.handoffReason ? `/${data.handoffReason}` : ''}, score ${data.score}]\x1b[0m`);
+      choices = (reply.suggestedActions?.actions ?? []).map((action) => String(action.value ?? action.title));
+      choices.forEach((choice, index) => console.log(`\x1b[2m      ${index + 1}. ${choice}\x1b[0m`));
+    }
+  };
+  console.log('Qualibot terminal chat. Type your answers (or a quick-reply number); Ctrl+D to leave.\n');
+  await adapter.processActivity({ type: ActivityTypes.ConversationUpdate, membersAdded: [{ id: 'visitor', name: 'You' }], locale }, logic);
+  show();
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
+  rl.setPrompt('\x1b[33myou ›\x1b[0m ');
+  rl.prompt();
+  for await (const line of rl) {
+    const picked = /^\d+$/.test(line.trim()) ? choices[Number(line.trim()) - 1] : undefined;
+    const text = picked ?? line;
+    if (picked) console.log(`\x1b[2m      (${picked})\x1b[0m`);
+    await adapter.processActivity({ type: ActivityTypes.Message, text, locale }, logic);
+    show();
+    rl.prompt();
+  }
+  await adapter.processActivity({ type: ActivityTypes.Event, name: VISITOR_LEFT_EVENT, locale }, logic);
+  show();
+  return 0;
+}

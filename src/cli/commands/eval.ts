@@ -1,0 +1,43 @@
+import { parseArgs } from 'node:util';
+import type { Logger } from '../../logger.js';
+import { evaluateDirectory, formatConfusion } from '../../replay/evaluate.js';
+import { botFromEnv } from '../bot-from-env.js';
+
+export async function runEval(args: string[], logger: Logger): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { min: { type: 'string' }, json: { type: 'boolean', default: false } },
+  });
+  const dir = positionals[0];
+  if (!dir) {
+    console.error('Usage: qualibot eval DIR [--min RATIO] [--json]');
+    return 2;
+  }
+  const min = values.min === undefined ? undefined : Number(values.min);
+  if (min !== undefined && (!Number.isFinite(min) || min < 0 || min > 1)) {
+    console.error(`--min must be a ratio between 0 and 1, got "${values.min}"`);
+    return 2;
+  }
+  const report = await evaluateDirectory(dir, botFromEnv(logger), logger);
+  if (values.json) {
+    const { results: _results, ...summary } = report;
+    console.log(JSON.stringify(summary, null, 2));
+  } else {
+    console.log(`cases: ${report.total}  correct: ${report.correct}  accuracy: ${(report.accuracy * 100).toFixed(1)}%  llmCalls: ${report.llmCalls} for ${report.visitorMessages} visitor messages\n`);
+    console.log(formatConfusion(report));
+    if (report.failures.length) {
+      console.log('\nmisrouted:');
+      for (const failure of report.failures) console.log(`  ${failure.id}: expected ${failure.expected}, got ${failure.actual} (score ${failure.score})`);
+    }
+  }
+  if (report.total === 0) {
+    console.error(`No labelled case with "expect" in ${dir}.`);
+    return 1;
+  }
+  if (min !== undefined && report.accuracy < min) {
+    console.error(`Accuracy ${(report.accuracy * 100).toFixed(1)}% is below --min ${(min * 100).toFixed(1)}%.`);
+    return 1;
+  }
+  return 0;
+}

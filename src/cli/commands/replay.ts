@@ -1,0 +1,23 @@
+import { parseArgs } from 'node:util';
+import type { Logger } from '../../logger.js';
+import { readLabelledCase, routeLabel } from '../../replay/labelled-case.js';
+import { replayCase } from '../../replay/replay-engine.js';
+import { botFromEnv } from '../bot-from-env.js';
+
+export async function runReplay(args: string[], logger: Logger): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
+  const file = positionals[0];
+  if (!file) {
+    console.error('Usage: qualibot replay FILE [--json]');
+    return 2;
+  }
+  const result = await replayCase(botFromEnv(logger), readLabelledCase(file), logger);
+  if (values.json) {
+    console.log(JSON.stringify(result, null, 2));
+    return 0;
+  }
+  for (const line of result.transcript) console.log(`${line.from === 'bot' ? 'bot    ' : 'visitor'} │ ${line.text}`);
+  console.log(`\nroute: ${routeLabel(result.route, result.handoffReason)}  score: ${result.score}  tier: ${result.tier}  turns: ${result.turns}  llmCalls: ${result.llmCalls}`);
+  for (const reason of result.reasons) console.log(`  ${String(reason.points).padStart(3)}  ${reason.rule}  ${reason.detail}${reason.evidence ? `  «${reason.evidence}»` : ''}`);
+  return 0;
+}

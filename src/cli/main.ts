@@ -1,0 +1,52 @@
+import pino from 'pino';
+import { AppError } from '../errors.js';
+import { loadConfig } from '../config.js';
+import { createLogger, type Logger } from '../logger.js';
+import { runChat } from './commands/chat.js';
+import { runEval } from './commands/eval.js';
+import { runExport } from './commands/export.js';
+import { runOutbox } from './commands/outbox.js';
+import { runErase, runExportPerson } from './commands/privacy.js';
+import { runReplay } from './commands/replay.js';
+import { runScore } from './commands/score.js';
+import { runTeamsManifest } from './commands/teams-manifest.js';
+import { runSdr } from './commands/sdr.js';
+
+/** One command = one module in ./commands; each gets the parsed config and a logger on stderr. */
+const COMMANDS: Record<string, { summary: string; run: (args: string[], logger: Logger) => Promise<number> }> = {
+  replay: { summary: 'replay FILE [--json]            play one labelled conversation through the bot', run: runReplay },
+  eval: { summary: 'eval DIR [--min RATIO] [--json] replay every labelled case, print accuracy and confusion matrix', run: runEval },
+  chat: { summary: 'chat [--locale fr|en]            talk to the bot in this terminal', run: runChat },
+  score: { summary: 'score FILE                       score a facts JSON with the playbook, explaining each point', run: runScore },
+  export: { summary: 'export --format csv|jsonl [--since DATE]   export leads (CSV cells escaped against formula injection)', run: runExport },
+  erase: { summary: 'erase --email X | --conversation ID         erase a person and tell the CRM', run: runErase },
+  'export-person': { summary: 'export-person --email X                    everything held about one person (JSON)', run: runExportPerson },
+  outbox: { summary: 'outbox dead | outbox replay ID|--all        inspect and replay CRM dead letters', run: runOutbox },
+  'teams-manifest': { summary: 'teams-manifest [--out FILE]      write the Microsoft Teams app package (zip) for this bot', run: runTeamsManifest },
+  sdr: { summary: 'sdr add EMAIL --name NAME --password PASS | sdr list | sdr remove EMAIL   manage SDR console accounts', run: runSdr },
+};
+
+function usage(): string {
+  return ['Usage: qualibot <command> [options]', '', ...Object.values(COMMANDS).map((command) => `  qualibot ${command.summary}`)].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  const command = name ? COMMANDS[name] : undefined;
+  if (!command) {
+    console.error(name && name !== '--help' ? `Unknown command "${name}".\n\n${usage()}` : usage());
+    return name && name !== '--help' ? 2 : 0;
+  }
+  // Command output goes to stdout; logs go to stderr and stay quiet unless asked.
+  const level = process.env.LOG_LEVEL ?? 'warn';
+  const logger = createLogger(level, pino.destination(2));
+  try {
+    loadConfig();
+    return await command.run(args, logger);
+  } catch (error) {
+    console.error(error instanceof AppError ? error.message : error);
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,105 @@
+import type { Amount } from '../../../qualification/types.js';
+import { clauseOf, sentenceText, textOf, type Reading } from '../engine/reading.js';
+import { AMOUNT_CORRECTION } from '../lexicon/budget.js';
+import { CURRENCIES, MONEY_WORDS, NOT_MONEY_AFTER, PERIODS, RANGE_JOIN, RANGE_LEAD } from '../lexicon/money.js';
+import type { NumberToken } from '../numbers/find-numbers.js';
+
+/** An amount of money in the message, where it was said. */
+export interface AmountMatch {
+  start: number;
+  end: number;
+  amount: Amount;
+}
+
+const FUNDING = /\b(?:leve|levee|levons|raised|raise|raising|funding round|series [a-d]|seed round|chiffre d'affaires|ca de|revenue|revenues|turnover|arr|mrr|valuation|valorisation|capital)\b/;
+const AFTER = CURRENCIES.map((currency) => ({ code: currency.code, regex: new RegExp(`^ ?(?:${currency.after})`) }));
+const BEFORE = CURRENCIES.map((currency) => ({ code: currency.code, regex: new RegExp(`(?:${currency.before}) ?$`) }));
+
+/**
+ * Money amounts: a number with a currency ("4 000 €", "$5,000", "5 000 CHF"), or with a scale in a
+ * sentence about money ("budget 50K"), or any plain number answering the budget question ("5000").
+ * Phone numbers are already blanked out; headcounts, percentages and durations are not money.
+ */
+export function readAmounts(reading: Reading, defaultCurrency: string, asked: boolean): AmountMatch[] {
+  const tokens = reading.numbers.filter((token) => token.kind !== 'article');
+  const money: (AmountMatch & { token: NumberToken })[] = [];
+  for (const token of tokens) {
+    const currency = currencyOf(reading.folded, token);
+    const after = reading.folded.slice(token.end, token.end + 24);
+    if (!currency && NOT_MONEY_AFTER.test(after)) continue;
+    // Funds raised or turnover are not a budget for us ("nous avons levé 2 M€", "CA de 5 M€").
+    if (FUNDING.test(textOf(reading, clauseOf(reading, token.start))) && !/budg?e?t/.test(textOf(reading, clauseOf(reading, token.start)))) continue;
+    const aboutMoney = asked || MONEY_WORDS.test(sentenceText(reading, token.start, token.end));
+    const yearLike = token.scale === 1 && token.value >= 1900 && token.value <= 2100 && Number.isInteger(token.value);
+    // "40K a year", "2k/mois": a scaled number with a period is money even without the word "budget".
+    const withPeriod = token.scale > 1 && PERIODS.some((entry) => entry.period !== 'once' && entry.after.test(after));
+    const accepted = currency !== undefined || withPeriod || (aboutMoney && token.scale > 1) || (aboutMoney && !yearLike && token.value >= 100);
+    if (!accepted) continue;
+    money.push({ token, start: token.start, end: token.end, amount: { value: token.value, currency: currency ?? defaultCurrency, period: 'once' } });
+  }
+  const merged = mergeRanges(reading, tokens, money);
+  for (const match of merged) {
+    const period = periodOf(reading, match.start, match.end);
+    if (period === 'quarter') {
+      match.amount = { ...match.amount, value: match.amount.value * 4, upTo: match.amount.upTo === undefined ? undefined : match.amount.upTo * 4, period: 'year' };
+    } else {
+      match.amount = { ...match.amount, period };
+    }
+    if (match.amount.upTo === undefined) delete match.amount.upTo;
+  }
+  return merged.map(({ start, end, amount }) => ({ start, end, amount }));
+}
+
+/** The amount the visitor means: the later one after a correction ("2 000 €… pardon, 20 000 €"), else the first. */
+export function chosenAmount(reading: Reading, amounts: readonly AmountMatch[]): AmountMatch | undefined {
+  let chosen = amounts[0];
+  for (const next of amounts.slice(1)) {
+    if (chosen && AMOUNT_CORRECTION.test(reading.folded.slice(chosen.end, next.start))) chosen = next;
+  }
+  return chosen;
+}
+
+function currencyOf(folded: string, token: NumberToken): string | undefined {
+  if (token.currency) return token.currency;
+  const after = folded.slice(token.end, token.end + 24);
+  const before = folded.slice(Math.max(0, token.start - 6), token.start);
+  return AFTER.find((entry) => entry.regex.test(after))?.code ?? BEFORE.find((entry) => entry.regex.test(before))?.code;
+}
+
+/** "entre 10 et 20 k€" → 10 000 up to 20 000; the first number borrows the scale of the second. */
+function mergeRanges(reading: Reading, tokens: readonly NumberToken[], money: (AmountMatch & { token: NumberToken })[]): AmountMatch[] {
+  const result: AmountMatch[] = [];
+  const used = new Set<NumberToken>();
+  for (let index = 0; index < tokens.length; index++) {
+    const first = tokens[index];
+    const second = tokens[index + 1];
+    if (!first) continue;
+    const secondMoney = second ? money.find((match) => match.token === second) : undefined;
+    const firstMoney = money.find((match) => match.token === first);
+    if (second && secondMoney && RANGE_JOIN.test(reading.folded.slice(first.end, second.start))) {
+      let low = first.value;
+      if (first.scale === 1 && low * 100 <= second.value && low * 1000 <= second.value) low *= second.scale > 1 ? second.scale : 1000;
+      if (low < second.value) {
+        const lead = RANGE_LEAD.exec(reading.folded.slice(Math.max(0, first.start - 10), first.start));
+        const currency = secondMoney.amount.currency;
+        result.push({ start: first.start - (lead?.[0].length ?? 0), end: second.end, amount: { value: low, currency, period: 'once', upTo: second.value } });
+        used.add(first).add(second);
+        index++;
+        continue;
+      }
+    }
+    if (firstMoney && !used.has(first)) result.push({ start: firstMoney.start, end: firstMoney.end, amount: firstMoney.amount });
+  }
+  return result;
+}
+
+function periodOf(reading: Reading, start: number, end: number): Amount['period'] | 'quarter' {
+  const clause = clauseOf(reading, start);
+  const sentenceEnd = Math.max(clause.end, end);
+  const after = reading.folded.slice(end, Math.min(reading.folded.length, sentenceEnd + 30));
+  const before = reading.folded.slice(Math.max(0, start - 40), start);
+  for (const entry of PERIODS) {
+    if (entry.after.test(after) || entry.before?.test(before)) return entry.period;
+  }
+  return 'once';
+}

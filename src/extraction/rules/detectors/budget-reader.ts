@@ -1,0 +1,61 @@
+import { compileCues, type Cue } from '../engine/cue.js';
+import { matchCues, type CueMatch } from '../engine/match-cues.js';
+import { sentenceText, type Finding, type Reading } from '../engine/reading.js';
+import { BUDGET_CUES } from '../lexicon/budget.js';
+import { MONEY_WORDS } from '../lexicon/money.js';
+import { chosenAmount, readAmounts } from './amount-reader.js';
+
+/**
+ * Budget / money. An amount said plainly is `allocated` (the scorer compares it with the minimum);
+ * a hedge next to an amount or an approval ("25 000 €, enfin je crois, ce n'est pas encore acté")
+ * adds `possible`, and "30 k€… enfin non, pas de budget" adds `none`: the fact sheet then sees the
+ * contradiction.
+ */
+export class BudgetReader {
+  private readonly cues: Cue[];
+
+  constructor(
+    private readonly currency: string,
+    extra: readonly Cue[] = [],
+  ) {
+    this.cues = [...compileCues(BUDGET_CUES), ...extra.map((cue) => ({ ...cue, tag: cue.tag ?? 'explicit' }))];
+  }
+
+  read(reading: Reading, asked: boolean): Finding[] {
+    const amounts = readAmounts(reading, this.currency, asked);
+    const aboutMoney = asked || amounts.length > 0 || MONEY_WORDS.test(reading.folded);
+    const sentenceAboutMoney = (match: CueMatch) =>
+      asked || MONEY_WORDS.test(sentenceText(reading, match.start, match.end)) || amounts.some((amount) => sameSentence(reading, amount.start, match.start));
+    const matches = matchCues(this.cues, reading.folded, reading.segments).filter((match) => {
+      if (match.tag === 'message') return aboutMoney;
+      if (match.tag === 'contextual') return sentenceAboutMoney(match);
+      return true;
+    });
+    const amount = chosenAmount(reading, amounts);
+    const allocatedCue = matches.find((match) => match.level === 'allocated');
+    const hasCommitment = amount !== undefined || allocatedCue !== undefined;
+    // A bare hedge ("I think", "maybe") only hedges an amount or an approval; alone it is no answer.
+    const possibles = matches.filter((match) => match.level === 'possible' && (match.tag !== 'contextual' || hasCommitment));
+    const possible = possibles.find((match) => match.tag !== 'contextual') ?? possibles[0];
+    const none = matches.find((match) => match.level === 'none');
+
+    const findings: Finding[] = [];
+    if (amount && amount.amount.value === 0) {
+      findings.push({ level: 'none', start: amount.start, end: amount.end });
+    } else if (amount) {
+      findings.push({ level: 'allocated', start: amount.start, end: amount.end, amount: amount.amount });
+    } else if (allocatedCue) {
+      findings.push({ level: 'allocated', start: allocatedCue.start, end: allocatedCue.end, weak: allocatedCue.weak });
+    }
+    if (possible) findings.push({ level: 'possible', start: possible.start, end: possible.end, weak: possible.weak });
+    if (none && !findings.some((finding) => finding.level === 'none') && (findings.length === 0 || hasCommitment)) {
+      // "Pas encore de budget, c'est en discussion" is one answer: possible. "30 k€… enfin non, rien" is two.
+      if (!(possible && !hasCommitment)) findings.push({ level: 'none', start: none.start, end: none.end, weak: none.weak });
+    }
+    return findings;
+  }
+}
+
+function sameSentence(reading: Reading, a: number, b: number): boolean {
+  return reading.segments.sentences.some((span) => span.start <= a && a < span.end && span.start <= b && b < span.end);
+}

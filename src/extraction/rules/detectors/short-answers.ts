@@ -1,0 +1,21 @@
+import type { DimensionKind } from '../../../playbook/schema.js';
+import { expand } from '../engine/cue.js';
+import { FILLER, SHORT_ANSWERS, type ShortAnswer } from '../lexicon/short-answers.js';
+
+const compiled = SHORT_ANSWERS.map((answer) => ({
+  answer,
+  regex: new RegExp(`^(?:(?:${FILLER}) )*(?:${expand(answer.pattern)})(?: (?:${FILLER}))*$`),
+}));
+
+/**
+ * Reads a whole, short answer against the question just asked: "Oui" → allocated, "moi" → decision maker,
+ * "je ne sais pas" → unclear (`level: null`). Undefined when the answer is not one of those.
+ */
+export function readShortAnswer(kind: DimensionKind, folded: string): ShortAnswer | undefined {
+  const answer = folded
+    .replace(/[^a-z0-9'+?-]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (!answer || answer.split(' ').length > 8) return undefined;
+  return compiled.find((entry) => entry.answer.kind === kind && entry.regex.test(answer))?.answer;
+}

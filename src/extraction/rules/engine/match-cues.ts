@@ -1,0 +1,45 @@
+import { carriesNegation, isNegated } from '../text/negation.js';
+import { spanAt, type Segments } from '../text/segments.js';
+import type { Cue } from './cue.js';
+
+/** Where one cue matched in the folded message. */
+export interface CueMatch {
+  level: string;
+  weak: boolean;
+  tag?: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * Finds every cue in the folded text, drops negated ones ("je ne suis pas le décideur"), then keeps the
+ * longest of overlapping matches, so "c'est pas moi qui décide" beats the "moi qui décide" inside it.
+ */
+export function matchCues(cues: readonly Cue[], folded: string, segments: Segments): CueMatch[] {
+  const found: CueMatch[] = [];
+  for (const cue of cues) {
+    cue.regex.lastIndex = 0;
+    for (const match of folded.matchAll(cue.regex)) {
+      const start = match.index ?? 0;
+      const end = start + match[0].length;
+      if (end === start) continue;
+      if (!cue.ignoreNegation && !carriesNegation(match[0])) {
+        const clause = spanAt(segments.clauses, start) ?? { start: 0, end: folded.length };
+        if (isNegated(folded, clause, start, end)) continue;
+      }
+      found.push({ level: cue.level, weak: cue.weak, tag: cue.tag, start, end });
+    }
+  }
+  return longestFirst(found);
+}
+
+/** Keeps non-overlapping matches, preferring longer ones (more specific phrases), in text order. */
+export function longestFirst(matches: readonly CueMatch[]): CueMatch[] {
+  const byLength = [...matches].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: CueMatch[] = [];
+  for (const match of byLength) {
+    if (kept.some((other) => other.start < match.end && match.start < other.end)) continue;
+    kept.push(match);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,133 @@
+import type { CueSpec } from '../engine/cue.js';
+
+/**
+ * Authority: the visitor's role in the purchase. Job titles count only when they are the visitor's own
+ * ("je suis le gérant", "VP of Sales.", "CEO here"), never someone else's ("mon DG doit valider").
+ * Tags: `top-title` (owner, CEO…), `title` (sales/marketing directors…), `explicit` ("je décide"),
+ * `active` (the visitor recommends), `other` (someone else approves).
+ */
+
+const TOP = String.raw`(?:co-?founders|cofounders|co-?fondateurs|co-?fondatrices|associes|associees|partners|ceo|c\.e\.o|pdg|p-dg|p\.d\.g|dg|d\.g|directeur general|directrice generale|directeur generale|president|presidente|president-directeur general|president directeur general|fondateur|fondatrice|co-?fondateur|co-?fondatrice|cofondateur|cofondatrice|founder|co-?founder|cofounder|owner|co-?owner|business owner|proprietaire|gerant|gerante|co-?gerant|co-?gerante|patron|patronne|dirigeant|dirigeante|chef d'entreprise|managing director|general manager|managing partner|associe gerant|associee gerante|associe fondateur|associee fondatrice|associe|associee|partner|chairman|chairwoman|boss|entrepreneur|chief executive(?: officer)?|founder and ceo|co-founder and ceo)`;
+const FUNCTIONAL = String.raw`(?:(?:directeur|directrice) (?:commercial|commerciale|des ventes|du developpement|developpement|de developpement|business development|marketing|du marketing|general adjoint|generale adjointe|des operations|operations|financier|financiere|administratif et financier|administrative et financiere|export|de (?:la )?bu|de l'agence|d'agence|de site|regional|regionale|grands comptes|sales|commercial et marketing|de la strategie|strategie|achats|des achats|croissance|growth)(?: adjoint| adjointe| france| europe| emea| monde)?|daf|cfo|coo|cmo|cro|cco|cso|vp(?: of)? [a-z]+|vice[- ]president(?: of)? [a-z]+|svp(?: of)? [a-z]+|evp(?: of)? [a-z]+|head of [a-z]+(?: [a-z]+)?|chief [a-z]+ officer|[a-z]+ director|director of [a-z]+|country manager|budget owner|directeur|directrice|director)`;
+const INFLUENCER_TITLE = String.raw`(?:dsi|directeur des systemes d'information|responsable(?: [a-z']+){0,2}|[a-z]+ manager|manager|account manager|key account manager|kam|business developer|bizdev|chef de projet|project manager|sales ops|revops|charge d'affaires|chargee d'affaires|charge de (?:marketing|communication|developpement|mission|clientele)|chargee de (?:marketing|communication|developpement|mission|clientele)|team lead(?:er)?|[a-z]+ team lead|chef des ventes|chef d'equipe|consultant|consultante|product manager|cto|cio|recommender|prescripteur|prescriptrice|adjoint|adjointe)`;
+const NO_ROLE_TITLE = String.raw`(?:stagiaire|intern|assistant|assistante|assistant\w* (?:de direction|administratif|administrative|commercial|commerciale)|executive assistant|sdr|bdr|alternant|alternante|apprenti|apprentie|commercial|commerciale|commercial terrain|sales rep|sales representative|account executive|analyst|analyste|[a-z]+ analyst|developer|developpeur|developpeuse|dev|junior [a-z]+|technicien|technicienne|comptable|accountant|receptionist|receptionniste|agent d'accueil|magasinier|magasiniere|coordinator|[a-z]+ coordinator|coordinatrice|coordinateur|employee|employe|employee|salarie|salariee|secretaire|secretary|office manager|chargee? de communication|project architect|architect|ingenieur|ingenieure|engineer)`;
+
+/** Someone other than the visitor who approves. */
+export const OTHER_APPROVER = String.raw`(?:boss|patron|patronne|chef|cheffe|n\+1|n\+2|manager|managers|superieure?|hierarchie|direction(?: generale| financiere)?|dg|pdg|ceo|cfo|daf|coo|cmo|cro|cto|associe|associee|associes|associees|associe gerant|partner|partners|co-?founders?|cofounders?|co-?fondateurs?|co-?fondatrices?|fondateurs?|founders?|president|presidente|directeur(?: [a-z]+)?|directrice(?: [a-z]+)?|director|directors|board|conseil(?: d'administration| de surveillance)?|banque|banquier|bank|comite(?: de direction| d'investissement)?|codir|comex|committee|management|head of [a-z]+|vp(?: of)? [a-z]+|vp|actionnaires|shareholders|investisseurs|investors|proprietaire|owner|owners|gerant|gerante|dirigeants?|equipe de direction|leadership(?: team)?|achats|service achats|purchasing|procurement|finance|service financier|finance team|legal|juridique|siege|head office|headquarters|maison mere|holding|famille|family)`;
+const APPROVE_VERB = String.raw`(?:valider|valide|validera|validerait|validate|validates|decider|decide|decidera|decident|decideront|decides|trancher|tranche|tranchera|signer|signe|signera|signs?|sign off|signs off|sign-off|approuver|approuve|approuvera|approve|approves|approval|give the (?:green light|go-ahead|ok)|donner (?:son|leur) (?:accord|feu vert|aval|ok)|dire oui|arbitrer|arbitre|financer|finance|a le dernier mot|ont le dernier mot|has the (?:final|last) (?:say|word)|have the (?:final|last) (?:say|word)|makes? the (?:final )?(?:call|decision)|final say|final word)`;
+// Gap words between the approver and the verb, never the visitor ("le directeur général et je décide").
+const GAP = String.raw`(?: (?!je\b|j'|i\b|moi\b|me\b|myself\b)[a-z'-]+){0,4}?`;
+const DETERMINER = String.raw`(?:mon|ma|mes|notre|nos|le|la|les|l'|my|our|the|their|leur|leurs|un|une|his|her)`;
+
+export const AUTHORITY_CUES: readonly CueSpec[] = [
+  // ── Job titles said about oneself ──
+  { level: 'decision_maker', tag: 'top-title', fr: [String.raw`{je_suis} {art}{adj}${TOP}`, String.raw`{clause_start}${TOP}(?= *(?:$|[,.;!?&]|et|and|de|d'|du|chez|of|at|here|ici|@|\w+ (?:company|firm|agency|startup)))`], en: [String.raw`{i_am} {art}{adj}${TOP}`] },
+  { level: 'decision_maker', tag: 'title', fr: [String.raw`{je_suis} {art}{adj}${FUNCTIONAL}`, String.raw`{clause_start}${FUNCTIONAL}(?= *(?:$|[,.;!?&]|et|and|de|d'|du|chez|of|at|here|ici|@|emea|france|europe))`], en: [String.raw`{i_am} {art}{adj}${FUNCTIONAL}`] },
+  {
+    level: 'decision_maker',
+    tag: 'title',
+    fr: [String.raw`je (?:dirige|manage|pilote|encadre|gere|chapeaute) (?:l'|la |les |le |notre |nos )?(?:equipes? (?:commerciales?|de vente|marketing|sdr|de prospection|business developers?)|direction commerciale|service commercial|pole commercial|force de vente)`],
+    en: [String.raw`i (?:lead|run|manage|head|oversee) (?:the |our |a )?(?:sales|sdr|bdr|business development|revenue|growth|marketing|commercial|inside sales) (?:team|department|org|organization|function)`],
+  },
+  { level: 'influencer', tag: 'weak-title', weak: true, fr: [String.raw`{je_suis} (?:en charge|responsable|charge|chargee) (?:du|de la|des|de l') (?:developpement commercial|ventes|commercial|business development|marketing|prospection|acquisition)`, String.raw`{je_suis} {art}{adj}${INFLUENCER_TITLE}`, String.raw`{clause_start}${INFLUENCER_TITLE}(?= *(?:$|[,.;!?&]|de|d'|du|chez|of|at|here|ici))`], en: [String.raw`{i_am} {art}{adj}${INFLUENCER_TITLE}`] },
+  { level: 'no_role', tag: 'weak-title', weak: true, fr: [String.raw`{je_suis} {art}(?:juste |seulement |simplement |un simple |une simple )?${NO_ROLE_TITLE}`, String.raw`{clause_start}${NO_ROLE_TITLE}(?= *(?:$|[,.;!?&]|de|d'|du|chez|of|at|here|ici))`, String.raw`je (?:suis|travaille) (?:au|dans le|en|a la|au sein du) (?:service client|support|marketing|communication|rh|it|informatique|finance|comptabilite|customer success)`], en: [String.raw`{i_am} {art}(?:just |only |simply |a simple )?${NO_ROLE_TITLE}`, String.raw`(?:i'm|i am|im|i work) in (?:customer success|support|customer support|marketing|it|hr|finance|accounting|operations|engineering|tech|product)`] },
+
+  // ── Explicit statements ──
+  {
+    level: 'decision_maker',
+    tag: 'explicit',
+    fr: [
+      String.raw`je (?:decid+e|decid\w*|tranche|valide|signe|arbitre|choisis)(?! pas)`,
+      String.raw`c'?est moi qui (?:decid\w*|valide|signe|tranche|choisis|gere|ai le dernier mot|paie|paye|pilote|donne le feu vert)`,
+      String.raw`(?:la )?decision (?:me revient|m'appartient|est la mienne|c'est moi)|c'est (?:ma|mon) (?:decision|choix)`,
+      String.raw`j'ai (?:le dernier mot|le pouvoir de decision|la main sur (?:le|les) budgets?|carte blanche|la decision finale|delegation (?:de|pour) signer|la signature)`,
+      String.raw`je (?:tiens|gere|pilote|detiens|porte|controle) (?:le|mon|notre|ce|les|un) budgets?`,
+      String.raw`(?:le )?budget(?: [a-z]+){0,2} (?:est |releve )?(?:dans|de|sous) (?:mon|ma) (?:perimetre|responsabilite|ressort)`,
+      String.raw`je suis (?:responsable|en charge|charge|chargee|le responsable|la responsable) (?:du|des) budgets?`,
+      String.raw`je suis (?:le |la |l')?(?:seul |seule |unique )?(?:decideur|decideuse|decisionnaire)(?: final| finale)?|je suis (?:le |la )?seule? a decider`,
+      String.raw`je dirige (?:la |une |ma |mon |l'|cette |notre )?(?:entreprise|societe|boite|agence|pme|startup|structure|cabinet|filiale|bu|business unit)`,
+      String.raw`j'ai (?:cree|fonde|monte|lance) (?:la |ma |mon |cette |l'|notre )?(?:boite|societe|entreprise|agence|startup|cabinet)`,
+      String.raw`c'est (?:ma|mon) (?:boite|societe|entreprise|agence|cabinet)`,
+      String.raw`proprietaire du budget|porteur du budget|porteuse du budget`,
+    ],
+    en: [
+      String.raw`i (?:decid+e|make (?:the |all the |final |purchasing |buying |all )*(?:decisions?|calls?)|make the call|sign(?: off)?(?: on)?(?! up)|sign everything|approve|approve (?:vendor |the |all )?(?:spend|budget|purchases|vendors|it|this)|own the (?:[a-z-]+ ){0,2}?budget|hold the budget|control the budget|manage the budget|have the (?:final|last) (?:say|word)|call the shots|have (?:full )?budget authority)`,
+      String.raw`i'?m the one who (?:decides|signs|approves|makes the call|makes the decisions?|signs off)|i(?:'d| would| will) be the one (?:deciding|who decides|signing|making the call|approving)`,
+      String.raw`(?:it's|its|it is) (?:my|all my) (?:call|decision)|the decision is mine|the (?:[a-z]+ )?budget(?: line)? is mine|(?:it's|its) my budget`,
+      String.raw`i'?m the (?:final )?decision[- ]?maker|i am the (?:final )?decision[- ]?maker|i'?m the budget (?:owner|holder)|i am the budget (?:owner|holder)`,
+      String.raw`i (?:run|own|founded|co-?founded|started|created) (?:the|my|this|our|a) (?:company|business|agency|firm|startup|shop)`,
+      String.raw`i decide (?:everything|alone|on my own|myself|by myself)`,
+    ],
+  },
+  {
+    level: 'influencer',
+    tag: 'active',
+    fr: [
+      String.raw`je (?:recommande|preconise|conseille|suggere|prescris|influence|propose)(?! (?:nos|notre|mes|mon|de vous|a vous))`,
+      String.raw`je (?:fais|ferai|ferais|vais faire) (?:une |des |la |ma )?(?:recommandation|proposition|propositions)`,
+      String.raw`je (?:prepare|monte|constitue|instruis|porte) (?:le |un |ce |les )?(?:dossier|projet|business case)`,
+      String.raw`je (?:ferai|vais|dois|devrai|peux) (?:remonter|faire remonter|presenter|soumettre|proposer|relayer|transmettre)|je (?:remonterai|transmettrai|presenterai|soumettrai|proposerai|en parlerai|relaierai)`,
+      String.raw`je (?:compare|collecte|rassemble|etudie|recense|benchmarke|regroupe) (?:les |des |plusieurs |differentes |quelques )?(?:options|offres|devis|solutions|prestataires|agences|propositions)`,
+      String.raw`je fais (?:un |le )?benchmark`,
+      String.raw`on (?:decide|choisit|tranche|valide) (?:a plusieurs|ensemble|en equipe|collectivement|en comite|a deux|a trois|en binome)`,
+      String.raw`(?:nous )?decidons ensemble|decision (?:collegiale|collective|partagee|a plusieurs|commune|de groupe|en comite)`,
+      String.raw`je (?:participe|contribue) a la decision|je fais partie (?:du comite|des decideurs|de la decision|du codir|du comex)|je suis (?:force de proposition|prescripteur|prescriptrice|consulte|consultee|implique|impliquee|associe a la decision|associee a la decision)`,
+      String.raw`(?:moi et|avec) (?:mon|ma|notre|nos|mes) ${OTHER_APPROVER}|je donne (?:mon|un) avis|j'ai (?:mon|un) mot a dire|co-?decideur|co-?decisionnaire|(?:un|l'un|une|l'une) des (?:decideurs|decisionnaires)|parmi les decideurs`,
+    ],
+    en: [
+      String.raw`i(?:'d| would| will|'ll| can| could| d|'m| am)?(?: be)? (?:recommend\w*|advis\w*|influenc\w*|suggest\w*|propos\w*|shortlist\w*)(?! (?:our|my) (?:services|product|solution|platform))`,
+      String.raw`i (?:make|give|put together|prepare|write) (?:a |the )?(?:recommendations?|proposal|business case)`,
+      String.raw`i'?m (?:gathering|collecting|comparing|evaluating|looking at|researching|shortlisting|reviewing) (?:[a-z]+ )?(?:options|quotes|offers|solutions|vendors|providers|agencies|proposals|suppliers)`,
+      String.raw`i'?m (?:part of|on|in) the (?:buying |decision |decision-making |selection |purchasing )?(?:committee|team|group|process|panel)`,
+      String.raw`we (?:all )?(?:decide|choose|make the (?:call|decision)) (?:together|as a team|jointly|collectively)|(?:joint|shared|group|team|collective|committee) decision`,
+      String.raw`(?:both (?:me|myself) and|me and|myself and|together with|jointly with) (?:my|our|the) ${OTHER_APPROVER}|i have (?:a |some )?(?:say|input|influence|voice)|recommender|influencer|(?:i'm |i am )?one of the decision[- ]?makers`,
+      String.raw`(?:i'm|i am) not the (?:only|sole) (?:one|person) (?:deciding|who decides|making the (?:call|decision))|je ne suis pas (?:le |la )?seule? a decider|je ne decide pas seule?`,
+      String.raw`i(?:'ll| will| can| could| would|'d) (?:suggest|propose|pitch|present|bring|take|run|recommend) (?:it|this)(?: [a-z]+){0,2}? (?:to|by|past) (?:my|our|the)`,
+    ],
+  },
+  {
+    level: 'influencer',
+    tag: 'other',
+    fr: [
+      String.raw`${DETERMINER}(?: [a-z]+){0,2}? ${OTHER_APPROVER}${GAP}(?: (?:doit|doivent|devra|devront|va|vont|faut|aura|auront|devrait|devraient))?${GAP} ${APPROVE_VERB}`,
+      String.raw`(?:c'est|cest|c) (?:mon|ma|notre|nos|mes|le|la|les|l'|lui|elle|eux)(?: [a-z]+){0,3}? (?:qui) (?:[a-z]+ ){0,2}?(?:decide|decidera|decident|valide|validera|signe|signera|tranche|tranchera|a le dernier mot|ont le dernier mot|voit|gere|choisit|paie)`,
+      String.raw`(?:c'est|cest|c) (?:mon|ma|notre|nos|mes|le|la|les) ${OTHER_APPROVER}(?= *(?:$|[,.;!?]|qui))`,
+      String.raw`(?:decide|decidee|valide|validee|signe|signee|approuve|approuvee|tranche)s? (?:par|au niveau de|en) (?:mon|ma|notre|la|le|les|l'|nos|mes)? ?${OTHER_APPROVER}`,
+      String.raw`(?:il faut|il faudra|il faudrait|besoin de|soumis a|sous reserve de) (?:l'|la |le |leur |son |un |une )?(?:accord|validation|aval|feu vert|ok|signature)(?: [a-z]+){0,2}? (?:de|du|des|d') ?(?:mon |ma |mes |notre |nos |la |le |les |l')?${OTHER_APPROVER}`,
+      String.raw`(?:je dois|je devrai|je devrais|il faudra que j'en|il faut que j'en|il faudra que je|il faut que je|je vais|je dois en|je devrai en|je vais en)(?: en)? (?:parler|discuter|voir|valider|faire valider|soumettre|presenter|remonter|verifier|referer)(?: [a-z']+){0,2}? (?:a|au|aux|avec|par) (?:mon |ma |mes |notre |nos |la |le |les |l')?${OTHER_APPROVER}`,
+      String.raw`(?:c'est|ce sera) (?:sa|leur) (?:decision|choix)`,
+      String.raw`(?:la )?(?:decision|validation|signature)(?: finale)? (?:revient|appartient|incombe|reste) (?:a|au|aux|a la|a l') ?(?:mon |ma |notre |nos |la |le |les |l')?${OTHER_APPROVER}`,
+    ],
+    en: [
+      String.raw`${DETERMINER}(?: [a-z]+){0,2}? ${OTHER_APPROVER}${GAP}(?: (?:will|must|has to|have to|needs? to|would|should|is going to|are going to|gets? to|got to|to))?${GAP} ${APPROVE_VERB}`,
+      String.raw`(?:it's|it is|its) (?:my|our|the) (?:[a-z]+ ){0,2}?(?:who|that) (?:decides|signs|approves|validates|has the final (?:say|word)|makes the (?:final )?(?:call|decision))`,
+      String.raw`(?:my|our|the) ${OTHER_APPROVER} (?:who|that) (?:signs|decides|approves|validates|has the final (?:say|word)|makes the (?:final )?(?:call|decision))`,
+      String.raw`(?:my|our|the) ${OTHER_APPROVER} (?:does|do|will|decides|signs)(?= *(?:$|[,.;!?]))`,
+      String.raw`(?:final )?(?:sign-?off|approval|validation|decision|say|word|call)(?: [a-z]+){0,2}? (?:is|lies|rests|sits|belongs|goes)? ?(?:with|to|from|by) (?:my|our|the) ${OTHER_APPROVER}`,
+      String.raw`(?:decided|approved|signed off|validated|made|taken|signed|handled|managed|done|owned) by (?:my|our|the) ${OTHER_APPROVER}`,
+      String.raw`(?:need|needs|requires?|subject to|pending) (?:the |an? |their |his |her )?(?:approval|sign-?off|validation|go-ahead|green light|buy-in|blessing|ok)(?: [a-z]+){0,2}? (?:from|of|by) (?:my |our |the )?${OTHER_APPROVER}`,
+      String.raw`(?:i need to|i have to|i'll need to|i will need to|i'd need to|i would need to|i'll have to|i must|i'd have to|i need)(?: [a-z]+)? (?:check|talk|speak|run it by|run this by|discuss|ask|consult|get (?:it |this )?(?:approved|signed off|validated)|get approval|get sign-?off|get the green light|validate|present|pitch|escalate|loop in|bring (?:it|this) up)(?: [a-z]+){0,2}? (?:to|with|by|from)? ?(?:my|our|the) ${OTHER_APPROVER}`,
+      String.raw`(?:it's|it is|its) (?:her|his|their) (?:decision|call)`,
+      String.raw`(?:procurement|purchasing|finance|legal|management|leadership|hr|headquarters|head office) (?:team )?(?:has|have|gets?|makes?) the (?:final|last) (?:say|word|call|decision)|(?:procurement|purchasing|finance|management|leadership|headquarters|head office) (?:team )?(?:decides|approves|signs off|validates|signs)`,
+    ],
+  },
+  {
+    level: 'no_role',
+    tag: 'explicit',
+    fr: [
+      String.raw`je ne (?:decid\w*|valide|signe|tranche|participe|choisis|gere|m'occupe|touche) (?:pas|de rien|rien|jamais|plus)`,
+      String.raw`je (?:decide|valide|signe|participe) pas`,
+      String.raw`(?:ce n'est|c'est|c|ce n'est vraiment|c'est vraiment|cest) pas (?:moi|a moi|mon role|mon job|mon boulot|mon travail|de mon ressort|ma decision|mon domaine|mon rayon|mon perimetre)(?: qui (?:decide|gere|valide|signe|m'occupe|choisit|tranche))?`,
+      String.raw`pas (?:mon role|de mon ressort|dans mon perimetre|mon domaine)`,
+      String.raw`je ne suis pas (?:le |la |l'|un |une )?(?:decideur|decideuse|decisionnaire|responsable|concerne|concernee|implique|impliquee|dans la boucle|en charge)`,
+      String.raw`je n'ai (?:aucun|pas de|pas le|pas mon|pas vraiment de|pas vraiment mon|pas vraiment le|aucune?) (?:role|pouvoir|poids|mot a dire|pouvoir de decision|influence|voix au chapitre)`,
+      String.raw`je n'interviens (?:pas|jamais)|je ne participe pas|aucun (?:role|pouvoir)|pas de role|je ne m'occupe pas (?:des achats|de ca|du budget|de cela)|non decisionnaire|pas decisionnaire|je ne decide de rien`,
+    ],
+    en: [
+      String.raw`i (?:don't|do not|dont|can't|cannot|won't|never) (?:decide|make (?:the |that |this |these |any |purchasing |buying |such )?(?:decisions?|calls?)|sign|approve|buy|purchase|have (?:a |any |much )?say|have (?:any )?(?:authority|budget authority)|get a say|choose|handle (?:purchasing|budgets?)|control (?:the )?budget)`,
+      String.raw`i'?m not (?:the |a )?(?:decision[- ]?maker|decider|involved|in charge|responsible|the one (?:who decides|deciding|signing))|i am not (?:the |a )?(?:decision[- ]?maker|involved|in charge)`,
+      String.raw`not (?:up to me|involved in (?:the )?(?:decision|purchas\w+|buying))|(?:it's|its|it is|that's|thats) not (?:up to me|my call|my decision|my role|my job|my department)|not my (?:call|decision|role|job|department|area)`,
+      String.raw`no (?:say|role|authority|power|input|influence|decision power)(?: (?:in|on|over) [a-z]+)?|i have no (?:say|role|authority|power|input)|nothing to do with (?:the )?(?:decision|purchas\w+|buying)|not involved(?: in [a-z]+)?`,
+    ],
+  },
+];

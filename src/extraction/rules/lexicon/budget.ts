@@ -1,0 +1,118 @@
+import type { CueSpec } from '../engine/cue.js';
+
+/**
+ * Budget / money. Levels: allocated, possible, none. Tags say where a phrase counts:
+ * - `explicit`: anywhere, it names the money itself ("budget validé", "no budget", "could find budget");
+ * - `message`: when the message (or the question just asked) is about money ("not approved yet", "on en discute");
+ * - `contextual`: only in a sentence about money ("c'est validé", "maybe", "I think"), so
+ *   "c'est prévu pour mars" or "I think it's urgent" never touch the budget.
+ * Amounts themselves are read by the amount reader, not here.
+ */
+
+const BUDGET = String.raw`(?:budg?e?t|budjet|budgt|enveloppe|envelope|funding|funds)`;
+// Words between "budget" and "approved" that are neither a negation nor a pending modal ("doit être validé").
+const NO_MODAL_GAP = String.raw`(?: (?!(?:not|no|nothing|none|without|sans|pas|rien|aucun|aucune|jamais|never|ne|n'\w*|\w+n't|doit|doivent|devra|devrait|faut|faudra|reste|restent|sera|seront|serait|will|would|must|has|have|needs?|should|will|would|to|be|etre|encore|still|yet)\b)[a-z0-9'-]+){0,3}?`;
+const APPROVED_FR = String.raw`(?:valide|validee|valides|validees|approuve|approuvee|alloue|allouee|vote|votee|debloque|debloquee|prevu|prevue|acte|actee|signe|signee|dispo|disponible|en place|defini|definie|fixe|fixee|reserve|reservee|budgete|budgetee|budgetise|provisionne|confirme|confirmee|arbitre|ok|accorde|accordee|attribue|attribuee|pret|calibre|dedie|dediee)`;
+const APPROVED_EN = String.raw`(?:approved|approvd|aproved|allocated|signed off|set aside|in place|secured|available|ready|planned|earmarked|confirmed|validated|agreed|locked in|locked|ring-?fenced|committed|there|ok|okay|budgeted|funded|green-?lit|greenlit)`;
+
+export const BUDGET_CUES: readonly CueSpec[] = [
+  {
+    level: 'allocated',
+    tag: 'explicit',
+    fr: [
+      String.raw`${BUDGET}${NO_MODAL_GAP} (?:est |a ete |sont |ont ete |deja |bien |tout a fait |est deja |c'est )*${APPROVED_FR}`,
+      String.raw`(?:on|nous|j'|je) ?(?:a|avons|ai|dispose|disposons|possede) (?:deja )?(?:d'|de )?(?:un|une|le|la|notre|du|des|mon|ma) (?:petit |gros |vrai )?(?:budget|enveloppe|budjet)`,
+      String.raw`dans (?:le|notre) budget|(?:deja )?(?:budgete|budgetise|provisionne)s?|enveloppe (?:de|d'|validee|prevue|allouee|dediee|dispo)|une enveloppe|ligne budgetaire`,
+      String.raw`budget (?:de|d') ?(?:environ |a peu pres |autour de |pres de )?(?=\d)`,
+      String.raw`(?:le |notre )?budget n'est pas (?:un |le )?(?:probleme|souci|frein|sujet)|(?:l'argent|les moyens) (?:ne sont|n'est) pas (?:un |le )?(?:probleme|souci)`,
+    ],
+    en: [
+      String.raw`${BUDGET}${NO_MODAL_GAP} (?:is |was |has been |'s |s |already |been |has |are |were |fully )*${APPROVED_EN}`,
+      String.raw`(?:we|i) (?:have|'ve got|ve got|got|'ve|already have|do have|now have) (?:a |the |an approved |an |some |our |dedicated |enough )?(?:budget|budgt|funds|funding)`,
+      String.raw`(?:we've|we have|we|i've|i have|they've|finance has|finance) (?:already )?(?:set aside|allocated|earmarked|budgeted|approved|reserved|ring-?fenced|committed|signed off)`,
+      String.raw`(?:our |the )?(?:budget|money|cost|price) (?:is|isn't|is not|'s) not (?:an? |the )?(?:issue|problem|concern|constraint)|(?:budget|money) (?:is )?no (?:issue|problem|object)`,
+      String.raw`(?:in|within|from) (?:the|our) (?:[a-z]+ )?budget|already agreed(?: with [a-z]+)?|agreed with (?:finance|the cfo|management|the board)|budget of (?=[$€£\d])`,
+    ],
+  },
+  {
+    level: 'allocated',
+    tag: 'contextual',
+    fr: [String.raw`(?:c'est |c'est deja |c'est bien |deja |tout est )?${APPROVED_FR}`],
+    en: [String.raw`(?:it's |it is |that's |already |is |all )?(?:approved|approvd|aproved|allocated|signed off|set aside|secured|earmarked|confirmed|validated|agreed|committed|budgeted|funded|ok|okay)`],
+  },
+  {
+    level: 'possible',
+    tag: 'explicit',
+    fr: [
+      String.raw`${BUDGET}{gap2} (?:est |reste |sera |serait )?(?:possible|envisageable|a (?:valider|confirmer|definir|discuter|arbitrer|trouver|debloquer)|en (?:cours de )?(?:discussion|validation|arbitrage|reflexion|negociation|preparation|definition))`,
+      String.raw`(?:on|nous) (?:pourrait|pourrions|pourra|pourrons|peut|pouvons|devrait|devrions) (?:trouver|debloquer|degager|obtenir|liberer|mobiliser|demander) (?:du|un|le|des|une)? ?(?:budget|enveloppe|fonds|moyens)`,
+      String.raw`(?:ca|cela|tout) (?:depend|dependra|va dependre) (?:du|de la|des|de l'|de notre) (?:roi|retour sur investissement|resultats?|prix|tarifs?|couts?|devis|proposition|offre|budget|financement|tresorerie)`,
+      String.raw`(?:prochain|au prochain|pour le prochain) (?:budget|exercice)|budget de l'an prochain|budget de l'annee prochaine`,
+    ],
+    en: [
+      String.raw`${BUDGET}{gap2} (?:is |'s |s |being |still |has |are |might be |may be |could be )*(?:being discussed|under discussion|under review|in discussion|pending|tbd|tbc|possible|to be (?:confirmed|decided|approved|defined|discussed|validated)|not (?:yet |fully )?(?:approved|validated|confirmed|signed off|allocated|finali[sz]ed|set|decided|agreed|final)(?: yet)?)`,
+      String.raw`(?:could|might|may|can|should be able to) (?:find|get|free up|unlock|secure|make|request|ask for) (?:a |the |some )?(?:budget|money|funds|funding)`,
+      String.raw`depends? on (?:the )?(?:roi|results?|price|pricing|cost|costs|quote|proposal|offer|budget|business case|numbers)`,
+      String.raw`next budget cycle|next year's budget|(?:in|for) next year's budget|still (?:has|have|needs?) to go through budgeting`,
+    ],
+  },
+  {
+    level: 'possible',
+    tag: 'message',
+    fr: [
+      String.raw`(?:en cours de|en) (?:discussion|validation|arbitrage|negociation|definition)`,
+      String.raw`(?:a|reste a|restent a|ca reste a|c'est a|encore a) (?:valider|confirmer|definir|discuter|arbitrer|debloquer|chiffrer|faire valider)`,
+      String.raw`(?:pas|n'est pas|ne sont pas) (?:encore |toujours |vraiment )?(?:[a-z]+ )?(?:acte|actee|valide|validee|approuve|approuvee|vote|votee|defini|definie|fixe|fixee|alloue|allouee|debloque|debloquee|arbitre|confirme|confirmee|signe|signee|tranche|officiel)`,
+      String.raw`rien n'est (?:encore |vraiment )?(?:valide|acte|signe|fixe|decide|arbitre|fait|officiel)`,
+      String.raw`(?:on|nous) (?:en )?(?:discute|discutons|parle|parlons|reflechit|reflechissons|debat|debattons)|on en (?:parle|discute|reparle)|c'est en (?:discussion|reflexion)|en discussion`,
+      String.raw`si (?:le |la |les |l')?(?:roi|resultats|prix|tarif|projet|offre|proposition|test|pilote) (?:est|sont|tient|convainc|marche|fonctionne)`,
+      String.raw`(?:il faudra|il faut|on doit|je dois|il faudrait) (?:encore )?(?:le |la |les |l')?(?:valider|faire valider|trouver|debloquer|demander|passer en comite)`,
+      String.raw`(?:quand|lorsque|une fois que|des que|si) (?:le |notre |l')?(?:budget|enveloppe)(?: [a-z]+)? (?:sera|serait|est) (?:valide|validee|approuve|approuvee|vote|votee|debloque|debloquee|acte|actee|signe)`,
+      String.raw`(?:ca|cela|le budget) (?:pourrait|pourra|devrait) (?:venir|se faire|se debloquer|evoluer|arriver)`,
+      String.raw`(?:doit|doivent|devra|devront|reste a|faut) (?:encore |d'abord )?(?:etre )?(?:valide|validee|approuve|approuvee|vote|votee|signe|signee|arbitre|passer en comite)`,
+    ],
+    en: [
+      String.raw`(?:it|this|that){gap2} (?:is |'s |s |being |still |has |are )*(?:being discussed|under discussion|under review|in discussion|pending|tbd|tbc|to be (?:confirmed|decided|approved|defined|discussed|validated)|not (?:yet |fully )?(?:approved|validated|confirmed|signed off|allocated|finali[sz]ed|set|decided|agreed|final)(?: yet)?)`,
+      String.raw`not (?:yet |fully )?(?:approved|validated|confirmed|signed off|allocated|finali[sz]ed|agreed)(?: yet)?|(?:hasn't|has not|haven't|have not|isn't|is not) been (?:approved|validated|confirmed|signed off|allocated|finali[sz]ed|agreed)(?: yet)?`,
+      String.raw`(?:we're|we are|we're still|still|currently) (?:discussing|talking about|looking at|working on|figuring out|finali[sz]ing|reviewing){gap2}|being discussed|under discussion|in discussion|(?:we|i) (?:are )?discuss(?:ing)? (?:a |the |it)`,
+      String.raw`if (?:the )?(?:roi|results|price|numbers|business case|pilot|test) (?:is|are|works|make sense|makes sense|looks good)`,
+      String.raw`(?:has|have|needs?|must|will need) (?:still |first )?(?:to )?(?:be )?(?:approved|validated|signed off|voted|confirmed)`,
+      String.raw`(?:when|once|if|as soon as) (?:the |our )?(?:budget|funding)(?: [a-z]+)? (?:is|gets|will be|has been) (?:approved|validated|signed off|allocated|confirmed|released)`,
+      String.raw`still (?:has|have|needs?) to (?:sign off|approve|validate|agree|confirm)|(?:sign off|approve|validate|agree on|confirm) (?:the |our |this )?budget`,
+      String.raw`(?:could|might|may|hope to|should|will try to) (?:get|have|find) {words2}(?:approved|signed off|validated|budgeted)|(?:could|might) come later`,
+      String.raw`(?:i'd|i would|i'll|i will|i need to|i'd need to|need to|have to) (?:have to )?(?:check|confirm|verify|ask)|to be confirmed|still (?:has|have|needs?) to go through|(?:has|have|needs?) to go through (?:budgeting|approval|finance|procurement|the board)|subject to approval|pending approval|(?:might|may|could) be possible|could be possible`,
+    ],
+  },
+  {
+    level: 'possible',
+    tag: 'contextual',
+    fr: [String.raw`(?<!(?:que|plus|tot|vite|si|autant que) )possible|envisageable|peut-etre|peut etre|probablement|je (?:crois|pense|suppose)|il me semble|normalement|en principe|a priori|sous reserve|a voir|on verra|je ne suis pas sur|pas sur|j'imagine`],
+    en: [String.raw`maybe|perhaps|possibly|potentially|probably|i think|i believe|i guess|i suppose|should be|hopefully|roughly speaking|not sure|i'm not certain|we'll see|might|tentatively`],
+  },
+  {
+    level: 'none',
+    tag: 'message',
+    fr: [String.raw`rien (?:de prevu|du tout)|(?:pour l'instant|pour le moment|actuellement|a ce jour|pas encore),? non|non,? (?:pas pour l'instant|pas encore|pas pour le moment)`],
+    en: [String.raw`nothing (?:yet|for now|at the moment|planned)|not (?:yet|for now|at the moment)|no,? not yet`],
+  },
+  {
+    level: 'none',
+    tag: 'explicit',
+    fr: [
+      String.raw`pas (?:encore |vraiment |du tout |non plus )?(?:de |d')(?:\w+ )?(?:budget|budjet|budgt|enveloppe|argent|moyens|fonds|financement)`,
+      String.raw`(?:aucun|zero|0) (?:\w+ )?(?:budget|budjet|euro|centime|moyen|financement)|budget (?:zero|nul|inexistant|a zero|a 0)`,
+      String.raw`(?:on |nous |je )?n'(?:a|avons|ai|ont) (?:pas|aucun|rien|plus|vraiment pas|pas encore|malheureusement pas|toujours pas){gap2} (?:de |d'|du |le )?(?:budget|budjet|enveloppe|argent|moyens|fonds)`,
+      String.raw`(?:il )?n'y a (?:pas|aucun|plus) (?:de |d')?(?:\w+ )?(?:budget|budjet|enveloppe|argent)`,
+      String.raw`pas un (?:rond|centime|euro|kopeck)|pas les moyens|(?:budget|pour le budget|cote budget){gap2} :? ?(?:rien|zero|nada|neant)(?: du tout)?|rien (?:de budgete|d'alloue|de debloque)`,
+    ],
+    en: [
+      String.raw`no (?:\w+ )?(?:budget|budgt|money|funds|funding)|(?:zero|0|nil) (?:budget|dollars|euros|pounds)`,
+      String.raw`(?:don't|do not|dont|doesn't|does not|haven't|have not) (?:have|got|get) (?:a |any |the |much )?(?:\w+ )?(?:budget|money|funds|funding)`,
+      String.raw`(?:we|i) (?:have|got) no (?:budget|money|funds)|nothing (?:budgeted|allocated|set aside|earmarked|approved|in the budget)|(?:can't|cannot|can not) afford`,
+      String.raw`budget is (?:zero|nil|0|empty)|there(?:'s| is) no (?:budget|money)|not a (?:penny|cent|dime)`,
+    ],
+  },
+];
+
+/** Corrections between two amounts: the later one is what the visitor means ("2 000 €… pardon, 20 000 €"). */
+export const AMOUNT_CORRECTION = /\b(?:pardon|sorry|i mean|i meant|je veux dire|je voulais dire|correction|oops|plutot|rather|my bad|typo|scratch that|non,)/;

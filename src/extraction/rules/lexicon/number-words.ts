@@ -1,0 +1,66 @@
+/**
+ * Approximate and small quantities the recognizer does not resolve ("une cinquantaine", "a few", "a couple of").
+ * Phrases are folded (lower case, no accents). `article` marks "un/une/a/an/one", only read before a unit.
+ */
+export interface NumberWord {
+  phrase: string;
+  value: number;
+  article?: boolean;
+}
+
+export const NUMBER_WORDS: readonly NumberWord[] = [
+  // French approximations
+  { phrase: 'une dizaine', value: 10 },
+  { phrase: 'une douzaine', value: 12 },
+  { phrase: 'une quinzaine', value: 15 },
+  { phrase: 'une vingtaine', value: 20 },
+  { phrase: 'une trentaine', value: 30 },
+  { phrase: 'une quarantaine', value: 40 },
+  { phrase: 'une cinquantaine', value: 50 },
+  { phrase: 'une soixantaine', value: 60 },
+  { phrase: 'une centaine', value: 100 },
+  { phrase: 'dizaines', value: 30 },
+  { phrase: '(?:quelques|plusieurs) centaines', value: 300 },
+  { phrase: 'un millier', value: 1000 },
+  { phrase: '(?:quelques|plusieurs) milliers', value: 3000 },
+  { phrase: 'quelques', value: 3 },
+  { phrase: 'plusieurs', value: 4 },
+  { phrase: 'deux ou trois', value: 3 },
+  { phrase: 'trois ou quatre', value: 4 },
+  // English approximations
+  { phrase: 'a dozen', value: 12 },
+  { phrase: 'dozens', value: 30 },
+  { phrase: 'a couple(?: of)?', value: 2 },
+  { phrase: 'couple of', value: 2 },
+  { phrase: 'a few', value: 3 },
+  { phrase: 'few', value: 3 },
+  { phrase: 'several', value: 4 },
+  { phrase: 'a handful(?: of)?', value: 5 },
+  { phrase: '(?:a few|several) hundred', value: 300 },
+  { phrase: 'hundreds', value: 200 },
+  { phrase: 'thousands', value: 2000 },
+  { phrase: 'a hundred', value: 100 },
+  { phrase: 'a thousand', value: 1000 },
+  // Small cardinals, so durations work without the recognizer ("sous trois mois", "within two weeks")
+  { phrase: 'deux|two', value: 2 },
+  { phrase: 'trois|three', value: 3 },
+  { phrase: 'quatre|four', value: 4 },
+  { phrase: 'cinq|five', value: 5 },
+  { phrase: 'six', value: 6 },
+  { phrase: 'sept|seven', value: 7 },
+  { phrase: 'huit|eight', value: 8 },
+  { phrase: 'neuf|nine', value: 9 },
+  { phrase: 'dix|ten', value: 10 },
+  { phrase: 'onze|eleven', value: 11 },
+  { phrase: 'douze|twelve', value: 12 },
+  { phrase: 'quinze|fifteen', value: 15 },
+  { phrase: 'dix-huit|eighteen', value: 18 },
+  { phrase: 'vingt|twenty', value: 20 },
+  { phrase: 'trente|thirty', value: 30 },
+  // Articles: one of something ("un mois", "a week", "one person")
+  { phrase: 'un|une|one|a|an|un seul|une seule', value: 1, article: true },
+];
+
+/** Words that make it worth asking the recognizer (cheap gate: most messages have none). */
+export const NUMBER_WORD_GATE =
+  /\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|septante|huitante|nonante|cent|cents|mille|million|millions|milliard|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|billion)\b/;

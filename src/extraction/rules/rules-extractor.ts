@@ -1,0 +1,153 @@
+import { findLevel, timelineLevelFor } from '../../playbook/queries.js';
+import type { Dimension, Playbook } from '../../playbook/schema.js';
+import { NO_USAGE, type Fact, type KnockoutHit } from '../../qualification/types.js';
+import type { Extraction, ExtractionInput, Extractor } from '../extractor.js';
+import { AuthorityReader } from './detectors/authority-reader.js';
+import { BudgetReader } from './detectors/budget-reader.js';
+import { CompanyReader } from './detectors/company-reader.js';
+import { hiddenSpans, readContact } from './detectors/contact-reader.js';
+import { CustomReader } from './detectors/custom-reader.js';
+import { KnockoutReader } from './detectors/knockout-reader.js';
+import { NeedReader } from './detectors/need-reader.js';
+import { readShortAnswer } from './detectors/short-answers.js';
+import { TimelineReader } from './detectors/timeline-reader.js';
+import { knockoutPatternCues, levelPatternCues } from './engine/playbook-patterns.js';
+import type { Finding, Reading } from './engine/reading.js';
+import { findNumbers } from './numbers/find-numbers.js';
+import { warmUpRecognizers } from './numbers/recognizers.js';
+import { blankOut, normalize } from './text/normalize.js';
+import { evidence, segment, type Span } from './text/segments.js';
+
+export interface RulesExtractorOptions {
+  /** The clock for relative dates ("d'ici la rentrée", "en mars"); injectable for tests and replays. */
+  now?: () => Date;
+}
+
+/** Reads one dimension of the playbook; `asked` is true when the bot just asked about it. */
+interface DimensionReader {
+  dimension: Dimension;
+  read(reading: Reading, asked: boolean): { findings: Finding[]; solo?: Span };
+}
+
+// Signals whose visitor is not a buyer: what they say about "needs" is not a need of ours.
+const NOT_A_BUYER = new Set(['student', 'job_seeker', 'vendor', 'no_need']);
+
+/**
+ * The offline extractor: lexicons (data, one file per kind) read by a generic cue engine, plus
+ * Microsoft Recognizers-Text for numbers and dates. Pure CPU, no I/O: everything is compiled in the
+ * constructor, and each message is read for every dimension of the playbook at once.
+ */
+export class RulesExtractor implements Extractor {
+  readonly name = 'rules';
+  private readonly now: () => Date;
+  private readonly readers: DimensionReader[];
+  private readonly knockoutReader: KnockoutReader;
+  private readonly sizeKnockoutId?: string;
+  private readonly notABuyer: Set<string>;
+
+  constructor(
+    private readonly playbook: Playbook,
+    options: RulesExtractorOptions = {},
+  ) {
+    warmUpRecognizers();
+    this.now = options.now ?? (() => new Date());
+    this.readers = playbook.dimensions.map((dimension) => this.readerFor(dimension));
+    this.knockoutReader = new KnockoutReader(playbook, knockoutPatternCues(playbook));
+    this.sizeKnockoutId = playbook.knockouts.find((knockout) => knockout.signal === 'below_icp_size')?.id;
+    this.notABuyer = new Set(playbook.knockouts.filter((knockout) => knockout.signal && NOT_A_BUYER.has(knockout.signal)).map((knockout) => knockout.id));
+  }
+
+  async extract(input: ExtractionInput): Promise<Extraction> {
+    return this.read(input);
+  }
+
+  /** Synchronous core of `extract`. */
+  read(input: ExtractionInput): Extraction {
+    const original = input.text;
+    const { contact, spans } = readContact(original);
+    const folded = blankOut(normalize(original), hiddenSpans(original, spans));
+    const reading: Reading = {
+      original,
+      folded,
+      segments: segment(folded),
+      numbers: findNumbers(original, folded, input.locale),
+      locale: input.locale,
+      now: this.now(),
+    };
+    const quote = (start: number, end: number) => evidence(original, reading.segments, start, end) || original.trim();
+
+    const knockouts: KnockoutHit[] = this.knockoutReader
+      .read(reading)
+      .map((hit) => ({ id: hit.id, evidence: quote(hit.start, hit.end), turn: input.turn, source: 'rules' }));
+    const facts: Fact[] = [];
+    let solo: Span | undefined;
+    for (const { dimension, read } of this.readers) {
+      const asked = input.askedDimension === dimension.id;
+      const result = read(reading, asked);
+      solo ??= result.solo;
+      let findings = result.findings;
+      if (asked && findings.length === 0) findings = this.shortAnswer(dimension, folded, original);
+      for (const finding of findings) {
+        if (!findLevel(dimension, finding.level)) continue;
+        facts.push(this.toFact(dimension, finding, asked, quote(finding.start, finding.end), input.turn));
+      }
+    }
+    if (this.sizeKnockoutId && solo && !knockouts.some((hit) => hit.id === this.sizeKnockoutId)) {
+      knockouts.push({ id: this.sizeKnockoutId, evidence: quote(solo.start, solo.end), turn: input.turn, source: 'rules' });
+    }
+    const buyer = !knockouts.some((hit) => this.notABuyer.has(hit.id));
+    const kept = buyer ? facts : facts.filter((fact) => this.playbook.dimensions.find((d) => d.id === fact.dimension)?.kind !== 'need');
+    return { facts: kept, knockouts, contact, usage: NO_USAGE, extractor: 'rules' };
+  }
+
+  private readerFor(dimension: Dimension): DimensionReader {
+    const extra = levelPatternCues(dimension);
+    switch (dimension.kind) {
+      case 'need': {
+        const reader = new NeedReader(extra);
+        return { dimension, read: (reading, asked) => ({ findings: reader.read(reading, asked) }) };
+      }
+      case 'authority': {
+        const reader = new AuthorityReader(extra);
+        return { dimension, read: (reading) => ({ findings: reader.read(reading) }) };
+      }
+      case 'budget': {
+        const reader = new BudgetReader(this.playbook.currency, extra);
+        return { dimension, read: (reading, asked) => ({ findings: reader.read(reading, asked) }) };
+      }
+      case 'timeline': {
+        const reader = new TimelineReader(dimension, extra);
+        return { dimension, read: (reading, asked) => ({ findings: reader.read(reading, asked) }) };
+      }
+      case 'company': {
+        const reader = new CompanyReader(this.playbook, extra);
+        return { dimension, read: (reading, asked) => reader.read(reading, asked) };
+      }
+      case 'custom': {
+        const reader = new CustomReader(extra);
+        return { dimension, read: (reading) => ({ findings: reader.read(reading) }) };
+      }
+    }
+  }
+
+  /** "Oui" to the budget question, "moi" to the authority question, "je ne sais pas" → nothing. */
+  private shortAnswer(dimension: Dimension, folded: string, original: string): Finding[] {
+    if (dimension.kind === 'custom') return [];
+    const answer = readShortAnswer(dimension.kind, folded);
+    if (!answer || answer.level === null) return [];
+    const whole = { start: 0, end: original.length, confidence: answer.confidence };
+    if (dimension.kind !== 'timeline') return [{ ...whole, level: answer.level }];
+    const level = answer.months !== undefined ? timelineLevelFor(dimension, answer.months) : timelineLevelFor(dimension, Number.POSITIVE_INFINITY);
+    return level ? [{ ...whole, level: level.id, months: answer.months }] : [];
+  }
+
+  private toFact(dimension: Dimension, finding: Finding, asked: boolean, quoted: string, turn: number): Fact {
+    const confidence = finding.confidence ?? (asked ? (finding.weak ? 0.6 : 0.9) : finding.weak ? 0.5 : 0.75);
+    const fact: Fact = { dimension: dimension.id, value: finding.level, evidence: quoted, confidence, source: 'rules', turn };
+    if (finding.amount) fact.amount = finding.amount;
+    if (finding.months !== undefined) fact.months = finding.months;
+    if (finding.headcount !== undefined) fact.headcount = finding.headcount;
+    if (finding.sector) fact.sector = finding.sector;
+    return fact;
+  }
+}

@@ -1,0 +1,36 @@
+import type { Locale, LocalizedText } from '../qualification/types.js';
+
+/**
+ * Visitor-facing texts that belong to the product rather than to a playbook
+ * (errors, limits). Conversation texts live in the playbook.
+ */
+export const MESSAGES = {
+  turnError: {
+    fr: "Désolé, j'ai eu un petit souci de mon côté. Pouvez-vous reformuler votre dernier message ?",
+    en: 'Sorry, I had a small hiccup on my side. Could you rephrase your last message?',
+  },
+  tooLong: {
+    fr: 'Votre message est un peu long pour moi : pouvez-vous le résumer en quelques phrases ?',
+    en: 'Your message is a bit long for me: could you sum it up in a few sentences?',
+  },
+  rateLimited: {
+    fr: 'Vous écrivez plus vite que moi ! Laissez-moi quelques secondes avant votre prochain message.',
+    en: "You're typing faster than I can read! Give me a few seconds before your next message.",
+  },
+  empty: {
+    fr: "Je n'ai pas bien reçu votre message : pouvez-vous le renvoyer ?",
+    en: "I didn't quite get your message: could you send it again?",
+  },
+} satisfies Record<string, LocalizedText>;
+
+export type MessageKey = keyof typeof MESSAGES;
+
+export function t(key: MessageKey, locale: Locale): string {
+  return MESSAGES[key][locale];
+}
+
+/** `fr-FR`, `en_US`, `FR` → a supported locale, or undefined. */
+export function toLocale(tag: string | undefined | null): Locale | undefined {
+  const prefix = tag?.trim().slice(0, 2).toLowerCase();
+  return prefix === 'fr' || prefix === 'en' ? prefix : undefined;
+}

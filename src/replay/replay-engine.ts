@@ -1,0 +1,144 @@
+import { ActivityTypes, TestAdapter, type Activity, type ConversationReference, type TurnContext } from 'botbuilder';
+import type { QualibotChannelData } from '../bot/render.js';
+import { VISITOR_LEFT_EVENT } from '../bot/qualibot-bot.js';
+import { createTurnErrorHandler } from '../bot/turn-error.js';
+import type { BotParts } from '../bot/build-bot.js';
+import type { Logger } from '../logger.js';
+import type { LeadState } from '../qualification/lead-state.js';
+import type { Decision, Fact, KnockoutHit, ScoreReason } from '../qualification/types.js';
+import type { LabelledCase } from './labelled-case.js';
+
+/** Guards against a dialog that would loop forever on a scripted visitor. */
+const MAX_TURNS = 40;
+
+export interface TranscriptLine {
+  from: 'visitor' | 'bot';
+  text: string;
+  ask?: string;
+}
+
+export interface ReplayResult {
+  id: string;
+  route?: Decision['route'];
+  handoffReason?: Decision['handoffReason'];
+  score?: number;
+  tier?: Decision['tier'];
+  facts: Record<string, Pick<Fact, 'value' | 'evidence' | 'confidence'> & Partial<Pick<Fact, 'amount' | 'months' | 'headcount' | 'sector' | 'source'>>>;
+  contradictions: LeadState['sheet']['contradictions'];
+  unclear: string[];
+  knockouts: KnockoutHit[];
+  reasons: ScoreReason[];
+  turns: number;
+  llmCalls: number;
+  tokensIn: number;
+  tokensOut: number;
+  complete: boolean;
+  locale?: string;
+  transcript: TranscriptLine[];
+}
+
+/**
+ * Plays a labelled conversation through the real bot and dialog code (Bot Framework TestAdapter),
+ * answering each question the way the case says, and reads the decision the bot recorded.
+ */
+export async function replayCase(parts: BotParts, labelled: LabelledCase, logger: Logger): Promise<ReplayResult> {
+  const conversation: ConversationReference = {
+    channelId: 'replay',
+    serviceUrl: 'https://replay.invalid',
+    conversation: { id: `replay-${labelled.id}-${Date.now()}`, isGroup: false, conversationType: 'personal', name: labelled.id },
+    user: { id: 'visitor', name: 'Visitor' },
+    bot: { id: 'qualibot', name: 'Qualibot' },
+    locale: labelled.locale,
+  };
+  const adapter = new TestAdapter(conversation);
+  adapter.onTurnError = createTurnErrorHandler(logger);
+  const logic = (context: TurnContext) => parts.bot.run(context);
+  const transcript: TranscriptLine[] = [];
+  const visitorLines = [...(labelled.visitor ?? [])];
+
+  const drain = (): Partial<Activity>[] => {
+    const replies = adapter.activeQueue.splice(0);
+    for (const reply of replies) {
+      if (reply.type === ActivityTypes.Message && reply.text) {
+        transcript.push({ from: 'bot', text: reply.text, ask: qualibotData(reply)?.ask });
+      }
+    }
+    return replies;
+  };
+
+  await adapter.processActivity(
+    {
+      type: ActivityTypes.ConversationUpdate,
+      membersAdded: [conversation.user!],
+      locale: labelled.locale,
+      channelData: { qualibot: { context: labelled.context ?? {} } },
+    },
+    logic,
+  );
+  let replies = drain();
+  let turns = 0;
+  let decided = false;
+  while (turns < MAX_TURNS) {
+    if (replies.some((reply) => qualibotData(reply)?.route)) {
+      decided = true;
+      break;
+    }
+    const ask = [...replies].reverse().map(qualibotData).find((data) => data?.ask)?.ask;
+    const answer = labelled.answers ? (ask ? labelled.answers[ask] : undefined) : visitorLines.shift();
+    if (answer === undefined) break;
+    transcript.push({ from: 'visitor', text: answer });
+    turns += 1;
+    await adapter.processActivity({ type: ActivityTypes.Message, text: answer, locale: labelled.locale }, logic);
+    replies = drain();
+  }
+  if (!decided) {
+    await adapter.processActivity({ type: ActivityTypes.Event, name: VISITOR_LEFT_EVENT, locale: labelled.locale }, logic);
+    drain();
+  }
+
+  const lead = await readLead(parts, conversation);
+  const decision = lead?.decision;
+  const facts: ReplayResult['facts'] = {};
+  for (const [dimension, fact] of Object.entries(lead?.sheet.facts ?? {})) {
+    facts[dimension] = {
+      value: fact.value,
+      evidence: fact.evidence,
+      confidence: fact.confidence,
+      source: fact.source,
+      ...(fact.amount ? { amount: fact.amount } : {}),
+      ...(fact.months !== undefined ? { months: fact.months } : {}),
+      ...(fact.headcount !== undefined ? { headcount: fact.headcount } : {}),
+      ...(fact.sector ? { sector: fact.sector } : {}),
+    };
+  }
+  return {
+    id: labelled.id,
+    route: decision?.route,
+    handoffReason: decision?.handoffReason,
+    score: decision?.score,
+    tier: decision?.tier,
+    facts,
+    contradictions: lead?.sheet.contradictions ?? {},
+    unclear: lead?.sheet.unclear ?? [],
+    knockouts: decision?.knockouts ?? [],
+    reasons: decision?.reasons ?? [],
+    turns,
+    llmCalls: lead?.usage.llmCalls ?? 0,
+    tokensIn: lead?.usage.tokensIn ?? 0,
+    tokensOut: lead?.usage.tokensOut ?? 0,
+    complete: decision?.complete ?? false,
+    locale: lead?.locale,
+    transcript,
+  };
+}
+
+async function readLead(parts: BotParts, conversation: ConversationReference): Promise<LeadState | undefined> {
+  // ConversationState's storage key: channel/conversations/id/namespace (empty namespace).
+  const key = `${conversation.channelId}/conversations/${conversation.conversation!.id}/`;
+  const items = await parts.storage.read([key]);
+  return (items[key] as { lead?: LeadState } | undefined)?.lead;
+}
+
+function qualibotData(activity: Partial<Activity>): QualibotChannelData | undefined {
+  return (activity.channelData as { qualibot?: QualibotChannelData } | undefined)?.qualibot;
+}

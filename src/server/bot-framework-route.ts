@@ -1,0 +1,23 @@
+import type { CloudAdapter, TurnContext } from 'botbuilder';
+import type { Request, Response, Server } from 'restify';
+import { BadRequestError } from '../errors.js';
+import { guardActivity, type ServiceUrlPolicy } from './activity-guard.js';
+import { sendError } from './send-error.js';
+
+/**
+ * `POST /api/messages`: the Bot Framework protocol (Azure Bot Service, Teams, Slack via Azure, Emulator).
+ * Bad requests are answered here with a 4xx and a message; only sound activities reach the adapter.
+ */
+export function mountBotFrameworkRoute(server: Server, adapter: CloudAdapter, bot: { run(context: TurnContext): Promise<void> }, policy: ServiceUrlPolicy): void {
+  server.post('/api/messages', async (req: Request, res: Response) => {
+    try {
+      if (!req.is('application/json')) {
+        throw new BadRequestError('Content-Type must be application/json.', 415, 'unsupported_media_type');
+      }
+      guardActivity(req.body, policy);
+    } catch (error) {
+      return sendError(res, error);
+    }
+    await adapter.process(req, res, (context) => bot.run(context));
+  });
+}

@@ -1,0 +1,52 @@
+import type { Server } from 'restify';
+import type { Metrics } from '../observability/metrics.js';
+import type { Playbook } from '../playbook/schema.js';
+import type { Database } from '../storage/index.js';
+
+/** A dependency that can say whether it works right now (LLM breaker, CRM outbox...). */
+export type ReadinessCheck = () => Promise<{ ok: boolean; detail?: unknown }>;
+
+/**
+ * `/healthz`: the process is alive (never touches dependencies, so a slow database does not get us killed).
+ * `/readyz`: every dependency answers; 503 with the failing one named otherwise.
+ * `/metrics`: Prometheus text format.
+ */
+export function mountProbes(
+  server: Server,
+  options: { db: Database; metrics: Metrics; playbook: Playbook; extractorName: string; checks?: Record<string, ReadinessCheck> },
+): void {
+  const { db, metrics, playbook } = options;
+  server.get('/healthz', async (_req, res) => {
+    res.json({ status: 'ok', playbook: `${playbook.id}@${playbook.version}`, extractor: options.extractorName });
+  });
+  server.get('/readyz', async (_req, res) => {
+    const checks: Record<string, ReadinessCheck> = {
+      database: async () => {
+        await db.ping();
+        return { ok: true, detail: db.engine };
+      },
+      ...options.checks,
+    };
+    const results: Record<string, { ok: boolean; detail?: unknown }> = {};
+    for (const [name, check] of Object.entries(checks)) {
+      results[name] = await withTimeout(check(), 2000).catch((error: unknown) => ({ ok: false, detail: error instanceof Error ? error.message : String(error) }));
+    }
+    const ready = Object.values(results).every((result) => result.ok);
+    res.send(ready ? 200 : 503, { status: ready ? 'ready' : 'not_ready', checks: results });
+  });
+  server.get('/metrics', async (_req, res) => {
+    const body = await metrics.registry.metrics();
+    res.setHeader('content-type', metrics.registry.contentType);
+    res.sendRaw(200, body);
+  });
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms);
+    promise.then(
+      (value) => (clearTimeout(timer), resolve(value)),
+      (error: unknown) => (clearTimeout(timer), reject(error instanceof Error ? error : new Error(String(error)))),
+    );
+  });
+}
