@@ -11,7 +11,7 @@ import { createTurnErrorHandler } from './bot/turn-error.js';
 import { createSlackChannel, type SlackChannel } from './channels/slack/index.js';
 import { DbWidgetHistory } from './channels/widget/db-widget-history.js';
 import { createWidgetChannel, WIDGET_CHANNEL_ID, type WidgetChannel } from './channels/widget/index.js';
-import { AdapterVisitorChannel, BotFrameworkVisitorChannel, createHandoffModule, VisitorChannelRouter, type HandoffModule, type VisitorChannel } from './handoff/index.js';
+import { AdapterVisitorChannel, BotFrameworkVisitorChannel, ConditionalVisitorChannel, createHandoffModule, VisitorChannelRouter, type HandoffModule, type VisitorChannel } from './handoff/index.js';
 import { CardSubmitTextMiddleware } from './channels/teams/card-submit-text.js';
 import type { Config } from './config.js';
 import { OutboxWorker, WebhookCrmSink } from './crm/index.js';
@@ -104,17 +104,22 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   widget.mount(server);
 
   // Human handoff: SDR API and console; SDR messages reach visitors on whatever channel they are.
+  const botFrameworkChannel = new BotFrameworkVisitorChannel(adapter, config.botFramework.appId ?? '');
   const visitorChannels: Record<string, VisitorChannel> = {
     [WIDGET_CHANNEL_ID]: new AdapterVisitorChannel(widget.adapter, (reference) => widget.adapter.isConnectedHere(reference)),
   };
-  if (slack) visitorChannels.slack = new AdapterVisitorChannel(slack.adapter);
+  // channelId "slack" is also Azure Bot Service's Slack channel: only our own Slack references go to our adapter.
+  if (slack) {
+    const slackAdapter = slack.adapter;
+    visitorChannels.slack = new ConditionalVisitorChannel((reference) => slackAdapter.handles(reference), new AdapterVisitorChannel(slackAdapter, 'anywhere'), botFrameworkChannel);
+  }
   const handoff = createHandoffModule({
     db,
     bot,
     playbook,
     logger,
     config: config.handoff,
-    channels: new VisitorChannelRouter(visitorChannels, new BotFrameworkVisitorChannel(adapter, config.botFramework.appId ?? '')),
+    channels: new VisitorChannelRouter(visitorChannels, botFrameworkChannel),
   });
   handoff.mount(server);
   await handoff.start();

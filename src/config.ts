@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { loadCrmConfig, type CrmConfig } from './crm/crm-config.js';
+import { CRM_ENV_VARIABLES, loadCrmConfig, type CrmConfig } from './crm/crm-config.js';
 import { ConfigError } from './errors.js';
 import { isTimeZone, parseBusinessHours } from './handoff/business-hours.js';
 import type { HandoffConfig } from './handoff/handoff-config.js';
@@ -83,6 +83,9 @@ const envSchema = z.object({
 });
 
 export type Env = z.input<typeof envSchema>;
+
+/** Every environment variable Qualibot reads (documented in .env.example and the README). */
+export const ENV_VARIABLES: readonly string[] = [...Object.keys(envSchema.shape), ...CRM_ENV_VARIABLES];
 
 export interface Config {
   port: number;

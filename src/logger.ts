@@ -19,12 +19,22 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
       formatters: { log: (object) => maskDeep(object) as Record<string, unknown> },
       hooks: {
         logMethod(args, method) {
-          const masked = args.map((arg) => (typeof arg === 'string' ? maskPii(arg) : arg)) as Parameters<typeof method>;
-          method.apply(this, masked);
+          const masked = args.map((arg) => (typeof arg === 'string' ? maskPii(arg) : arg)) as unknown[];
+          // Without a message, pino copies the error's own message into `msg`, past the formatter: give it the masked one.
+          const error = errorOf(masked[0]);
+          if (error && masked.length === 1) masked.push(maskPii(error.message));
+          method.apply(this, masked as Parameters<typeof method>);
         },
       },
       serializers: { err: pino.stdSerializers.err },
     },
     destination,
   );
+}
+
+/** The error a log call is about: the argument itself, or its `err` field. */
+function errorOf(arg: unknown): Error | undefined {
+  if (arg instanceof Error) return arg;
+  const err = arg !== null && typeof arg === 'object' ? (arg as { err?: unknown }).err : undefined;
+  return err instanceof Error ? err : undefined;
 }

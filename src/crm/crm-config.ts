@@ -28,6 +28,8 @@ const crmEnvSchema = z.object({
   CRM_POLL_INTERVAL_MS: int(1000, 10),
 });
 
+export const CRM_ENV_VARIABLES: readonly string[] = Object.keys(crmEnvSchema.shape);
+
 /**
  * Reads the CRM settings from the environment. A webhook URL without a secret is refused: an unsigned
  * webhook would let anyone who learns the URL inject fake leads into the CRM.

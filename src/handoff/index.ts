@@ -19,7 +19,7 @@ import type { VisitorChannel } from './visitor-channel.js';
 export type { HandoffConfig } from './handoff-config.js';
 export { AdapterVisitorChannel } from './adapter-visitor-channel.js';
 export { BotFrameworkVisitorChannel } from './bot-framework-visitor-channel.js';
-export { VisitorChannelRouter, type ChannelReach, type VisitorChannel } from './visitor-channel.js';
+export { ConditionalVisitorChannel, VisitorChannelRouter, type ChannelReach, type VisitorChannel } from './visitor-channel.js';
 
 export interface HandoffModuleOptions {
   db: Database;

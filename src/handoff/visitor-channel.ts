@@ -34,3 +34,20 @@ export class VisitorChannelRouter implements VisitorChannel {
     return (channelId !== undefined && Object.hasOwn(this.routes, channelId) ? this.routes[channelId] : undefined) ?? this.fallback;
   }
 }
+
+/** Sends through `primary` when it accepts the reference, else through `fallback` (e.g. self-hosted Slack vs Azure's Slack channel). */
+export class ConditionalVisitorChannel implements VisitorChannel {
+  constructor(
+    private readonly accepts: (reference: Partial<ConversationReference>) => boolean,
+    private readonly primary: VisitorChannel,
+    private readonly fallback: VisitorChannel,
+  ) {}
+
+  reach(reference: Partial<ConversationReference>): ChannelReach {
+    return (this.accepts(reference) ? this.primary : this.fallback).reach(reference);
+  }
+
+  send(reference: Partial<ConversationReference>, activities: Partial<Activity>[]): Promise<void> {
+    return (this.accepts(reference) ? this.primary : this.fallback).send(reference, activities);
+  }
+}

@@ -1,8 +1,68 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Extraction } from '../../src/extraction/extractor.js';
 import { RulesExtractor } from '../../src/extraction/rules/rules-extractor.js';
 import { loadPlaybook } from '../../src/playbook/loader.js';
-import type { Locale } from '../../src/qualification/types.js';
-import { checkRow, type Row } from './rules-table.js';
+import type { Amount, Contact, Locale } from '../../src/qualification/types.js';
+
+/** What one row expects from the rules extractor. */
+interface Expected {
+  /** dimension id → level, or levels for an in-message contradiction. Exact: no other dimension may appear. */
+  facts?: Record<string, string | string[]>;
+  /** Knockout ids, exact (none when omitted). */
+  knockouts?: string[];
+  amount?: Partial<Amount>;
+  /** Months on the timeline fact: a value (±0.15) or an inclusive range. */
+  months?: number | [number, number];
+  headcount?: number;
+  sector?: RegExp;
+  contact?: Contact;
+}
+
+type Row = [locale: Locale, asked: string | undefined, text: string, expected: Expected];
+
+/** Checks one extraction against its row, with the invariants every fact must keep. */
+function checkRow(text: string, extraction: Extraction, expected: Expected, turn: number): void {
+  const label = `"${text}"`;
+  const got: Record<string, string[]> = {};
+  for (const fact of extraction.facts) (got[fact.dimension] ??= []).push(fact.value);
+  const want = Object.fromEntries(Object.entries(expected.facts ?? {}).map(([dimension, levels]) => [dimension, [levels].flat().sort()]));
+  expect(Object.fromEntries(Object.entries(got).map(([dimension, levels]) => [dimension, levels.sort()])), `facts for ${label}`).toEqual(want);
+  expect(extraction.knockouts.map((hit) => hit.id).sort(), `knockouts for ${label}`).toEqual([...(expected.knockouts ?? [])].sort());
+
+  for (const fact of extraction.facts) {
+    expect(fact.evidence.length, `evidence for ${label}`).toBeGreaterThan(0);
+    expect(text.includes(fact.evidence), `evidence "${fact.evidence}" is verbatim from ${label}`).toBe(true);
+    expect(fact.evidence).toBe(fact.evidence.trim());
+    expect(fact.confidence).toBeGreaterThan(0);
+    expect(fact.confidence).toBeLessThanOrEqual(1);
+    expect(fact.source).toBe('rules');
+    expect(fact.turn).toBe(turn);
+  }
+  for (const hit of extraction.knockouts) {
+    expect(text.includes(hit.evidence), `knockout evidence "${hit.evidence}" is verbatim from ${label}`).toBe(true);
+    expect(hit.source).toBe('rules');
+  }
+  const byKind = (predicate: (value: unknown) => boolean) => extraction.facts.find((fact) => predicate(fact));
+  if (expected.amount) {
+    const fact = byKind((fact) => (fact as { amount?: Amount }).amount !== undefined);
+    expect(fact?.amount, `amount for ${label}`).toMatchObject(expected.amount);
+    if (expected.amount.upTo === undefined) expect(fact?.amount?.upTo, `no range for ${label}`).toBeUndefined();
+  }
+  if (expected.months !== undefined) {
+    const months = byKind((fact) => (fact as { months?: number }).months !== undefined)?.months;
+    expect(months, `months for ${label}`).toBeDefined();
+    const [low, high] = Array.isArray(expected.months) ? expected.months : [expected.months - 0.15, expected.months + 0.15];
+    expect(months!, `months for ${label}`).toBeGreaterThanOrEqual(low);
+    expect(months!, `months for ${label}`).toBeLessThanOrEqual(high);
+  }
+  if (expected.headcount !== undefined) {
+    expect(byKind((fact) => (fact as { headcount?: number }).headcount !== undefined)?.headcount, `headcount for ${label}`).toBe(expected.headcount);
+  }
+  if (expected.sector) {
+    expect(byKind((fact) => (fact as { sector?: string }).sector !== undefined)?.sector, `sector for ${label}`).toMatch(expected.sector);
+  }
+  if (expected.contact) expect(extraction.contact, `contact for ${label}`).toEqual(expected.contact);
+}
 
 // A fixed clock: Friday 15 May 2026. "D'ici la rentrée" is then 3.5 months away, "en mars" 9.5.
 const NOW = new Date(2026, 4, 15, 10, 0, 0);
@@ -278,6 +338,53 @@ const multiFact: Row[] = [
   ['en', 'prioritization', "Within 2 months. But I'll need my manager to approve the vendor first.", { facts: { prioritization: 'within_3_months', authority: 'influencer' }, months: 2 }],
 ];
 
+// Wordings unlike the examples above, as other people write them.
+const otherWordings: Row[] = [
+  ['fr', 'challenge', "Bonjour, on souhaite développer notre portefeuille clients sur l'Île-de-France.", { facts: { challenge: 'clear_problem' } }],
+  ['fr', 'challenge', 'On a perdu notre business developer et plus personne ne prospecte.', { facts: { challenge: 'clear_problem' } }],
+  ['fr', 'challenge', 'Salut, je dirige une agence web de 25 personnes, on voudrait 10 rdv qualifiés par mois, budget 3k/mois.', { facts: { challenge: 'clear_problem', company: 'in_icp', authority: 'decision_maker', money: 'allocated' }, amount: { value: 3000, period: 'month' }, headcount: 25 }],
+  ['fr', 'challenge', 'On vend aux DAF et on n’arrive pas à les joindre.', { facts: { challenge: 'clear_problem' } }],
+  ['fr', 'challenge', 'Je veux juste comprendre votre méthode.', { facts: { challenge: 'vague_interest' } }],
+  ['en', 'challenge', "We're struggling to get in front of enterprise buyers.", { facts: { challenge: 'clear_problem' } }],
+  ['en', 'challenge', 'We need help filling the top of the funnel.', { facts: { challenge: 'clear_problem' } }],
+  ['en', 'challenge', 'We are a recruitment agency and we’d love more clients, can you help?', { facts: { challenge: 'clear_problem' } }],
+  ['en', 'challenge', 'Not much, just had a look at your website.', { facts: { challenge: 'vague_interest' } }],
+  ['en', 'challenge', "We don't have an SDR team, so we need outsourced prospecting.", { facts: { challenge: 'clear_problem' } }],
+  ['en', 'challenge', "I'm not looking for a job, I'm looking for leads.", { facts: { challenge: 'clear_problem' } }],
+  ['fr', 'challenge', 'Mon fils est étudiant et m’a conseillé de vous contacter, on a besoin de clients.', { facts: { challenge: 'clear_problem' } }],
+  ['en', 'challenge', "We're a competitor, just checking your offer.", { knockouts: ['vendor'] }],
+  ['fr', 'challenge', 'On est une agence de prospection aussi, on voulait voir vos tarifs.', { knockouts: ['vendor'] }],
+  ['en', 'challenge', "I'm an SDR at a SaaS company looking for a better job.", { knockouts: ['job_seeker'], facts: { authority: 'no_role' } }],
+  ['fr', 'challenge', 'Nous avons levé 2 millions d’euros et devons accélérer la croissance.', {}],
+  ['en', 'authority', "I'm a VP but procurement has the last word.", { facts: { authority: 'influencer' } }],
+  ['en', 'authority', 'Purchasing is handled by our procurement team.', { facts: { authority: 'influencer' } }],
+  ['en', 'authority', 'I lead the SDR team.', { facts: { authority: 'decision_maker' } }],
+  ['en', 'authority', "I'd be recommending it to the founders.", { facts: { authority: 'influencer' } }],
+  ['en', 'authority', "I'm not the only one deciding, my co-founder too.", { facts: { authority: 'influencer' } }],
+  ['fr', 'authority', 'Je suis responsable des ventes, mais la décision finale revient au DG.', { facts: { authority: 'influencer' } }],
+  ['fr', 'authority', 'Je suis commercial, je remonterai l’info à mon patron.', { facts: { authority: 'influencer' } }],
+  ['fr', 'authority', 'Oui c’est moi.', { facts: { authority: 'decision_maker' } }],
+  ['fr', 'authority', 'Le comité de direction.', { facts: { authority: 'influencer' } }],
+  ['fr', 'money', 'Je dirais 1000 balles par mois max.', { facts: { money: 'allocated' }, amount: { value: 1000, currency: 'EUR', period: 'month' } }],
+  ['fr', 'money', "Pour l'instant non, mais ça pourrait venir.", { facts: { money: 'possible' } }],
+  ['fr', 'money', 'Le budget n’est pas un problème.', { facts: { money: 'allocated' } }],
+  ['en', 'money', 'Nothing yet, but we could get something approved next quarter.', { facts: { money: 'possible' } }],
+  ['en', 'money', 'The CFO still has to sign off the budget.', { facts: { money: 'possible', authority: 'influencer' } }],
+  ['en', 'money', "I'd say 5-7k a month.", { facts: { money: 'allocated' }, amount: { value: 5000, upTo: 7000, period: 'month' } }],
+  ['en', 'money', 'Ten thousand dollars.', { facts: { money: 'allocated' }, amount: { value: 10000, currency: 'USD' } }],
+  ['fr', 'prioritization', 'Le plus tôt sera le mieux.', { facts: { prioritization: 'within_3_months' } }],
+  ['fr', 'prioritization', 'D’ici 2 à 3 semaines.', { facts: { prioritization: 'within_3_months' }, months: 0.75 }],
+  ['fr', 'prioritization', 'Quand le budget sera validé.', { facts: { money: 'possible' } }],
+  ['en', 'prioritization', 'Within a quarter.', { facts: { prioritization: 'within_3_months' }, months: 3 }],
+  ['en', 'prioritization', 'The sooner the better.', { facts: { prioritization: 'within_3_months' } }],
+  ['en', 'prioritization', 'In the next 30 days.', { facts: { prioritization: 'within_3_months' }, months: 1 }],
+  ['fr', 'company', 'Entre 20 et 30.', { facts: { company: 'in_icp' }, headcount: 20 }],
+  ['fr', 'company', 'Une trentaine.', { facts: { company: 'in_icp' }, headcount: 30 }],
+  ['en', 'company', 'Small team, 4 of us.', { facts: { company: 'below_icp_size' }, headcount: 4 }],
+  ['fr', 'company', 'Nous sommes 3 associés et 25 salariés.', { facts: { company: 'in_icp' }, headcount: 25 }],
+  ['en', 'company', 'I run a small bakery, just me and my wife.', { facts: { company: 'below_icp_size', authority: 'decision_maker' }, headcount: 2, knockouts: ['below_icp_size'] }],
+];
+
 const tables: [string, Row[]][] = [
   ['need', need],
   ['authority', authority],
@@ -287,6 +394,7 @@ const tables: [string, Row[]][] = [
   ['knockouts', knockouts],
   ['false-positive traps', traps],
   ['multi-fact messages', multiFact],
+  ['other wordings', otherWordings],
 ];
 
 describe('RulesExtractor on the CHAMP playbook', () => {
