@@ -10,6 +10,7 @@ import { HANDOFF_EVENTS_TOPIC, isHandoffBusEvent } from './handoff-events.js';
 import { HandoffInterceptor } from './handoff-interceptor.js';
 import { HandoffListener } from './handoff-listener.js';
 import { HandoffService } from './handoff-service.js';
+import { NotifierDispatcher, type HandoffNotifier } from './notifiers/index.js';
 import { mountSdrApi } from './sdr-api.js';
 import { SdrTokens } from './sdr-tokens.js';
 import { SseHub } from './sse-hub.js';
@@ -20,6 +21,7 @@ export type { HandoffConfig } from './handoff-config.js';
 export { AdapterVisitorChannel } from './adapter-visitor-channel.js';
 export { BotFrameworkVisitorChannel } from './bot-framework-visitor-channel.js';
 export { ConditionalVisitorChannel, VisitorChannelRouter, type ChannelReach, type VisitorChannel } from './visitor-channel.js';
+export { createSdrNotifiers, TeamsSdrGate, type HandoffNotifier } from './notifiers/index.js';
 
 export interface HandoffModuleOptions {
   db: Database;
@@ -40,6 +42,8 @@ export interface HandoffModule {
   start(): Promise<void>;
   stop(): Promise<void>;
   readonly service: HandoffService;
+  /** Adds a place where SDRs are told about handoffs (Teams, Slack); call before `start`. */
+  addNotifier(notifier: HandoffNotifier): void;
 }
 
 /**
@@ -54,6 +58,9 @@ export function createHandoffModule(options: HandoffModuleOptions): HandoffModul
   const hub = new SseHub(logger);
   const sweeper = new AssignmentSweeper(service, sweepIntervalFor(config), logger);
   let unsubscribe: Unsubscribe | undefined;
+  // SDR notifiers (Teams, Slack) follow the same bus events as the consoles, on their own subscription.
+  const notifiers = new NotifierDispatcher({ db, logger });
+  let unsubscribeNotifiers: Unsubscribe | undefined;
 
   bot.addListener(new HandoffListener({ db, service, playbook: options.playbook, config, logger, now }));
   bot.addInterceptor(new HandoffInterceptor({ db, service, leadAccessor: bot.leadAccessor, now }));
@@ -71,6 +78,9 @@ export function createHandoffModule(options: HandoffModuleOptions): HandoffModul
 
   return {
     service,
+    addNotifier(notifier) {
+      notifiers.add(notifier);
+    },
     mount(server) {
       mountSdrApi(server, { db, service, tokens: new SdrTokens(config.tokenSecret, now), hub, logger, now });
       mountSdrConsole(server);
@@ -80,12 +90,16 @@ export function createHandoffModule(options: HandoffModuleOptions): HandoffModul
       unsubscribe ??= await db.bus.subscribe(HANDOFF_EVENTS_TOPIC, (payload) => {
         if (isHandoffBusEvent(payload)) hub.broadcast(payload);
       });
+      if (notifiers.size > 0) unsubscribeNotifiers ??= await db.bus.subscribe(HANDOFF_EVENTS_TOPIC, (payload) => notifiers.handle(payload));
       sweeper.start();
     },
     async stop() {
       await sweeper.stop();
       await unsubscribe?.();
       unsubscribe = undefined;
+      await unsubscribeNotifiers?.();
+      unsubscribeNotifiers = undefined;
+      await notifiers.idle();
       await courier.stop();
       hub.closeAll();
     },

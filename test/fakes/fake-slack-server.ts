@@ -28,7 +28,8 @@ const JSON_FIELDS = new Set(['blocks', 'attachments', 'metadata']);
 
 /**
  * A loopback Slack Web API (`POST /api/<method>`, form or JSON bodies, bearer token checked) that
- * records every call: chat.postMessage, chat.update, chat.delete, auth.test, conversations.info.
+ * records every call: chat.postMessage, chat.update, chat.delete, chat.postEphemeral, auth.test, conversations.info,
+ * users.info (people added with `addUser`).
  * A 429 with `Retry-After` can be scripted for the next calls of a method.
  */
 export class FakeSlackServer {
@@ -40,6 +41,7 @@ export class FakeSlackServer {
   private nextTs = 1;
   private readonly rateLimits = new Map<string, { retryAfter: number; remaining: number }>();
   private waiters: Array<{ predicate: () => boolean; resolve: () => void }> = [];
+  private readonly users = new Map<string, { realName: string; displayName: string }>();
 
   constructor(readonly token = 'xoxb-fake-token') {}
 
@@ -57,6 +59,11 @@ export class FakeSlackServer {
   async stop(): Promise<void> {
     this.server?.closeAllConnections();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  /** A workspace member `users.info` knows. */
+  addUser(id: string, realName: string, displayName = ''): void {
+    this.users.set(id, { realName, displayName });
   }
 
   /** The next `times` calls of `method` are answered 429 with `Retry-After: retryAfterSeconds`. */
@@ -131,6 +138,15 @@ export class FakeSlackServer {
       case 'chat.delete':
         if (!params.channel || !params.ts) return { ok: false, error: 'message_not_found' };
         return { ok: true, channel: params.channel, ts: params.ts };
+      case 'chat.postEphemeral':
+        if (!params.channel || !params.user) return { ok: false, error: 'channel_not_found' };
+        return { ok: true, message_ts: `${Math.floor(Date.now() / 1000)}.${String(this.nextTs++).padStart(6, '0')}` };
+      case 'users.info': {
+        const user = this.users.get(String(params.user ?? ''));
+        if (!user) return { ok: false, error: 'user_not_found' };
+        const id = String(params.user);
+        return { ok: true, user: { id, name: id.toLowerCase(), real_name: user.realName, profile: { real_name: user.realName, display_name: user.displayName } } };
+      }
       case 'conversations.info': {
         const id = String(params.channel ?? '');
         if (!id) return { ok: false, error: 'channel_not_found' };

@@ -15,6 +15,7 @@ export { SlackAdapter } from './slack-adapter.js';
 export { LruProcessedEvents } from './lru-processed-events.js';
 export { parseSlackConversationId, slackConversationId, type SlackConversationKey } from './slack-conversation-id.js';
 export type { SlackChannelData } from './slack-inbound.js';
+export type { SlackBlockActions, SlackEventCallback } from './slack-payloads.js';
 
 /** The bot the channel talks to: an ActivityHandler (or anything with its `run`). */
 export interface SlackBot {
@@ -33,8 +34,19 @@ export interface SlackChannelOptions {
   now?: () => number;
 }
 
+/**
+ * Takes the Slack traffic meant for SDRs (their channel's events, the buttons of lead cards)
+ * before the visitor bot sees it. Each returns true when the payload was the SDRs'.
+ */
+export interface SlackSdrRoutes {
+  onEvent(envelope: SlackEventCallback): Promise<boolean>;
+  onBlockActions(payload: SlackBlockActions): Promise<boolean>;
+}
+
 export interface SlackChannel {
   adapter: SlackAdapter;
+  /** Routes the SDR channel and lead-card buttons to the handoff module (set once it exists). */
+  routeSdr(routes: SlackSdrRoutes): void;
   /** Adds `POST /api/slack/events` and `POST /api/slack/interactions` to the server. */
   mount(server: Server): void;
   /** Resolves once every request acknowledged so far has been handled (its turn run, its messages sent). */
@@ -57,6 +69,7 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
   adapter.onTurnError = createTurnErrorHandler(logger);
   for (const middleware of options.middleware ?? []) adapter.use(middleware);
   const background = new Set<Promise<void>>();
+  let sdrRoutes: SlackSdrRoutes | undefined;
 
   const inBackground = (work: () => Promise<void>) => {
     const task = work().catch((error: unknown) => logger.error({ err: error }, 'slack request handling failed'));
@@ -65,6 +78,7 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
   };
 
   const handleEvent = async (envelope: SlackEventCallback, delivery: SlackDelivery) => {
+    if (sdrRoutes && (await sdrRoutes.onEvent(envelope))) return;
     const botUserId = envelope.authorizations?.find((auth) => auth.is_bot)?.user_id ?? (await adapter.botUserId());
     const inbound = eventToActivity(envelope, botUserId, config.apiUrl);
     if (!accepted(inbound, envelope.event_id)) return;
@@ -77,6 +91,7 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
   };
 
   const handleClick = async (payload: SlackBlockActions) => {
+    if (sdrRoutes && (await sdrRoutes.onBlockActions(payload))) return;
     const inbound = clickToActivity(payload, await adapter.botUserId(), config.apiUrl);
     if (!accepted(inbound, payload.message?.ts)) return;
     const { activity } = inbound;
@@ -103,6 +118,9 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
 
   return {
     adapter,
+    routeSdr(routes) {
+      sdrRoutes = routes;
+    },
     mount(server) {
       mountSlackRoutes(server, {
         signingSecret: config.signingSecret,

@@ -135,6 +135,14 @@ export class SlackAdapter extends BotAdapter {
     await this.options.client.chat.delete({ channel, ts: reference.activityId });
   }
 
+  /**
+   * Runs a Web API call in the channel's paced lane, with the bot's own messages (about one per
+   * second per channel; a 429 waits for Retry-After): for callers posting Block Kit themselves (SDR notifications).
+   */
+  paced<T>(channel: string, call: (client: WebClient) => Promise<T>): Promise<T> {
+    return this.sends.run(channel, () => call(this.options.client));
+  }
+
   /** Replaces a clicked question's buttons with the answer, so it cannot be answered twice. */
   async markAnswered(channel: string, ts: string, blocks: unknown[] | undefined, text: string, answer: string): Promise<void> {
     await this.options.client.chat.update({ channel, ts, text, blocks: answeredBlocks(blocks, text, answer) });

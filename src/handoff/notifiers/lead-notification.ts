@@ -1,0 +1,109 @@
+import type { Locale } from '../../qualification/types.js';
+import type { HandoffRecord, HandoffStatus } from '../../storage/ports.js';
+import { contactLabel } from '../contact-capture.js';
+import { CLOSE_OUTCOMES, type CloseOutcome } from '../handoff-state-machine.js';
+import { asLeadPacket, type PacketFact } from '../lead-packet.js';
+import { sdrSay, type SdrTextKey } from './sdr-texts.js';
+
+/** What a card button asks for; travels in the card's data (Teams) or the button's action (Slack). */
+export type SdrAction = { kind: 'claim' } | { kind: 'release' } | { kind: 'close'; outcome: CloseOutcome };
+
+export interface SdrButton {
+  action: SdrAction;
+  label: string;
+  /** The main action of the card (Claim). */
+  primary?: boolean;
+}
+
+/** One fact as the card shows it: the level, and the visitor's own words as evidence. */
+export interface NotificationFact {
+  title: string;
+  value: string;
+  evidence?: string;
+}
+
+/**
+ * A lead card, platform-neutral: Teams renders it as an Adaptive Card, Slack as Block Kit.
+ * Visitor words are raw text here; each renderer escapes them for its own markup.
+ */
+export interface LeadNotification {
+  handoffId: string;
+  status: HandoffStatus;
+  title: string;
+  scoreLine: string;
+  summary: string;
+  contact?: string;
+  page?: string;
+  facts: NotificationFact[];
+  reasons: Array<{ points: string; text: string }>;
+  buttons: SdrButton[];
+  consoleUrl?: string;
+  /** One line for notifications and clients that cannot show cards. */
+  fallback: string;
+}
+
+export const OUTCOME_TEXT_KEYS: Record<CloseOutcome, SdrTextKey> = {
+  accepted: 'outcomeAccepted',
+  rejected: 'outcomeRejected',
+  meeting_booked: 'outcomeMeetingBooked',
+};
+
+/** The lead card of a handoff in its current state. `publicUrl` adds the "Open in console" link. */
+export function describeHandoff(handoff: HandoffRecord, locale: Locale, publicUrl?: string): LeadNotification {
+  const packet = asLeadPacket(handoff.packet);
+  const sdr = handoff.sdrName ?? '?';
+  const score = handoff.score;
+  const reason = sdrSay(handoff.reason === 'ambiguous' ? 'reasonAmbiguous' : 'reasonHighScore', locale);
+  const outcome = isCloseOutcome(handoff.outcome) ? sdrSay(OUTCOME_TEXT_KEYS[handoff.outcome], locale) : (handoff.outcome ?? '');
+  const titles: Record<HandoffStatus, string> = {
+    queued: sdrSay('queuedTitle', locale, { score }),
+    expired: sdrSay('callbackTitle', locale, { score }),
+    live: sdrSay('liveTitle', locale, { sdr }),
+    released: sdrSay('releasedTitle', locale, { sdr }),
+    closed: sdrSay('closedTitle', locale, { sdr, outcome }),
+  };
+  const summary = packet.summary ?? '';
+  const title = titles[handoff.status];
+  return {
+    handoffId: handoff.id,
+    status: handoff.status,
+    title,
+    scoreLine: sdrSay('scoreLine', locale, { score, reason, locale: (packet.locale ?? 'fr').toUpperCase() }),
+    summary,
+    contact: contactLabel(packet.contact),
+    page: typeof packet.pageContext?.pageUrl === 'string' ? packet.pageContext.pageUrl : undefined,
+    facts: (packet.facts ?? []).map(describeFact),
+    reasons: (packet.reasons ?? []).map((item) => ({ points: item.points > 0 ? `+${item.points}` : String(item.points), text: `${item.dimension ?? item.rule}: ${item.detail}` })),
+    buttons: buttonsFor(handoff.status, locale),
+    consoleUrl: publicUrl ? `${publicUrl.replace(/\/+$/, '')}/sdr#${encodeURIComponent(handoff.id)}` : undefined,
+    fallback: summary ? `${title} · ${summary}` : title,
+  };
+}
+
+function describeFact(fact: PacketFact): NotificationFact {
+  const details = [
+    fact.headcount !== undefined ? `${fact.headcount}` : undefined,
+    fact.sector,
+    fact.amount ? `${fact.amount.value} ${fact.amount.currency}/${fact.amount.period}` : undefined,
+    fact.months !== undefined ? `${fact.months} m` : undefined,
+    `${Math.round(fact.confidence * 100)} %`,
+    fact.uncertain ? '?' : undefined,
+  ].filter(Boolean);
+  const level = fact.levelDescription ?? fact.value.replace(/_/g, ' ');
+  return { title: fact.dimension, value: `${level} (${details.join(', ')})`, ...(fact.evidence ? { evidence: fact.evidence } : {}) };
+}
+
+/** What can still be done: claim a waiting lead or a callback task; release or close a live one. */
+function buttonsFor(status: HandoffStatus, locale: Locale): SdrButton[] {
+  if (status === 'queued' || status === 'expired') return [{ action: { kind: 'claim' }, label: sdrSay('claim', locale), primary: true }];
+  if (status !== 'live') return [];
+  const closes: CloseOutcome[] = ['meeting_booked', 'accepted', 'rejected'];
+  return [
+    { action: { kind: 'release' }, label: sdrSay('release', locale) },
+    ...closes.map((outcome) => ({ action: { kind: 'close', outcome } as SdrAction, label: sdrSay('closeAs', locale, { outcome: sdrSay(OUTCOME_TEXT_KEYS[outcome], locale) }) })),
+  ];
+}
+
+export function isCloseOutcome(value: unknown): value is CloseOutcome {
+  return (CLOSE_OUTCOMES as readonly unknown[]).includes(value);
+}
