@@ -4,6 +4,7 @@ import { questionActivity } from '../src/bot/render.js';
 import { sanitizeVisitorText } from '../src/privacy/sanitize-text.js';
 import type { LeadState } from '../src/qualification/lead-state.js';
 import type { Qualifier } from '../src/qualification/qualifier.js';
+import { isSmallTalk } from '../src/qualification/small-talk.js';
 import type { Locale } from '../src/qualification/types.js';
 
 export const QUALIFICATION_DIALOG = 'qualification';
@@ -76,7 +77,8 @@ export class QualificationDialog extends ComponentDialog {
       const nextDimension = this.qualifier.nextDimension(lead);
       if (read.extraction.rephrasedQuestion && nextDimension) next.rephrased = { dimension: nextDimension.id, text: read.extraction.rephrasedQuestion };
     }
-    lead = this.qualifier.afterUnansweredQuestion(lead, asked);
+    // "Hi" is not an unclear answer: ask the same question again rather than spending the clarification.
+    if (!isSmallTalk(text)) lead = this.qualifier.afterUnansweredQuestion(lead, asked);
     await this.leadAccessor.set(step.context, lead);
     return step.replaceDialog(LOOP, next);
   }

@@ -89,6 +89,19 @@ describe('qualification dialog turn tables', () => {
     expect(clarifications.map((activity) => data(activity).ask)).toEqual(['challenge']);
   });
 
+  it('asks the same question again after small talk, keeping the clarification for a real unclear answer', async () => {
+    const { sent } = await runTable(
+      [
+        ['Bonjour !', 'challenge'],
+        ['Bof.', 'challenge'],
+        ["Il nous faut plus de rendez-vous qualifiés pour nos commerciaux.", 'company'],
+      ],
+      { locale: 'fr-FR' },
+    );
+    const challengeQuestions = sent.filter((activity) => data(activity).ask === 'challenge');
+    expect(challengeQuestions.map((activity) => Boolean(data(activity).clarification))).toEqual([false, false, true]);
+  });
+
   it('closes at once on a knockout, with the specific close', async () => {
     const { sent } = await runTable([["Bonjour, je suis étudiant et je prépare un mémoire sur la prospection.", { route: 'disqualify' }]], { locale: 'fr-FR' });
     expect(sent.at(-1)?.text).toMatch(/étudiant|recherche/);
