@@ -121,6 +121,21 @@ describe('the injectable clock', () => {
   });
 });
 
+describe('quick-reply labels typed instead of clicked', () => {
+  it.each(['champ', 'bant'])('reads every %s label as its own level', (name) => {
+    const playbook = loadPlaybook(name);
+    const extractor = new RulesExtractor(playbook, { now: () => NOW });
+    for (const dimension of playbook.dimensions) {
+      for (const reply of dimension.quickReplies) {
+        for (const locale of ['fr', 'en'] as const) {
+          const facts = extractor.read(input(reply.label[locale], dimension.id, locale)).facts.filter((fact) => fact.dimension === dimension.id);
+          expect(facts.map((fact) => fact.value), `${dimension.id}: "${reply.label[locale]}"`).toEqual([reply.level]);
+        }
+      }
+    }
+  });
+});
+
 describe('the BANT playbook (same kinds, other ids)', () => {
   const bant = loadPlaybook('bant');
   let bantRules: RulesExtractor;

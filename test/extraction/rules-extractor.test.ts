@@ -322,6 +322,12 @@ const traps: Row[] = [
   ['fr', 'money', "Le budget est acté pour l'an prochain.", { facts: { money: 'allocated' } }],
   ['en', 'money', 'We have $25k approved for this fiscal year.', { facts: { money: 'allocated' }, amount: { value: 25000, currency: 'USD', period: 'year' } }],
   ['fr', 'money', 'Possible, on en discute en comité la semaine prochaine.', { facts: { money: 'possible' } }],
+  ['en', 'challenge', 'Would you be open to a call next week? We need more meetings.', { facts: { challenge: 'clear_problem' } }],
+  ['en', 'challenge', 'We sell the application to hospitals and need more meetings with them.', { facts: { challenge: 'clear_problem' } }],
+  ['fr', 'challenge', "On vend des logiciels pour l'école et on a besoin de rendez-vous.", { facts: { challenge: 'clear_problem' } }],
+  ['en', 'challenge', 'We hold a strong position here but need more leads.', { facts: { challenge: 'clear_problem' } }],
+  ['en', 'authority', "I'm head of business development and I have budget authority.", { facts: { authority: 'decision_maker' } }],
+  ['en', 'prioritization', 'Half a year from now.', { facts: { prioritization: '3_to_6_months' }, months: 6 }],
 ];
 
 // One message, several dimensions (not asked about them).

@@ -2,15 +2,15 @@ import { findLevel, timelineLevelFor } from '../../playbook/queries.js';
 import type { Dimension, Playbook } from '../../playbook/schema.js';
 import { NO_USAGE, type Fact, type KnockoutHit } from '../../qualification/types.js';
 import type { Extraction, ExtractionInput, Extractor } from '../extractor.js';
-import { AuthorityReader } from './detectors/authority-reader.js';
-import { BudgetReader } from './detectors/budget-reader.js';
-import { CompanyReader } from './detectors/company-reader.js';
-import { hiddenSpans, readContact } from './detectors/contact-reader.js';
-import { CustomReader } from './detectors/custom-reader.js';
-import { KnockoutReader } from './detectors/knockout-reader.js';
-import { NeedReader } from './detectors/need-reader.js';
-import { readShortAnswer } from './detectors/short-answers.js';
-import { TimelineReader } from './detectors/timeline-reader.js';
+import { AuthorityReader } from './readers/authority-reader.js';
+import { BudgetReader } from './readers/budget-reader.js';
+import { CompanyReader } from './readers/company-reader.js';
+import { hiddenSpans, readContact } from './readers/contact-reader.js';
+import { CustomReader } from './readers/custom-reader.js';
+import { KnockoutReader } from './readers/knockout-reader.js';
+import { NeedReader } from './readers/need-reader.js';
+import { readShortAnswer } from './readers/short-answers.js';
+import { TimelineReader } from './readers/timeline-reader.js';
 import { knockoutPatternCues, levelPatternCues } from './engine/playbook-patterns.js';
 import type { Finding, Reading } from './engine/reading.js';
 import { findNumbers } from './numbers/find-numbers.js';
@@ -18,6 +18,7 @@ import { warmUpRecognizers } from './numbers/recognizers.js';
 import { blankOut, normalize } from './text/normalize.js';
 import { evidence, segment, type Span } from './text/segments.js';
 
+/** Construction options of the rules extractor. */
 export interface RulesExtractorOptions {
   /** The clock for relative dates ("d'ici la rentrée", "en mars"); injectable for tests and replays. */
   now?: () => Date;

@@ -15,6 +15,7 @@ export interface CueSpec {
   ignoreNegation?: boolean;
 }
 
+/** A compiled lexicon entry: one regular expression over folded text. */
 export interface Cue {
   level: string;
   weak: boolean;

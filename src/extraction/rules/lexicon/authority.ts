@@ -9,7 +9,7 @@ import type { CueSpec } from '../engine/cue.js';
 
 const TOP = String.raw`(?:co-?founders|cofounders|co-?fondateurs|co-?fondatrices|associes|associees|partners|ceo|c\.e\.o|pdg|p-dg|p\.d\.g|dg|d\.g|directeur general|directrice generale|directeur generale|president|presidente|president-directeur general|president directeur general|fondateur|fondatrice|co-?fondateur|co-?fondatrice|cofondateur|cofondatrice|founder|co-?founder|cofounder|owner|co-?owner|business owner|proprietaire|gerant|gerante|co-?gerant|co-?gerante|patron|patronne|dirigeant|dirigeante|chef d'entreprise|managing director|general manager|managing partner|associe gerant|associee gerante|associe fondateur|associee fondatrice|associe|associee|partner|chairman|chairwoman|boss|entrepreneur|chief executive(?: officer)?|founder and ceo|co-founder and ceo)`;
 const FUNCTIONAL = String.raw`(?:(?:directeur|directrice) (?:commercial|commerciale|des ventes|du developpement|developpement|de developpement|business development|marketing|du marketing|general adjoint|generale adjointe|des operations|operations|financier|financiere|administratif et financier|administrative et financiere|export|de (?:la )?bu|de l'agence|d'agence|de site|regional|regionale|grands comptes|sales|commercial et marketing|de la strategie|strategie|achats|des achats|croissance|growth)(?: adjoint| adjointe| france| europe| emea| monde)?|daf|cfo|coo|cmo|cro|cco|cso|vp(?: of)? [a-z]+|vice[- ]president(?: of)? [a-z]+|svp(?: of)? [a-z]+|evp(?: of)? [a-z]+|head of [a-z]+(?: [a-z]+)?|chief [a-z]+ officer|[a-z]+ director|director of [a-z]+|country manager|budget owner|directeur|directrice|director)`;
-const INFLUENCER_TITLE = String.raw`(?:dsi|directeur des systemes d'information|responsable(?: [a-z']+){0,2}|[a-z]+ manager|manager|account manager|key account manager|kam|business developer|bizdev|chef de projet|project manager|sales ops|revops|charge d'affaires|chargee d'affaires|charge de (?:marketing|communication|developpement|mission|clientele)|chargee de (?:marketing|communication|developpement|mission|clientele)|team lead(?:er)?|[a-z]+ team lead|chef des ventes|chef d'equipe|consultant|consultante|product manager|cto|cio|recommender|prescripteur|prescriptrice|adjoint|adjointe)`;
+const INFLUENCER_TITLE = String.raw`(?:drh|dsi|directeur des systemes d'information|responsable(?: [a-z']+){0,2}|[a-z]+ manager|manager|account manager|key account manager|kam|business developer|bizdev|chef de projet|project manager|sales ops|revops|charge d'affaires|chargee d'affaires|charge de (?:marketing|communication|developpement|mission|clientele)|chargee de (?:marketing|communication|developpement|mission|clientele)|team lead(?:er)?|[a-z]+ team lead|chef des ventes|chef d'equipe|consultant|consultante|product manager|cto|cio|recommender|prescripteur|prescriptrice|adjoint|adjointe)`;
 const NO_ROLE_TITLE = String.raw`(?:stagiaire|intern|assistant|assistante|assistant\w* (?:de direction|administratif|administrative|commercial|commerciale)|executive assistant|sdr|bdr|alternant|alternante|apprenti|apprentie|commercial|commerciale|commercial terrain|sales rep|sales representative|account executive|analyst|analyste|[a-z]+ analyst|developer|developpeur|developpeuse|dev|junior [a-z]+|technicien|technicienne|comptable|accountant|receptionist|receptionniste|agent d'accueil|magasinier|magasiniere|coordinator|[a-z]+ coordinator|coordinatrice|coordinateur|employee|employe|employee|salarie|salariee|secretaire|secretary|office manager|chargee? de communication|project architect|architect|ingenieur|ingenieure|engineer)`;
 
 /** Someone other than the visitor who approves. */
@@ -21,16 +21,16 @@ const DETERMINER = String.raw`(?:mon|ma|mes|notre|nos|le|la|les|l'|my|our|the|th
 
 export const AUTHORITY_CUES: readonly CueSpec[] = [
   // ── Job titles said about oneself ──
-  { level: 'decision_maker', tag: 'top-title', fr: [String.raw`{je_suis} {art}{adj}${TOP}`, String.raw`{clause_start}${TOP}(?= *(?:$|[,.;!?&]|et|and|de|d'|du|chez|of|at|here|ici|@|\w+ (?:company|firm|agency|startup)))`], en: [String.raw`{i_am} {art}{adj}${TOP}`] },
-  { level: 'decision_maker', tag: 'title', fr: [String.raw`{je_suis} {art}{adj}${FUNCTIONAL}`, String.raw`{clause_start}${FUNCTIONAL}(?= *(?:$|[,.;!?&]|et|and|de|d'|du|chez|of|at|here|ici|@|emea|france|europe))`], en: [String.raw`{i_am} {art}{adj}${FUNCTIONAL}`] },
+  { level: 'decision_maker', tag: 'top-title', fr: [String.raw`{je_suis} {art}{adj}${TOP}`, String.raw`{clause_start}${TOP}(?= *(?:$|[,.;!?&]|et|and|de|d'|du|chez|of|at|here|ici|dans|in|pour|for|@|\w+ (?:company|firm|agency|startup)))`], en: [String.raw`{i_am} {art}{adj}${TOP}`] },
+  { level: 'decision_maker', tag: 'title', fr: [String.raw`{je_suis} {art}{adj}${FUNCTIONAL}`, String.raw`{clause_start}${FUNCTIONAL}(?= *(?:$|[,.;!?&]|et|and|de|d'|du|chez|of|at|here|ici|dans|in|pour|for|@|emea|france|europe))`], en: [String.raw`{i_am} {art}{adj}${FUNCTIONAL}`] },
   {
     level: 'decision_maker',
     tag: 'title',
     fr: [String.raw`je (?:dirige|manage|pilote|encadre|gere|chapeaute) (?:l'|la |les |le |notre |nos )?(?:equipes? (?:commerciales?|de vente|marketing|sdr|de prospection|business developers?)|direction commerciale|service commercial|pole commercial|force de vente)`],
     en: [String.raw`i (?:lead|run|manage|head|oversee) (?:the |our |a )?(?:sales|sdr|bdr|business development|revenue|growth|marketing|commercial|inside sales) (?:team|department|org|organization|function)`],
   },
-  { level: 'influencer', tag: 'weak-title', weak: true, fr: [String.raw`{je_suis} (?:en charge|responsable|charge|chargee) (?:du|de la|des|de l') (?:developpement commercial|ventes|commercial|business development|marketing|prospection|acquisition)`, String.raw`{je_suis} {art}{adj}${INFLUENCER_TITLE}`, String.raw`{clause_start}${INFLUENCER_TITLE}(?= *(?:$|[,.;!?&]|de|d'|du|chez|of|at|here|ici))`], en: [String.raw`{i_am} {art}{adj}${INFLUENCER_TITLE}`] },
-  { level: 'no_role', tag: 'weak-title', weak: true, fr: [String.raw`{je_suis} {art}(?:juste |seulement |simplement |un simple |une simple )?${NO_ROLE_TITLE}`, String.raw`{clause_start}${NO_ROLE_TITLE}(?= *(?:$|[,.;!?&]|de|d'|du|chez|of|at|here|ici))`, String.raw`je (?:suis|travaille) (?:au|dans le|en|a la|au sein du) (?:service client|support|marketing|communication|rh|it|informatique|finance|comptabilite|customer success)`], en: [String.raw`{i_am} {art}(?:just |only |simply |a simple )?${NO_ROLE_TITLE}`, String.raw`(?:i'm|i am|im|i work) in (?:customer success|support|customer support|marketing|it|hr|finance|accounting|operations|engineering|tech|product)`] },
+  { level: 'influencer', tag: 'weak-title', weak: true, fr: [String.raw`{je_suis} (?:en charge|responsable|charge|chargee) (?:du|de la|des|de l') (?:developpement commercial|ventes|commercial|business development|marketing|prospection|acquisition)`, String.raw`{je_suis} {art}{adj}${INFLUENCER_TITLE}`, String.raw`{clause_start}${INFLUENCER_TITLE}(?= *(?:$|[,.;!?&]|de|d'|du|chez|of|at|here|ici|dans|in|pour|for))`], en: [String.raw`{i_am} {art}{adj}${INFLUENCER_TITLE}`] },
+  { level: 'no_role', tag: 'weak-title', weak: true, fr: [String.raw`{je_suis} {art}(?:juste |seulement |simplement |un simple |une simple )?${NO_ROLE_TITLE}`, String.raw`{clause_start}${NO_ROLE_TITLE}(?= *(?:$|[,.;!?&]|de|d'|du|chez|of|at|here|ici|dans|in|pour|for))`, String.raw`je (?:suis|travaille) (?:au|dans le|en|a la|au sein du) (?:service client|support|marketing|communication|rh|it|informatique|finance|comptabilite|customer success)`], en: [String.raw`{i_am} {art}(?:just |only |simply |a simple )?${NO_ROLE_TITLE}`, String.raw`(?:i'm|i am|im|i work) in (?:customer success|support|customer support|marketing|it|hr|finance|accounting|operations|engineering|tech|product)`] },
 
   // ── Explicit statements ──
   {
@@ -38,6 +38,7 @@ export const AUTHORITY_CUES: readonly CueSpec[] = [
     tag: 'explicit',
     fr: [
       String.raw`je (?:decid+e|decid\w*|tranche|valide|signe|arbitre|choisis)(?! pas)`,
+      String.raw`c'?est moi (?:le|la) (?:patron|patronne|boss|chef|cheffe|gerant|gerante|dirigeant|dirigeante|decideur|decisionnaire|proprio|proprietaire)`,
       String.raw`c'?est moi qui (?:decid\w*|valide|signe|tranche|choisis|gere|ai le dernier mot|paie|paye|pilote|donne le feu vert)`,
       String.raw`(?:la )?decision (?:me revient|m'appartient|est la mienne|c'est moi)|c'est (?:ma|mon) (?:decision|choix)`,
       String.raw`j'ai (?:le dernier mot|le pouvoir de decision|la main sur (?:le|les) budgets?|carte blanche|la decision finale|delegation (?:de|pour) signer|la signature)`,
@@ -57,6 +58,7 @@ export const AUTHORITY_CUES: readonly CueSpec[] = [
       String.raw`i'?m the (?:final )?decision[- ]?maker|i am the (?:final )?decision[- ]?maker|i'?m the budget (?:owner|holder)|i am the budget (?:owner|holder)`,
       String.raw`i (?:run|own|founded|co-?founded|started|created) (?:the|my|this|our|a|an) (?:[a-z-]+ ){0,2}?(?:company|business|agency|firm|startup|shop|store|bakery|restaurant|practice|consultancy|studio|clinic|brand)`,
       String.raw`i decide (?:everything|alone|on my own|myself|by myself)`,
+      String.raw`i have (?:full |final |complete |the |sole )?(?:authority|signing authority|sign-off authority|decision(?:-making)? (?:power|authority))`,
     ],
   },
   {
@@ -64,7 +66,7 @@ export const AUTHORITY_CUES: readonly CueSpec[] = [
     tag: 'active',
     fr: [
       String.raw`je (?:recommande|preconise|conseille|suggere|prescris|influence|propose)(?! (?:nos|notre|mes|mon|de vous|a vous))`,
-      String.raw`je (?:fais|ferai|ferais|vais faire) (?:une |des |la |ma )?(?:recommandation|proposition|propositions)`,
+      String.raw`je (?:fais|ferai|ferais|vais faire) (?:une |des |la |ma |mes )?(?:recommandations?|propositions?)|je prepare (?:les |la |des )?decisions?`,
       String.raw`je (?:prepare|monte|constitue|instruis|porte) (?:le |un |ce |les )?(?:dossier|projet|business case)`,
       String.raw`je (?:ferai|vais|dois|devrai|peux) (?:remonter|faire remonter|presenter|soumettre|proposer|relayer|transmettre)|je (?:remonterai|transmettrai|presenterai|soumettrai|proposerai|en parlerai|relaierai)`,
       String.raw`je (?:compare|collecte|rassemble|etudie|recense|benchmarke|regroupe) (?:les |des |plusieurs |differentes |quelques )?(?:options|offres|devis|solutions|prestataires|agences|propositions)`,
@@ -75,7 +77,8 @@ export const AUTHORITY_CUES: readonly CueSpec[] = [
       String.raw`(?<!juste |que |seulement |uniquement )(?:moi et|avec) (?:mon|ma|notre|nos|mes) ${OTHER_APPROVER}|je donne (?:mon|un) avis|j'ai (?:mon|un) mot a dire|co-?decideur|co-?decisionnaire|(?:un|l'un|une|l'une) des (?:decideurs|decisionnaires)|parmi les decideurs`,
     ],
     en: [
-      String.raw`i(?:'d| would| will|'ll| can| could| d|'m| am)?(?: be)? (?:recommend\w*|advis\w*|influenc\w*|suggest\w*|propos\w*|shortlist\w*)(?! (?:our|my) (?:services|product|solution|platform))`,
+      String.raw`(?:je (?:decide|valide|tranche|signe)|on (?:decide|valide|tranche)|i (?:decide|approve|sign off)) (?:together |ensemble )?(?:avec|en accord avec|with|together with) (?:le |la |l'|mon |ma |notre |my |our |the )${OTHER_APPROVER}`,
+      String.raw`i(?:'d| would| will|'ll| can| could| d|'m| am)?(?: be)?(?: just| only| simply| usually| generally| mainly| mostly)? (?:recommend\w*|advis\w*|influenc\w*|suggest\w*|propos\w*|shortlist\w*)(?! (?:our|my) (?:services|product|solution|platform))`,
       String.raw`i (?:make|give|put together|prepare|write) (?:a |the )?(?:recommendations?|proposal|business case)`,
       String.raw`i'?m (?:gathering|collecting|comparing|evaluating|looking at|researching|shortlisting|reviewing) (?:[a-z]+ )?(?:options|quotes|offers|solutions|vendors|providers|agencies|proposals|suppliers)`,
       String.raw`i'?m (?:part of|on|in) the (?:buying |decision |decision-making |selection |purchasing )?(?:committee|team|group|process|panel)`,
@@ -108,6 +111,7 @@ export const AUTHORITY_CUES: readonly CueSpec[] = [
       String.raw`(?:need|needs|requires?|subject to|pending) (?:the |an? |their |his |her )?(?:approval|sign-?off|validation|go-ahead|green light|buy-in|blessing|ok)(?: [a-z]+){0,2}? (?:from|of|by) (?:my |our |the )?${OTHER_APPROVER}`,
       String.raw`(?:i need to|i have to|i'll need to|i will need to|i'd need to|i would need to|i'll have to|i must|i'd have to|i need)(?: [a-z]+)? (?:check|talk|speak|run it by|run this by|discuss|ask|consult|get (?:it |this )?(?:approved|signed off|validated)|get approval|get sign-?off|get the green light|validate|present|pitch|escalate|loop in|bring (?:it|this) up)(?: [a-z]+){0,2}? (?:to|with|by|from)? ?(?:my|our|the) ${OTHER_APPROVER}`,
       String.raw`(?:it's|it is|its) (?:her|his|their) (?:decision|call)`,
+      String.raw`{clause_start}(?:the )?(?:ceo|cfo|coo|cro|cmo|dg|pdg|daf|board|boss|management|direction|patron) (?:signs(?: off)?|decides|approves|validates|valide|decide|tranche|signe)`,
       String.raw`(?:procurement|purchasing|finance|legal|management|leadership|hr|headquarters|head office) (?:team )?(?:has|have|gets?|makes?) the (?:final|last) (?:say|word|call|decision)|(?:procurement|purchasing|finance|management|leadership|headquarters|head office) (?:team )?(?:decides|approves|signs off|validates|signs)`,
     ],
   },

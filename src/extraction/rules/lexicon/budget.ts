@@ -12,7 +12,7 @@ import type { CueSpec } from '../engine/cue.js';
 const BUDGET = String.raw`(?:budg?e?t|budjet|budgt|enveloppe|envelope|funding|funds)`;
 // Words between "budget" and "approved" that are neither a negation nor a pending modal ("doit être validé").
 const NO_MODAL_GAP = String.raw`(?: (?!(?:not|no|nothing|none|without|sans|pas|rien|aucun|aucune|jamais|never|ne|n'\w*|\w+n't|doit|doivent|devra|devrait|faut|faudra|reste|restent|sera|seront|serait|will|would|must|has|have|needs?|should|will|would|to|be|etre|encore|still|yet)\b)[a-z0-9'-]+){0,3}?`;
-const APPROVED_FR = String.raw`(?:valide|validee|valides|validees|approuve|approuvee|alloue|allouee|vote|votee|debloque|debloquee|prevu|prevue|acte|actee|signe|signee|dispo|disponible|en place|defini|definie|fixe|fixee|reserve|reservee|budgete|budgetee|budgetise|provisionne|confirme|confirmee|arbitre|ok|accorde|accordee|attribue|attribuee|pret|calibre|dedie|dediee)`;
+const APPROVED_FR = String.raw`(?:valide|validee|valides|validees|approuve|approuvee|alloue|allouee|vote|votee|debloque|debloquee|prevu|prevue|acte|actee|signe|signee|dispo|disponible|en place|defini|definie|fixe|fixee|reserve|reservee|budgete|budgetee|budgetise|provisionne|confirme|confirmee|arbitre|ok|accorde|accordee|attribue|attribuee|pret|calibre|dedie|dediee|acquis|acquise|securise|securisee|sanctuarise|sanctuarisee)`;
 const APPROVED_EN = String.raw`(?:approved|approvd|aproved|allocated|signed off|set aside|in place|secured|available|ready|planned|earmarked|confirmed|validated|agreed|locked in|locked|ring-?fenced|committed|there|ok|okay|budgeted|funded|green-?lit|greenlit)`;
 
 export const BUDGET_CUES: readonly CueSpec[] = [
@@ -28,7 +28,7 @@ export const BUDGET_CUES: readonly CueSpec[] = [
     ],
     en: [
       String.raw`${BUDGET}${NO_MODAL_GAP} (?:is |was |has been |'s |s |already |been |has |are |were |fully )*${APPROVED_EN}`,
-      String.raw`(?:we|i) (?:have|'ve got|ve got|got|'ve|already have|do have|now have) (?:a |the |an approved |an |some |our |dedicated |enough )?(?:budget|budgt|funds|funding)`,
+      String.raw`(?:we|i) (?:have|'ve got|ve got|got|'ve|already have|do have|now have) (?:a |the |an approved |an |some |our |dedicated |enough )?(?:budget|budgt|funds|funding)(?! (?:authority|owner|holder|line|responsibility|sign-?off))`,
       String.raw`(?:we've|we have|we|i've|i have|they've|finance has|finance) (?:already )?(?:set aside|allocated|earmarked|budgeted|approved|reserved|ring-?fenced|committed|signed off)`,
       String.raw`(?:our |the )?(?:budget|money|cost|price) (?:is|isn't|is not|'s) not (?:an? |the )?(?:issue|problem|concern|constraint)|(?:budget|money) (?:is )?no (?:issue|problem|object)`,
       String.raw`(?:in|within|from) (?:the|our) (?:[a-z]+ )?budget|already agreed(?: with [a-z]+)?|agreed with (?:finance|the cfo|management|the board)|budget of (?=[$€£\d])`,
@@ -60,7 +60,7 @@ export const BUDGET_CUES: readonly CueSpec[] = [
     level: 'possible',
     tag: 'message',
     fr: [
-      String.raw`(?:en cours de|en) (?:discussion|validation|arbitrage|negociation|definition)`,
+      String.raw`(?:en cours de|en) (?:discussion|validation|arbitrage|negociation|definition)|a l'(?:etude|examen|arbitrage|ordre du jour)|en cours d'(?:etude|examen|arbitrage)`,
       String.raw`(?:a|reste a|restent a|ca reste a|c'est a|encore a) (?:valider|confirmer|definir|discuter|arbitrer|debloquer|chiffrer|faire valider)`,
       String.raw`(?:pas|n'est pas|ne sont pas) (?:encore |toujours |vraiment )?(?:[a-z]+ )?(?:acte|actee|valide|validee|approuve|approuvee|vote|votee|defini|definie|fixe|fixee|alloue|allouee|debloque|debloquee|arbitre|confirme|confirmee|signe|signee|tranche|officiel)`,
       String.raw`rien n'est (?:encore |vraiment )?(?:valide|acte|signe|fixe|decide|arbitre|fait|officiel)`,
@@ -73,14 +73,14 @@ export const BUDGET_CUES: readonly CueSpec[] = [
     ],
     en: [
       String.raw`(?:it|this|that){gap2} (?:is |'s |s |being |still |has |are )*(?:being discussed|under discussion|under review|in discussion|pending|tbd|tbc|to be (?:confirmed|decided|approved|defined|discussed|validated)|not (?:yet |fully )?(?:approved|validated|confirmed|signed off|allocated|finali[sz]ed|set|decided|agreed|final)(?: yet)?)`,
-      String.raw`not (?:yet |fully )?(?:approved|validated|confirmed|signed off|allocated|finali[sz]ed|agreed)(?: yet)?|(?:hasn't|has not|haven't|have not|isn't|is not) been (?:approved|validated|confirmed|signed off|allocated|finali[sz]ed|agreed)(?: yet)?`,
+      String.raw`under (?:review|consideration|discussion)|being (?:reviewed|considered|evaluated|discussed)|not (?:yet |fully )?(?:approved|validated|confirmed|signed off|allocated|finali[sz]ed|agreed)(?: yet)?|(?:hasn't|has not|haven't|have not|isn't|is not) been (?:approved|validated|confirmed|signed off|allocated|finali[sz]ed|agreed)(?: yet)?`,
       String.raw`(?:we're|we are|we're still|still|currently) (?:discussing|talking about|looking at|working on|figuring out|finali[sz]ing|reviewing){gap2}|being discussed|under discussion|in discussion|(?:we|i) (?:are )?discuss(?:ing)? (?:a |the |it)`,
       String.raw`if (?:the )?(?:roi|results|price|numbers|business case|pilot|test) (?:is|are|works|make sense|makes sense|looks good)`,
       String.raw`(?:has|have|needs?|must|will need) (?:still |first )?(?:to )?(?:be )?(?:approved|validated|signed off|voted|confirmed)`,
       String.raw`(?:when|once|if|as soon as) (?:the |our )?(?:budget|funding)(?: [a-z]+)? (?:is|gets|will be|has been) (?:approved|validated|signed off|allocated|confirmed|released)`,
       String.raw`still (?:has|have|needs?) to (?:sign off|approve|validate|agree|confirm)|(?:sign off|approve|validate|agree on|confirm) (?:the |our |this )?budget`,
       String.raw`(?:could|might|may|hope to|should|will try to) (?:get|have|find) {words2}(?:approved|signed off|validated|budgeted)|(?:could|might) come later`,
-      String.raw`(?:i'd|i would|i'll|i will|i need to|i'd need to|need to|have to) (?:have to )?(?:check|confirm|verify|ask)|to be confirmed|still (?:has|have|needs?) to go through|(?:has|have|needs?) to go through (?:budgeting|approval|finance|procurement|the board)|subject to approval|pending approval|(?:might|may|could) be possible|could be possible`,
+      String.raw`(?:i'd|i would|i'll|i will|i need to|i'd need to|need to|have to) (?:have to )?(?:check|confirm|verify|ask)|to be confirmed|still (?:has|have|needs?) to go through|(?:has|have|needs?) to go through (?:budgeting|approval|finance|procurement|the board)|subject to (?:[a-z]+ ){0,2}approval|pending (?:[a-z]+ ){0,2}(?:approval|sign-?off|validation)|(?:might|may|could) be possible|could be possible|depends? on (?:the )?(?:board|management|approval|cfo|committee|investors|funding)`,
     ],
   },
   {
@@ -99,17 +99,17 @@ export const BUDGET_CUES: readonly CueSpec[] = [
     level: 'none',
     tag: 'explicit',
     fr: [
-      String.raw`pas (?:encore |vraiment |du tout |non plus )?(?:de |d')(?:\w+ )?(?:budget|budjet|budgt|enveloppe|argent|moyens|fonds|financement)`,
+      String.raw`pas (?:encore |vraiment |du tout |non plus )?(?:de |d')(?:\w+ )?(?:budget|budjet|budgt|enveloppe|argent|moyens|fonds|financement|sous|thunes?|fric|tresorerie)`,
       String.raw`(?:aucun|zero|0) (?:\w+ )?(?:budget|budjet|euro|centime|moyen|financement)|budget (?:zero|nul|inexistant|a zero|a 0)`,
       String.raw`(?:on |nous |je )?n'(?:a|avons|ai|ont) (?:pas|aucun|rien|plus|vraiment pas|pas encore|malheureusement pas|toujours pas){gap2} (?:de |d'|du |le )?(?:budget|budjet|enveloppe|argent|moyens|fonds)`,
       String.raw`(?:il )?n'y a (?:pas|aucun|plus) (?:de |d')?(?:\w+ )?(?:budget|budjet|enveloppe|argent)`,
       String.raw`pas un (?:rond|centime|euro|kopeck)|pas les moyens|(?:budget|pour le budget|cote budget){gap2} :? ?(?:rien|zero|nada|neant)(?: du tout)?|rien (?:de budgete|d'alloue|de debloque)`,
     ],
     en: [
-      String.raw`no (?:\w+ )?(?:budget|budgt|money|funds|funding)|(?:zero|0|nil) (?:budget|dollars|euros|pounds)`,
+      String.raw`no (?:\w+ )?(?:budget|budgt|money|funds|funding|cash)|no \$+|(?:zero|0|nil) (?:budget|dollars|euros|pounds)`,
       String.raw`(?:don't|do not|dont|doesn't|does not|haven't|have not) (?:have|got|get) (?:a |any |the |much )?(?:\w+ )?(?:budget|money|funds|funding)`,
       String.raw`(?:we|i) (?:have|got) no (?:budget|money|funds)|nothing (?:budgeted|allocated|set aside|earmarked|approved|in the budget)|(?:can't|cannot|can not) afford`,
-      String.raw`budget is (?:zero|nil|0|empty)|there(?:'s| is) no (?:budget|money)|not a (?:penny|cent|dime)`,
+      String.raw`(?:haven't|have not|hasn't|has not|didn't|did not) (?:yet )?(?:allocated|budgeted|set aside|earmarked|approved) (?:anything|any budget|a budget|any money|money)|budget is (?:zero|nil|0|empty)|there(?:'s| is) no (?:budget|money)|not a (?:penny|cent|dime)`,
     ],
   },
 ];

@@ -13,7 +13,7 @@ export const PARTNER_UNIT = /^(?:associes|associees|partners|co-?founders|cofond
 /** "40-person", "200-employee", "a 40-strong team". */
 export const HEADCOUNT_COMPOUND = String.raw`(?:-| )(?:person|people|employee|employees|strong|man|men|staff|seat|salaries)\b`;
 /** Words before a bare number that make it a headcount ("on est 12", "team of 35", "effectif : 50"). */
-export const HEADCOUNT_LEAD = String.raw`(?:on est|on sait|nous sommes|we are|we're|were|on compte|nous comptons|we employ|employs|employ|team of|equipe de|company of|entreprise de|societe de|structure de|boite de|pme de|tpe de|eti de|startup de|start-up de|agence de|cabinet de|esn de|groupe de|business of|firm of|agency of|startup of|effectifs?(?: total)?(?: de| :|:)?|headcount(?: of| is)? ?:?|taille ?:|size ?:|employees ?:|salaries ?:|staff ?:|with|avec|compte|counts)`;
+export const HEADCOUNT_LEAD = String.raw`(?:on est|on sait|nous sommes|we are|we're|were|we r|on compte|nous comptons|we employ|employs|employ|team of|equipe de|company of|entreprise de|societe de|structure de|boite de|pme de|tpe de|eti de|startup de|start-up de|agence de|cabinet de|esn de|groupe de|business of|firm of|agency of|startup of|effectifs?(?: total)?(?: de| :|:)?|headcount(?: of| is)? ?:?|taille ?:|size ?:|employees ?:|salaries ?:|staff ?:|with|avec|compte|counts)`;
 export const HEADCOUNT_APPROX = String.raw`(?:(?:environ|about|around|approximately|approx|roughly|a peu pres|presque|almost|nearly|pres de|plus de|more than|over|quelque|some|~|un peu plus de|a bit over|just over|bientot|au moins|at least|jusqu'a|up to|close to|circa|ca\.|tout juste) ?)*`;
 /** "moins de 10 salariés", "fewer than 10 people": an upper bound, not a count. */
 export const HEADCOUNT_BELOW = String.raw`(?:moins de|less than|fewer than|under|below|pas plus de|no more than|max|maximum|<) ?$`;
@@ -31,11 +31,11 @@ export const SOLO_CUES: readonly CueSpec[] = [
       String.raw`je (?:travaille|bosse|suis) (?:seul|seule|en solo|en freelance|en independant|a mon compte|tout seul|toute seule)`,
       String.raw`(?:tout |toute )?seule? dans (?:ma|mon|l') ?(?:boite|entreprise|societe|structure|agence|cabinet)`,
       String.raw`{clause_start}(?:freelance|independant|independante|auto-?entrepreneur|auto-?entrepreneuse|micro-?entrepreneur|consultant independant|consultante independante)(?= *(?:$|[,.;!?]|de|en|ici))`,
-      String.raw`(?:ma|mon) (?:micro-?entreprise|auto-?entreprise|entreprise individuelle)|entreprise unipersonnelle|en nom propre|juste moi(?! et)|que moi(?: dans| a| au|$)`,
+      String.raw`(?:ma|mon) (?:micro-?entreprise|auto-?entreprise|entreprise individuelle)|entreprise unipersonnelle|en nom propre|juste moi(?! et)|moi seule?(?: dans| a| au|$)|que moi(?: dans| a| au|$)`,
     ],
     en: [
       String.raw`{i_am} (?:a |an )?(?:freelance|freelancer|independent consultant|independent contractor|self-employed|sole trader|sole proprietor|one-man band|solopreneur|solo founder|solo consultant|solo entrepreneur|on my own|by myself|alone|one-?(?:man|person|woman) (?:band|show|business|company|shop|team|consultancy|agency|operation|consulting business))`,
-      String.raw`(?:it's|its|it is) (?:just|only) me|just me(?! and)|only me|i work (?:alone|on my own|by myself|solo|freelance)|one-?(?:man|person|woman) (?:band|show|business|company|shop|team|consultancy|agency|operation|consulting business)|as a freelance\w*|freelance [a-z]+ here|self-employed`,
+      String.raw`(?:it's|its|it is) (?:just|only) me|just me(?! and)|only me|just myself|only myself|myself only|i work (?:alone|on my own|by myself|solo|freelance)|one-?(?:man|person|woman) (?:band|show|business|company|shop|team|consultancy|agency|operation|consulting business)|as a freelance\w*|freelance [a-z]+ here|self-employed`,
       String.raw`{clause_start}(?:freelancer|freelance|self-employed|solopreneur|solo (?:consultant|founder|entrepreneur)|independent (?:consultant|contractor)|sole (?:trader|proprietor)|one-man band)(?= *(?:$|[,.;!?]))`,
     ],
   },

@@ -10,7 +10,13 @@ export interface NumberWord {
 
 export const NUMBER_WORDS: readonly NumberWord[] = [
   // French approximations
-  { phrase: 'une dizaine', value: 10 },
+  { phrase: 'une dizaine|(?:une )?10aine', value: 10 },
+  { phrase: '(?:une )?15aine', value: 15 },
+  { phrase: '(?:une )?20aine', value: 20 },
+  { phrase: '(?:une )?30aine', value: 30 },
+  { phrase: '(?:une )?40aine', value: 40 },
+  { phrase: '(?:une )?50aine', value: 50 },
+  { phrase: '(?:une )?100aine', value: 100 },
   { phrase: 'une douzaine', value: 12 },
   { phrase: 'une quinzaine', value: 15 },
   { phrase: 'une vingtaine', value: 20 },
@@ -61,6 +67,12 @@ export const NUMBER_WORDS: readonly NumberWord[] = [
   { phrase: 'un|une|one|a|an|un seul|une seule', value: 1, article: true },
 ];
 
-/** Words that make it worth asking the recognizer (cheap gate: most messages have none). */
-export const NUMBER_WORD_GATE =
-  /\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|septante|huitante|nonante|cent|cents|mille|million|millions|milliard|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|billion)\b/;
+// Number words worth asking the recognizer about ("un"/"one" alone are read from the table above).
+const NUMBER_WORD = String.raw`(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingts?|trente|quarante|cinquante|soixante|septante|huitante|nonante|cents?|mille|millions?|milliards?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion)`;
+const JOINER = String.raw`(?:un|une|one|a|et|and)`;
+
+/** A run of number words: "quarante mille", "trente-cinq", "two hundred and fifty". */
+export const NUMBER_WORD_RUN = new RegExp(
+  String.raw`(?<![a-z])(?:${JOINER}[ -])?${NUMBER_WORD}(?:(?:[ -]|[ -]${JOINER}[ -])${NUMBER_WORD})*(?![a-z])`,
+  'g',
+);

@@ -8,6 +8,7 @@
  * - `anchored`: only next to a start verb ("démarrer maintenant"), never alone ("hard to tell right now");
  * - default: in an answer to the timeline question, or next to a start verb.
  */
+/** What a time phrase means, resolved against `now` by the timeline reader. */
 export type TimeMeaning =
   | { kind: 'months'; months: number }
   | { kind: 'later' }
@@ -19,6 +20,7 @@ export type TimeMeaning =
   /** Matched only to hide the words from other readers ("au plus tard", "last month", "par mois"). */
   | { kind: 'ignore' };
 
+/** A fixed time phrase per language and what it means. */
 export interface TimePhrase {
   fr?: readonly string[];
   en?: readonly string[];
@@ -73,7 +75,7 @@ export const TIME_PHRASES: readonly TimePhrase[] = [
   {
     meaning: { kind: 'months', months: NEXT_QUARTER_MONTHS },
     fr: [String.raw`(?:le |au |du |dans le |d'ici le )?(?:trimestre prochain|prochain trimestre|trimestre suivant)`],
-    en: [String.raw`next quarter|the following quarter|early next quarter|in the next quarter`],
+    en: [String.raw`next quarter|next qtr|next q|the following quarter|early next quarter|in the next quarter`],
   },
   {
     meaning: { kind: 'months', months: 3 },
@@ -81,12 +83,12 @@ export const TIME_PHRASES: readonly TimePhrase[] = [
     fr: [String.raw`dans les (?:prochains|quelques) mois|dans les mois qui viennent|dans quelques mois`],
     en: [String.raw`in the (?:coming|next few) months|in a few months|over the coming months`],
   },
-  { meaning: { kind: 'months', months: 6 }, fr: [String.raw`(?:dans|d'ici|sous) (?:six mois|6 mois|un semestre)|a moyen terme|moyen terme`], en: [String.raw`(?:in|within) (?:half a year|six months)|medium term|mid-term|mid term`] },
+  { meaning: { kind: 'months', months: 6 }, fr: [String.raw`(?:dans|d'ici|sous) (?:six mois|6 mois|un semestre)|a moyen terme|moyen terme`], en: [String.raw`(?:in |within )?half a year(?: from now)?|(?:in|within) six months|six months from now|medium term|mid-term|mid term`] },
   { meaning: { kind: 'month', month: 7 }, fr: [String.raw`(?:au |le |d'ici le |pour le )?(?:second|deuxieme|2e|2eme|2nd) semestre|s2|h2`], en: [String.raw`(?:in |during )?(?:the )?second half(?: of (?:the|this) year)?|h2`] },
   {
     meaning: { kind: 'year-end' },
     fr: [String.raw`(?:d'ici|avant|pour) (?:la )?fin (?:de l'annee|d'annee|de cette annee|de l'an)|en fin d'annee|fin d'annee|fin de l'annee|courant (?:de l'annee|d'annee)|dans l'annee`],
-    en: [String.raw`(?:by|before) (?:the )?end of (?:the |this )?year|by year[- ]end|before year[- ]end|end of (?:the |this )?year|year[- ]end|later this year|within the year|sometime this year`],
+    en: [String.raw`(?:by |before )?eoy|(?:by|before) (?:the )?end of (?:the |this )?year|by year[- ]end|before year[- ]end|end of (?:the |this )?year|year[- ]end|later this year|within the year|sometime this year`],
   },
   { meaning: { kind: 'year-end' }, anchored: true, fr: [String.raw`cette annee|cette annee-ci`], en: [String.raw`this year`] },
   {
@@ -114,13 +116,13 @@ export const TIME_PHRASES: readonly TimePhrase[] = [
   {
     meaning: { kind: 'later' },
     fr: [
-      String.raw`un jour|un de ces jours|a terme|plus tard|a long terme|long terme|dans longtemps|pas avant longtemps|pas (?:pour )?(?:tout de suite|maintenant|l'instant|le moment|cette annee|demain|dans l'immediat|l'immediat|avant longtemps)|pas dans l'immediat`,
-      String.raw`dans le futur|a l'avenir|pas de date(?: precise| fixee| definie| prevue| arretee)?|aucune date(?: precise| prevue| fixee)?|pas de (?:calendrier|deadline|echeance|timing|delai|planning)(?: precis| defini)?|aucune? (?:echeance|deadline|calendrier|delai)(?: prevue?)?|pas d'echeance`,
+      String.raw`un jour|un de ces jours|a terme|plus tard|a long terme|long terme|dans longtemps|pas avant longtemps|pas (?:pour )?(?:tout de suite|maintenant|immediatement|l'instant|le moment|cette annee|demain|dans l'immediat|l'immediat|avant longtemps)|pas dans l'immediat`,
+      String.raw`pas avant (?:plusieurs|quelques|de nombreux|des) mois|dans (?:plusieurs|de nombreux) mois|pas avant un (?:bon )?moment|dans le futur|a l'avenir|pas de date(?: precise| fixee| definie| prevue| arretee)?|aucune date(?: precise| prevue| fixee)?|pas de (?:calendrier|deadline|echeance|timing|delai|planning)(?: precis| defini)?|aucune? (?:echeance|deadline|calendrier|delai)(?: prevue?)?|pas d'echeance`,
       String.raw`pas (?:encore )?de projet(?: date| precis| concret| defini| pour l'instant| pour le moment| a court terme)?|aucun projet|rien de prevu|pas prevu|rien de planifie|jamais|peut-etre jamais|je ne sais pas quand|indefini|pas encore defini`,
     ],
     en: [
-      String.raw`someday|some day|one day|eventually|later|later on|long term|long-term|in the long run|down the road|not (?:for )?now|not right now|not (?:any ?time|anytime) soon|not soon|not this year|not before long`,
-      String.raw`in the future|no (?:set |fixed |specific |firm |real |concrete )?(?:date|deadline|timeline|timeframe|time frame|timing|schedule)s?(?: (?:at all|yet|for now))?|no (?:concrete |real )?(?:project|plans?)(?: (?:yet|for now|at the moment|at all))?|nothing (?:planned|scheduled|set)(?: yet)?|not planned|no idea when|don't know when|not sure when|never|maybe never|undefined|tbd`,
+      String.raw`someday|some day|one day|eventually|later|later on|long term|long-term|in the long run|down the road|not (?:for )?now|not right now|not (?:immediately|right away|straight away|asap|yet)|not (?:any ?time|anytime) soon|not soon|not this year|not before long`,
+      String.raw`not (?:for )?(?:a while|a long time|several months|many months|months)|in several months|in many months|in the future|no (?:set |fixed |specific |firm |real |concrete )?(?:date|deadline|timeline|timeframe|time frame|timing|schedule)s?(?: (?:at all|yet|for now))?|no (?:concrete |real )?(?:project|plans?)(?: (?:yet|for now|at the moment|at all))?|nothing (?:planned|scheduled|set)(?: yet)?|not planned|no idea when|don't know when|not sure when|never|maybe never|undefined|tbd`,
     ],
   },
   {
@@ -176,7 +178,7 @@ export const SEASONS: readonly { names: string; month: number }[] = [
 export const DURATION_UNITS: readonly { names: string; months: number }[] = [
   { names: 'jours?|j|days?|business days|jours ouvres', months: 1 / 30 },
   { names: 'semaines?|sem|weeks?|wks?', months: 0.25 },
-  { names: 'mois|months?|mo|mths?', months: 1 },
+  { names: 'mois|months?|mos|mo|mths?', months: 1 },
   { names: 'trimestres?|quarters?', months: 3 },
   { names: 'semestres?', months: 6 },
   { names: 'ans|an|annees?|years?|yrs?', months: 12 },

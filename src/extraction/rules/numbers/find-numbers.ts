@@ -1,5 +1,5 @@
 import type { Locale } from '../../../qualification/types.js';
-import { NUMBER_WORD_GATE, NUMBER_WORDS } from '../lexicon/number-words.js';
+import { NUMBER_WORD_RUN, NUMBER_WORDS } from '../lexicon/number-words.js';
 import { numbersInWords } from './recognizers.js';
 
 /** A number in the message, with the scale written after it ("40k", "1,5 M€", "2 millions"). */
@@ -17,7 +17,7 @@ export interface NumberToken {
 }
 
 // "4 000", "5,000", "12.000", "1'000", "2 500,50", "1.5", "40".
-const DIGITS = /(?<![a-z0-9.,])(\d{1,3}(?:[ .,']\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?)(?!\d|(?:st|nd|rd|th|er|eme|ieme|e)(?![a-z]))/g;
+const DIGITS = /(?<![a-z0-9.,])(\d{1,3}(?:[ .,']\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?)(?!\d|(?:st|nd|rd|th|er|eme|ieme|aine)(?![a-z]))/g;
 const GROUPED = /^(\d{1,3}(?:[ .,']\d{3})+)(?:[.,](\d{1,2}))?$/;
 const SCALES: readonly { pattern: RegExp; scale: number; currency?: string }[] = [
   { pattern: /^ ?(?:keur(?:os?)?|ke)(?![a-z])/, scale: 1e3, currency: 'EUR' },
@@ -63,14 +63,17 @@ export function findNumbers(original: string, folded: string, locale: Locale): N
       words.push({ start, end: start + match[0].length, value: word.value, scale: 1, kind: word.article ? 'article' : 'words' });
     }
   }
-  if (NUMBER_WORD_GATE.test(folded)) {
+  // The recognizer reads each run of number words ("quarante mille", "thirty-five"), not whole sentences:
+  // short inputs keep it fast and predictable.
+  for (const run of folded.matchAll(NUMBER_WORD_RUN)) {
+    const offset = run.index ?? 0;
     const cultures: Locale[] = locale === 'fr' ? ['fr', 'en'] : ['en', 'fr'];
     for (const culture of cultures) {
-      for (const found of numbersInWords(original, culture)) {
-        const text = folded.slice(found.start, found.end);
-        if (/\d/.test(text) || found.value === 1) continue;
-        words.push({ start: found.start, end: found.end, value: found.value, scale: found.value >= 1000 ? 1000 : 1, kind: 'words' });
+      const found = numbersInWords(original.slice(offset, offset + run[0].length), culture).filter((number) => number.value !== 1);
+      for (const number of found) {
+        words.push({ start: offset + number.start, end: offset + number.end, value: number.value, scale: number.value >= 1000 ? 1000 : 1, kind: 'words' });
       }
+      if (found.length > 0) break;
     }
   }
   const free = words.filter((word) => !tokens.some((token) => token.start < word.end && word.start < token.end));

@@ -8,6 +8,7 @@ import type { Locale } from '../../../qualification/types.js';
 
 const CULTURES: Record<Locale, string> = { fr: Culture.French, en: Culture.English };
 
+/** A number the recognizer found, with its span in the text it was given. */
 export interface RecognizedNumber {
   start: number;
   /** Exclusive end. */
@@ -15,6 +16,7 @@ export interface RecognizedNumber {
   value: number;
 }
 
+/** A date, range or duration the recognizer found, with its resolutions (timex, start, end, value). */
 export interface RecognizedDate {
   start: number;
   end: number;
@@ -22,15 +24,21 @@ export interface RecognizedDate {
   values: Record<string, string>[];
 }
 
+// Inputs that walk every lazily-built path of the models (each costs about a second the first time).
+const WARM_UP: Record<Locale, readonly string[]> = {
+  fr: ['Sous trois mois.', 'je suis le ceo, on a un budget de 40k€', 'trois', 'un', 'vingt et un', 'quarante mille', 'un et demi', 'deuxième', 'vingt pour cent', 'trente-cinq', 'un million', 'quatre-vingt-dix'],
+  en: ["I'm the CEO, we have a budget of 40k€", 'three', 'one', 'a dozen', 'thirty-five', 'one and a half', 'second', 'twenty percent', 'forty thousand', 'a million'],
+};
+const WARM_UP_DATES: Record<Locale, string> = { fr: 'dans trois mois, le 15 mars, avant fin juin', en: 'in three months, on March 15, by the end of June' };
+
 let warmedUp = false;
 
 export function warmUpRecognizers(): void {
   if (warmedUp) return;
   for (const locale of ['fr', 'en'] as const) {
-    recognizeNumber(locale === 'fr' ? 'quarante mille' : 'forty thousand', CULTURES[locale]);
+    for (const text of WARM_UP[locale]) recognizeNumber(text, CULTURES[locale]);
+    recognizeDateTime(WARM_UP_DATES[locale], CULTURES[locale], undefined, new Date());
   }
-  recognizeDateTime('by the end of june, in six weeks', CULTURES.en, undefined, new Date());
-  recognizeDateTime('le 15 septembre, dans trois mois', CULTURES.fr, undefined, new Date());
   warmedUp = true;
 }
 

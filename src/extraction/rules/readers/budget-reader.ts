@@ -48,9 +48,10 @@ export class BudgetReader {
       findings.push({ level: 'allocated', start: allocatedCue.start, end: allocatedCue.end, weak: allocatedCue.weak });
     }
     if (possible) findings.push({ level: 'possible', start: possible.start, end: possible.end, weak: possible.weak });
-    if (none && !findings.some((finding) => finding.level === 'none') && (findings.length === 0 || hasCommitment)) {
-      // "Pas encore de budget, c'est en discussion" is one answer: possible. "30 k€… enfin non, rien" is two.
-      if (!(possible && !hasCommitment)) findings.push({ level: 'none', start: none.start, end: none.end, weak: none.weak });
+    // "Pas encore de budget, c'est en discussion" is one answer: possible. "30 k€… enfin non, rien" is two.
+    const noneStandsApart = hasCommitment || !possible;
+    if (none && noneStandsApart && !findings.some((finding) => finding.level === 'none')) {
+      findings.push({ level: 'none', start: none.start, end: none.end, weak: none.weak });
     }
     return findings;
   }

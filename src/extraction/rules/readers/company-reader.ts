@@ -1,7 +1,7 @@
 import type { Playbook } from '../../../playbook/schema.js';
 import { compileCues, type Cue } from '../engine/cue.js';
-import { longestFirst, matchCues, type CueMatch } from '../engine/match-cues.js';
-import { clauseOf, sentenceOf, type Finding, type Reading } from '../engine/reading.js';
+import { matchCues, type CueMatch } from '../engine/match-cues.js';
+import { sentenceOf, type Finding, type Reading } from '../engine/reading.js';
 import {
   HEADCOUNT_APPROX,
   HEADCOUNT_BELOW,
@@ -10,13 +10,12 @@ import {
   HEADCOUNT_UNIT,
   NOT_HEADCOUNT_UNIT,
   PARTNER_UNIT,
-  SECTOR_LEAD,
-  SECTOR_PATTERNS,
   SIZE_CUES,
   SOLO_CUES,
   SUB_TEAM,
 } from '../lexicon/company.js';
 import type { NumberToken } from '../numbers/find-numbers.js';
+import { readSector } from './sector-reader.js';
 
 /** What the company reader found: the fact (if any) and whether the visitor works alone. */
 export interface CompanyReading {
@@ -32,14 +31,13 @@ interface Headcount {
   partners: boolean;
 }
 
-const UNIT_AFTER = new RegExp(`^ ?(?:(?:de |d')?)${HEADCOUNT_UNIT}(?![a-z])`);
+const UNIT_AFTER = new RegExp(`^(?:ish|\\+|p(?![a-z]))?(?: ?(?:(?:de |d')?)${HEADCOUNT_UNIT}(?![a-z])|(?<=p))`);
 const COMPOUND_AFTER = new RegExp(`^${HEADCOUNT_COMPOUND}`);
 const LEAD_BEFORE = new RegExp(`(?:^|[^a-z'])${HEADCOUNT_LEAD} ${HEADCOUNT_APPROX}$`);
 const APPROX_BEFORE = new RegExp(`${HEADCOUNT_APPROX}$`);
 const BELOW_BEFORE = new RegExp(HEADCOUNT_BELOW);
 const BARE_END = /^ ?(?:$|[,.;!?)]|au |a |dans |in |at |ici|here|en tout|au total|in total|et |and |people|personnes|maintenant|now)/;
 const RANGE_JOIN = /^ ?(?:a|à|-|to|et|and) ?$/;
-const SECTOR_RES = SECTOR_PATTERNS.map((source) => new RegExp(`(?<![a-z0-9-])(?:${source})(?![a-z0-9])`, 'g'));
 const ONLY_NUMBER = new RegExp(`^${HEADCOUNT_APPROX}\\d[\\d .,']*\\+?$`);
 
 /**
@@ -62,7 +60,7 @@ export class CompanyReader {
     const min = this.playbook.icp.minEmployees;
     const solo = matchCues(this.solo, reading.folded, reading.segments)[0];
     const headcount = solo ? { start: solo.start, end: solo.end, value: Number(solo.level), partners: false } : this.headcount(reading, asked);
-    const sector = this.sector(reading, asked, headcount);
+    const sector = readSector(reading, asked, headcount);
     if (headcount) {
       const span = sector && sameSentence(reading, sector.start, headcount.start) ? union(sector, headcount) : headcount;
       const level = headcount.value >= min ? 'in_icp' : 'below_icp_size';
@@ -80,7 +78,7 @@ export class CompanyReader {
     const bare = asked ? this.bareAnswer(reading) : undefined;
     if (bare) return bare;
     const counts: Headcount[] = [];
-    const tokens = reading.numbers.filter((token) => token.kind !== 'article' && token.scale === 1);
+    const tokens = reading.numbers.filter((token) => token.kind !== 'article' && !token.currency && token.scale <= 1000);
     for (let index = 0; index < tokens.length; index++) {
       const token = tokens[index] as NumberToken;
       const after = folded.slice(token.end, token.end + 32);
@@ -119,6 +117,11 @@ export class CompanyReader {
     const rest = (reading.folded.slice(0, first.start) + ' ' + reading.folded.slice(last.end)).replace(/[^a-z]+/g, ' ').trim();
     const between = words.length === 2 ? reading.folded.slice(first.end, last.start) : '';
     if (words.length === 2 && !RANGE_JOIN.test(between)) return undefined;
+    if (BELOW_BEFORE.test(reading.folded.slice(0, first.start))) {
+      // "Moins de 10", "fewer than 10": below the ICP when the bound is; otherwise the size stays unknown.
+      const value = first.value - 1;
+      return first.value <= this.playbook.icp.minEmployees ? { start: 0, end: last.end, value, partners: false } : undefined;
+    }
     if (rest && !/^(?:(?:environ|about|around|approximately|roughly|a peu pres|presque|almost|nearly|pres de|plus de|more than|over|some|entre|between|de|from|une|a|un peu plus de|tout juste|au moins|at least|people|personnes|gens|employees|salaries)\s*)+$/.test(rest)) return undefined;
     return { start: first.start, end: last.end, value: Math.round(first.value), partners: false };
   }
@@ -134,44 +137,6 @@ export class CompanyReader {
     const clause = folded.trim();
     return ONLY_NUMBER.test(clause.replace(/[.!]+$/, '')) && APPROX_BEFORE.test(before);
   }
-
-  /** The sector: a known phrase, or in an answer "Secteur, 40 salariés" the words beside the count. */
-  private sector(reading: Reading, asked: boolean, headcount?: Headcount): { start: number; end: number; text: string } | undefined {
-    const { folded, original } = reading;
-    const matches: CueMatch[] = [];
-    for (const regex of SECTOR_RES) {
-      regex.lastIndex = 0;
-      for (const match of folded.matchAll(regex)) {
-        const start = match.index ?? 0;
-        matches.push({ level: 'sector', weak: false, start, end: start + match[0].length });
-      }
-    }
-    const outsideCount = longestFirst(matches.filter((match) => !headcount || match.end <= headcount.start || match.start >= headcount.end));
-    const known = outsideCount[0];
-    if (asked && headcount) {
-      const clause = clauseOf(reading, folded.search(/\S/) >= 0 ? folded.search(/\S/) : 0);
-      if (clause.end <= headcount.start) return trimmedSector(original, clause.start, clause.end);
-    }
-    if (known) return trimmedSector(original, known.start, known.end);
-    if (asked) {
-      const clause = clauseOf(reading, folded.search(/\S/));
-      const words = folded.slice(clause.start, clause.end).split(/\s+/).length;
-      if (words <= 8 && !/\b(?:je|j'|i|we|on|nous)\b|\d/.test(folded.slice(clause.start, clause.end))) return trimmedSector(original, clause.start, clause.end);
-    }
-    return undefined;
-  }
-}
-
-function trimmedSector(original: string, start: number, end: number): { start: number; end: number; text: string } | undefined {
-  const raw = original.slice(start, end);
-  const lead = SECTOR_LEAD.exec(raw)?.[0].length ?? 0;
-  const text = raw
-    .slice(lead)
-    .replace(/[\s,.;:!?-]+$/, '')
-    .replace(/\s+(?:de|d'|du|des|pour|les|la|le|l'|et|and|of|with|the|a|an|en|in|for)$/i, '')
-    .trim();
-  if (text.length < 2 || text.split(/\s+/).length > 10 || /^\d/.test(text)) return undefined;
-  return { start, end, text };
 }
 
 function sameSentence(reading: Reading, a: number, b: number): boolean {

@@ -1,0 +1,79 @@
+import type { Reading } from '../engine/reading.js';
+import { MONTHS, SEASONS } from '../lexicon/timeline.js';
+import { plainCandidate, type TimeCandidate } from './time-candidate.js';
+import { monthsUntil, monthsUntilNext, monthsUntilNextYear, monthsUntilQuarterEnd, monthsUntilYearEnd } from './time-arithmetic.js';
+
+// Words before a date that say how it is meant: "avant fin", "pas avant", "early", "mid-"…
+const MODIFIER = String.raw`(?:a partir d'|d'ici|jusqu'|d'|en|in|by|before|avant|d'ici|d'ici a|pour|for|from|a partir de|des|starting|start of|debut|early|mi|mid|mi-|mid-|fin|end of|late|courant|au mois de|until|jusqu'en|jusqu'a|around|vers|avant fin|avant la fin de|before the end of|by the end of|d'ici fin|d'ici la fin de|pas avant|not before|after|apres|the end of|la fin de|le|the|in early|in late|in mid|de|the beginning of|beginning of|le debut de)`;
+const MONTH_NAMES = MONTHS.map((entry) => entry.names).join('|');
+const MONTH_RE = new RegExp(String.raw`(?<![a-z0-9'])((?:${MODIFIER} ?){0,4})(?:(\d{1,2})(?:er|st|nd|rd|th)? )?(${MONTH_NAMES})\.?(?: (\d{1,2})(?:st|nd|rd|th)?)?(?:,? (20\d\d))?(?![a-z0-9])`, 'g');
+const SEASON_RE = new RegExp(String.raw`(?<![a-z0-9'])((?:${MODIFIER} ?){0,4})(?:(?:l'|le |la |les |this |next |cet |cette |ce |a la |d'ici la |pour la |des la |apres la |after the |before the |by )?)(${SEASONS.map((s) => s.names).join('|')})(?: (?:prochain|prochaine|next|qui vient))?(?: (20\d\d))?(?![a-z0-9])`, 'g');
+const QUARTER_RE = /(?<![a-z0-9])(?:(?:q|t)([1-4])|(premier|1er|first|1st|deuxieme|2e|2eme|second|2nd|troisieme|3e|3eme|third|3rd|quatrieme|4e|4eme|fourth|4th|dernier|last) (?:trimestre|quarter))(?: (?:de |of )?(20\d\d))?(?![a-z0-9])/g;
+const YEAR_RE = new RegExp(String.raw`(?<![a-z0-9'])((?:${MODIFIER} ?){0,4})(20\d\d)(?![a-z0-9]| ?(?:€|\$|k|eur|euros|salari|empl))`, 'g');
+const QUARTER_WORDS: Record<string, number> = { premier: 1, '1er': 1, first: 1, '1st': 1, deuxieme: 2, '2e': 2, '2eme': 2, second: 2, '2nd': 2, troisieme: 3, '3e': 3, '3eme': 3, third: 3, '3rd': 3, quatrieme: 4, '4e': 4, '4eme': 4, fourth: 4, '4th': 4, dernier: 4, last: 4 };
+
+/** Month names, seasons, quarters and years, from `now`. */
+export function readCalendarDates(reading: Reading): TimeCandidate[] {
+  const { folded, now } = reading;
+  const found: TimeCandidate[] = [];
+  for (const match of folded.matchAll(MONTH_RE)) {
+    const [whole, modifiers = '', dayBefore, name = '', dayAfter, year] = match;
+    const entry = MONTHS.find((candidate) => new RegExp(`^(?:${candidate.names})$`).test(name));
+    if (!entry) continue;
+    if (entry.needsPreposition && !modifiers.trim() && !dayBefore && !dayAfter) continue;
+    const day = Number(dayBefore ?? dayAfter) || dayFor(modifiers);
+    const months = year ? monthsUntil(now, Number(year), entry.month, day) : monthsUntilNext(now, entry.month, day);
+    if (months < 0) continue;
+    found.push(dateCandidate(folded, match.index ?? 0, whole, modifiers, Math.max(0.25, months)));
+  }
+  for (const match of folded.matchAll(SEASON_RE)) {
+    const [whole, modifiers = '', name = '', year] = match;
+    const season = SEASONS.find((candidate) => new RegExp(`^(?:${candidate.names})$`).test(name));
+    if (!season) continue;
+    // "After the summer", "fin de l'été": the season that follows, two months on.
+    const month = /\b(?:after|apres|fin|end of|late|la fin de)\b/.test(modifiers) && season.month !== 9 ? ((season.month + 1) % 12) + 1 : season.month;
+    const months = year ? monthsUntil(now, Number(year), month) : monthsUntilNext(now, month);
+    found.push(dateCandidate(folded, match.index ?? 0, whole, modifiers, Math.max(0.25, months)));
+  }
+  for (const match of folded.matchAll(QUARTER_RE)) {
+    const quarter = Number(match[1] ?? QUARTER_WORDS[match[2] ?? ''] ?? 0);
+    if (!quarter) continue;
+    const firstMonth = (quarter - 1) * 3 + 1;
+    const current = Math.ceil((now.getMonth() + 1) / 3);
+    const months = match[3]
+      ? monthsUntil(now, Number(match[3]), firstMonth)
+      : quarter === current
+        ? monthsUntilQuarterEnd(now)
+        : monthsUntilNext(now, firstMonth);
+    if (months < 0) continue;
+    found.push(dateCandidate(folded, match.index ?? 0, match[0], '', Math.max(0.25, months)));
+  }
+  for (const match of folded.matchAll(YEAR_RE)) {
+    const [whole, modifiers = '', yearText = ''] = match;
+    const year = Number(yearText);
+    if (year < now.getFullYear() || year > now.getFullYear() + 10) continue;
+    const late = /\b(?:fin|end of|late|the end of|la fin de)\b/.test(modifiers);
+    const middle = /\b(?:mi|mid|mi-|mid-)\b/.test(modifiers);
+    let months: number;
+    if (year === now.getFullYear()) months = monthsUntilYearEnd(now);
+    else if (late) months = monthsUntil(now, year, 12, 1);
+    else if (middle) months = monthsUntil(now, year, 7, 1);
+    else months = year === now.getFullYear() + 1 ? monthsUntilNextYear(now, 'early') : monthsUntil(now, year, 1, 1);
+    found.push(dateCandidate(folded, match.index ?? 0, whole, modifiers, months));
+  }
+  return found;
+}
+
+function dayFor(modifiers: string): number {
+  if (/\b(?:fin|end of|late|the end of|la fin de|avant fin|d'ici fin)\b/.test(modifiers)) return 28;
+  if (/\b(?:mi|mid)\b/.test(modifiers)) return 15;
+  return 1;
+}
+
+function dateCandidate(folded: string, start: number, whole: string, modifiers: string, months: number): TimeCandidate {
+  // "pas avant mars", "it won't be before autumn": the earliest start, not a deadline.
+  const notBefore = /\b(?:pas avant|not before)\b/.test(modifiers) || /(?:\bpas|\bnot|n't|won't be|will not be|\bno sooner than|\bno earlier than|\bjamais)\s*$/.test(folded.slice(Math.max(0, start - 20), start));
+  const deadline = /\b(?:by|before|avant|d'ici|until|jusqu'en|jusqu'a)\b/.test(modifiers) && !notBefore;
+  const leading = whole.length - whole.trimStart().length;
+  return plainCandidate(start + leading, start + whole.length, months, deadline);
+}

@@ -1,0 +1,132 @@
+import type { Dimension } from '../../../playbook/schema.js';
+import { timelineLevelFor } from '../../../playbook/queries.js';
+import { compileCues, type Cue } from '../engine/cue.js';
+import { longestFirst, matchCues, type CueMatch } from '../engine/match-cues.js';
+import { clauseOf, sentenceOf, textOf, type Finding, type Reading } from '../engine/reading.js';
+import { NOT_START_CONTEXT, START_CONTEXT, TIME_PHRASES, type TimeMeaning } from '../lexicon/timeline.js';
+import { datesIn } from '../numbers/recognizers.js';
+import { readCalendarDates } from './calendar-expressions.js';
+import { readDurations } from './duration-expressions.js';
+import { monthsUntil, monthsUntilNext, monthsUntilNextYear, monthsUntilQuarterEnd, monthsUntilYearEnd } from './time-arithmetic.js';
+import { plainCandidate, type TimeCandidate } from './time-candidate.js';
+
+/**
+ * Timeline / prioritization: months from now, then the playbook band (`timelineLevelFor`). Phrases
+ * (lexicon), durations ("sous trois mois"), month names, seasons, quarters and years are read here;
+ * the date recognizer is a fallback. Outside an answer to the timeline question, a date counts only
+ * next to a start verb ("on veut démarrer en mars") or when it is plainly about starting ("dès que possible").
+ */
+export class TimelineReader {
+  private readonly phrases: Cue[];
+
+  constructor(
+    private readonly dimension: Dimension,
+    private readonly extra: readonly Cue[] = [],
+  ) {
+    this.phrases = compileCues(TIME_PHRASES.map((phrase, index) => ({ level: String(index), fr: phrase.fr, en: phrase.en, ignoreNegation: true })));
+  }
+
+  read(reading: Reading, asked: boolean): Finding[] {
+    const candidates = this.candidates(reading, asked);
+    const kept = candidates.filter((candidate) => !candidate.ignore && this.counts(reading, candidate, asked));
+    const strong = kept.filter((candidate) => !candidate.weak);
+    let pool = strong.length > 0 ? strong : kept;
+    if (pool.some((candidate) => !candidate.deadline)) pool = pool.filter((candidate) => !candidate.deadline);
+    const findings: Finding[] = [];
+    for (const candidate of pool) {
+      const level = candidate.level ?? (candidate.months !== undefined ? timelineLevelFor(this.dimension, candidate.months)?.id : timelineLevelFor(this.dimension, Number.POSITIVE_INFINITY)?.id);
+      if (!level) continue;
+      const same = findings.find((finding) => finding.level === level);
+      const finding: Finding = { level, start: candidate.start, end: candidate.end, months: candidate.months, weak: candidate.weak };
+      // "Pas tout de suite, plutôt l'an prochain": one answer; keep the words that carry a date.
+      if (same) {
+        if (same.months === undefined && finding.months !== undefined) findings[findings.indexOf(same)] = finding;
+        continue;
+      }
+      if (findings.length < 2) findings.push(finding);
+    }
+    return findings;
+  }
+
+  private candidates(reading: Reading, asked: boolean): TimeCandidate[] {
+    const { folded, now } = reading;
+    const found: TimeCandidate[] = [];
+    const phraseMatches = matchCues(this.phrases, folded, reading.segments);
+    for (const match of phraseMatches) {
+      const phrase = TIME_PHRASES[Number(match.level)];
+      if (!phrase) continue;
+      found.push({ ...base(match), ...resolve(phrase.meaning, now), weak: phrase.weak ?? false, standalone: phrase.standalone ?? false, anchored: phrase.anchored ?? false });
+    }
+    for (const match of matchCues(this.extra, folded, reading.segments)) found.push({ ...base(match), level: match.level });
+    found.push(...readDurations(reading, asked), ...readCalendarDates(reading));
+    const resolved = resolveOverlaps(found);
+    if (!resolved.some((candidate) => !candidate.ignore) && (asked || START_CONTEXT.test(folded))) resolved.push(...this.recognized(reading));
+    return resolved;
+  }
+
+  /** Fallback: Microsoft's date recognizer, for what the tables above do not know. */
+  private recognized(reading: Reading): TimeCandidate[] {
+    const found: TimeCandidate[] = [];
+    for (const date of datesIn(reading.original, reading.locale, reading.now)) {
+      if (/\b(?:depuis|since|ago|il y a|last|dernier)\b/.test(reading.folded.slice(Math.max(0, date.start - 16), date.end + 6))) continue;
+      const months = monthsOf(date.typeName, date.values, reading.now, reading.locale);
+      if (months === undefined) continue;
+      found.push(plainCandidate(date.start, date.end, months));
+    }
+    return found;
+  }
+
+  private counts(reading: Reading, candidate: TimeCandidate, asked: boolean): boolean {
+    const clause = textOf(reading, clauseOf(reading, candidate.start));
+    const sentence = textOf(reading, sentenceOf(reading, candidate.start));
+    const starting = START_CONTEXT.test(sentence);
+    if (NOT_START_CONTEXT.test(clause) && !START_CONTEXT.test(clause)) return false;
+    if (candidate.anchored) return starting;
+    // "soon", "fast": vague words are an answer to the question, not a start date said in passing.
+    if (candidate.weak) return asked;
+    return asked || candidate.standalone || starting || candidate.level !== undefined;
+  }
+}
+
+function base(match: CueMatch): TimeCandidate {
+  return { ...plainCandidate(match.start, match.end, undefined), weak: match.weak };
+}
+
+function resolve(meaning: TimeMeaning, now: Date): Pick<TimeCandidate, 'months' | 'later' | 'ignore'> {
+  switch (meaning.kind) {
+    case 'months':
+      return { months: meaning.months };
+    case 'later':
+      return { later: true };
+    case 'month':
+      return { months: monthsUntilNext(now, meaning.month, meaning.day) };
+    case 'quarter-end':
+      return { months: monthsUntilQuarterEnd(now) };
+    case 'year-end':
+      return { months: monthsUntilYearEnd(now) };
+    case 'next-year':
+      return { months: monthsUntilNextYear(now, meaning.part) };
+    case 'ignore':
+      return { ignore: true };
+  }
+}
+
+/** Keeps the longest of overlapping candidates ("dans six mois" over "six mois"; "depuis septembre" hides "septembre"). */
+function resolveOverlaps(candidates: TimeCandidate[]): TimeCandidate[] {
+  const asMatches = candidates.map((candidate, index) => ({ level: String(index), weak: candidate.weak, start: candidate.start, end: candidate.end }));
+  return longestFirst(asMatches).map((match) => candidates[Number(match.level)] as TimeCandidate);
+}
+
+function monthsOf(typeName: string, values: Record<string, string>[], now: Date, locale: string): number | undefined {
+  const type = typeName.replace('datetimeV2.', '');
+  for (const value of values) {
+    if (type === 'duration' && value.value && value.Mod !== 'since') return Math.round((Number(value.value) / 2_592_000) * 10) / 10;
+    if (locale === 'fr' && !/^(?:X{4}|\d{4})-\d{2}-\d{2}$/.test(value.timex ?? '')) continue;
+    const when = value.start ?? value.value ?? (value.Mod === 'before' || value.Mod === 'before-end' ? value.end : undefined);
+    if (!when || !/^\d{4}-\d{2}-\d{2}/.test(when)) continue;
+    const [year, month, day] = when.slice(0, 10).split('-').map(Number);
+    const months = monthsUntil(now, year ?? 0, month ?? 1, day ?? 1);
+    if (months >= 0) return Math.max(0.25, months);
+  }
+  return undefined;
+}
