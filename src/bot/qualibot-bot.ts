@@ -96,6 +96,11 @@ export class QualibotBot extends TeamsActivityHandler {
     this.interceptors.push(interceptor);
   }
 
+  /** A decided lead changed outside the dialog (e.g. a contact left while waiting for an SDR). */
+  async leadChanged(lead: LeadState, context: TurnContext): Promise<void> {
+    for (const listener of this.listeners) await listener.onLeadChanged?.(lead, context);
+  }
+
   override async run(context: TurnContext): Promise<void> {
     await super.run(context);
     await this.conversationState.saveChanges(context, false);
@@ -208,7 +213,7 @@ export class QualibotBot extends TeamsActivityHandler {
     const isNewContact = contact && contact !== (lead.contact.email ?? lead.contact.phone);
     const updated: LeadState = { ...read.lead, sheet: lead.sheet };
     await this.leadAccessor.set(context, updated);
-    if (isNewContact) for (const listener of this.listeners) await listener.onLeadChanged?.(updated, context);
+    if (isNewContact) await this.leadChanged(updated, context);
     const message = isNewContact ? render(this.playbook, this.playbook.messages.contactThanks, locale, { contact }) : render(this.playbook, this.playbook.messages.afterOutcome, locale);
     await context.sendActivity(message);
   }

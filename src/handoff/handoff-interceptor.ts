@@ -14,6 +14,8 @@ export interface HandoffInterceptorDeps {
   service: HandoffService;
   /** The bot's lead state, to keep a contact given while waiting. */
   leadAccessor: StatePropertyAccessor<LeadState>;
+  /** Tells the lead's listeners (storage, CRM) that a contact arrived, so erase/export and the CRM see it. */
+  leadChanged: (lead: LeadState, context: TurnContext) => Promise<void>;
   now: () => Date;
 }
 
@@ -55,9 +57,8 @@ export class HandoffInterceptor implements MessageInterceptor {
     const { db, service } = this.deps;
     const at = this.deps.now().toISOString();
     const activityId = context.activity.id;
-    // The transcript middleware normally stored it already; store it here only if it did not.
-    const stored = activityId !== undefined && (await db.transcripts.list(handoff.conversationId)).some((line) => line.from === 'visitor' && line.activityId === activityId);
-    if (!stored) await db.transcripts.append({ conversationId: handoff.conversationId, from: 'visitor', text, at, ...(activityId ? { activityId } : {}) });
+    // Usually the transcript middleware stored it already; appends are idempotent per activity id.
+    await db.transcripts.append({ conversationId: handoff.conversationId, from: 'visitor', text, at, ...(activityId ? { activityId } : {}) });
     await service.publishMessage(handoff, 'visitor', text, at);
   }
 
@@ -89,15 +90,21 @@ export class HandoffInterceptor implements MessageInterceptor {
           callback: { ...callback, ...(preferredTime ? { preferredTime } : {}), status: label ? 'captured' : 'awaiting' },
         };
       })) ?? handoff;
-    if (contactLabel(found)) await this.deps.leadAccessor.set(context, { ...lead, contact: { ...lead.contact, ...found } });
+    if (contactLabel(found)) await this.keepContact(lead, context, found);
     await service.publishQueue('updated', updated);
     const locale = localeOf(handoff);
     await service.botSays(updated, [label ? say('callbackCaptured', locale, { contact: label }) : say('callbackAskContact', locale)], send);
   }
 
   /** Keeps a contact in the lead state (the bot's) and in the SDR packet. */
+  private async keepContact(lead: LeadState, context: TurnContext, found: Contact): Promise<void> {
+    const updated: LeadState = { ...lead, contact: { ...lead.contact, ...found } };
+    await this.deps.leadAccessor.set(context, updated);
+    await this.deps.leadChanged(updated, context);
+  }
+
   private async remember(handoff: HandoffRecord, lead: LeadState, context: TurnContext, found: Contact): Promise<HandoffRecord> {
-    await this.deps.leadAccessor.set(context, { ...lead, contact: { ...lead.contact, ...found } });
+    await this.keepContact(lead, context, found);
     const updated = (await this.deps.service.updatePacket(handoff.id, (packet) => ({ ...packet, contact: { ...packet.contact, ...found } }))) ?? handoff;
     await this.deps.service.publishQueue('updated', updated);
     return updated;

@@ -63,7 +63,7 @@ export function createHandoffModule(options: HandoffModuleOptions): HandoffModul
   let unsubscribeNotifiers: Unsubscribe | undefined;
 
   bot.addListener(new HandoffListener({ db, service, playbook: options.playbook, config, logger, now }));
-  bot.addInterceptor(new HandoffInterceptor({ db, service, leadAccessor: bot.leadAccessor, now }));
+  bot.addInterceptor(new HandoffInterceptor({ db, service, leadAccessor: bot.leadAccessor, leadChanged: (lead, context) => bot.leadChanged(lead, context), now }));
   const onVisitorLeft = async (conversationId: string | undefined) => {
     if (conversationId) await service.visitorLeft(conversationId);
   };

@@ -40,6 +40,7 @@ export interface TranscriptEntry {
 
 /** Conversation transcripts, kept for the SDR packet and for export/erasure. */
 export interface TranscriptRepository {
+  /** Idempotent per (conversation, sender, activityId): a redelivered activity is recorded once. */
   append(entry: TranscriptEntry): Promise<void>;
   /** Oldest first (by `at`, then insertion order). */
   list(conversationId: string): Promise<TranscriptEntry[]>;
@@ -74,6 +75,8 @@ export interface WidgetActivityRepository {
 export interface ProcessedActivityRepository {
   /** True only the first time this (conversation, activity) pair is claimed; atomic (unique key). */
   claim(conversationId: string, activityId: string): Promise<boolean>;
+  /** Whether this pair was claimed already (no side effect). */
+  has(conversationId: string, activityId: string): Promise<boolean>;
 }
 
 // ---------------------------------------------------------------- leads

@@ -1,9 +1,11 @@
 /**
- * botbuilder's ConversationState stores under `<channel>/conversations/<id>` and
- * PrivateConversationState under `<channel>/conversations/<id>/users/<user>`:
- * these LIKE patterns (escape character `\`) find a conversation's state items for erasure.
+ * botbuilder's ConversationState stores under `<channel>/conversations/<id>/<namespace>` — with an
+ * empty namespace that is `<channel>/conversations/<id>/`, trailing slash included — and
+ * PrivateConversationState under `<channel>/conversations/<id>/users/<user>`. These LIKE patterns
+ * (escape character `\`) find a conversation's state items for erasure: the bare key, and every key
+ * below it (never another conversation whose id merely starts the same).
  */
 export function conversationStateKeyPatterns(conversationId: string): [string, string] {
   const escaped = conversationId.replace(/[\\%_]/g, (char) => `\\${char}`);
-  return [`%/conversations/${escaped}`, `%/conversations/${escaped}/users/%`];
+  return [`%/conversations/${escaped}`, `%/conversations/${escaped}/%`];
 }

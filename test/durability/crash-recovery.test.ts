@@ -12,7 +12,7 @@ const postgresUp = await postgresAvailability('Crash recovery');
  * "Nothing lost": a real server process is SIGKILLed between two turns and in the middle of one, a new
  * process starts on the same data, and the conversation carries on where it was.
  */
-function crashSuite(createStore: () => Promise<DataStore>) {
+function crashSuite(createStore: () => Promise<DataStore>, options: { redeliveryCheck: boolean }) {
   return () => {
     let connector: FakeConnector;
     let gate: GateProxy;
@@ -101,23 +101,24 @@ function crashSuite(createStore: () => Promise<DataStore>) {
       return activity;
     }
 
-    // KNOWN BUG (reported to the lead): DedupeMiddleware claims the activity id before the turn runs, so
-    // when the channel redelivers an activity whose turn died with the process, the new process drops it
-    // as a duplicate and the visitor's answer is never absorbed. Remove `.fails` once that is fixed.
-    it.fails('answers a channel redelivery (same activity id) of a turn that died with the process', { timeout: 90_000 }, async () => {
-      const visitor = new ChannelVisitor(connector, gate.url);
-      let app = await start();
-      await visitor.open(app.url);
-      expect((await visitor.say(app.url, answer(0))).ask).toBe('company');
-      const activity = await crashDuringTurn(visitor, app, answer(1));
-      app = await start();
-      const redelivered = await visitor.send(app.url, activity);
-      expect(redelivered.status).toBe(200);
-      expect(redelivered.ask).toBe('authority');
-    });
+    // An activity id is recorded as processed only once its turn completed (TurnGuardMiddleware), so the
+    // channel's redelivery of a turn that died with the process is answered, and stored once.
+    // Engine-independent, so checked on one engine only.
+    if (options.redeliveryCheck) {
+      it('answers a channel redelivery (same activity id) of a turn that died with the process', { timeout: 90_000 }, async () => {
+        const visitor = new ChannelVisitor(connector, gate.url);
+        const first = await start();
+        await visitor.open(first.url);
+        expect((await visitor.say(first.url, answer(0))).ask).toBe('company');
+        const activity = await crashDuringTurn(visitor, first, answer(1));
+        const second = await start();
+        const redelivered = await visitor.send(second.url, activity);
+        expect(redelivered.status).toBe(200);
+        expect(redelivered.ask).toBe('authority');
+      });
+    }
   };
 }
 
-
-describe('crash recovery on SQLite (real process, SIGKILL)', crashSuite(createSqliteStore));
-describe.skipIf(!postgresUp)('crash recovery on PostgreSQL (real process, SIGKILL)', crashSuite(createPostgresStore));
+describe('crash recovery on SQLite (real process, SIGKILL)', crashSuite(createSqliteStore, { redeliveryCheck: true }));
+describe.skipIf(!postgresUp)('crash recovery on PostgreSQL (real process, SIGKILL)', crashSuite(createPostgresStore, { redeliveryCheck: false }));

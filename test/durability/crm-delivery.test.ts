@@ -63,8 +63,9 @@ describe('CRM delivery from a real process (SQLite)', () => {
 
   const requestsFor = (key: string): ReceivedRequest[] => crm.requests.filter((request) => request.headers['idempotency-key'] === key);
 
-  const outboxEntry = (key: string): Promise<OutboxEntry | undefined> =>
-    withStore(store, async (db) => (await db.outbox.listAbout({})).find((entry) => entry.idempotencyKey === key) ?? findByKey(await db.outbox.listDead(), key));
+  /** The outbox entry with this key, as the database holds it now. */
+  const outboxEntry = (conversationId: string, key: string): Promise<OutboxEntry | undefined> =>
+    withStore(store, async (db) => (await db.outbox.listAbout({ conversationId })).find((entry) => entry.idempotencyKey === key));
 
   it('delivers one signed lead.qualified, keyed <leadId>:<version>, through a few 500s', { timeout: 60_000 }, async () => {
     crm.script(500, 500, 503);
@@ -73,7 +74,7 @@ describe('CRM delivery from a real process (SQLite)', () => {
 
     await pollUntil(() => requestsFor(key).length >= 4, 10_000, 'four delivery attempts');
     const delivered = await pollUntil(async () => {
-      const entry = await withStore(store, async (db) => (await db.outbox.listAbout({ conversationId })).find((item) => item.idempotencyKey === key));
+      const entry = await outboxEntry(conversationId, key);
       return entry?.status === 'delivered' ? entry : undefined;
     }, 10_000, 'the entry marked delivered');
     expect(delivered).toMatchObject({ type: 'lead.qualified', attempts: 4 });
@@ -92,10 +93,10 @@ describe('CRM delivery from a real process (SQLite)', () => {
 
   it('dead-letters a lead while the CRM is down for good, and `outbox replay` delivers it once the CRM is back', { timeout: 90_000 }, async () => {
     relay.pause(); // connections refused: the CRM is off the network
-    const { leadId } = await qualifyLead();
+    const { leadId, conversationId } = await qualifyLead();
     const key = `${leadId}:1`;
     const dead = await pollUntil(async () => {
-      const entry = await outboxEntry(key);
+      const entry = await outboxEntry(conversationId, key);
       return entry?.status === 'dead' ? entry : undefined;
     }, 20_000, 'the entry dead-lettered');
     expect(dead.attempts).toBe(4);
@@ -114,7 +115,7 @@ describe('CRM delivery from a real process (SQLite)', () => {
     // The running server's worker picks the requeued entry up.
     await pollUntil(() => requestsFor(key).length >= 1, 10_000, 'the replayed delivery');
     const delivered = await pollUntil(async () => {
-      const entry = await outboxEntry(key);
+      const entry = await outboxEntry(conversationId, key);
       return entry?.status === 'delivered' ? entry : undefined;
     }, 10_000, 'the replayed entry marked delivered');
     expect(delivered.id).toBe(dead.id);
@@ -124,7 +125,3 @@ describe('CRM delivery from a real process (SQLite)', () => {
     expect((await runCli(['outbox', 'dead'], store.env)).stdout).not.toContain(key);
   });
 });
-
-function findByKey(entries: OutboxEntry[], key: string): OutboxEntry | undefined {
-  return entries.find((entry) => entry.idempotencyKey === key);
-}

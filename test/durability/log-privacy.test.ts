@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openSession, TestSocket } from '../channels/widget/socket-test-client.js';
 import { FakeConnector } from '../fakes/fake-connector.js';
 import { ChildApp } from '../helpers/child-app.js';
@@ -56,8 +56,13 @@ describe('logs never contain emails, phone numbers or IBANs (real process)', () 
     store = await createSqliteStore();
   });
 
-  afterAll(async () => {
+  // Each test starts its own server: a failed one must not leave its process running.
+  afterEach(async () => {
     await app?.kill();
+    app = undefined;
+  });
+
+  afterAll(async () => {
     await broken?.close();
     await connector?.stop();
     await store?.destroy();

@@ -26,6 +26,6 @@ describe('subjectWhere', () => {
 
 describe('conversationStateKeyPatterns', () => {
   it('escapes LIKE wildcards in the conversation id', () => {
-    expect(conversationStateKeyPatterns('a_b%c\\d')).toEqual(['%/conversations/a\\_b\\%c\\\\d', '%/conversations/a\\_b\\%c\\\\d/users/%']);
+    expect(conversationStateKeyPatterns('a_b%c\\d')).toEqual(['%/conversations/a\\_b\\%c\\\\d', '%/conversations/a\\_b\\%c\\\\d/%']);
   });
 });

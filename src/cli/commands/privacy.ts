@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
-import { enqueueCrmEvent, personErasedEvents } from '../../crm/index.js';
+import { crmEventFromOutbox, enqueueCrmEvent, personErasedEvents } from '../../crm/index.js';
 import type { Logger } from '../../logger.js';
+import { normaliseEmail } from '../../storage/index.js';
 import { withDatabase } from '../open-database-from-env.js';
 
 /**
@@ -13,14 +14,20 @@ export async function runErase(args: string[], logger: Logger): Promise<number> 
     console.error('Usage: qualibot erase --email EMAIL | --conversation ID');
     return 2;
   }
-  const target = values.email ? { email: values.email } : { conversationId: values.conversation! };
+  const email = values.email ? normaliseEmail(values.email) : undefined;
+  const target = email ? { email } : { conversationId: values.conversation! };
   const result = await withDatabase(logger, async (db) => {
+    // A deletion event from an earlier request may still be waiting: the erase deletes every outbox
+    // entry about the person, that one included, so it is queued again with the new ones.
+    const waiting = (await db.outbox.listAbout(target)).filter((entry) => entry.type === 'person.erased' && entry.status !== 'delivered');
     const erased = await db.lifecycle.erasePerson(target);
-    // Queued after the erase: the erase itself deletes every outbox entry about the person.
-    for (const event of personErasedEvents({ leadIds: erased.leadIds, email: values.email })) await enqueueCrmEvent(db.outbox, event);
-    return erased;
+    // Queued after the erase, for the same reason.
+    const events = [...waiting.map(crmEventFromOutbox), ...personErasedEvents({ leadIds: erased.leadIds, email })];
+    for (const event of events) await enqueueCrmEvent(db.outbox, event);
+    return { erased, events: events.length };
   });
-  console.log(JSON.stringify({ erased: result.counts, conversations: result.conversationIds.length, crmDeletionEvents: result.leadIds.length }, null, 2));
+  const { erased, events } = result;
+  console.log(JSON.stringify({ erased: erased.counts, conversations: erased.conversationIds.length, crmDeletionEvents: events }, null, 2));
   return 0;
 }
 

@@ -7,7 +7,7 @@ export class PgTranscriptRepository implements TranscriptRepository {
 
   async append(entry: TranscriptEntry): Promise<void> {
     await this.pool.query(
-      'INSERT INTO transcripts (conversation_id, sender, text, at, activity_id, author) VALUES ($1, $2, $3, $4, $5, $6)',
+      'INSERT INTO transcripts (conversation_id, sender, text, at, activity_id, author) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING',
       [entry.conversationId, entry.from, entry.text, new Date(entry.at).toISOString(), entry.activityId ?? null, entry.author ?? null],
     );
   }

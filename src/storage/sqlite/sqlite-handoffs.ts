@@ -12,11 +12,23 @@ import { handoffPatchColumns, sqliteCodec, toHandoff, type Row } from '../row-ma
 const marks = (count: number) => Array.from({ length: count }, () => '?').join(', ');
 
 export class SqliteHandoffRepository implements HandoffRepository {
+  /** Prepared once per distinct SQL text: `list` runs on every visitor turn (handoff interceptor). */
+  private readonly statements = new Map<string, BetterSqlite3.Statement>();
+
   constructor(private readonly db: BetterSqlite3.Database) {}
+
+  private prepare(sql: string): BetterSqlite3.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
 
   async create(input: HandoffInput): Promise<HandoffRecord> {
     const now = new Date().toISOString();
-    const row = this.db
+    const row = this
       .prepare(
         `INSERT INTO handoffs (id, conversation_id, lead_id, status, reason, score, tier, packet, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
@@ -37,12 +49,12 @@ export class SqliteHandoffRepository implements HandoffRepository {
   }
 
   async get(id: string): Promise<HandoffRecord | undefined> {
-    const row = this.db.prepare('SELECT * FROM handoffs WHERE id = ?').get(id) as Row | undefined;
+    const row = this.prepare('SELECT * FROM handoffs WHERE id = ?').get(id) as Row | undefined;
     return row ? toHandoff(row, sqliteCodec) : undefined;
   }
 
   async getOpenByConversation(conversationId: string): Promise<HandoffRecord | undefined> {
-    const row = this.db
+    const row = this
       .prepare(
         `SELECT * FROM handoffs WHERE conversation_id = ? AND status IN (${marks(OPEN_HANDOFF_STATUSES.length)})
          ORDER BY created_at DESC, rowid DESC LIMIT 1`,
@@ -64,7 +76,7 @@ export class SqliteHandoffRepository implements HandoffRepository {
       params.push(query.conversationId);
     }
     const sql = `SELECT * FROM handoffs ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at, rowid`;
-    return (this.db.prepare(sql).all(...params) as Row[]).map((row) => toHandoff(row, sqliteCodec));
+    return (this.prepare(sql).all(...params) as Row[]).map((row) => toHandoff(row, sqliteCodec));
   }
 
   async transition(id: string, { from, to, patch = {} }: HandoffTransition): Promise<HandoffRecord | undefined> {
@@ -73,7 +85,7 @@ export class SqliteHandoffRepository implements HandoffRepository {
     const sets = ['status = ?', 'updated_at = ?', ...columns.map(([column]) => `${column} = ?`)];
     const values = columns.map(([, value]) => value);
     // One UPDATE with the status check in its WHERE: the compare-and-set is atomic, even across processes.
-    const row = this.db
+    const row = this
       .prepare(`UPDATE handoffs SET ${sets.join(', ')} WHERE id = ? AND status IN (${marks(from.length)}) RETURNING *`)
       .get(to, new Date().toISOString(), ...values, id, ...from) as Row | undefined;
     return row ? toHandoff(row, sqliteCodec) : undefined;

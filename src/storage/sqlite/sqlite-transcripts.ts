@@ -9,7 +9,7 @@ export class SqliteTranscriptRepository implements TranscriptRepository {
 
   constructor(db: BetterSqlite3.Database) {
     this.insert = db.prepare(
-      'INSERT INTO transcripts (conversation_id, sender, text, at, activity_id, author) VALUES (?, ?, ?, ?, ?, ?)',
+      'INSERT INTO transcripts (conversation_id, sender, text, at, activity_id, author) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
     );
     this.selectByConversation = db.prepare('SELECT * FROM transcripts WHERE conversation_id = ? ORDER BY at, id');
     this.deleteByConversation = db.prepare('DELETE FROM transcripts WHERE conversation_id = ?');

@@ -55,9 +55,10 @@ export class ChannelVisitor {
     return this.activity({ type: 'message', text });
   }
 
-  /** The chat opens: the bot greets and asks its first question. */
-  open(baseUrl: string): Promise<Exchange> {
-    return this.send(baseUrl, this.activity({ type: 'conversationUpdate', membersAdded: [{ id: `user-${this.conversationId}`, name: 'Visitor' }] }));
+  /** The chat opens: the bot greets and asks its first question. `pageContext` is what a web channel attaches. */
+  open(baseUrl: string, pageContext?: Record<string, string>): Promise<Exchange> {
+    const channelData = pageContext ? { qualibot: { context: pageContext } } : undefined;
+    return this.send(baseUrl, this.activity({ type: 'conversationUpdate', membersAdded: [{ id: `user-${this.conversationId}`, name: 'Visitor' }], channelData }));
   }
 
   say(baseUrl: string, text: string): Promise<Exchange> {

@@ -16,7 +16,11 @@ export function answer(index: number): string {
   return HOT_LEAD_FR[index]!.text;
 }
 
-/** The question the bot asks after the answer at this index (undefined after the last one). */
-export function askAfter(index: number): string | undefined {
-  return HOT_LEAD_FR[index + 1]?.ask;
-}
+/** A lead still shaping its project (score 50: nurture, warm), asked for an email at the end. */
+export const WARM_LEAD_FR = [
+  'Je me renseigne simplement',
+  '10 à 50 salariés',
+  "Je recommande, quelqu'un d'autre valide",
+  'En cours de discussion',
+  'Dans 3 à 6 mois',
+] as const;
