@@ -4,14 +4,14 @@ import restify from 'restify';
 import { buildBot } from './bot/build-bot.js';
 import { LeadRecorder } from './bot/listeners/lead-recorder.js';
 import { RouteMetricsListener } from './bot/listeners/route-metrics.js';
-import { DedupeMiddleware } from './bot/middleware/dedupe-middleware.js';
+import { TurnGuardMiddleware } from './bot/middleware/turn-guard-middleware.js';
 import { TranscriptMiddleware } from './bot/middleware/transcript-middleware.js';
 import type { QualibotBot } from './bot/qualibot-bot.js';
 import { createTurnErrorHandler } from './bot/turn-error.js';
 import { createSlackChannel, type SlackChannel } from './channels/slack/index.js';
 import { DbWidgetHistory } from './channels/widget/db-widget-history.js';
 import { createWidgetChannel, WIDGET_CHANNEL_ID, type WidgetChannel } from './channels/widget/index.js';
-import { AdapterVisitorChannel, BotFrameworkVisitorChannel, ConditionalVisitorChannel, createHandoffModule, VisitorChannelRouter, type HandoffModule, type VisitorChannel } from './handoff/index.js';
+import { AdapterVisitorChannel, BotFrameworkVisitorChannel, ConditionalVisitorChannel, createHandoffModule, createSdrNotifiers, TeamsSdrGate, VisitorChannelRouter, type HandoffModule, type VisitorChannel } from './handoff/index.js';
 import { CardSubmitTextMiddleware } from './channels/teams/card-submit-text.js';
 import type { Config } from './config.js';
 import { OutboxWorker, WebhookCrmSink } from './crm/index.js';
@@ -28,6 +28,21 @@ import { ServiceUrlPolicy } from './server/activity-guard.js';
 import { mountBotFrameworkRoute } from './server/bot-framework-route.js';
 import { mountProbes } from './server/probes.js';
 import { openDatabase, type Database } from './storage/index.js';
+// --- hardening (abuse limits, request defences, readiness of optional dependencies)
+import { WidgetTokens } from './channels/widget/widget-tokens.js';
+import { CombinedExtractor } from './extraction/combined-extractor.js';
+import { RulesExtractor } from './extraction/rules/rules-extractor.js';
+import { createAbuseGuards } from './server/abuse-guards.js';
+import { ipRateLimit } from './server/ip-rate-limit.js';
+import { LlmBudgetExtractor } from './server/llm-call-budget.js';
+import { CrmDeliveryHealth, llmReadiness } from './server/readiness-checks.js';
+import { hardenRequests } from './server/request-hardening.js';
+import { runInTurnScope } from './server/turn-scope.js';
+import { visitorLocale } from './server/visitor-locale.js';
+import { VisitorRateLimitMiddleware } from './server/visitor-rate-limit-middleware.js';
+import { VisitorTextLimitMiddleware } from './server/visitor-text-limit-middleware.js';
+import { widgetSessionLimit } from './server/widget-session-limit.js';
+// --- end hardening
 
 /** Request bodies above this are refused with 413 before any processing. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -54,6 +69,8 @@ export interface AppOverrides {
   playbook?: Playbook;
   extractor?: Extractor;
   db?: Database;
+  /** Clock of the rate limits, in milliseconds (tests move time forward instead of waiting). */
+  clock?: () => number;
 }
 
 /** The composition root's worker: builds every adapter from the config and starts listening. */
@@ -61,15 +78,28 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   const playbook = overrides.playbook ?? loadPlaybook(config.playbook);
   const db = overrides.db ?? (await openDatabase({ url: config.storage.databaseUrl, dataDir: config.storage.dataDir, logger }));
   const metrics = new Metrics();
-  const extractor = new InstrumentedExtractor(overrides.extractor ?? createExtractor(config, playbook, logger), metrics);
+  // --- hardening: the LLM side gets a per-conversation call budget and reports its breaker to /readyz
+  const guards = createAbuseGuards(config.rateLimits, metrics.registry, overrides.clock);
+  const baseExtractor = overrides.extractor ?? createExtractor(config, playbook, logger);
+  const llmBreaker = baseExtractor instanceof CombinedExtractor ? baseExtractor.llmBreaker : undefined;
+  const budgetedExtractor =
+    baseExtractor instanceof CombinedExtractor
+      ? new LlmBudgetExtractor(baseExtractor, new RulesExtractor(playbook), guards.llmBudget, logger, () => guards.refused('llm_budget'))
+      : baseExtractor;
+  const extractor = new InstrumentedExtractor(budgetedExtractor, metrics);
+  // --- end hardening
   const { bot } = buildBot({ playbook, extractor, logger, storage: db.state });
   bot.addListener(new LeadRecorder(db.leads, db.outbox, playbook, logger));
   bot.addListener(new RouteMetricsListener(metrics));
   metrics.addGauge('qualibot_outbox_backlog', 'CRM outbox entries not yet delivered', () => db.outbox.backlog());
   metrics.addGauge('qualibot_handoffs', 'Handoffs by status', async () => countByStatus(await db.handoffs.list()), 'status');
 
-  // Two messages of one conversation must not interleave: state is read at the start of a turn and written at its end.
-  const runTurn = (context: TurnContext) => db.lock.run(context.activity.conversation?.id ?? 'unknown', () => bot.run(context));
+  // The turn scope lets the LLM budget know whose turn an extraction belongs to. Turns are serialised per
+  // conversation and deduplicated by TurnGuardMiddleware, which every channel adapter runs.
+  const runTurn = (context: TurnContext) => {
+    const conversationId = context.activity.conversation?.id ?? 'unknown';
+    return runInTurnScope({ conversationId }, () => bot.run(context));
+  };
 
   if (!config.botFramework.authenticated) {
     logger.warn('MicrosoftAppId is empty: /api/messages accepts UNAUTHENTICATED requests (local/dev mode). Set MicrosoftAppId and MicrosoftAppPassword in production.');
@@ -83,13 +113,52 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   const auth = new ConfigurationBotFrameworkAuthentication(credentials, new ConfigurationServiceClientCredentialFactory(credentials));
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = createTurnErrorHandler(logger);
-  const turnMiddleware = [new TurnMetricsMiddleware(metrics), new DedupeMiddleware(db.processed, logger), new TranscriptMiddleware(db.transcripts, logger)];
+  // SDR takeover from Teams: activities of the SDR channel go to the handoff module before any visitor middleware.
+  const teamsSdrGate = new TeamsSdrGate();
+  adapter.use(teamsSdrGate);
+  const localeOf = visitorLocale(bot.leadAccessor);
+  // Too-long messages are refused before the transcript stores them (hardening).
+  const turnMiddleware = [
+    new TurnMetricsMiddleware(metrics),
+    new TurnGuardMiddleware(db.lock, db.processed, logger),
+    new VisitorTextLimitMiddleware(localeOf, logger),
+    new TranscriptMiddleware(db.transcripts, logger),
+  ];
+  // Per-visitor message limits on /api/messages, before anything touches the database (hardening).
+  adapter.use(
+    new VisitorRateLimitMiddleware({ perConversation: guards.conversationMessages, perVisitor: guards.visitorMessages }, localeOf, logger, (limit) => guards.refused(limit)),
+  );
   for (const middleware of turnMiddleware) adapter.use(middleware);
   adapter.use(new CardSubmitTextMiddleware());
 
   const server = restify.createServer({ name: 'qualibot', handleUncaughtExceptions: false });
+  // --- hardening: request defences and per-IP limits run before any body is read or parsed
+  hardenRequests(server);
+  const trustedHops = config.rateLimits.trustProxyHops;
+  server.pre(ipRateLimit({ method: 'POST', path: '/api/messages', limiter: guards.ipRequests, trustedHops, onRefused: () => guards.refused('ip') }));
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
-  mountProbes(server, { db, metrics, playbook, extractorName: extractor.name });
+  const widgetTokens = new WidgetTokens(config.widget.secret);
+  server.use(
+    widgetSessionLimit({
+      limiter: guards.widgetConversations,
+      trustedHops,
+      isValidVisitorToken: (token) => widgetTokens.verifyVisitorToken(token) !== undefined,
+      allowedOrigins: config.widget.allowedOrigins,
+      onRefused: () => guards.refused('widget_session'),
+    }),
+  );
+  const crmHealth = new CrmDeliveryHealth();
+  mountProbes(server, {
+    db,
+    metrics,
+    playbook,
+    extractorName: extractor.name,
+    checks: {
+      ...(llmBreaker ? { llm: llmReadiness(llmBreaker) } : {}),
+      ...(config.crm ? { crm: crmHealth.readiness(db.outbox) } : {}),
+    },
+  });
+  // --- end hardening
   // Loopback callbacks are only acceptable while nobody can reach us with a forged activity anyway (dev mode).
   const serviceUrls = new ServiceUrlPolicy(config.botFramework.serviceUrlAllowlist, { allowLoopback: !config.botFramework.authenticated });
   mountBotFrameworkRoute(server, adapter, { run: runTurn }, serviceUrls);
@@ -122,6 +191,20 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     channels: new VisitorChannelRouter(visitorChannels, botFrameworkChannel),
   });
   handoff.mount(server);
+  // --- SDR takeover: handoffs posted to a Teams and/or a Slack channel, claimed and answered from there.
+  const teamsSdr = config.teams.sdrChannel;
+  const slackSdr = config.slack?.sdrChannel;
+  const sdrNotifiers = createSdrNotifiers({
+    db,
+    service: handoff.service,
+    logger,
+    publicUrl: config.publicUrl,
+    // Its own adapter, without the visitor middleware: cards and thread lines are no visitor's transcript.
+    teams: teamsSdr ? { config: teamsSdr, appId: config.botFramework.appId ?? '', adapter: new CloudAdapter(auth), gate: teamsSdrGate } : undefined,
+    slack: slack && slackSdr ? { config: slackSdr, channel: slack } : undefined,
+  });
+  for (const notifier of sdrNotifiers) handoff.addNotifier(notifier);
+  // --- end SDR takeover
   await handoff.start();
 
   const crmWorker = config.crm
@@ -133,6 +216,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
         baseDelayMs: config.crm.baseDelayMs,
         maxDelayMs: config.crm.maxDelayMs,
         maxAttempts: config.crm.maxAttempts,
+        onOutcome: (outcome) => crmHealth.record(outcome),
       })
     : undefined;
   crmWorker?.start();

@@ -4,6 +4,7 @@ import { CRM_ENV_VARIABLES, loadCrmConfig, type CrmConfig } from './crm/crm-conf
 import { ConfigError } from './errors.js';
 import { isTimeZone, parseBusinessHours } from './handoff/business-hours.js';
 import type { HandoffConfig } from './handoff/handoff-config.js';
+import type { SlackSdrChannelConfig, TeamsSdrChannelConfig } from './handoff/notifiers/sdr-channel-config.js';
 
 /**
  * The whole configuration, parsed once from the environment. `.env.example` mirrors it line for line.
@@ -41,6 +42,7 @@ const envSchema = z.object({
   OPENAI_MODEL: z.preprocess(emptyAsUndefined, z.string().default('gpt-4o-mini')),
   LLM_TIMEOUT_MS: int(8000, 100),
   LLM_REPHRASE: bool(false),
+  LLM_BREAKER_COOLDOWN_MS: int(30_000, 0),
 
   DATABASE_URL: z.preprocess(emptyAsUndefined, z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional()),
   DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('./data')),
@@ -50,12 +52,27 @@ const envSchema = z.object({
   WIDGET_MAX_MESSAGE_BYTES: int(16_384, 256),
   WIDGET_MESSAGES_PER_MINUTE: int(30, 1),
 
+  // --- hardening: rate limits (0 = no limit) and the proxy hops trusted for the client address
+  RATE_LIMIT_MESSAGES_PER_MINUTE: int(20),
+  RATE_LIMIT_CONVERSATIONS_PER_HOUR: int(30),
+  RATE_LIMIT_LLM_CALLS_PER_CONVERSATION: int(30),
+  RATE_LIMIT_IP_REQUESTS_PER_MINUTE: int(600),
+  TRUST_PROXY_HOPS: int(0),
+
   PUBLIC_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
 
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_BOT_TOKEN: optionalString,
   SLACK_API_URL: z.preprocess(emptyAsUndefined, z.string().url().default('https://slack.com/api/')),
   SLACK_MIN_SEND_INTERVAL_MS: int(1000),
+
+  // --- SDR takeover from a Teams channel and a Slack channel (src/handoff/notifiers)
+  TEAMS_SDR_CHANNEL_ID: z.preprocess(emptyAsUndefined, z.string().regex(/^19:[^;\s]+@thread\.[a-z0-9]+$/i, 'must be a Teams channel id (19:…@thread.tacv2)').optional()),
+  TEAMS_SERVICE_URL: z.preprocess(emptyAsUndefined, z.string().url().default('https://smba.trafficmanager.net/teams/')),
+  TEAMS_TENANT_ID: optionalString,
+  SLACK_SDR_CHANNEL: z.preprocess(emptyAsUndefined, z.string().regex(/^[CG][A-Z0-9]{2,}$/, 'must be a Slack channel id (C…), not its name').optional()),
+  SDR_LOCALE: z.preprocess(emptyAsUndefined, z.enum(['fr', 'en']).default('en')),
+  // --- end SDR takeover
 
   HANDOFF_ASSIGNMENT_TIMEOUT_S: int(120, 1),
   BUSINESS_HOURS: z.preprocess(emptyAsUndefined, z.string().optional()).transform((value, ctx) => {
@@ -80,6 +97,9 @@ const envSchema = z.object({
     const missing = env.SLACK_SIGNING_SECRET ? 'SLACK_BOT_TOKEN' : 'SLACK_SIGNING_SECRET';
     issues.addIssue({ code: 'custom', path: [missing], message: 'required when the other Slack variable is set' });
   }
+  if (env.SLACK_SDR_CHANNEL && !(env.SLACK_SIGNING_SECRET && env.SLACK_BOT_TOKEN)) {
+    issues.addIssue({ code: 'custom', path: ['SLACK_SDR_CHANNEL'], message: 'needs the self-hosted Slack app (SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN)' });
+  }
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -101,18 +121,36 @@ export interface Config {
     /** URL prefixes replies may be sent to; empty = the Bot Framework's own hosts. */
     serviceUrlAllowlist: string[];
   };
-  llm?: { apiKey: string; baseURL?: string; model: string; timeoutMs: number; rephrase: boolean };
+  llm?: { apiKey: string; baseURL?: string; model: string; timeoutMs: number; rephrase: boolean; breaker: { coolDownMs: number } };
   storage: { databaseUrl?: string; dataDir: string };
   widget: { allowedOrigins: string[]; secret: string; maxMessageBytes: number; messagesPerMinute: number };
   /** Where the bot is reachable from the internet (Teams manifest valid domains, set-up hints). */
   publicUrl?: string;
   /** Self-hosted Slack (Events API); present only when both the signing secret and the bot token are set. */
   slack?: SlackConfig;
+  /** Microsoft Teams beyond the Bot Framework channel: the SDR channel handoffs are posted to. */
+  teams: { sdrChannel?: TeamsSdrChannelConfig };
   /** Human handoff: SDR assignment timeout, business hours, booking link, SDR session secret. */
   handoff: HandoffConfig;
   /** CRM webhook delivery (CRM_* variables, parsed in src/crm/crm-config.ts); absent when CRM_WEBHOOK_URL is not set. */
   crm?: CrmConfig;
   retention: { transcriptDays: number; leadDays: number; intervalMs: number };
+  /** Abuse limits (src/server/rate-limits.ts); 0 switches one off. */
+  rateLimits: RateLimitConfig;
+}
+
+/** RATE_LIMIT_* and TRUST_PROXY_HOPS. */
+export interface RateLimitConfig {
+  /** Messages per minute per conversation and per visitor on /api/messages (kind reply beyond). */
+  messagesPerMinute: number;
+  /** New widget conversations per hour per client IP (429 beyond). */
+  conversationsPerHour: number;
+  /** LLM calls per conversation; beyond, that conversation is read by the rules extractor only. */
+  llmCallsPerConversation: number;
+  /** Requests per minute per client IP on /api/messages (429 with Retry-After beyond). */
+  ipRequestsPerMinute: number;
+  /** Reverse proxies in front of us whose X-Forwarded-For is trusted (0 = use the socket address). */
+  trustProxyHops: number;
 }
 
 export interface SlackConfig {
@@ -122,6 +160,8 @@ export interface SlackConfig {
   apiUrl: string;
   /** Pause between two messages to the same Slack channel (Slack allows about one per second). */
   minSendIntervalMs: number;
+  /** The channel handoffs are posted to (`SLACK_SDR_CHANNEL`). */
+  sdrChannel?: SlackSdrChannelConfig;
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -145,7 +185,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       serviceUrlAllowlist: e.SERVICE_URL_ALLOWLIST,
     },
     llm: e.OPENAI_API_KEY
-      ? { apiKey: e.OPENAI_API_KEY, baseURL: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL, timeoutMs: e.LLM_TIMEOUT_MS, rephrase: e.LLM_REPHRASE }
+      ? {
+          apiKey: e.OPENAI_API_KEY,
+          baseURL: e.OPENAI_BASE_URL,
+          model: e.OPENAI_MODEL,
+          timeoutMs: e.LLM_TIMEOUT_MS,
+          rephrase: e.LLM_REPHRASE,
+          breaker: { coolDownMs: e.LLM_BREAKER_COOLDOWN_MS },
+        }
       : undefined,
     storage: { databaseUrl: e.DATABASE_URL, dataDir: e.DATA_DIR },
     widget: {
@@ -158,8 +205,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: e.PUBLIC_URL,
     slack:
       e.SLACK_SIGNING_SECRET && e.SLACK_BOT_TOKEN
-        ? { signingSecret: e.SLACK_SIGNING_SECRET, botToken: e.SLACK_BOT_TOKEN, apiUrl: e.SLACK_API_URL, minSendIntervalMs: e.SLACK_MIN_SEND_INTERVAL_MS }
+        ? {
+            signingSecret: e.SLACK_SIGNING_SECRET,
+            botToken: e.SLACK_BOT_TOKEN,
+            apiUrl: e.SLACK_API_URL,
+            minSendIntervalMs: e.SLACK_MIN_SEND_INTERVAL_MS,
+            ...(e.SLACK_SDR_CHANNEL ? { sdrChannel: { channelId: e.SLACK_SDR_CHANNEL, locale: e.SDR_LOCALE } } : {}),
+          }
         : undefined,
+    teams: {
+      sdrChannel: e.TEAMS_SDR_CHANNEL_ID
+        ? { channelId: e.TEAMS_SDR_CHANNEL_ID, serviceUrl: e.TEAMS_SERVICE_URL, tenantId: e.TEAMS_TENANT_ID ?? e.MicrosoftAppTenantId, locale: e.SDR_LOCALE }
+        : undefined,
+    },
     handoff: {
       assignmentTimeoutS: e.HANDOFF_ASSIGNMENT_TIMEOUT_S,
       businessHours: e.BUSINESS_HOURS,
@@ -170,5 +228,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     crm: loadCrmConfig(env),
     retention: { transcriptDays: e.RETENTION_TRANSCRIPT_DAYS, leadDays: e.RETENTION_LEAD_DAYS, intervalMs: e.RETENTION_INTERVAL_MINUTES * 60_000 },
+    rateLimits: {
+      messagesPerMinute: e.RATE_LIMIT_MESSAGES_PER_MINUTE,
+      conversationsPerHour: e.RATE_LIMIT_CONVERSATIONS_PER_HOUR,
+      llmCallsPerConversation: e.RATE_LIMIT_LLM_CALLS_PER_CONVERSATION,
+      ipRequestsPerMinute: e.RATE_LIMIT_IP_REQUESTS_PER_MINUTE,
+      trustProxyHops: e.TRUST_PROXY_HOPS,
+    },
   };
 }

@@ -16,16 +16,69 @@ const LOOPBACK_URLS = ['http://127.0.0.1:', 'http://localhost:', 'http://[::1]:'
 
 const KNOWN_TYPES = new Set<string>(Object.values(ActivityTypes));
 
+// Hardening: the fields the bot reads are type-checked here, as the Bot Framework schema defines them;
+// a `locale: {}` used to make even the turn-error handler throw (500 with the error message as body).
+const text = (field: string) => z.string({ error: `${field} must be a string` });
+const account = (field: string) =>
+  z
+    .object(
+      { id: text(`${field}.id`), name: text(`${field}.name`).optional(), role: text(`${field}.role`).optional(), aadObjectId: text(`${field}.aadObjectId`).optional() },
+      { error: `${field} is required` },
+    )
+    .passthrough();
+const objects = (field: string, shape: z.ZodRawShape = {}) => z.array(z.object(shape, { error: `${field} must hold objects` }).passthrough(), { error: `${field} must be an array` });
+
 /** The fields the framework needs to route an activity; anything else is passed through untouched. */
 const activityShape = z
   .object({
     type: z.string({ error: 'activity.type is required' }).min(1, 'activity.type is required'),
-    conversation: z.object({ id: z.string().min(1, 'activity.conversation.id is required') }, { error: 'activity.conversation is required' }).passthrough(),
+    conversation: z
+      .object(
+        {
+          // It travels back in an HTTP header (x-ms-conversation-id) with every reply.
+          id: z
+            .string()
+            .min(1, 'activity.conversation.id is required')
+            .max(1024, 'activity.conversation.id is too long')
+            .regex(/^[\x20-\x7e]+$/, 'activity.conversation.id must be printable ASCII'),
+          isGroup: z.boolean({ error: 'activity.conversation.isGroup must be a boolean' }).optional(),
+          conversationType: text('activity.conversation.conversationType').optional(),
+          // Sent back as they are with every reply: the connector client refuses non-strings there.
+          name: text('activity.conversation.name').optional(),
+          tenantId: text('activity.conversation.tenantId').optional(),
+        },
+        { error: 'activity.conversation is required' },
+      )
+      .passthrough(),
     serviceUrl: z.string({ error: 'activity.serviceUrl is required' }).url('activity.serviceUrl must be a URL'),
-    channelId: z.string().min(1).optional(),
+    channelId: z.string({ error: 'activity.channelId is required' }).min(1, 'activity.channelId is required'),
     text: z.string().optional(),
+    locale: text('activity.locale').optional(),
+    name: text('activity.name').optional(),
+    from: account('activity.from'),
+    recipient: account('activity.recipient'),
+    membersAdded: z.array(account('activity.membersAdded[]'), { error: 'activity.membersAdded must be an array' }).optional(),
+    membersRemoved: z.array(account('activity.membersRemoved[]'), { error: 'activity.membersRemoved must be an array' }).optional(),
+    entities: objects('activity.entities', { type: text('activity.entities[].type') }).optional(),
+    attachments: objects('activity.attachments').optional(),
   })
-  .passthrough();
+  .passthrough()
+  // botbuilder reads value.action.type of a Universal Action without checking it exists.
+  .refine((activity) => activity.type !== 'invoke' || activity.name !== 'adaptiveCard/action' || isObject((activity.value as { action?: unknown } | undefined)?.action), {
+    message: 'activity.value.action is required for adaptiveCard/action',
+  })
+  // ...the mention of every `mention` entity when it strips mentions in channels...
+  .refine((activity) => (activity.entities ?? []).every((entity) => String(entity.type).toLowerCase() !== 'mention' || isObject(entity.mentioned) && typeof (entity.mentioned as { id?: unknown }).id === 'string'), {
+    message: 'activity.entities[].mentioned.id is required for mentions',
+  })
+  // ...and the Teams handler reads channelData.eventType of message updates and deletions.
+  .refine((activity) => activity.channelId !== 'msteams' || !['messageUpdate', 'messageDelete'].includes(activity.type) || isObject(activity.channelData), {
+    message: 'activity.channelData is required for Teams message updates',
+  });
+
+function isObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
 /** Decides which serviceUrls the bot may call back. */
 export class ServiceUrlPolicy {

@@ -2,6 +2,7 @@ import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
 import { BadRequestError } from '../errors.js';
 import { guardActivity, type ServiceUrlPolicy } from './activity-guard.js';
+import { adapterResponse } from './adapter-response.js';
 import { sendError } from './send-error.js';
 
 /**
@@ -18,6 +19,7 @@ export function mountBotFrameworkRoute(server: Server, adapter: CloudAdapter, bo
     } catch (error) {
       return sendError(res, error);
     }
-    await adapter.process(req, res, (context) => bot.run(context));
+    // Hardening: the adapter's own 5xx bodies carry raw error messages; adapterResponse replaces them.
+    await adapter.process(req, adapterResponse(res), (context) => bot.run(context));
   });
 }

@@ -3,12 +3,17 @@ import type { Metrics } from '../observability/metrics.js';
 import type { Playbook } from '../playbook/schema.js';
 import type { Database } from '../storage/index.js';
 
-/** A dependency that can say whether it works right now (LLM breaker, CRM outbox...). */
-export type ReadinessCheck = () => Promise<{ ok: boolean; detail?: unknown }>;
+/**
+ * A dependency that can say whether it works right now (LLM breaker, CRM outbox...).
+ * `degraded`: it fails, but the bot still serves without it (200, `status: "degraded"`).
+ */
+export type ReadinessCheck = () => Promise<ReadinessResult>;
+export type ReadinessResult = { ok: boolean; degraded?: boolean; detail?: unknown };
 
 /**
  * `/healthz`: the process is alive (never touches dependencies, so a slow database does not get us killed).
- * `/readyz`: every dependency answers; 503 with the failing one named otherwise.
+ * `/readyz`: every dependency answers; 503 with the failing one named otherwise; 200 `degraded` when
+ *   only optional ones (LLM, CRM) fail.
  * `/metrics`: Prometheus text format.
  */
 export function mountProbes(
@@ -27,12 +32,13 @@ export function mountProbes(
       },
       ...options.checks,
     };
-    const results: Record<string, { ok: boolean; detail?: unknown }> = {};
+    const results: Record<string, ReadinessResult> = {};
     for (const [name, check] of Object.entries(checks)) {
       results[name] = await withTimeout(check(), 2000).catch((error: unknown) => ({ ok: false, detail: error instanceof Error ? error.message : String(error) }));
     }
     const ready = Object.values(results).every((result) => result.ok);
-    res.send(ready ? 200 : 503, { status: ready ? 'ready' : 'not_ready', checks: results });
+    const degraded = Object.values(results).some((result) => result.degraded);
+    res.send(ready ? 200 : 503, { status: ready ? (degraded ? 'degraded' : 'ready') : 'not_ready', checks: results });
   });
   server.get('/metrics', async (_req, res) => {
     const body = await metrics.registry.metrics();

@@ -1,0 +1,41 @@
+import { Counter, type Registry } from 'prom-client';
+import type { RateLimitConfig } from '../config.js';
+import { LlmCallBudget } from './llm-call-budget.js';
+import { HOUR_MS, KeyedRateLimiter, MINUTE_MS } from './rate-limits.js';
+
+/** Which limit refused something (the `limit` label of `qualibot_rate_limited_total`). */
+export type LimitName = 'ip' | 'conversation' | 'visitor' | 'widget_session' | 'llm_budget';
+
+/** Every abuse limit of one app instance, built from RATE_LIMIT_* (see README, "Abuse limits"). */
+export interface AbuseGuards {
+  /** /api/messages requests per client IP per minute (429). */
+  ipRequests: KeyedRateLimiter;
+  /** Visitor messages per conversation per minute (kind reply). */
+  conversationMessages: KeyedRateLimiter;
+  /** Visitor messages per `from.id` per minute (kind reply). */
+  visitorMessages: KeyedRateLimiter;
+  /** New widget conversations per client IP per hour (429). */
+  widgetConversations: KeyedRateLimiter;
+  /** LLM calls per conversation (rules only beyond). */
+  llmBudget: LlmCallBudget;
+  /** Counts one refusal in /metrics. */
+  refused(limit: LimitName): void;
+}
+
+export function createAbuseGuards(config: RateLimitConfig, registry: Registry, now?: () => number): AbuseGuards {
+  const refusals = new Counter({
+    name: 'qualibot_rate_limited_total',
+    help: 'Requests, messages or LLM calls refused by an abuse limit',
+    labelNames: ['limit'],
+    registers: [registry],
+  });
+  const perMinute = (limit: number) => new KeyedRateLimiter({ limit, windowMs: MINUTE_MS }, { now });
+  return {
+    ipRequests: perMinute(config.ipRequestsPerMinute),
+    conversationMessages: perMinute(config.messagesPerMinute),
+    visitorMessages: perMinute(config.messagesPerMinute),
+    widgetConversations: new KeyedRateLimiter({ limit: config.conversationsPerHour, windowMs: HOUR_MS }, { now }),
+    llmBudget: new LlmCallBudget(config.llmCallsPerConversation),
+    refused: (limit) => refusals.inc({ limit }),
+  };
+}

@@ -1,0 +1,36 @@
+import type { Response as BotResponse } from 'botbuilder';
+import type { Response } from 'restify';
+
+/**
+ * What CloudAdapter.process writes to, in front of the real response: when the adapter fails (its
+ * turn-error handler threw, or no handler), it answers 500 with the raw error message as the body.
+ * That message may quote internals, so a 5xx leaves here in our error shape with a fixed text;
+ * everything else (200, invoke responses, 401) passes through unchanged.
+ */
+export function adapterResponse(res: Response): BotResponse {
+  let status = 200;
+  const wrapper = {
+    socket: res.socket,
+    status(code: number) {
+      status = code;
+      if (code < 500) res.status(code);
+      return wrapper;
+    },
+    header(name: string, value: unknown) {
+      res.header(name, value);
+      return wrapper;
+    },
+    send(body?: unknown) {
+      if (status >= 500) return;
+      res.send(body);
+    },
+    end() {
+      if (status >= 500) {
+        if (!res.headersSent) res.send(status, { error: { code: 'internal', message: 'Internal error.' } });
+        return;
+      }
+      if (!res.writableEnded) res.end();
+    },
+  };
+  return wrapper;
+}

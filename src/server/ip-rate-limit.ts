@@ -1,0 +1,29 @@
+import type { Next, Request, Response } from 'restify';
+import { clientIp } from './client-ip.js';
+import type { KeyedRateLimiter } from './rate-limits.js';
+
+/**
+ * A restify `pre` handler: requests to `method path` beyond the per-IP limit get a 429 with
+ * Retry-After before their body is even read (a flood must cost us as little as possible).
+ */
+export function ipRateLimit(options: { method: string; path: string; limiter: KeyedRateLimiter; trustedHops: number; onRefused?: () => void }) {
+  const { method, path, limiter, trustedHops, onRefused } = options;
+  return (req: Request, res: Response, next: Next): void => {
+    if (!limiter.enabled || req.method !== method || pathOf(req) !== path) return next();
+    const decision = limiter.take(clientIp(req, trustedHops));
+    if (decision.allowed) return next();
+    onRefused?.();
+    sendTooManyRequests(res, decision.retryAfterMs, 'Too many requests from this address: slow down and retry later.');
+    return next(false);
+  };
+}
+
+/** 429 in our error shape, with Retry-After in whole seconds (at least 1). */
+export function sendTooManyRequests(res: Response, retryAfterMs: number, message: string): void {
+  res.setHeader('Retry-After', String(Math.max(1, Math.ceil(retryAfterMs / 1000))));
+  res.send(429, { error: { code: 'rate_limited', message } });
+}
+
+function pathOf(req: Request): string {
+  return (req.url ?? '').split('?')[0]!.replace(/\/+$/, '') || '/';
+}

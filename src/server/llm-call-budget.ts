@@ -1,0 +1,68 @@
+import type { Extraction, ExtractionInput, Extractor } from '../extraction/extractor.js';
+import type { Logger } from '../logger.js';
+import { DEFAULT_MAX_KEYS } from './rate-limits.js';
+import { currentTurnScope } from './turn-scope.js';
+
+/**
+ * LLM calls spent per conversation, in memory and bounded (the least recently active conversation
+ * is forgotten first). `limit` 0 = no budget.
+ */
+export class LlmCallBudget {
+  private readonly spent = new Map<string, number>();
+
+  constructor(
+    readonly limit: number,
+    private readonly maxKeys = DEFAULT_MAX_KEYS,
+  ) {}
+
+  allows(conversationId: string): boolean {
+    return this.limit <= 0 || (this.spent.get(conversationId) ?? 0) < this.limit;
+  }
+
+  spend(conversationId: string, calls: number): void {
+    if (this.limit <= 0 || calls <= 0) return;
+    const total = (this.spent.get(conversationId) ?? 0) + calls;
+    this.spent.delete(conversationId);
+    this.spent.set(conversationId, total);
+    if (this.spent.size > this.maxKeys) this.spent.delete(this.spent.keys().next().value!);
+  }
+
+  spentBy(conversationId: string): number {
+    return this.spent.get(conversationId) ?? 0;
+  }
+}
+
+/**
+ * Wraps the LLM-backed extractor: once a conversation has used its LLM-call budget, its next
+ * messages are read by the rules extractor alone (`rules (llm skipped: budget)`), so one visitor
+ * cannot run up the model bill. The conversation comes from the turn scope set by the app.
+ */
+export class LlmBudgetExtractor implements Extractor {
+  constructor(
+    private readonly full: Extractor,
+    private readonly rulesOnly: Extractor,
+    private readonly budget: LlmCallBudget,
+    private readonly logger?: Pick<Logger, 'warn'>,
+    private readonly onSkipped?: () => void,
+  ) {}
+
+  get name(): string {
+    return this.full.name;
+  }
+
+  async extract(input: ExtractionInput): Promise<Extraction> {
+    const conversationId = currentTurnScope()?.conversationId;
+    if (conversationId === undefined) return this.full.extract(input);
+    if (!this.budget.allows(conversationId)) {
+      this.onSkipped?.();
+      const rules = await this.rulesOnly.extract(input);
+      return { ...rules, extractor: `${rules.extractor} (llm skipped: budget)` };
+    }
+    const extraction = await this.full.extract(input);
+    this.budget.spend(conversationId, extraction.usage.llmCalls);
+    if (!this.budget.allows(conversationId)) {
+      this.logger?.warn({ conversationId, limit: this.budget.limit }, 'llm call budget used up: rules only for the rest of this conversation');
+    }
+    return extraction;
+  }
+}

@@ -1,0 +1,39 @@
+import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
+import { t } from '../i18n/messages.js';
+import type { Logger } from '../logger.js';
+import type { KeyedRateLimiter, RateDecision } from './rate-limits.js';
+import type { LocaleOf } from './visitor-locale.js';
+
+/** Told about every refused message (metrics). */
+export type OnRateLimited = (limit: 'conversation' | 'visitor') => void;
+
+/**
+ * Messages per minute per conversation and per visitor (`from.id`), checked before anything else of
+ * the turn (no dedupe write, transcript, state or extraction for a refused message). The first
+ * refused message of a burst gets the kind "give me a few seconds" answer in the visitor's
+ * language; the rest of the burst is acknowledged silently, so a flood is not answered by a flood.
+ */
+export class VisitorRateLimitMiddleware implements Middleware {
+  constructor(
+    private readonly limits: { perConversation: KeyedRateLimiter; perVisitor: KeyedRateLimiter },
+    private readonly localeOf: LocaleOf,
+    private readonly logger: Logger,
+    private readonly onRateLimited?: OnRateLimited,
+  ) {}
+
+  async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
+    const { type, channelId, conversation, from } = context.activity;
+    if (type !== ActivityTypes.Message || !conversation?.id) return next();
+    let limit: 'conversation' | 'visitor' = 'conversation';
+    let decision: RateDecision = this.limits.perConversation.take(`${channelId}|${conversation.id}`);
+    if (decision.allowed && from?.id) {
+      limit = 'visitor';
+      decision = this.limits.perVisitor.take(`${channelId}|${from.id}`);
+    }
+    if (decision.allowed) return next();
+    this.onRateLimited?.(limit);
+    if (!decision.firstRefusal) return;
+    this.logger.warn({ conversationId: conversation.id, channelId, limit, retryAfterMs: decision.retryAfterMs }, 'visitor rate-limited');
+    await context.sendActivity(t('rateLimited', await this.localeOf(context)));
+  }
+}
