@@ -135,7 +135,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   // --- hardening: request defences and per-IP limits run before any body is read or parsed
   hardenRequests(server);
   const trustedHops = config.rateLimits.trustProxyHops;
-  server.pre(ipRateLimit({ method: 'POST', path: '/api/messages', limiter: guards.ipRequests, trustedHops, onRefused: () => guards.refused('ip') }));
+  server.use(ipRateLimit({ method: 'POST', path: '/api/messages', limiter: guards.ipRequests, trustedHops, onRefused: () => guards.refused('ip') }));
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
   const widgetTokens = new WidgetTokens(config.widget.secret);
   server.use(

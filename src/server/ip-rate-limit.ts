@@ -3,13 +3,15 @@ import { clientIp } from './client-ip.js';
 import type { KeyedRateLimiter } from './rate-limits.js';
 
 /**
- * A restify `pre` handler: requests to `method path` beyond the per-IP limit get a 429 with
- * Retry-After before their body is even read (a flood must cost us as little as possible).
+ * A restify `use` handler, installed before the body parser: requests to the route `method path`
+ * beyond the per-IP limit get a 429 with Retry-After before their body is even read (a flood must
+ * cost us as little as possible). Matched on the route restify chose, so `/%61pi/messages` counts
+ * the same as `/api/messages`.
  */
 export function ipRateLimit(options: { method: string; path: string; limiter: KeyedRateLimiter; trustedHops: number; onRefused?: () => void }) {
   const { method, path, limiter, trustedHops, onRefused } = options;
   return (req: Request, res: Response, next: Next): void => {
-    if (!limiter.enabled || req.method !== method || pathOf(req) !== path) return next();
+    if (!limiter.enabled || !isRoute(req, method, path)) return next();
     const decision = limiter.take(clientIp(req, trustedHops));
     if (decision.allowed) return next();
     onRefused?.();
@@ -24,6 +26,8 @@ export function sendTooManyRequests(res: Response, retryAfterMs: number, message
   res.send(429, { error: { code: 'rate_limited', message } });
 }
 
-function pathOf(req: Request): string {
-  return (req.url ?? '').split('?')[0]!.replace(/\/+$/, '') || '/';
+/** True when restify routed this request to `method path` (routing happens before `use` handlers). */
+export function isRoute(req: Request, method: string, path: string): boolean {
+  const route = req.getRoute() as { path?: unknown; method?: unknown } | undefined;
+  return route?.method === method && route.path === path;
 }

@@ -8,6 +8,7 @@ import type { Database } from '../storage/index.js';
  * `degraded`: it fails, but the bot still serves without it (200, `status: "degraded"`).
  */
 export type ReadinessCheck = () => Promise<ReadinessResult>;
+/** One check's answer on /readyz: `ok: false` makes it 503; `degraded` only changes the status text. */
 export type ReadinessResult = { ok: boolean; degraded?: boolean; detail?: unknown };
 
 /**

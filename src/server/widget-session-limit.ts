@@ -1,7 +1,7 @@
 import type { Next, Request, Response } from 'restify';
 import { isOriginAllowed } from '../channels/widget/origin-policy.js';
 import { clientIp } from './client-ip.js';
-import { sendTooManyRequests } from './ip-rate-limit.js';
+import { isRoute, sendTooManyRequests } from './ip-rate-limit.js';
 import type { KeyedRateLimiter } from './rate-limits.js';
 
 export const WIDGET_SESSION_PATH = '/api/widget/session';
@@ -23,7 +23,7 @@ export function widgetSessionLimit(options: {
 }) {
   const { limiter, trustedHops, isValidVisitorToken, allowedOrigins, onRefused } = options;
   return (req: Request, res: Response, next: Next): void => {
-    if (!limiter.enabled || req.method !== 'POST' || (req.url ?? '').split('?')[0] !== WIDGET_SESSION_PATH) return next();
+    if (!limiter.enabled || !isRoute(req, 'POST', WIDGET_SESSION_PATH)) return next();
     if (isValidVisitorToken(visitorTokenOf(req.body))) return next();
     const decision = limiter.take(clientIp(req, trustedHops));
     if (decision.allowed) return next();

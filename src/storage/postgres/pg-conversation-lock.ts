@@ -30,6 +30,12 @@ export class PgConversationLock implements ConversationLock {
   private async runLocked<T>(conversationId: string, fn: () => Promise<T>): Promise<T> {
     const client = await this.options.pool.connect();
     let broken = false;
+    // A checked-out client has no 'error' listener (the pool's is for idle ones): without this one, the
+    // connection dropping while the turn runs would be an uncaught exception that ends the process.
+    const onError = () => {
+      broken = true;
+    };
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       await client.query(`SELECT set_config('lock_timeout', $1, true)`, [`${this.options.lockTimeoutMs ?? 30_000}ms`]);
@@ -39,6 +45,8 @@ export class PgConversationLock implements ConversationLock {
       await client.query('ROLLBACK').catch(() => {
         broken = true;
       });
+      // A broken client keeps the listener: it is discarded, and may still report its end.
+      if (!broken) client.off('error', onError);
       client.release(broken);
     }
   }

@@ -4,6 +4,11 @@ import type pg from 'pg';
 export async function withTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   let broken = false;
+  // Checked-out clients have no 'error' listener: a connection lost between two queries would crash the process.
+  const onError = () => {
+    broken = true;
+  };
+  client.on('error', onError);
   try {
     await client.query('BEGIN');
     const result = await fn(client);
@@ -16,6 +21,7 @@ export async function withTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClie
     });
     throw error;
   } finally {
+    if (!broken) client.off('error', onError);
     client.release(broken);
   }
 }

@@ -1,0 +1,150 @@
+import type { IncomingMessage } from 'node:http';
+import { describe, expect, it } from 'vitest';
+import type { Extraction, ExtractionInput, Extractor } from '../../src/extraction/extractor.js';
+import { clientIp, rateLimitKey } from '../../src/server/client-ip.js';
+import { LlmBudgetExtractor, LlmCallBudget } from '../../src/server/llm-call-budget.js';
+import { KeyedRateLimiter } from '../../src/server/rate-limits.js';
+import { runInTurnScope } from '../../src/server/turn-scope.js';
+
+function clock(start = 1_000_000) {
+  let now = start;
+  return { now: () => now, advance: (ms: number) => (now += ms) };
+}
+
+describe('KeyedRateLimiter (token bucket per key)', () => {
+  it('allows `limit` events at once, then refuses with the wait until the next token', () => {
+    const time = clock();
+    const limiter = new KeyedRateLimiter({ limit: 6, windowMs: 60_000 }, { now: time.now });
+    const decisions = Array.from({ length: 8 }, () => limiter.take('a'));
+    expect(decisions.filter((decision) => decision.allowed)).toHaveLength(6);
+    expect(decisions[6]).toEqual({ allowed: false, retryAfterMs: 10_000, firstRefusal: true });
+    expect(decisions[7]).toMatchObject({ allowed: false, firstRefusal: false });
+    // Other keys have buckets of their own.
+    expect(limiter.take('b').allowed).toBe(true);
+  });
+
+  it('refills at limit per window: one token every window/limit, never more than the limit', () => {
+    const time = clock();
+    const limiter = new KeyedRateLimiter({ limit: 6, windowMs: 60_000 }, { now: time.now });
+    for (let i = 0; i < 6; i += 1) limiter.take('a');
+    time.advance(9_999);
+    expect(limiter.take('a')).toMatchObject({ allowed: false, retryAfterMs: 1 });
+    time.advance(1);
+    expect(limiter.take('a').allowed).toBe(true);
+    expect(limiter.take('a').allowed).toBe(false);
+    time.advance(10 * 60_000);
+    expect(limiter.remaining('a')).toBe(6);
+  });
+
+  it('answers "first refusal" once per burst: again only after an accepted event', () => {
+    const time = clock();
+    const limiter = new KeyedRateLimiter({ limit: 1, windowMs: 1000 }, { now: time.now });
+    expect(limiter.take('a').allowed).toBe(true);
+    expect(limiter.take('a').firstRefusal).toBe(true);
+    expect(limiter.take('a').firstRefusal).toBe(false);
+    time.advance(1000);
+    expect(limiter.take('a').allowed).toBe(true);
+    expect(limiter.take('a').firstRefusal).toBe(true);
+  });
+
+  it('does not mint tokens when the clock goes backwards', () => {
+    const time = clock();
+    const limiter = new KeyedRateLimiter({ limit: 2, windowMs: 60_000 }, { now: time.now });
+    limiter.take('a');
+    limiter.take('a');
+    time.advance(-30_000);
+    expect(limiter.take('a').allowed).toBe(false);
+  });
+
+  it('keeps memory bounded: at most maxKeys buckets, the least recently used forgotten first', () => {
+    const time = clock();
+    const limiter = new KeyedRateLimiter({ limit: 1, windowMs: 60_000 }, { now: time.now, maxKeys: 100 });
+    limiter.take('flooder');
+    for (let i = 0; i < 10_000; i += 1) {
+      limiter.take(`visitor-${i}`);
+      // The flooder keeps sending: it stays the most recently used and stays limited.
+      if (i % 50 === 0) expect(limiter.take('flooder').allowed).toBe(false);
+    }
+    expect(limiter.size).toBe(100);
+  });
+
+  it('limit 0 switches the limit off', () => {
+    const limiter = new KeyedRateLimiter({ limit: 0, windowMs: 60_000 });
+    expect(Array.from({ length: 1000 }, () => limiter.take('a').allowed).every(Boolean)).toBe(true);
+    expect(limiter.enabled).toBe(false);
+    expect(limiter.size).toBe(0);
+  });
+});
+
+describe('clientIp', () => {
+  const request = (remoteAddress: string, forwardedFor?: string) =>
+    ({ socket: { remoteAddress }, headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {} }) as unknown as IncomingMessage;
+
+  it('uses the socket peer and ignores X-Forwarded-For unless proxies are trusted', () => {
+    expect(clientIp(request('203.0.113.7', '198.51.100.1'))).toBe('203.0.113.7');
+    expect(clientIp(request('::ffff:203.0.113.7'))).toBe('203.0.113.7');
+  });
+
+  it('with N trusted proxies, takes the address N hops back (a client cannot pick its own bucket)', () => {
+    // The client prepends a forged entry; the trusted proxy appends the address it really saw.
+    expect(clientIp(request('10.0.0.2', '1.2.3.4, 198.51.100.9'), 1)).toBe('198.51.100.9');
+    expect(clientIp(request('10.0.0.3', '1.2.3.4, 198.51.100.9, 10.0.0.2'), 2)).toBe('198.51.100.9');
+    // More hops trusted than entries present: the furthest address known.
+    expect(clientIp(request('10.0.0.2', '198.51.100.9'), 5)).toBe('198.51.100.9');
+    expect(clientIp(request('10.0.0.2'), 1)).toBe('10.0.0.2');
+  });
+
+  it('keys IPv6 clients by their /64', () => {
+    expect(rateLimitKey('2001:db8:1:2:aaaa::1')).toBe('2001:db8:1:2::/64');
+    expect(rateLimitKey('2001:db8:1:2:bbbb:cccc:dddd:eeee')).toBe('2001:db8:1:2::/64');
+    expect(rateLimitKey('2001:0db8:0001:0002::9')).toBe('2001:db8:1:2::/64');
+    expect(rateLimitKey('::1')).toBe('0:0:0:0::/64');
+    expect(rateLimitKey('[2001:db8::1]')).toBe('2001:db8:0:0::/64');
+    expect(rateLimitKey('198.51.100.4')).toBe('198.51.100.4');
+  });
+});
+
+describe('LLM call budget per conversation', () => {
+  const extraction = (extractor: string, llmCalls: number): Extraction => ({
+    facts: [],
+    knockouts: [],
+    contact: {},
+    usage: { llmCalls, tokensIn: 10 * llmCalls, tokensOut: llmCalls },
+    extractor,
+  });
+  /** Stands in for the LLM-backed extractor: counts how often it is consulted, spends 2 calls per message (one retry). */
+  class CountingExtractor implements Extractor {
+    readonly name = 'llm+rules';
+    calls = 0;
+    async extract(): Promise<Extraction> {
+      this.calls += 1;
+      return extraction('llm+rules', 2);
+    }
+  }
+  const rules: Extractor = { name: 'rules', extract: async () => extraction('rules', 0) };
+  const input: ExtractionInput = { text: 'hello', locale: 'en', turn: 1, known: {}, history: [] };
+
+  it('consults the LLM until the conversation has spent its budget, then the rules only', async () => {
+    const llm = new CountingExtractor();
+    const budgeted = new LlmBudgetExtractor(llm, rules, new LlmCallBudget(5));
+    const run = (conversationId: string) => runInTurnScope({ conversationId }, () => budgeted.extract(input));
+    const seen = [];
+    for (let i = 0; i < 5; i += 1) seen.push((await run('c1')).extractor);
+    // 2 + 2 + 2 = 6 ≥ 5 after the third message.
+    expect(seen).toEqual(['llm+rules', 'llm+rules', 'llm+rules', 'rules (llm skipped: budget)', 'rules (llm skipped: budget)']);
+    expect(llm.calls).toBe(3);
+    // Another conversation has a budget of its own; outside a turn nothing is counted.
+    expect((await run('c2')).extractor).toBe('llm+rules');
+    expect((await budgeted.extract(input)).extractor).toBe('llm+rules');
+  });
+
+  it('limit 0 = no budget; memory stays bounded', async () => {
+    const unlimited = new LlmCallBudget(0);
+    unlimited.spend('c', 1_000_000);
+    expect(unlimited.allows('c')).toBe(true);
+    const bounded = new LlmCallBudget(3, 10);
+    for (let i = 0; i < 1000; i += 1) bounded.spend(`c${i}`, 1);
+    expect(bounded.spentBy('c999')).toBe(1);
+    expect(bounded.spentBy('c0')).toBe(0);
+  });
+});
