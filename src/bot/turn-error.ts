@@ -14,9 +14,16 @@ export function createTurnErrorHandler(logger: Logger) {
     if (activity?.type !== ActivityTypes.Message) return;
     const locale = toLocale(activity.locale) ?? detectLocale(activity.text ?? '') ?? 'fr';
     try {
-      await context.sendActivity(t('turnError', locale));
+      await context.sendActivity(t(isOutage(error) ? 'unavailable' : 'turnError', locale));
     } catch (sendError) {
       logger.warn({ err: sendError, conversationId: activity.conversation?.id }, 'could not tell the visitor about the failed turn');
     }
   };
+}
+
+/** A dependency is down (database, network): asking the visitor to rephrase would not help. */
+function isOutage(error: unknown): boolean {
+  const code = String((error as { code?: unknown } | null)?.code ?? '');
+  const message = error instanceof Error ? error.message : '';
+  return /^(E[A-Z]{3,}|SQLITE_(BUSY|LOCKED|IOERR|CANTOPEN)|57P0\d|08\d{3}|53\d{3})$/.test(code) || /connection (terminated|refused|lost)|timeout exceeded when trying to connect|Connection terminated/i.test(message);
 }

@@ -9,6 +9,10 @@ export const MESSAGES = {
     fr: "Désolé, j'ai eu un petit souci de mon côté. Pouvez-vous reformuler votre dernier message ?",
     en: 'Sorry, I had a small hiccup on my side. Could you rephrase your last message?',
   },
+  unavailable: {
+    fr: 'Désolé, je suis momentanément indisponible. Pouvez-vous réessayer dans une minute ?',
+    en: "Sorry, I'm temporarily unavailable. Could you try again in a minute?",
+  },
   tooLong: {
     fr: 'Votre message est un peu long pour moi : pouvez-vous le résumer en quelques phrases ?',
     en: 'Your message is a bit long for me: could you sum it up in a few sentences?',

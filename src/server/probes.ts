@@ -35,7 +35,7 @@ export function mountProbes(
     };
     const results: Record<string, ReadinessResult> = {};
     for (const [name, check] of Object.entries(checks)) {
-      results[name] = await withTimeout(check(), 2000).catch((error: unknown) => ({ ok: false, detail: error instanceof Error ? error.message : String(error) }));
+      results[name] = await withTimeout(check(), 2000).catch((error: unknown) => ({ ok: false, detail: failureCode(error) }));
     }
     const ready = Object.values(results).every((result) => result.ok);
     const degraded = Object.values(results).some((result) => result.degraded);
@@ -46,6 +46,13 @@ export function mountProbes(
     res.setHeader('content-type', metrics.registry.contentType);
     res.sendRaw(200, body);
   });
+}
+
+/** A short, public reason: /readyz is unauthenticated, so no host, port or driver message leaves. */
+function failureCode(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && /^[A-Z0-9_]{2,40}$/i.test(code)) return code;
+  return error instanceof Error && error.message.startsWith('no answer in') ? 'timeout' : 'unavailable';
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

@@ -81,11 +81,11 @@ describe.skipIf(!postgres.available)('database unavailable, then back (PostgreSQ
 
     // A visitor writing now: an honest apology, no stack trace, no internals; HTTP stays 200 for the channel.
     const during = await t.say(conversationId, HOT_FR.authority);
-    expect(during.map((reply) => reply.text)).toEqual([MESSAGES.turnError.fr]);
+    expect(during.map((reply) => reply.text)).toEqual([MESSAGES.unavailable.fr]);
     expect(JSON.stringify(during)).not.toMatch(/ECONN|terminated|postgres|Error:|\bat \w+ \(/i);
     // A brand-new visitor too.
     const newcomer = await t.say(`pg-newcomer-${randomUUID()}`, HOT_FR.challenge);
-    expect(newcomer.map((reply) => reply.text)).toEqual([MESSAGES.turnError.fr]);
+    expect(newcomer.map((reply) => reply.text)).toEqual([MESSAGES.unavailable.fr]);
     expect(t.logs.records().some((record) => record.msg === 'turn failed' && record.conversationId === conversationId)).toBe(true);
 
     proxy.restore();
@@ -111,7 +111,7 @@ describe.skipIf(!postgres.available)('database unavailable, then back (PostgreSQ
     proxy.cut();
     for (let index = 0; index < 5; index += 1) {
       const replies = await t.say(`pg-second-${index}-${randomUUID()}`, HOT_FR.challenge);
-      expect(replies.map((reply) => reply.text)).toEqual([MESSAGES.turnError.fr]);
+      expect(replies.map((reply) => reply.text)).toEqual([MESSAGES.unavailable.fr]);
     }
     expect((await readiness()).status).toBe(503);
     await new Promise((resolve) => setTimeout(resolve, 1500));
@@ -132,7 +132,7 @@ describe.skipIf(!postgres.available)('database unavailable, then back (PostgreSQ
     proxy.cut();
     const replies = await pending;
     // The question may already have gone out before the state write failed; the turn ends on the apology.
-    expect(replies.at(-1)?.text).toBe(MESSAGES.turnError.fr);
+    expect(replies.at(-1)?.text).toBe(MESSAGES.unavailable.fr);
     expect(uncaught).toEqual([]);
 
     llmLatencyMs = 0;
