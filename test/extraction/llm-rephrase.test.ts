@@ -2,6 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PROMPT_CANARY } from '../../src/extraction/llm/canary.js';
 import { LlmExtractor } from '../../src/extraction/llm/llm-extractor.js';
 import { acceptRephrasing } from '../../src/extraction/llm/rephrase-guard.js';
+import { mergeExtractions } from '../../src/extraction/merge-extractions.js';
+import { NO_USAGE } from '../../src/qualification/types.js';
 import { rephraseTarget } from '../../src/extraction/llm/rephrase-target.js';
 import { loadPlaybook } from '../../src/playbook/loader.js';
 import { loadPrompt } from '../../src/prompts/load-prompt.js';
@@ -62,9 +64,15 @@ describe('LLM_REPHRASE', () => {
     expect(result.facts).toHaveLength(1); // the facts of the same call are still used
   });
 
-  it('rejects a rephrasing about another dimension than the one the dialog asks next', async () => {
-    const result = await rephrasingFor('Great. Do you have a budget set aside for this?', 'money');
-    expect(result.rephrasedQuestion).toBeUndefined();
+  it('rejects, at the merge, a rephrasing about another dimension than the one the dialog asks next', async () => {
+    const llmOnly = await rephrasingFor('Great. Do you have a budget set aside for this?', 'money');
+    expect(llmOnly.rephrasedFor).toBe('money');
+    // The dialog asks `company` next (challenge answered): the merge with the rules facts drops a rephrasing for `money`.
+    const merged = mergeExtractions(playbook, { facts: [], knockouts: [], contact: {}, usage: NO_USAGE, extractor: 'rules' }, llmOnly, { known: {}, askedDimension: 'challenge' });
+    expect(merged.rephrasedQuestion).toBeUndefined();
+    const good = await rephrasingFor('Thanks! Which sector are you in, and how many people?', 'company');
+    const kept = mergeExtractions(playbook, { facts: [], knockouts: [], contact: {}, usage: NO_USAGE, extractor: 'rules' }, good, { known: {}, askedDimension: 'challenge' });
+    expect(kept.rephrasedQuestion).toBe('Thanks! Which sector are you in, and how many people?');
   });
 });
 

@@ -12,7 +12,6 @@ import { LlmCallError } from './llm-call-error.js';
 import { modelOutputToCandidates } from './model-output-to-facts.js';
 import { parseModelOutput } from './parse-model-output.js';
 import { acceptRephrasing } from './rephrase-guard.js';
-import { rephraseTarget } from './rephrase-target.js';
 
 /**
  * Why the openai SDK and not LangChain's `withStructuredOutput`: the SDK lets us switch its own
@@ -149,8 +148,8 @@ export class LlmExtractor implements Extractor {
         instructionTexts: this.prompt.instructionTexts(input.locale),
         maxChars: this.prompt.config.rephraseMaxChars,
       });
-      const target = rephraseTarget(this.playbook, input.known, grounded.facts, input.askedDimension);
-      if (text && target === rephrasing.dimension) {
+      // The merge with the rules facts re-checks that it targets the question the dialog really asks next.
+      if (text && this.playbook.dimensions.some((dimension) => dimension.id === rephrasing.dimension)) {
         extraction.rephrasedQuestion = text;
         extraction.rephrasedFor = rephrasing.dimension;
       }
