@@ -17,6 +17,7 @@ import type { Config } from './config.js';
 import { OutboxWorker, WebhookCrmSink } from './crm/index.js';
 import type { Extractor } from './extraction/extractor.js';
 import { createExtractor } from './extraction/create-extractor.js';
+import { warmUpRecognizers } from './extraction/rules/numbers/recognizers.js';
 import { RetentionJob } from './lifecycle/retention-job.js';
 import type { Logger } from './logger.js';
 import { InstrumentedExtractor } from './observability/instrumented-extractor.js';
@@ -228,6 +229,8 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   const url = `http://${host}:${address.port}`;
   logger.info({ url, playbook: playbook.id, extractor: extractor.name, storage: db.engine }, 'Qualibot listening');
+  // Compile the date/number recognizer models now, before the first visitor needs the fallback.
+  setTimeout(() => warmUpRecognizers(), 0).unref();
 
   return {
     url,

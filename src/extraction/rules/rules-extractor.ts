@@ -11,10 +11,12 @@ import { KnockoutReader } from './readers/knockout-reader.js';
 import { NeedReader } from './readers/need-reader.js';
 import { readShortAnswer } from './readers/short-answers.js';
 import { TimelineReader } from './readers/timeline-reader.js';
+import { findCorrections, withoutCorrected } from './engine/corrections.js';
 import { knockoutPatternCues, levelPatternCues } from './engine/playbook-patterns.js';
-import type { Finding, Reading } from './engine/reading.js';
+import { WARM_UP_MESSAGES } from './engine/warm-up.js';
+import { clauseOf, textOf, type Finding, type Reading } from './engine/reading.js';
+import { NEED_SATISFIED } from './lexicon/need.js';
 import { findNumbers } from './numbers/find-numbers.js';
-import { warmUpRecognizers } from './numbers/recognizers.js';
 import { blankOut, normalize } from './text/normalize.js';
 import { evidence, segment, type Span } from './text/segments.js';
 
@@ -32,10 +34,12 @@ interface DimensionReader {
 
 // Signals whose visitor is not a buyer: what they say about "needs" is not a need of ours.
 const NOT_A_BUYER = new Set(['student', 'job_seeker', 'vendor', 'no_need']);
+// Signals a problem of the visitor's own outweighs: "we don't need more leads… what we need is meetings".
+const VOID_WHEN_NEED_STATED = new Set(['no_need']);
 
 /**
- * The offline extractor: lexicons (data, one file per kind) read by a generic cue engine, plus
- * Microsoft Recognizers-Text for numbers and dates. Pure CPU, no I/O: everything is compiled in the
+ * The offline extractor: lexicons (data, one file per kind) read by a generic cue engine, with numbers
+ * and dates read from tables too. Pure CPU, no I/O: everything is compiled (and warmed) in the
  * constructor, and each message is read for every dimension of the playbook at once.
  */
 export class RulesExtractor implements Extractor {
@@ -45,17 +49,28 @@ export class RulesExtractor implements Extractor {
   private readonly knockoutReader: KnockoutReader;
   private readonly sizeKnockoutId?: string;
   private readonly notABuyer: Set<string>;
+  private readonly voidWhenNeedStated: Set<string>;
 
   constructor(
     private readonly playbook: Playbook,
     options: RulesExtractorOptions = {},
   ) {
-    warmUpRecognizers();
     this.now = options.now ?? (() => new Date());
     this.readers = playbook.dimensions.map((dimension) => this.readerFor(dimension));
     this.knockoutReader = new KnockoutReader(playbook, knockoutPatternCues(playbook));
     this.sizeKnockoutId = playbook.knockouts.find((knockout) => knockout.signal === 'below_icp_size')?.id;
     this.notABuyer = new Set(playbook.knockouts.filter((knockout) => knockout.signal && NOT_A_BUYER.has(knockout.signal)).map((knockout) => knockout.id));
+    this.voidWhenNeedStated = new Set(playbook.knockouts.filter((knockout) => knockout.signal && VOID_WHEN_NEED_STATED.has(knockout.signal)).map((knockout) => knockout.id));
+    this.warmUp();
+  }
+
+  /** Compiles every lexicon regex now (~0.5 s once per process), so no visitor's turn pays for it. */
+  private warmUp(): void {
+    for (const { locale, text } of WARM_UP_MESSAGES) {
+      for (const dimension of [undefined, ...this.playbook.dimensions.map((d) => d.id)]) {
+        this.read({ text, locale, askedDimension: dimension, turn: 1, known: {}, history: [] });
+      }
+    }
   }
 
   async extract(input: ExtractionInput): Promise<Extraction> {
@@ -67,32 +82,38 @@ export class RulesExtractor implements Extractor {
     const original = input.text;
     const { contact, spans } = readContact(original);
     const folded = blankOut(normalize(original), hiddenSpans(original, spans));
+    const segments = segment(folded);
     const reading: Reading = {
       original,
       folded,
-      segments: segment(folded),
-      numbers: findNumbers(original, folded, input.locale),
+      segments,
+      numbers: findNumbers(folded),
       locale: input.locale,
       now: this.now(),
+      corrections: findCorrections(folded, segments),
     };
     const quote = (start: number, end: number) => evidence(original, reading.segments, start, end) || original.trim();
 
-    const knockouts: KnockoutHit[] = this.knockoutReader
-      .read(reading)
-      .map((hit) => ({ id: hit.id, evidence: quote(hit.start, hit.end), turn: input.turn, source: 'rules' }));
     const facts: Fact[] = [];
+    const needs: Finding[] = [];
     let solo: Span | undefined;
     for (const { dimension, read } of this.readers) {
       const asked = input.askedDimension === dimension.id;
       const result = read(reading, asked);
       solo ??= result.solo;
-      let findings = result.findings;
+      // "Next month. Scratch that, more like 9 months": the corrected value only, no contradiction.
+      let findings = withoutCorrected(reading, result.findings);
       if (asked && findings.length === 0) findings = this.shortAnswer(dimension, folded, original);
+      if (dimension.kind === 'need') needs.push(...findings);
       for (const finding of findings) {
         if (!findLevel(dimension, finding.level)) continue;
         facts.push(this.toFact(dimension, finding, asked, quote(finding.start, finding.end), input.turn));
       }
     }
+    const knockouts: KnockoutHit[] = this.knockoutReader
+      .read(reading)
+      .filter((hit) => !((hit.soft || this.voidWhenNeedStated.has(hit.id)) && statesOwnNeed(reading, needs, hit)))
+      .map((hit) => ({ id: hit.id, evidence: quote(hit.start, hit.end), turn: input.turn, source: 'rules' }));
     if (this.sizeKnockoutId && solo && !knockouts.some((hit) => hit.id === this.sizeKnockoutId)) {
       knockouts.push({ id: this.sizeKnockoutId, evidence: quote(solo.start, solo.end), turn: input.turn, source: 'rules' });
     }
@@ -151,4 +172,18 @@ export class RulesExtractor implements Extractor {
     if (finding.sector) fact.sector = finding.sector;
     return fact;
   }
+}
+
+/**
+ * Whether the message states a problem of the visitor's own, apart from the knockout words: a clear problem,
+ * not a topic hint, and not one they say is solved ("we already book plenty of meetings").
+ */
+function statesOwnNeed(reading: Reading, needs: readonly Finding[], hit: Span): boolean {
+  return needs.some(
+    (finding) =>
+      finding.level === 'clear_problem' &&
+      !finding.weak &&
+      (finding.end <= hit.start || finding.start >= hit.end) &&
+      !NEED_SATISFIED.test(textOf(reading, clauseOf(reading, finding.start))),
+  );
 }

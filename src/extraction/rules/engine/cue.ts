@@ -15,7 +15,7 @@ export interface CueSpec {
   ignoreNegation?: boolean;
 }
 
-/** A compiled lexicon entry: one regular expression over folded text. */
+/** A compiled lexicon phrase: one regular expression over folded text. */
 export interface Cue {
   level: string;
   weak: boolean;
@@ -31,7 +31,7 @@ const MACROS: Record<string, string> = {
   // Someone talking about themselves: "je suis", "I'm", "en tant que"…
   je_suis: String.raw`(?:je suis|j'suis|chuis|suis|moi c'est|je suis actuellement|je suis aussi|je suis moi-meme|en tant que|en qualite de|je travaille comme|j'occupe le poste de|mon poste(?: est)?|mon role(?: est)?|ma fonction(?: est)?)`,
   i_am: String.raw`(?:i'm|i am|im|i'm currently|i am currently|i'm also|as|being|i work as|i serve as|my role is|my title is|my position is|my job is)`,
-  art: String.raw`(?:(?:le|la|l'|un|une|the|a|an|one of the|l'un des|l'une des|notre|our|votre|your)\s*)?`,
+  art: String.raw`(?:(?:le|la|l'|un|une|the|a|an|one of the|l'un des|l'une des|notre|our|votre|your)\s*(?:(?:deux|trois|quatre|cinq|six|two|three|four|five|\d+)\s+)?)?`,
   adj: String.raw`(?:(?:nouveau|nouvelle|new|acting|interim|actuel|actuelle|current|seul|seule|sole|only|unique)\s+)?`,
   // Start of a clause: the beginning of the text or right after punctuation.
   clause_start: String.raw`(?<=^|[\n,.;:!?()…]\s*|\s-\s*|^\s*(?:oui|yes|hello|hi|bonjour|salut|ok|alors|well|so|et|and|moi|me)\s*[,!]?\s*)`,
@@ -40,6 +40,7 @@ const MACROS: Record<string, string> = {
   gap3: String.raw`(?: (?!${NEGATION}\b)[a-z0-9'-]+){0,3}?`,
   gap4: String.raw`(?: (?!${NEGATION}\b)[a-z0-9'-]+){0,4}?`,
   words2: String.raw`(?:(?!${NEGATION}\b)[a-z0-9'-]+ ){0,2}?`,
+  words4: String.raw`(?:(?!${NEGATION}\b)[a-z0-9'-]+ ){0,4}?`,
   // Words that count as money in context.
   budget_word: String.raw`(?:budg?e?t\w*|budjet|enveloppe|envelope|spend|depenser|investir|invest\w*|mettre|allouer|allocate\w*|earmark\w*|moyens|fonds|funds|funding|financement|financer)`,
 };
@@ -48,19 +49,31 @@ const MACROS: Record<string, string> = {
 const WORD_START = '(?:(?<![a-z0-9])|(?![a-z0-9]))';
 const WORD_END = '(?:(?<![a-z0-9])|(?![a-z0-9-]))';
 
-/** Compiles one regular expression per spec, with word guards and macro expansion. */
+// Compiled lexicons, shared by every extractor of the process: a regex is compiled (and warmed) once.
+// Sharing is safe: matching resets `lastIndex` before each use and JavaScript runs one read at a time.
+const compiled = new WeakMap<readonly CueSpec[], Cue[]>();
+
+/** Compiles one regular expression per spec, with word guards and macro expansion (once per lexicon). */
 export function compileCues(specs: readonly CueSpec[]): Cue[] {
-  return specs.map((spec) => {
-    const sources = [...(spec.fr ?? []), ...(spec.en ?? [])].map(expand);
-    const body = sources.map((source) => `(?:${source})`).join('|');
-    return {
+  const known = compiled.get(specs);
+  if (known) return known;
+  const cues = compileSpecs(specs);
+  compiled.set(specs, cues);
+  return cues;
+}
+
+// One regex per phrase, not one per spec: in an alternation the first phrase that matches wins, so
+// "i decide" would hide "i decide together with our CEO"; separate regexes let the longest match win.
+function compileSpecs(specs: readonly CueSpec[]): Cue[] {
+  return specs.flatMap((spec) =>
+    [...(spec.fr ?? []), ...(spec.en ?? [])].map((source) => ({
       level: spec.level,
       weak: spec.weak ?? false,
       tag: spec.tag,
       ignoreNegation: spec.ignoreNegation ?? false,
-      regex: new RegExp(`${WORD_START}(?:${body})${WORD_END}`, 'g'),
-    };
-  });
+      regex: new RegExp(`${WORD_START}(?:${expand(source)})${WORD_END}`, 'g'),
+    })),
+  );
 }
 
 /** Expands `{macro}`s and lets one space in a phrase match any run of spaces (" ?" → optional). */

@@ -12,10 +12,11 @@ export interface CueMatch {
 }
 
 /**
- * Finds every cue in the folded text, drops negated ones ("je ne suis pas le décideur"), then keeps the
- * longest of overlapping matches, so "c'est pas moi qui décide" beats the "moi qui décide" inside it.
+ * Finds every cue in the folded text, drops negated ones ("je ne suis pas le décideur") and those `accept`
+ * refuses, then keeps the longest of overlapping matches, so "c'est pas moi qui décide" beats the
+ * "moi qui décide" inside it.
  */
-export function matchCues(cues: readonly Cue[], folded: string, segments: Segments): CueMatch[] {
+export function matchCues(cues: readonly Cue[], folded: string, segments: Segments, accept?: (match: CueMatch) => boolean): CueMatch[] {
   const found: CueMatch[] = [];
   for (const cue of cues) {
     // exec() on the compiled regex, not matchAll(): matchAll clones the regex on every call, which for
@@ -33,7 +34,8 @@ export function matchCues(cues: readonly Cue[], folded: string, segments: Segmen
         const clause = spanAt(segments.clauses, start) ?? { start: 0, end: folded.length };
         if (isNegated(folded, clause, start, end)) continue;
       }
-      found.push({ level: cue.level, weak: cue.weak, tag: cue.tag, start, end });
+      const hit = { level: cue.level, weak: cue.weak, tag: cue.tag, start, end };
+      if (!accept || accept(hit)) found.push(hit);
     }
   }
   return longestFirst(found);

@@ -12,6 +12,8 @@ export interface Reading {
   numbers: NumberToken[];
   locale: Locale;
   now: Date;
+  /** Where the visitor takes back what they said ("sorry, 80", "pardon", "scratch that"): see corrections.ts. */
+  corrections: Span[];
 }
 
 /** What a reader found for one dimension: a level, where it was said, and any detail. */

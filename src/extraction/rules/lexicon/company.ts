@@ -41,7 +41,7 @@ export const SOLO_CUES: readonly CueSpec[] = [
   },
   {
     level: '2',
-    fr: [String.raw`juste (?:moi et mon associee?|mon associee? et moi|nous deux)|(?:nous sommes|on est) (?:que )?(?:deux|2)(?: personnes)?(?= *(?:$|[,.;!?]|dans|au|a |en tout))|(?:moi et mon associee?|mon associee? et moi)(?:,| et c'est tout| seulement| uniquement)`],
+    fr: [String.raw`juste (?:moi et mon associee?|mon associee? et moi|nous deux)|(?:nous sommes|on est) (?:que )?(?:deux|2)(?: personnes)?(?= *(?:$|[,.;!?]|dans|au|a |en tout))|(?:moi et mon associee?|mon associee? et moi)(?:,? (?:et )?c'est tout| seulement| uniquement|,? point|(?= *[.!]? *$)|,? (?:pas plus|personne d'autre|on est deux|deux personnes))`],
     en: [String.raw`just (?:me and my (?:co-?founder|partner|associate|business partner|wife|husband)|the two of us|two of us)|(?:it's|its) (?:just )?(?:me and my (?:co-?founder|partner|associate)|the two of us)|(?:my (?:co-?founder|partner) and (?:i|me)) (?:only|alone|that's it)|we(?:'re| are) (?:just )?(?:two|2)(?: people| co-?founders| partners)?(?= *(?:$|[,.;!?]))`],
   },
 ];

@@ -3,7 +3,7 @@
  * (lower case, no accents); order matters (CAD before USD: "C$").
  */
 export const CURRENCIES: readonly { code: string; after: string; before: string }[] = [
-  { code: 'CAD', after: String.raw`cad\b|c\$|ca\$|dollars? canadiens?\b|canadian dollars?\b`, before: String.raw`c\$|ca\$|cad` },
+  { code: 'CAD', after: String.raw`cad\b|c\$|ca\$|\$ ?(?:cad|can|ca)\b|dollars? canadiens?\b|canadian dollars?\b`, before: String.raw`c\$|ca\$|cad` },
   { code: 'EUR', after: String.raw`€|eur\b|euros?\b|d'euros\b|de euros\b|balles\b|e\b(?= ?(?:/|par|per|ht|ttc|$))`, before: String.raw`€|eur` },
   { code: 'USD', after: String.raw`\$|usd\b|us\$|us dollars?\b|dollars?\b|de dollars\b|bucks\b`, before: String.raw`us\$|\$|usd` },
   { code: 'GBP', after: String.raw`£|gbp\b|livres?(?: sterling)?\b|pounds?(?: sterling)?\b|quid\b`, before: String.raw`£|gbp` },
@@ -38,7 +38,7 @@ export const PERIODS: readonly { period: 'month' | 'year' | 'quarter' | 'once'; 
 
 /** Words that make a sentence about money, so "50K" or "c'est validé" in it count. */
 export const MONEY_WORDS =
-  /\b(?:budg?e?t\w*|budjet|budgt|enveloppe|envelope|funding|funds|financement|financer|money|argent|spend\w*|depens\w*|invest\w*|allou\w*|alloc\w*|earmark\w*|moyens|tarif\w*|prix|price|pricing|cout|cost|mettre|put|stretch|afford|payer|pay)\b/;
+  /\b(?:budg?e?t\w*|budjet|budgt|enveloppe|envelope|funding|funds|financement|financer|money|argent|spend\w*|depens\w*|invest\w*|allou\w*|alloc\w*|earmark\w*|set aside|mis de cote|moyens|tarif\w*|prix|price|pricing|cout|cost|mettre|put|stretch|afford|payer|pay)\b/;
 
 /** Between two numbers: a range ("entre 10 et 20 k€", "5k-10k", "3 000 à 5 000 €"). */
 export const RANGE_JOIN = /^ ?[€$£]? ?(?:-|a|à|to|et|and|ou|or|\/|jusqu'a|up to) ?[€$£]? ?$/;

@@ -7,10 +7,18 @@ import type { CueSpec } from '../engine/cue.js';
  */
 
 /** Things a prospecting service produces: leads, meetings, clients… (typos included: "meetngs", "rdv"). */
-const RESULTS = String.raw`(?:leads?|prospects?|clients?|customers?|rdv|r\.d\.v|rendez-?vous|rendez vous|meetings?|meetngs?|mtgs?|reunions?|demos|demonstrations|appointments?|opportunit\w*|opps|contacts|affaires|deals|sqls?|mqls?|buyers|decision[- ]?makers|decideurs|discovery calls?|first calls?|calls|chantiers|marches|commandes|pipe|pipeline|pipline|top-of-funnel|top of funnel|signatures|ventes|sales conversations?)`;
-const MORE_FR = String.raw`(?:plus de |davantage de |de nouveaux |de nouvelles |des nouveaux |des |du |de |d'|nouveaux |assez de )`;
-const MORE_EN = String.raw`(?:more |extra |additional |new |enough |a lot more |a steady flow of |a flow of |steady |qualified |some )`;
-const TEAM = String.raw`(?:commerciaux|commerciales|sdrs?|bdrs?|aes?|sales|sales team|sales teem|sales reps|reps|equipe commerciale|equipe de vente|equipe interne|equipe|team|vendeurs|business developers?|bizdevs?|account executives|force de vente)`;
+const RESULTS = String.raw`(?:leads?|prospects?|clients?|customers?|rdv|r\.d\.v|rendez-?vous|rendez vous|meetings?|meetngs?|mtgs?|reunions?|rencontres|demos|demonstrations|appointments?|opportunit\w*|opps|contacts|affaires|deals|sqls?|mqls?|buyers|decision[- ]?makers|decideurs|discovery calls?|first calls?|calls|chantiers|marches|commandes|pipe|pipeline|pipline|top-of-funnel|top of funnel|signatures|ventes|sales conversations?)`;
+/** The same things, exported for whole-message answers ("Des rendez-vous.", "more leads pls"). */
+export const NEED_RESULTS = RESULTS;
+const MORE_FR = String.raw`(?:plus de |davantage de |de nouveaux |de nouvelles |des nouveaux |des |du |de |d'|nouveaux |assez de |(?:un |d'un )?(?:vrai |veritable )?(?:flux|flot|volume) (?:regulier |constant |continu |suffisant )?(?:de |d'))`;
+const MORE_EN = String.raw`(?:more |extra |additional |new |enough |a lot more |(?:an? )?(?:steady |constant |regular |consistent |reliable |predictable |continuous |healthy |real )?(?:flow|stream|supply|cadence) of |steady |qualified |some )`;
+const TEAM = String.raw`(?:commerciaux|commerciales|sdrs?|bdrs?|aes?|sales|sales team|sales teem|sales reps|reps|equipe commerciale|equipe de vente|equipe interne|equipe|team|vendeurs|business developers?|bizdevs?|account executives|account managers|force de vente|charges d'affaires|chargees d'affaires|technico-commerciaux|representants|inside sales)`;
+/** What the missing thing may be, beyond results: capacity, prospecting itself. */
+const CAPACITY_FR = String.raw`(?:${RESULTS}|prospection|chasse|capacite commerciale|bande passante|temps commercial|generation de leads|acquisition(?: clients?)?|visibilite|volume|bras|commerciaux|sdrs?)`;
+const CAPACITY_EN = String.raw`(?:${RESULTS}|prospecting|outbound|outreach|sales capacity|capacity|bandwidth|headcount|lead gen\w*|new business|coverage|hunting|sdrs?|reps)`;
+/** Prospecting itself, as the work nobody does ("personne pour faire de la chasse"). */
+const PROSPECTING_FR = String.raw`(?:(?:faire )?(?:de la |la |du |le )?(?:prospection|chasse|demarchage|phoning|teleprospection|developpement commercial|business development|outbound)|prospecter|chasser|demarcher|appeler (?:les |des )?prospects|aller chercher (?:des |de nouveaux |les )?clients)`;
+const PROSPECTING_EN = String.raw`(?:(?:do |doing )?(?:the |any )?(?:prospecting|outbound|outreach|new business(?: outreach| development)?|cold calling|business development|hunting|lead gen\w*)|prospect|hunt|cold call|find (?:new )?(?:clients|customers|leads))`;
 
 export const NEED_CUES: readonly CueSpec[] = [
   {
@@ -66,10 +74,10 @@ export const NEED_CUES: readonly CueSpec[] = [
       String.raw`(?:not|aren't|arent|isn't|isnt|don't|dont|can't|cant|cannot|never|struggl\w*|fail\w*|unable){gap2} (?:getting|booking|generating|producing|finding|landing|closing|have|get|book|generate|produce|find|land|reach|keep up|to get|to book|to find|to generate|to reach|with)(?: \w+){0,1}? (?:enough |more |any |new |qualified |the |good )*{words2}${RESULTS}`,
       String.raw`(?:not|never) enough {words2}${RESULTS}`,
       String.raw`(?:too few|too little|very few|few|lack of|lacking|shortage of|short on|short of|low on|running out of|ran out of) {words2}${RESULTS}`,
-      String.raw`(?:need|needs|needed|want|wants|require|requires|looking for|look for|would like|we'd like|i'd like|we d like|would love|we'd love|i'd love|must get|must have|have to get|trying to get|hoping to get|hope to get|need to get|need to book|need to generate|aim for|aiming for)(?: to (?:get|book|generate|double|triple|increase|find|land|grow))? ${MORE_EN}?{words2}${RESULTS}`,
+      String.raw`(?:need|needs|needed|want|wants|require|requires|looking for|look for|would like|we'd like|i'd like|we d like|would love|we'd love|i'd love|must get|must have|have to get|trying to get|hoping to get|hope to get|need to get|need to book|need to generate|aim for|aiming for)(?: to (?:get|book|generate|double|triple|increase|find|land|grow))? ${MORE_EN}?{words4}${RESULTS}`,
       String.raw`(?:double|triple|increase|grow|boost|scale|fill|build|rebuild|accelerate){gap2} (?:the number of |our |the |more |its )?{words2}${RESULTS}`,
       String.raw`(?:generate|generating|generation of|book|booking|set|setting|get|getting)(?: more| enough)? (?:qualified |new |b2b |sales |more )*(?:leads|meetings|appointments|demos|calls|opportunities|pipeline)`,
-      String.raw`(?:pipeline|pipline|pipe|funnel|calendar|calendars|outbound|prospecting|lead flow|deal flow|inbound){gap4} (?:is |are |has |have |looks |been |feels |was )*(?:too |very |way too |really |pretty |completely |totally |running )?(?:thin|weak|dry|dried up|empty|collapsing|drying up|non-existent|nonexistent|inexistent|flat|shrinking|down|low|poor|a bottleneck|our bottleneck|the bottleneck|a problem|an issue|struggling|broken|stalled)`,
+      String.raw`(?:pipeline|pipline|pipe|funnel|calendar|calendars|outbound|prospecting|lead flow|deal flow|inbound)(?:'s)?{gap4} (?:is |are |has |have |looks |been |feels |was )*(?:too |very |way too |really |pretty |completely |totally |running )?(?:thin|weak|dry|dried up|empty|collapsing|drying up|non-existent|nonexistent|inexistent|flat|shrinking|down|low|poor|a bottleneck|our bottleneck|the bottleneck|a problem|an issue|struggling|broken|stalled)`,
       String.raw`(?:lead gen|lead generation|prospecting|outbound|pipeline|meetings) (?:is|are) (?:our|the|a) (?:bottleneck|problem|issue|challenge|pain)`,
       String.raw`(?:outsource|outsourced|outsourcing|delegate|hire an? agency for|subcontract){gap3} (?:prospecting|lead gen\w*|sdrs?|sdr team|outbound|appointment setting|cold calling|business development|meeting booking|sales development)`,
       String.raw`(?:an? )?outsourced (?:sdr|sdrs|sdr team|prospecting|lead gen\w*|sales team|outbound team|bdr team)`,
@@ -98,11 +106,69 @@ export const NEED_CUES: readonly CueSpec[] = [
     ],
   },
   {
+    // Contrastive, terse and indirect statements of the same problems ("what we need is meetings",
+    // "ce qui manque c'est des rendez-vous", "personne pour faire de la chasse", "our problem is capacity").
+    level: 'clear_problem',
+    fr: [
+      String.raw`ce (?:qui|qu'il) (?:nous |me |leur |vous )?(?:manque|manquent|faut|faudrait),? (?:c'est|ce sont|c'est surtout|c'est plutot|ce serait|c) {words4}${CAPACITY_FR}`,
+      String.raw`ce dont (?:on|nous|j'|je|ils|elles) ?(?:a|avons|ai|ont|aurait|aurions) (?:vraiment |surtout |reellement )?besoin,? (?:c'est|ce sont|c'est surtout|c'est plutot|ce serait|c) {words4}${CAPACITY_FR}`,
+      String.raw`(?:notre|le|mon|leur) (?:vrai |plus gros |principal |seul |gros |grand )?(?:probleme|souci|enjeu|defi|frein|point faible|point noir|goulot(?: d'etranglement)?|besoin|manque)(?: principal| numero un| n°1)?,? (?:c'est|ce sont|:|=|est|reste|c) {words4}${CAPACITY_FR}`,
+      String.raw`(?:on n'a|nous n'avons|je n'ai|il n'y a|y a|on a|nous avons|j'ai) personne (?:pour|qui (?:fait|fasse|peut|puisse|sait|s'occupe de|a le temps de)) ${PROSPECTING_FR}`,
+      String.raw`(?:on doit|nous devons|je dois|il faut|faut|il faudrait|on devrait|on a besoin de|nous avons besoin de) (?:absolument |vite |rapidement |enfin )?(?:decrocher|obtenir|generer|trouver|booker|caler|avoir|prendre|remplir|signer|ramener) ${MORE_FR}?{words2}${RESULTS}`,
+      String.raw`${TEAM}{gap3} n'y (?:arrive|arrivent|arrivons) (?:pas|plus)|(?:ils|elles) n'y arrivent (?:pas|plus)|(?:ils|elles) (?:sont|etaient) (?:completement |totalement |deja |toujours )?(?:debordes|debordees|sous l'eau|noyes|noyees|satures|saturees|surcharges|surchargees)`,
+      String.raw`(?:depend|dependons|dependent|repose|reposons|reposent|vit|vivons|vivent)(?: [a-z0-9%'-]+){0,3}? (?:du|de la|des|de|d'|sur le|sur la|sur les|sur) (?:bouche-a-oreille|bouche a oreille|recommandations?|reseau|salons|appels d'offres|(?:deux|trois|quatre|\d+|quelques|un seul|une poignee de) (?:gros |grands |principaux )?(?:clients|comptes|donneurs d'ordre))`,
+      String.raw`(?:percer|s'implanter|se developper|se lancer|s'attaquer a|s'etendre) (?:sur |dans |en |au |aux |a )?(?:le |la |les |l'|un |une |de nouveaux |d'autres |des )?(?:nouveaux? |nouvelles? )?(?:marche|segment|secteur|region|pays|territoire|cible|clientele|verticale)s?`,
+      String.raw`(?:pas de|pas d'|aucun|aucune|zero|jamais eu de|jamais eu d'|plus de) ?(?:vrais? )?(?:sdrs?|bdrs?|business developers?|bizdevs?|commerciaux|commercial|chasseurs?|equipe commerciale|force de vente|equipe de prospection)(?: chasseurs?| dedies?| en interne| interne)?(?! (?:merci|necessaires?|requis))`,
+      String.raw`(?:besoin|on cherche|nous cherchons|je cherche|on veut|on voudrait|nous voulons|nous voudrions|on souhaite|nous souhaitons|nous recherchons|on recherche) (?:d'|de |de la |du |une |un |des )?(?:vraie |veritable )?(?:prospection|prise de (?:rendez-vous|rdv)|teleprospection|generation de leads|sdrs?|business developers?|chasse|outbound|renfort commercial|renforts?|bras)`,
+      String.raw`c'est (?:la |le |les |l'|notre |nos )?(?:prospection|pipe|pipeline|generation de leads|prise de (?:rendez-vous|rdv)|rendez-vous|rdv|acquisition|chasse|partie commerciale|developpement commercial|volume) qui (?:coince|pose probleme|pose souci|peche|bloque|manque|ne suit pas|fait defaut|cale)`,
+      String.raw`(?:${TEAM} )?(?:ne |n')?(?:decroche|decrochent|decrochons|obtient|obtiennent|obtenons|booke|bookent|bookons|cale|calent|calons|genere|generent|generons|signe|signent|signons|trouve|trouvent|trouvons) (?:pas|plus|jamais|quasiment pas|presque pas|quasi pas|aucun|aucune) (?:assez |suffisamment )?(?:de |d')?{words2}${RESULTS}`,
+      String.raw`(?:on n'a|nous n'avons|on a|nous avons|j'ai|je n'ai|ils ont|ils n'ont) (?:zero|0|aucun|aucune|pas de|pas d'|presque pas de|quasiment pas de|tres peu de|peu de|plus de|plus aucun|plus aucune) ${RESULTS}`,
+      String.raw`(?:rencontrer|toucher|atteindre|joindre|parler a|voir|obtenir des rendez-vous avec|decrocher des rendez-vous avec) (?:plus de|davantage de|de nouveaux|des nouveaux|de nouvelles|d'autres) (?:[a-z'-]+ ){0,2}?(?:directeurs?|directrices?|drh|daf|dsi|dg|decideurs|dirigeants|acheteurs|responsables|managers|clients|prospects|entreprises|comptes)`,
+    ],
+    en: [
+      String.raw`what (?:we|i|they|our (?:team|reps|sales team|aes|sdrs)) (?:really |actually |do |truly |desperately |still )?(?:need|lack|want|are missing|'re missing|re missing|miss|are short of|'re short of) (?:is|are|=)(?: more| a| an| some)? {words4}${CAPACITY_EN}`,
+      String.raw`what(?:'s| is) (?:missing|lacking)(?: is| are|:)? {words4}${CAPACITY_EN}|the missing piece is {words4}${CAPACITY_EN}`,
+      String.raw`(?:our|the|my) (?:real |biggest |main |only |big |key |core |#1 |number one )?(?:problem|issue|challenge|bottleneck|pain(?: point)?|gap|constraint|need)(?: right now| today)? (?:is|are|=|:) {words4}${CAPACITY_EN}`,
+      String.raw`(?:sales |prospecting |outbound |sdr |team )?(?:capacity|bandwidth|headcount) (?:is|as) (?:the|our|a|an|the main|our main|the real|our biggest|the biggest) (?:bottleneck|problem|issue|constraint|limit\w*)`,
+      String.raw`(?:we have|there's|there is|we've got|we got|with) (?:no one|nobody|no-one|noone) (?:to|who can|who could|who does|doing|for|dedicated to|on) ${PROSPECTING_EN}`,
+      String.raw`(?:nobody|no one|no-one) (?:is |does |has time for |has time to do |has the time to do )?${PROSPECTING_EN}`,
+      String.raw`(?:no|zero|0) (?:dedicated |in-house |real )?(?:sdrs?|bdrs?|sales development|sdr team|bdr team|outbound team|business developers?|salespeople|sales reps?|hunters)(?! (?:needed|required|necessary|please|thanks))`,
+      String.raw`(?:rely|relies|relying|depend|depends|depending|dependent|living|live|lives) (?:entirely |only |solely |mostly |too much |heavily |100% |purely )?(?:on|upon|off) (?:referrals|word of mouth|our network|trade shows|inbound|a (?:few|handful of) (?:big |large |key )?(?:clients|customers|accounts)|(?:two|three|four|\d+) (?:big |large |key )?(?:clients|customers|accounts))`,
+      String.raw`(?:need|needs|want|wants|looking for|require|requires|seeking|searching for) (?:an? |some |more )?(?:outsourced |external |dedicated )?(?:appointment[- ]setting|lead gen\w*|outbound (?:prospecting|support|help|capacity)|prospecting(?: help| support| capacity)?|cold calling|meeting booking|sdr (?:support|help|capacity|team|function)|sdrs|bdrs)`,
+      String.raw`(?:it's|it is|its) (?:the |our )?${CAPACITY_EN} (?:that's|that is|that|we're|we are|we) (?:missing|lacking|the problem|the issue|short (?:of|on)|struggling with|struggle with|lack|need)`,
+      String.raw`(?:we have|we've got|there's|there is|with|got|have) (?:zero|no|0|almost no|hardly any|barely any|very little|very few|next to no) (?:real |qualified |new )?(?:pipeline|pipe|meetings|leads|opportunities|demos|prospects|outbound|inbound)`,
+      String.raw`(?:get|getting) in front of (?:more |new |the right |enough )?(?:[a-z-]+ ){0,3}?(?:buyers|decision[- ]?makers|prospects|accounts|clients|customers|executives|managers|directors|heads|leaders|ctos|cfos|ceos|cios|vps|owners)`,
+      String.raw`(?:reach|meet|connect with|talk to|speak with|speak to|get meetings with|book meetings with) more (?:[a-z-]+ ){0,2}?(?:directors|managers|buyers|decision[- ]?makers|prospects|clients|customers|executives|leaders|owners|ctos|cfos|ceos|cios|vps|heads of [a-z]+)`,
+    ],
+  },
+  {
     // Topic words alone ("prospection téléphonique", "SDR") are hints, not a stated problem.
     level: 'clear_problem',
     weak: true,
-    fr: [String.raw`prospection (?:telephonique|commerciale|b2b|externalisee|outbound|sortante)`, String.raw`teleprospection`, String.raw`(?:ameliorer|optimiser|developper) (?:la |notre )?prospection`],
+    fr: [
+      String.raw`prospection (?:telephonique|commerciale|b2b|externalisee|outbound|sortante)`,
+      String.raw`teleprospection`,
+      String.raw`(?:ameliorer|optimiser|developper) (?:la |notre )?prospection`,
+      String.raw`{clause_start}(?:la )?(?:prospection|generation de leads|prise de (?:rendez-vous|rdv)|acquisition(?: clients?)?|chasse commerciale)(?= *(?:$|[.!,;]))`,
+      String.raw`(?:faire|fait|faisons) (?:de la |la )?chasse(?: commerciale| aux (?:clients|prospects|nouveaux clients))?`,
+    ],
     en: [String.raw`outbound|prospecting|pipeline generation|new business|more business|appointment setting|cold calling|cold outreach|lead gen(?:eration)?|outbound (?:team|prospecting|campaigns|engine|motion)`],
+  },
+  {
+    // Research someone else asked for ("mon patron m'a demandé de me renseigner : …"): curiosity only when
+    // nothing else is said; a concrete problem in the same sentence stays clear (see need-reader).
+    level: 'vague_interest',
+    tag: 'delegated',
+    fr: [
+      String.raw`(?:mon|ma|notre|le|la|l') ?(?:[a-z-]+ )?(?:patron|patronne|boss|chef|cheffe|directeur|directrice|dg|pdg|ceo|manager|direction|n\+1|gerant|gerante|president|presidente|associe|associee|responsable|superieur|superieure|hierarchie)(?: [a-z-]+)? (?:m'a|nous a|m'ont|nous ont|me|nous) (?:demande|charge|chargee|confie|missionne|missionnee|suggere|propose)(?: de| d')? ?(?:me |nous )?(?:renseigner|regarder|voir|explorer|etudier|pencher|jeter un (?:oeil|coup d'oeil)|comparer|faire (?:un|le) (?:tour|point|benchmark))`,
+      String.raw`on (?:m'a|nous a) (?:demande|charge|chargee|confie) (?:de |d')(?:me |nous )?(?:renseigner|regarder|voir|explorer|etudier|comparer)`,
+      String.raw`je (?:me renseigne|regarde|fais des recherches|compare|me documente) (?:pour|a la demande de) (?:mon|ma|notre|le|la) (?:[a-z-]+ )?(?:patron|patronne|boss|chef|cheffe|directeur|directrice|dg|pdg|ceo|manager|direction|n\+1|gerant|gerante|president|presidente|associe|associee|responsable|superieur|superieure)`,
+    ],
+    en: [
+      String.raw`(?:my|our|the) (?:[a-z-]+ )?(?:boss|manager|ceo|founder|cfo|coo|cmo|cro|vp|director|head of [a-z]+|md|owner|president|gm|management|leadership)(?: [a-z-]+)? (?:asked|told|wants|wanted|has asked|had asked|tasked|instructed) (?:me|us) (?:to )?(?:look into|research|explore|check out|look at|compare|investigate|figure out|find out about|scope)`,
+      String.raw`i(?:'ve| have)? (?:been|was) (?:asked|tasked) (?:to|with) (?:look into|looking into|research|researching|explore|exploring|check out|checking out|look at|compare|comparing|investigate)`,
+      String.raw`i'?m (?:looking into|researching|checking) (?:this|it|options|this topic|outsourcing|agencies) (?:for|on behalf of) (?:my|our|the) (?:[a-z-]+ )?(?:boss|manager|ceo|founder|cfo|coo|cmo|cro|vp|director|md|owner|president|gm|management|leadership)`,
+    ],
   },
   {
     level: 'vague_interest',
@@ -146,3 +212,7 @@ export const NEED_HEDGES: readonly CueSpec[] = [
     en: [String.raw`maybe|perhaps|possibly|probably|might`],
   },
 ];
+
+/** A need said to be met ("we already book plenty of meetings", "notre équipe tourne très bien"): not a problem of theirs. */
+export const NEED_SATISFIED =
+  /\b(?:already|deja|plenty|plein|largement|more than enough|bien assez|tourne(?:nt)? (?:tres |super |plutot |vraiment )?bien|works? (?:very |really |pretty )?well|(?:is|are) (?:going )?(?:very |really )?(?:well|great|fine)|in (?:great|good) shape|full)\b/;

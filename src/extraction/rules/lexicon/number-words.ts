@@ -76,3 +76,20 @@ export const NUMBER_WORD_RUN = new RegExp(
   String.raw`(?<![a-z])(?:${JOINER}[ -])?${NUMBER_WORD}(?:(?:[ -]|[ -]${JOINER}[ -])${NUMBER_WORD})*(?![a-z])`,
   'g',
 );
+
+/** Cardinal words (folded) and their values, French and English, for the number-words parser. */
+export const NUMBER_WORD_VALUES: Readonly<Record<string, number>> = {
+  un: 1, une: 1, one: 1, a: 1,
+  deux: 2, two: 2, trois: 3, three: 3, quatre: 4, four: 4, cinq: 5, five: 5, six: 6,
+  sept: 7, seven: 7, huit: 8, eight: 8, neuf: 9, nine: 9,
+  dix: 10, ten: 10, onze: 11, eleven: 11, douze: 12, twelve: 12, treize: 13, thirteen: 13,
+  quatorze: 14, fourteen: 14, quinze: 15, fifteen: 15, seize: 16, sixteen: 16,
+  seventeen: 17, eighteen: 18, nineteen: 19,
+  vingt: 20, vingts: 20, twenty: 20, trente: 30, thirty: 30, quarante: 40, forty: 40,
+  cinquante: 50, fifty: 50, soixante: 60, sixty: 60, septante: 70, seventy: 70,
+  huitante: 80, octante: 80, eighty: 80, nonante: 90, ninety: 90,
+  cent: 100, cents: 100, hundred: 100,
+  mille: 1000, thousand: 1000,
+  million: 1e6, millions: 1e6,
+  milliard: 1e9, milliards: 1e9, billion: 1e9,
+};

@@ -48,13 +48,13 @@ export const TIME_PHRASES: readonly TimePhrase[] = [
   { meaning: { kind: 'months', months: 0.5 }, anchored: true, fr: [String.raw`maintenant|aujourd'hui|demain`], en: [String.raw`right now|now|today|tomorrow`] },
   {
     meaning: { kind: 'months', months: 0.25 },
-    fr: [String.raw`cette semaine|la semaine prochaine|semaine prochaine|d'ici (?:la )?fin de (?:la )?semaine|dans les (?:prochains|quelques) jours|dans les jours qui viennent|lundi prochain`],
-    en: [String.raw`this week|next week|by the end of the week|end of (?:this |the )?week|in the (?:next|coming) (?:few )?days|next monday`],
+    fr: [String.raw`cette semaine|la semaine prochaine|semaine prochaine|d'ici (?:la )?fin de (?:la )?semaine|dans les (?:prochains|quelques) jours|dans les jours qui viennent|(?:lundi|mardi|mercredi|jeudi|vendredi) prochain`],
+    en: [String.raw`this week|next week|by the end of the week|end of (?:this |the )?week|in the (?:next|coming) (?:few )?days|(?:next|this|coming) (?:monday|tuesday|wednesday|thursday|friday)`],
   },
   {
     meaning: { kind: 'months', months: 0.5 },
-    fr: [String.raw`ce mois-ci|ce mois ci|d'ici (?:la )?fin du mois|avant (?:la )?fin du mois|en fin de mois|d'ici une quinzaine|sous quinzaine|dans (?:une |les )?quinzaine(?: de jours)?|sous 15 jours`],
-    en: [String.raw`this month|(?:by|before) the end of (?:the|this) month|end of (?:the|this) month|in a fortnight|within a fortnight|in two weeks' time`],
+    fr: [String.raw`ce mois-ci|ce mois ci|d'ici (?:la )?fin du mois|avant (?:la )?fin du mois|en fin de mois|d'ici une quinzaine|sous quinzaine|dans (?:une |les )?quinzaine(?: de jours)?|sous 15 jours|la semaine d'apres|la semaine suivante|dans deux semaines`],
+    en: [String.raw`this month|(?:by|before) the end of (?:the|this) month|end of (?:the|this) month|in a fortnight|within a fortnight|in two weeks' time|the week after next`],
   },
   {
     meaning: { kind: 'months', months: 1 },
@@ -74,8 +74,8 @@ export const TIME_PHRASES: readonly TimePhrase[] = [
   },
   {
     meaning: { kind: 'months', months: NEXT_QUARTER_MONTHS },
-    fr: [String.raw`(?:le |au |du |dans le |d'ici le )?(?:trimestre prochain|prochain trimestre|trimestre suivant)`],
-    en: [String.raw`next quarter|next qtr|next q|the following quarter|early next quarter|in the next quarter`],
+    fr: [String.raw`(?:le |au |du |dans le |d'ici le |au cours du )?(?:trimestre prochain|prochain trimestre|trimestre suivant|trimestre qui vient)`],
+    en: [String.raw`next quarter|next qtr|next q|the following quarter|early next quarter|in the next quarter|(?:in |during )?the coming quarter|(?:in |during )?the upcoming quarter`],
   },
   {
     meaning: { kind: 'months', months: 3 },
@@ -185,7 +185,7 @@ export const DURATION_UNITS: readonly { names: string; months: number }[] = [
 ];
 
 /** Words before a duration that make it a start ("dans 3 mois", "within 6 weeks"). */
-export const START_PREPOSITIONS = String.raw`(?:dans|d'ici|d'ici a|sous|en moins de|moins de|au plus tard dans|au bout de|within|in|in about|in around|inside|in less than|less than|under|over the next|in the next|within the next|in the coming|starting in|start in|begin in|kick off in|go live in|a horizon|horizon|a horizon de|a|pas avant|not before|not for|no sooner than|after|apres|au moins|at least|max|maximum|plutot d'ici|plutot dans|idealement dans|ideally in|ideally within)`;
+export const START_PREPOSITIONS = String.raw`(?:between|entre|dans|d'ici|d'ici a|sous|en moins de|moins de|au plus tard dans|au bout de|within|in|in about|in around|inside|in less than|less than|under|over the next|in the next|within the next|in the coming|starting in|start in|begin in|kick off in|go live in|a horizon|horizon|a horizon de|a|pas avant|not before|not for|no sooner than|after|apres|au moins|at least|max|maximum|plutot d'ici|plutot dans|idealement dans|ideally in|ideally within)`;
 /** Filler words between that preposition and the number. */
 export const DURATION_FILLER = String.raw`(?:(?:environ|about|around|approximately|approx|roughly|a peu pres|les|the|the next|next|les prochains|prochains|un peu plus de|un peu moins de|a bit more than|a bit less than|moins de|less than|max|maximum|~|maybe|peut-etre|probably) )*`;
 /** Words after a duration that make it something else ("6 mois de test", "3 years ago"). */
@@ -197,4 +197,9 @@ export const START_CONTEXT =
 
 /** Words that tie a time phrase to money or goals instead of a start ("budget acté pour l'an prochain", "Q3 targets"). */
 export const NOT_START_CONTEXT =
-  /\b(?:budg?e?t\w*|budjet|enveloppe|approved|approuve|valide|acte|earmarked|fiscal|exercice|objectifs?|targets?|quotas?|chiffres|numbers|results|resultats|revenue|pipeline|pipe|pipline|depuis|since|ago|ans d'experience|experience|founded|cree|creee|fondee)\b|[€$£]|\d+ ?k\b/;
+  /\b(?:budg?e?t\w*|budjet|enveloppe|approved|approuve|valide|acte|earmarked|fiscal|exercice|objectifs?|targets?|quotas?|chiffres|numbers|results|resultats|revenue|depuis|since|ago|ans d'experience|experience|founded|cree|creee|fondee)\b|[€$£]|\d+ ?k\b/;
+/**
+ * The pipeline is what the visitor lacks: a date next to it is when they want it ("pipeline for next year"),
+ * not a start; but urgency said about it is ("we need more pipeline asap").
+ */
+export const PIPELINE_CONTEXT = /\b(?:pipeline|pipe|pipline)\b/;

@@ -1,5 +1,5 @@
-import type { Locale } from '../../../qualification/types.js';
 import { NUMBER_WORD_RUN, NUMBER_WORDS } from '../lexicon/number-words.js';
+import { parseNumberWords } from './number-words-parser.js';
 import { numbersInWords } from './recognizers.js';
 
 /** A number in the message, with the scale written after it ("40k", "1,5 M€", "2 millions"). */
@@ -31,10 +31,10 @@ const WORDS = NUMBER_WORDS.map((word) => ({ ...word, regex: new RegExp(`(?<![a-z
 
 /**
  * Every number in the message: digits parsed here (both "4 000" and "4,000" styles), numbers in words
- * through the recognizer, approximations ("une cinquantaine") from the lexicon. Sorted by position.
+ * by the number-words parser, approximations ("une cinquantaine") from the lexicon. Sorted by position.
  * `folded` has e-mails and phone numbers blanked out, so they never become amounts or headcounts.
  */
-export function findNumbers(original: string, folded: string, locale: Locale): NumberToken[] {
+export function findNumbers(folded: string): NumberToken[] {
   const tokens: NumberToken[] = [];
   for (const match of folded.matchAll(DIGITS)) {
     const start = match.index ?? 0;
@@ -63,17 +63,14 @@ export function findNumbers(original: string, folded: string, locale: Locale): N
       words.push({ start, end: start + match[0].length, value: word.value, scale: 1, kind: word.article ? 'article' : 'words' });
     }
   }
-  // The recognizer reads each run of number words ("quarante mille", "thirty-five"), not whole sentences:
-  // short inputs keep it fast and predictable.
+  // Each run of number words ("quarante mille", "thirty-five") is parsed in both languages at once.
   for (const run of folded.matchAll(NUMBER_WORD_RUN)) {
     const offset = run.index ?? 0;
-    const cultures: Locale[] = locale === 'fr' ? ['fr', 'en'] : ['en', 'fr'];
-    for (const culture of cultures) {
-      const found = numbersInWords(original.slice(offset, offset + run[0].length), culture).filter((number) => number.value !== 1);
-      for (const number of found) {
-        words.push({ start: offset + number.start, end: offset + number.end, value: number.value, scale: number.value >= 1000 ? 1000 : 1, kind: 'words' });
-      }
-      if (found.length > 0) break;
+    const parsed = parseNumberWords(run[0]);
+    // What our small parser cannot read goes to Microsoft's number recognizer (both cultures).
+    const numbers = parsed.length > 0 ? parsed : [...numbersInWords(run[0], 'fr'), ...numbersInWords(run[0], 'en')];
+    for (const number of numbers.filter((found) => found.value !== 1)) {
+      words.push({ start: offset + number.start, end: offset + number.end, value: number.value, scale: number.value >= 1000 ? 1000 : 1, kind: 'words' });
     }
   }
   const free = words.filter((word) => !tokens.some((token) => token.start < word.end && word.start < token.end));

@@ -2,8 +2,9 @@ import { Culture, recognizeDateTime, recognizeNumber } from '@microsoft/recogniz
 import type { Locale } from '../../../qualification/types.js';
 
 /**
- * Thin wrapper over Microsoft Recognizers-Text. The library compiles its models lazily on first use
- * (seconds of CPU); `warmUpRecognizers` pays that once, when the extractor is built, not on a visitor's turn.
+ * Thin wrapper over Microsoft Recognizers-Text, the fallback for dates, durations and number words our
+ * tables do not know. The library compiles its models lazily on first use (seconds of CPU): the server
+ * calls `warmUpRecognizers` right after it starts listening, so no visitor turn pays for it.
  */
 
 const CULTURES: Record<Locale, string> = { fr: Culture.French, en: Culture.English };

@@ -1,5 +1,6 @@
 import type { Amount } from '../../../qualification/types.js';
-import { clauseOf, sentenceText, textOf, type Reading } from '../engine/reading.js';
+import { corrects } from '../engine/corrections.js';
+import { clauseOf, sentenceOf, sentenceText, textOf, type Reading } from '../engine/reading.js';
 import { AMOUNT_CORRECTION } from '../lexicon/budget.js';
 import { CURRENCIES, MONEY_WORDS, NOT_MONEY_AFTER, PERIODS, RANGE_JOIN, RANGE_LEAD } from '../lexicon/money.js';
 import type { NumberToken } from '../numbers/find-numbers.js';
@@ -11,7 +12,9 @@ export interface AmountMatch {
   amount: Amount;
 }
 
-const FUNDING = /\b(?:leve|levee|levons|raised|raise|raising|funding round|series [a-d]|seed round|chiffre d'affaires|ca de|revenue|revenues|turnover|arr|mrr|valuation|valorisation|capital)\b/;
+// A signing limit or threshold is not a budget ("je signe jusqu'à 50 k€", "anything above $10k goes to the board").
+const THRESHOLD_BEFORE = /(?:\b(?:delegation|sign\w*|valid\w*|approv\w*|decid\w*|autoris\w*|engage\w*)\b[^.;!?]{0,30}\b(?:jusqu'a|up to|above|over|under|below|au-dessus de|au-dela de|beyond)|\b(?:anything|everything|tout ce qui|any spend|any purchase|tout achat|toute depense) (?:above|over|under|below|beyond|depasse|au-dessus de|au-dela de|de plus de|of more than))\s*(?:[€$£]\s*)?$/;
+const FUNDING = /\b(?:leve|levee|levons|raised|raise|raising|funding round|series [a-d]|seed round|chiffre d'affaires|ca de|de ca|d'ca|revenue|revenues|turnover|arr|mrr|valuation|valorisation|capital)\b/;
 const AFTER = CURRENCIES.map((currency) => ({ code: currency.code, regex: new RegExp(`^ ?(?:${currency.after})`) }));
 const BEFORE = CURRENCIES.map((currency) => ({ code: currency.code, regex: new RegExp(`(?:${currency.before}) ?$`) }));
 
@@ -27,6 +30,7 @@ export function readAmounts(reading: Reading, defaultCurrency: string, asked: bo
     const currency = currencyOf(reading.folded, token);
     const after = reading.folded.slice(token.end, token.end + 24);
     if (!currency && NOT_MONEY_AFTER.test(after)) continue;
+    if (THRESHOLD_BEFORE.test(reading.folded.slice(clauseOf(reading, token.start).start, token.start))) continue;
     // Funds raised or turnover are not a budget for us ("nous avons levé 2 M€", "CA de 5 M€").
     if (FUNDING.test(textOf(reading, clauseOf(reading, token.start))) && !/budg?e?t/.test(textOf(reading, clauseOf(reading, token.start)))) continue;
     const aboutMoney = asked || MONEY_WORDS.test(sentenceText(reading, token.start, token.end));
@@ -54,7 +58,7 @@ export function readAmounts(reading: Reading, defaultCurrency: string, asked: bo
 export function chosenAmount(reading: Reading, amounts: readonly AmountMatch[]): AmountMatch | undefined {
   let chosen = amounts[0];
   for (const next of amounts.slice(1)) {
-    if (chosen && AMOUNT_CORRECTION.test(reading.folded.slice(chosen.end, next.start))) chosen = next;
+    if (chosen && (AMOUNT_CORRECTION.test(reading.folded.slice(chosen.end, next.start)) || corrects(reading, chosen, next))) chosen = next;
   }
   return chosen;
 }
@@ -97,9 +101,9 @@ function periodOf(reading: Reading, start: number, end: number): Amount['period'
   const clause = clauseOf(reading, start);
   const sentenceEnd = Math.max(clause.end, end);
   const after = reading.folded.slice(end, Math.min(reading.folded.length, sentenceEnd + 30));
-  const before = reading.folded.slice(Math.max(0, start - 40), start);
-  for (const entry of PERIODS) {
-    if (entry.after.test(after) || entry.before?.test(before)) return entry.period;
-  }
+  // Words before count within the sentence only: "1 500 € par mois… pardon, 1 500 € par trimestre".
+  const before = reading.folded.slice(Math.max(sentenceOf(reading, start).start, start - 40), start);
+  for (const entry of PERIODS) if (entry.after.test(after)) return entry.period;
+  for (const entry of PERIODS) if (entry.before?.test(before)) return entry.period;
   return 'once';
 }

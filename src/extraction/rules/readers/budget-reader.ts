@@ -29,6 +29,7 @@ export class BudgetReader {
     const matches = matchCues(this.cues, reading.folded, reading.segments).filter((match) => {
       if (match.tag === 'message') return aboutMoney;
       if (match.tag === 'contextual') return sentenceAboutMoney(match);
+      if (match.tag === 'pronoun') return asked || MONEY_WORDS.test(reading.folded.slice(previousSentenceStart(reading, match.start), match.end));
       return true;
     });
     const amount = chosenAmount(reading, amounts);
@@ -55,6 +56,13 @@ export class BudgetReader {
     }
     return findings;
   }
+}
+
+/** Where the sentence before the one containing `at` starts (or this one's start when it is the first). */
+function previousSentenceStart(reading: Reading, at: number): number {
+  const sentences = reading.segments.sentences;
+  const index = sentences.findIndex((span) => span.start <= at && at < span.end);
+  return sentences[Math.max(0, index - 1)]?.start ?? 0;
 }
 
 function sameSentence(reading: Reading, a: number, b: number): boolean {

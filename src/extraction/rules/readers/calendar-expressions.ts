@@ -4,15 +4,20 @@ import { plainCandidate, type TimeCandidate } from './time-candidate.js';
 import { monthsUntil, monthsUntilNext, monthsUntilNextYear, monthsUntilQuarterEnd, monthsUntilYearEnd } from './time-arithmetic.js';
 
 // Words before a date that say how it is meant: "avant fin", "pas avant", "early", "mid-"…
-const MODIFIER = String.raw`(?:a partir d'|d'ici|jusqu'|d'|en|in|by|before|avant|d'ici|d'ici a|pour|for|from|a partir de|des|starting|start of|debut|early|mi|mid|mi-|mid-|fin|end of|late|courant|au mois de|until|jusqu'en|jusqu'a|around|vers|avant fin|avant la fin de|before the end of|by the end of|d'ici fin|d'ici la fin de|pas avant|not before|after|apres|the end of|la fin de|le|the|in early|in late|in mid|de|the beginning of|beginning of|le debut de)`;
+const MODIFIER = String.raw`(?:a partir d'|d'ici|jusqu'|d'|en|in|by|before|avant|d'ici|d'ici a|pour|for|from|a partir de|des|starting|start of|debut|early|mi|mid|mi-|mid-|fin|end of|late|courant|au mois de|until|jusqu'en|jusqu'a|around|vers|avant fin|avant la fin de|before the end of|by the end of|d'ici fin|d'ici la fin de|pas avant|not before|after|apres|the end of|la fin de|le|the|in early|in late|in mid|de|the beginning of|beginning of|le debut de|du|la fin du|the end of the|end of the)`;
 const MONTH_NAMES = MONTHS.map((entry) => entry.names).join('|');
 const MONTH_RE = new RegExp(String.raw`(?<![a-z0-9'])((?:${MODIFIER} ?){0,4})(?:(\d{1,2})(?:er|st|nd|rd|th)? )?(${MONTH_NAMES})\.?(?: (\d{1,2})(?:st|nd|rd|th)?)?(?:,? (20\d\d))?(?![a-z0-9])`, 'g');
 const SEASON_RE = new RegExp(String.raw`(?<![a-z0-9'])((?:${MODIFIER} ?){0,4})(?:(?:l'|le |la |les |this |next |cet |cette |ce |a la |d'ici la |pour la |des la |apres la |after the |before the |by )?)(${SEASONS.map((s) => s.names).join('|')})(?: (?:prochain|prochaine|next|qui vient))?(?: (20\d\d))?(?![a-z0-9])`, 'g');
-const QUARTER_RE = /(?<![a-z0-9])(?:(?:q|t)([1-4])|(premier|1er|first|1st|deuxieme|2e|2eme|second|2nd|troisieme|3e|3eme|third|3rd|quatrieme|4e|4eme|fourth|4th|dernier|last) (?:trimestre|quarter))(?: (?:de |of )?(20\d\d))?(?![a-z0-9])/g;
+const QUARTER_RE = new RegExp(String.raw`(?<![a-z0-9'])((?:${MODIFIER} ?){0,4})(?:(?:q|t)([1-4])|(premier|1er|first|1st|deuxieme|2e|2eme|second|2nd|troisieme|3e|3eme|third|3rd|quatrieme|4e|4eme|fourth|4th|dernier|last) (?:trimestre|quarter))(?: (?:de |of )?(20\d\d)| (de l'annee prochaine|de l'an prochain|of next year|next year))?(?![a-z0-9])`, 'g');
+const SEMESTER_RE = new RegExp(String.raw`(?<![a-z0-9'])((?:${MODIFIER} ?){0,4})(?:(?:le |au |the |du )?(premier|1er|first|1st|second|deuxieme|2e|2eme|2nd) (?:semestre|half)|(?:h|s)([12]))(?: (?:de |d'|of )?(?:l'annee |the year |l'an )?(20\d\d))(?![a-z0-9])`, 'g');
+// "30/09", "30/09/2026", "15.09.2026" (day first in French; in English month first unless the first is > 12), "09/2026".
+const NUMERIC_DATE_RE = /(?<![\d/.,])(\d{1,2})(?:\/(\d{1,2})(?:\/(20\d\d|\d\d))?|\.(\d{1,2})\.(20\d\d|\d\d))(?![\d/%]|[.,]\d)/g;
+const MONTH_YEAR_RE = /(?<![\d/.,])(\d{1,2})[/-](20\d\d)(?![\d/]|[.,]\d)/g;
+const LATE_MODIFIER = /\b(?:fin|end of|late|the end of|la fin de|la fin du|by the end of|before the end of|avant la fin de|avant fin|d'ici fin|d'ici la fin de)\b/;
 const YEAR_RE = new RegExp(String.raw`(?<![a-z0-9'])((?:${MODIFIER} ?){0,4})(20\d\d)(?![a-z0-9]| ?(?:€|\$|k|eur|euros|salari|empl))`, 'g');
 const QUARTER_WORDS: Record<string, number> = { premier: 1, '1er': 1, first: 1, '1st': 1, deuxieme: 2, '2e': 2, '2eme': 2, second: 2, '2nd': 2, troisieme: 3, '3e': 3, '3eme': 3, third: 3, '3rd': 3, quatrieme: 4, '4e': 4, '4eme': 4, fourth: 4, '4th': 4, dernier: 4, last: 4 };
 
-/** Month names, seasons, quarters and years, from `now`. */
+/** Month names, seasons, quarters, half-years, dates in figures and years, from `now`. */
 export function readCalendarDates(reading: Reading): TimeCandidate[] {
   const { folded, now } = reading;
   const found: TimeCandidate[] = [];
@@ -36,18 +41,28 @@ export function readCalendarDates(reading: Reading): TimeCandidate[] {
     found.push(dateCandidate(folded, match.index ?? 0, whole, modifiers, Math.max(0.25, months)));
   }
   for (const match of folded.matchAll(QUARTER_RE)) {
-    const quarter = Number(match[1] ?? QUARTER_WORDS[match[2] ?? ''] ?? 0);
+    const [whole, modifiers = '', digit, word, yearText, nextYear] = match;
+    const quarter = Number(digit ?? QUARTER_WORDS[word ?? ''] ?? 0);
+    const year = yearText ?? (nextYear ? String(now.getFullYear() + 1) : undefined);
     if (!quarter) continue;
-    const firstMonth = (quarter - 1) * 3 + 1;
+    // "By the end of Q3": the last month of the quarter, not its first.
+    const late = LATE_MODIFIER.test(modifiers);
+    const month = (quarter - 1) * 3 + (late ? 3 : 1);
+    const day = late ? 28 : 1;
     const current = Math.ceil((now.getMonth() + 1) / 3);
-    const months = match[3]
-      ? monthsUntil(now, Number(match[3]), firstMonth)
-      : quarter === current
-        ? monthsUntilQuarterEnd(now)
-        : monthsUntilNext(now, firstMonth);
+    const months = year ? monthsUntil(now, Number(year), month, day) : quarter === current ? monthsUntilQuarterEnd(now) : monthsUntilNext(now, month, day);
     if (months < 0) continue;
-    found.push(dateCandidate(folded, match.index ?? 0, match[0], '', Math.max(0.25, months)));
+    found.push(dateCandidate(folded, match.index ?? 0, whole, modifiers, Math.max(0.25, months)));
   }
+  for (const match of folded.matchAll(SEMESTER_RE)) {
+    const [whole, modifiers = '', word, digit, year] = match;
+    const half = digit ? Number(digit) : /^(?:premier|1er|first|1st)$/.test(word ?? '') ? 1 : 2;
+    const late = LATE_MODIFIER.test(modifiers);
+    const months = monthsUntil(now, Number(year), half === 1 ? (late ? 6 : 1) : late ? 12 : 7, late ? 28 : 1);
+    if (months < 0) continue;
+    found.push(dateCandidate(folded, match.index ?? 0, whole, modifiers, Math.max(0.25, months)));
+  }
+  found.push(...numericDates(reading));
   for (const match of folded.matchAll(YEAR_RE)) {
     const [whole, modifiers = '', yearText = ''] = match;
     const year = Number(yearText);
@@ -62,6 +77,37 @@ export function readCalendarDates(reading: Reading): TimeCandidate[] {
     found.push(dateCandidate(folded, match.index ?? 0, whole, modifiers, months));
   }
   return found;
+}
+
+/** "d'ici le 30/09", "by 09/2026": dates in figures, the next such day when no year is given. */
+function numericDates(reading: Reading): TimeCandidate[] {
+  const { folded, now } = reading;
+  const found: TimeCandidate[] = [];
+  for (const match of folded.matchAll(NUMERIC_DATE_RE)) {
+    const first = Number(match[1]);
+    const second = Number(match[2] ?? match[4]);
+    const yearText = match[3] ?? match[5];
+    const dayFirst = reading.locale === 'fr' || match[4] !== undefined || first > 12;
+    const [day, month] = dayFirst ? [first, second] : [second, first];
+    if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31)) continue;
+    const year = yearText === undefined ? undefined : Number(yearText.length === 2 ? `20${yearText}` : yearText);
+    const months = year === undefined ? monthsUntilNext(now, month, day) : monthsUntil(now, year, month, day);
+    if (months < 0) continue;
+    found.push(dateCandidate(folded, match.index ?? 0, match[0], modifiersBefore(folded, match.index ?? 0), Math.max(0.25, months)));
+  }
+  for (const match of folded.matchAll(MONTH_YEAR_RE)) {
+    const month = Number(match[1]);
+    if (month < 1 || month > 12) continue;
+    const months = monthsUntil(now, Number(match[2]), month);
+    if (months < 0) continue;
+    found.push(dateCandidate(folded, match.index ?? 0, match[0], modifiersBefore(folded, match.index ?? 0), Math.max(0.25, months)));
+  }
+  return found;
+}
+
+/** The words just before a date in figures ("avant le", "by"), to tell a deadline from a start. */
+function modifiersBefore(folded: string, start: number): string {
+  return folded.slice(Math.max(0, start - 20), start);
 }
 
 function dayFor(modifiers: string): number {

@@ -1,4 +1,5 @@
 import type { Playbook } from '../../../playbook/schema.js';
+import { corrects } from '../engine/corrections.js';
 import { compileCues, type Cue } from '../engine/cue.js';
 import { matchCues, type CueMatch } from '../engine/match-cues.js';
 import { sentenceOf, type Finding, type Reading } from '../engine/reading.js';
@@ -105,7 +106,24 @@ export class CompanyReader {
     const employees = counts.filter((count) => !count.partners);
     // "On est deux associés" answers who decides; it is a company size only when the size was asked.
     const pool = employees.length > 0 ? employees : asked ? counts : [];
-    return pool.reduce<Headcount | undefined>((best, count) => (!best || count.value > best.value ? count : best), undefined);
+    const largest = pool.reduce<Headcount | undefined>((best, count) => (!best || count.value > best.value ? count : best), undefined);
+    return this.corrected(reading, pool, tokens) ?? largest;
+  }
+
+  /** "8 employees. Sorry, 80, typo!": a number after a correction marker replaces the count it corrects. */
+  private corrected(reading: Reading, counts: readonly Headcount[], tokens: readonly NumberToken[]): Headcount | undefined {
+    let result: Headcount | undefined;
+    for (const count of counts) {
+      for (const token of tokens) {
+        if (token.start < count.end || token.scale !== 1 || token.value < 1) continue;
+        const after = reading.folded.slice(token.end, token.end + 32);
+        if (NOT_HEADCOUNT_UNIT.test(after) || !corrects(reading, count, token)) continue;
+        const unit = UNIT_AFTER.exec(after) ?? COMPOUND_AFTER.exec(after);
+        const candidate = { start: token.start, end: token.end + (unit?.[0].length ?? 0), value: Math.round(token.value), partners: count.partners };
+        if (!result || candidate.start > result.start) result = candidate;
+      }
+    }
+    return result;
   }
 
   /** The whole answer is a number or a range: "40", "une trentaine", "entre 20 et 30". */

@@ -9,6 +9,8 @@ export interface KnockoutMatch {
   id: string;
   start: number;
   end: number;
+  /** A soft signal ("do you have 15 min?", "partner with you"): void when the visitor states a need of their own. */
+  soft: boolean;
 }
 
 /**
@@ -27,9 +29,13 @@ export class KnockoutReader {
     this.cues = [...builtIn, ...patternCues];
   }
 
+  /** The first match per knockout, a firm one rather than a soft one. */
   read(reading: Reading): KnockoutMatch[] {
     const first = new Map<string, CueMatch>();
-    for (const match of matchCues(this.cues, reading.folded, reading.segments)) if (!first.has(match.level)) first.set(match.level, match);
-    return [...first.values()].map((match) => ({ id: match.level, start: match.start, end: match.end }));
+    for (const match of matchCues(this.cues, reading.folded, reading.segments)) {
+      const known = first.get(match.level);
+      if (!known || (known.tag === 'soft' && match.tag !== 'soft')) first.set(match.level, match);
+    }
+    return [...first.values()].map((match) => ({ id: match.level, start: match.start, end: match.end, soft: match.tag === 'soft' }));
   }
 }

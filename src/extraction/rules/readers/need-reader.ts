@@ -6,6 +6,8 @@ import { NEED_CUES, NEED_HEDGES } from '../lexicon/need.js';
 /**
  * Need / challenge. A clear problem said with a hedge ("improve prospecting eventually") or next to
  * curiosity in the same sentence is vague interest; a clear problem anywhere else wins over curiosity.
+ * Research asked by someone else ("my boss asked me to look into it: …") is curiosity only when no
+ * problem is stated: it never downgrades one.
  */
 export class NeedReader {
   private readonly cues: Cue[];
@@ -26,7 +28,7 @@ export class NeedReader {
       const sentence = sentenceOf(reading, match.start);
       const clause = clauseOf(reading, match.start);
       const hedged = hedges.some((hedge) => (hedge.tag === 'clause' ? within(hedge, clause) : within(hedge, sentence)));
-      const curious = vague.some((other) => within(other, sentence));
+      const curious = vague.some((other) => other.tag !== 'delegated' && within(other, clause));
       if (hedged || curious) downgraded.push(match);
       else clear.push(match);
     }
@@ -35,7 +37,8 @@ export class NeedReader {
     const firstVague = vague[0] ?? downgraded[0];
     if (firstVague) return [finding('vague_interest', firstVague, false)];
     if (clear[0] && asked) return [finding('clear_problem', clear[0])];
-    const other = matches.find((match) => match.level !== 'clear_problem' && match.level !== 'vague_interest');
+    // "No particular problem", "all good": an answer to the challenge question, not what "not really an issue" means elsewhere.
+    const other = asked ? matches.find((match) => match.level !== 'clear_problem' && match.level !== 'vague_interest') : undefined;
     return other ? [finding(other.level, other)] : [];
   }
 }

@@ -1,20 +1,25 @@
 import type { Dimension } from '../../../playbook/schema.js';
 import { timelineLevelFor } from '../../../playbook/queries.js';
+import { withoutCorrected } from '../engine/corrections.js';
 import { compileCues, type Cue } from '../engine/cue.js';
 import { longestFirst, matchCues, type CueMatch } from '../engine/match-cues.js';
 import { clauseOf, sentenceOf, textOf, type Finding, type Reading } from '../engine/reading.js';
-import { NOT_START_CONTEXT, START_CONTEXT, TIME_PHRASES, type TimeMeaning } from '../lexicon/timeline.js';
+import { NOT_START_CONTEXT, PIPELINE_CONTEXT, START_CONTEXT, TIME_PHRASES, type TimeMeaning } from '../lexicon/timeline.js';
 import { datesIn } from '../numbers/recognizers.js';
 import { readCalendarDates } from './calendar-expressions.js';
 import { readDurations } from './duration-expressions.js';
 import { monthsUntil, monthsUntilNext, monthsUntilNextYear, monthsUntilQuarterEnd, monthsUntilYearEnd } from './time-arithmetic.js';
 import { plainCandidate, type TimeCandidate } from './time-candidate.js';
 
+// One cue per time phrase; its level is the phrase's index in TIME_PHRASES.
+const PHRASE_CUES = TIME_PHRASES.map((phrase, index) => ({ level: String(index), fr: phrase.fr, en: phrase.en, ignoreNegation: true }));
+
 /**
  * Timeline / prioritization: months from now, then the playbook band (`timelineLevelFor`). Phrases
- * (lexicon), durations ("sous trois mois"), month names, seasons, quarters and years are read here;
- * the date recognizer is a fallback. Outside an answer to the timeline question, a date counts only
- * next to a start verb ("on veut démarrer en mars") or when it is plainly about starting ("dès que possible").
+ * (lexicon), durations ("sous trois mois"), month names, seasons, quarters, half-years, dates in figures
+ * and years are all read from tables (no recognizer to warm up). Outside an answer to the timeline
+ * question, a date counts only next to a start verb ("on veut démarrer en mars") or when it is plainly
+ * about starting ("dès que possible").
  */
 export class TimelineReader {
   private readonly phrases: Cue[];
@@ -23,12 +28,16 @@ export class TimelineReader {
     private readonly dimension: Dimension,
     private readonly extra: readonly Cue[] = [],
   ) {
-    this.phrases = compileCues(TIME_PHRASES.map((phrase, index) => ({ level: String(index), fr: phrase.fr, en: phrase.en, ignoreNegation: true })));
+    this.phrases = compileCues(PHRASE_CUES);
   }
 
   read(reading: Reading, asked: boolean): Finding[] {
     const candidates = this.candidates(reading, asked);
-    const kept = candidates.filter((candidate) => !candidate.ignore && this.counts(reading, candidate, asked));
+    // "In two weeks. My bad, two months": the corrected date, even when both fall in the same band.
+    const kept = withoutCorrected(
+      reading,
+      candidates.filter((candidate) => !candidate.ignore && this.counts(reading, candidate, asked)),
+    );
     const strong = kept.filter((candidate) => !candidate.weak);
     let pool = strong.length > 0 ? strong : kept;
     if (pool.some((candidate) => !candidate.deadline)) pool = pool.filter((candidate) => !candidate.deadline);
@@ -64,7 +73,7 @@ export class TimelineReader {
     return resolved;
   }
 
-  /** Fallback: Microsoft's date recognizer, for what the tables above do not know. */
+  /** Fallback: Microsoft's date and duration recognizer, for what the tables above do not know. */
   private recognized(reading: Reading): TimeCandidate[] {
     const found: TimeCandidate[] = [];
     for (const date of datesIn(reading.original, reading.locale, reading.now)) {
@@ -81,6 +90,7 @@ export class TimelineReader {
     const sentence = textOf(reading, sentenceOf(reading, candidate.start));
     const starting = START_CONTEXT.test(sentence);
     if (NOT_START_CONTEXT.test(clause) && !START_CONTEXT.test(clause)) return false;
+    if (PIPELINE_CONTEXT.test(clause) && !START_CONTEXT.test(clause) && !candidate.standalone) return false;
     if (candidate.anchored) return starting;
     // "soon", "fast": vague words are an answer to the question, not a start date said in passing.
     if (candidate.weak) return asked;
@@ -117,6 +127,7 @@ function resolveOverlaps(candidates: TimeCandidate[]): TimeCandidate[] {
   return longestFirst(asMatches).map((match) => candidates[Number(match.level)] as TimeCandidate);
 }
 
+/** Months from now of a recognizer result (a duration, or a date / date range start). */
 function monthsOf(typeName: string, values: Record<string, string>[], now: Date, locale: string): number | undefined {
   const type = typeName.replace('datetimeV2.', '');
   for (const value of values) {

@@ -2,11 +2,11 @@ import type { Span } from './segments.js';
 
 // Negators that reach a few words ahead: "je ne suis pas le décideur", "I'm not really the one who decides".
 const FAR_NEGATOR =
-  /^(?:ne|n'\w*|pas|not|never|jamais|aucun|aucune|sans|without|ni|nor|nobody|nothing|rien|\w+n't|dont|doesnt|didnt|cant|cannot|wont|isnt|arent|wasnt|havent|hasnt|wouldnt|couldnt|shouldnt|hardly|barely)$/;
+  /^(?:ne|n'\w*|pas|not|never|jamais|aucun|aucune|sans|without|ni|nor|nobody|nothing|nothing's|nobody's|rien|\w+n't|dont|doesnt|didnt|cant|cannot|wont|isnt|arent|wasnt|havent|hasnt|wouldnt|couldnt|shouldnt|hardly|barely)$/;
 // Negators that only bind to the next word: "no budget", but not "No, I'm the CEO".
 const NEAR_NEGATOR = /^(?:no|non|zero|none)$/;
-// French negation after the verb, without "ne": "je décide pas", "c'est validé pas encore".
-const AFTER_NEGATOR = /^\s*(?:pas|jamais|point)\b/;
+// French negation after the verb, without "ne": "je décide pas", "je valide rien", "c'est validé pas encore".
+const AFTER_NEGATOR = /^\s*(?:pas|jamais|point|(?:de )?rien)\b/;
 
 const WINDOW_WORDS = 4;
 const DETERMINER_START = /^(?:the|my|our|le|la|les|l'|mon|ma|mes|notre|nos|c'est|it's)\b/;

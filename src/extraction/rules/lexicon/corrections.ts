@@ -1,0 +1,23 @@
+import type { CueSpec } from '../engine/cue.js';
+
+/**
+ * Explicit error markers: the visitor takes back what they just said ("8 employees. Sorry, 80, typo!",
+ * "2 000 € par an… pardon, par mois", "next month, scratch that, 9 months"). The later value is meant and
+ * the earlier one is no contradiction. Hedges ("well", "enfin", "actually", "en fait") are NOT markers:
+ * "I decide… actually my partner must approve" stays a contradiction a person must look at.
+ * "Je me suis trompé de site" is the no_need knockout, not a correction.
+ */
+export const CORRECTION_MARKERS: readonly CueSpec[] = [
+  {
+    level: 'correction',
+    fr: [
+      String.raw`pardon|oups|autant pour moi|au temps pour moi|je rectifie|je corrige|rectification|correction|coquille|je reformule`,
+      String.raw`je me suis (?:trompe|trompee|mal exprime|mal exprimee)(?! de (?:site|page|lien|chat|adresse|onglet|conversation|numero|entreprise|societe|bouton))`,
+      String.raw`(?:erreur|faute) de (?:frappe|saisie|ma part)|je (?:voulais|veux) dire|(?:non|ah non),? attendez|(?:non|ah non),? attends|lire plutot`,
+    ],
+    en: [
+      String.raw`sorry|apologies|oops|my bad|my mistake|typo|i mean|i meant|scratch that|strike that|correction|let me correct(?: that| myself)?|i misspoke|i mistyped|disregard that|ignore that`,
+      String.raw`no,? wait|wait,? no|(?:or )?rather,? i meant`,
+    ],
+  },
+];
