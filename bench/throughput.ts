@@ -2,17 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { BENCH_LIMITS_ENV } from './lib/bench-env.js';
+import type { ProfileSummary } from './lib/cpu-profile.js';
+import { messageActivity, QUALIFICATION_SCRIPT } from './lib/qualification-script.js';
 import { startReplySink } from './lib/reply-sink.js';
-import { spawnServer } from './lib/spawn-server.js';
+import { spawnServer, type RunningServer } from './lib/spawn-server.js';
+import { fmt, table } from './lib/stats.js';
 
-/** A realistic qualification, one message per turn; each conversation plays it once, then a new one starts. */
-const SCRIPT = [
-  "Bonjour, nos commerciaux n'ont plus assez de rendez-vous.",
-  'Éditeur de logiciel, 140 salariés.',
-  'Je suis directrice commerciale, je valide les prestataires.',
-  'Nous avons 4 000 € par mois de budget prévu.',
-  "Nous voulons démarrer d'ici un mois.",
-];
+// Each conversation plays the script once, then a new one starts.
+const SCRIPT = QUALIFICATION_SCRIPT;
 
 export interface ThroughputResult {
   name: string;
@@ -22,15 +20,23 @@ export interface ThroughputResult {
   errors: number;
   non2xx: number;
   replies: number;
+  /** Completed turns (2xx answers) during the measured run. */
+  turns: number;
+  /** Server CPU time per turn (user + system), when /proc is readable. */
+  cpuMsPerTurn?: number;
+  /** How long the server's event loop stayed busy after it started listening (bench/lib/qualibot-server.ts). */
+  busyAfterListenMs?: number;
 }
 
 export interface ThroughputOptions {
   durationSeconds: number;
   connections: number;
+  /** Unmeasured load before the measured run (JIT, connections); default 1 s, 0 skips it. */
+  warmupSeconds?: number;
 }
 
 /** Loads one server's /api/messages with autocannon: each request is the next turn of some conversation. */
-async function load(name: string, url: string, serviceUrl: string, options: ThroughputOptions, replies: () => number): Promise<ThroughputResult> {
+export async function load(name: string, url: string, serviceUrl: string, options: ThroughputOptions, replies: () => number, server?: RunningServer): Promise<ThroughputResult> {
   let conversation = 0;
   const progress = new Map<number, number>();
   const lanes = options.connections * 4;
@@ -40,25 +46,20 @@ async function load(name: string, url: string, serviceUrl: string, options: Thro
     const step = progress.get(lane) ?? 0;
     const id = Math.floor(step / SCRIPT.length);
     progress.set(lane, step + 1);
-    return JSON.stringify({
-      type: 'message',
-      id: `a-${lane}-${step}`,
-      channelId: 'webchat',
-      serviceUrl,
-      conversation: { id: `${name}-${lane}-${id}` },
-      from: { id: `visitor-${lane}` },
-      recipient: { id: 'bot' },
-      locale: 'fr-FR',
-      text: SCRIPT[step % SCRIPT.length],
-    });
+    return JSON.stringify(
+      messageActivity({ id: `a-${lane}-${step}`, conversationId: `${name}-${lane}-${id}`, visitorId: `visitor-${lane}`, serviceUrl, text: SCRIPT[step % SCRIPT.length]! }),
+    );
   };
   const before = replies();
+  const cpuBefore = await server?.cpuMs();
   const result = await autocannon({
     url: `${url}/api/messages`,
     connections: options.connections,
     duration: options.durationSeconds,
     requests: [{ method: 'POST', headers: { 'content-type': 'application/json' }, setupRequest: (request) => ({ ...request, body: nextBody() }) }],
   });
+  const cpuAfter = await server?.cpuMs();
+  const turns = result['2xx'];
   return {
     name,
     turnsPerSecond: result.requests.average,
@@ -67,27 +68,97 @@ async function load(name: string, url: string, serviceUrl: string, options: Thro
     errors: result.errors,
     non2xx: result.non2xx,
     replies: replies() - before,
+    turns,
+    cpuMsPerTurn: cpuBefore !== undefined && cpuAfter !== undefined && turns > 0 ? (cpuAfter - cpuBefore) / turns : undefined,
   };
 }
 
-/** Bare echo bot vs Qualibot (rules mode, SQLite), same machine, same load, same script. */
-export async function runThroughput(options: ThroughputOptions): Promise<{ echo: ThroughputResult; qualibot: ThroughputResult; ratio: number }> {
+/** The three servers, in the order they run. */
+const SERVERS = [
+  { name: 'echo', label: 'bare echo bot (ActivityHandler)', script: 'bench/lib/echo-server.ts' },
+  { name: 'waterfall', label: 'bare two-question waterfall (WaterfallDialog + TextPrompt + MemoryStorage)', script: 'bench/lib/waterfall-server.ts' },
+  { name: 'qualibot', label: 'Qualibot (rules extractor, SQLite, dedupe + transcript + lock)', script: 'bench/lib/qualibot-server.ts' },
+] as const;
+
+export type ThroughputServer = (typeof SERVERS)[number]['name'];
+
+export interface ThroughputReport {
+  results: Array<ThroughputResult & { label: string }>;
+  /** Qualibot's turns/s divided by the echo bot's and by the waterfall's. */
+  ratioToEcho: number;
+  ratioToWaterfall: number;
+}
+
+/** Echo bot, waterfall bot and Qualibot (rules mode, SQLite): same machine, same load, same script, one after the other. */
+export async function runThroughput(options: ThroughputOptions): Promise<ThroughputReport> {
   const sink = await startReplySink();
   const dataDir = mkdtempSync(join(tmpdir(), 'qualibot-bench-'));
   try {
-    const echoServer = await spawnServer('bench/lib/echo-server.ts');
-    const warm = { durationSeconds: 1, connections: options.connections };
-    await load('warmup-echo', echoServer.url, sink.url, warm, sink.replies);
-    const echo = await load('echo', echoServer.url, sink.url, options, sink.replies);
-    await echoServer.stop();
-
-    const qualibotServer = await spawnServer('bench/lib/qualibot-server.ts', { DATA_DIR: dataDir });
-    await load('warmup-qualibot', qualibotServer.url, sink.url, warm, sink.replies);
-    const qualibot = await load('qualibot', qualibotServer.url, sink.url, options, sink.replies);
-    await qualibotServer.stop();
-    return { echo, qualibot, ratio: qualibot.turnsPerSecond / echo.turnsPerSecond };
+    const results: ThroughputReport['results'] = [];
+    for (const { name, label, script } of SERVERS) {
+      const server = await spawnServer(script, name === 'qualibot' ? { DATA_DIR: dataDir, ...BENCH_LIMITS_ENV } : {});
+      try {
+        const warmupSeconds = options.warmupSeconds ?? 1;
+        if (warmupSeconds > 0) await load(`warmup-${name}`, server.url, sink.url, { durationSeconds: warmupSeconds, connections: options.connections }, sink.replies);
+        const busyAfterListenMs = server.startup.busyAfterListenMs as number | undefined;
+        results.push({ ...(await load(name, server.url, sink.url, options, sink.replies, server)), label, busyAfterListenMs });
+      } finally {
+        await server.stop();
+      }
+    }
+    const rate = (name: ThroughputServer) => results.find((result) => result.name === name)!.turnsPerSecond;
+    return { results, ratioToEcho: rate('qualibot') / rate('echo'), ratioToWaterfall: rate('qualibot') / rate('waterfall') };
   } finally {
     await sink.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** Section 1 as Markdown: the three servers, the ratios, and where Qualibot's CPU goes. */
+export function renderThroughput(report: ThroughputReport, connections: number, profile?: { summary: ProfileSummary; turns: number; turnsPerSecond: number }): string {
+  const rows = report.results.map((result) => [
+    result.label,
+    fmt(result.turnsPerSecond, 0),
+    fmt(result.p50Ms, 0),
+    fmt(result.p99Ms, 0),
+    result.cpuMsPerTurn === undefined ? 'n/a' : fmt(result.cpuMsPerTurn, 2),
+    fmt(result.replies / Math.max(1, result.turns), 2),
+    String(result.errors + result.non2xx),
+  ]);
+  const aim = report.ratioToEcho >= 0.7 ? 'met' : 'NOT met';
+  const lines = [
+    `## 1. Turn throughput through /api/messages (autocannon, ${connections} connections, loopback connector)`,
+    '',
+    'Each request is the next message of one of 80 five-message conversations (the same French qualification script for every server); the HTTP answer comes once the turn, replies included, is done. Qualibot runs with its production middleware (dedupe, transcript, per-conversation lock) on SQLite; abuse limits are off because all the load comes from one address.',
+    '',
+    table(['server', 'turns/s', 'p50 ms', 'p99 ms', 'server CPU ms/turn', 'replies/turn', 'errors'], rows),
+    '',
+    `Qualibot: **${fmt(report.ratioToEcho * 100)}%** of the bare echo bot's turns/s and **${fmt(report.ratioToWaterfall * 100)}%** of the bare waterfall's (aim ≥ 70% of echo: ${aim}).`,
+    'Reference on a quiet 2-core machine: echo ≈ 2,700 turns/s (p99 ≈ 17 ms), waterfall ≈ 1,900 turns/s (p99 ≈ 24 ms).',
+  ];
+  const startup = report.results.find((result) => result.busyAfterListenMs !== undefined);
+  if (startup && startup.busyAfterListenMs! > 500) {
+    lines.push(
+      '',
+      `Start-up: Qualibot's event loop stayed busy **${fmt(startup.busyAfterListenMs! / 1000)} s** after it started listening (work deferred past \`listen\`, e.g. the recognizer warm-up); the bench waits for it, but real visitors arriving then wait that long.`,
+    );
+  }
+  if (profile) {
+    const { summary, turns } = profile;
+    const share = (micros: number) => `${fmt((micros / summary.totalMicros) * 100)}%`;
+    const perTurn = (micros: number) => fmt(micros / 1000 / turns, 3);
+    lines.push(
+      '',
+      `### Where Qualibot's CPU goes (node --cpu-prof on the Qualibot child, same load, ${fmt(profile.turnsPerSecond, 0)} turns/s under the profiler)`,
+      '',
+      'Self time by owner (idle included in the 100%):',
+      '',
+      table(['owner', 'share', 'ms/turn'], summary.owners.slice(0, 14).map(({ name, micros }) => [name, share(micros), perTurn(micros)])),
+      '',
+      'Our functions by total time (callees included; nested ones overlap):',
+      '',
+      table(['function', 'share', 'ms/turn'], summary.ours.slice(0, 14).map(({ name, micros }) => [`\`${name}\``, share(micros), perTurn(micros)])),
+    );
+  }
+  return lines.join('\n');
 }
