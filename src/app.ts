@@ -224,13 +224,14 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   const retention = new RetentionJob(db.lifecycle, config.retention, logger);
   retention.start();
 
+  // Compile the date/number recognizer models (seconds of CPU) before listening, so neither a visitor's
+  // turn nor a health probe ever waits behind them.
+  warmUpRecognizers();
   await new Promise<void>((resolve) => server.listen(config.port, config.host, () => resolve()));
   const address = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   const url = `http://${host}:${address.port}`;
   logger.info({ url, playbook: playbook.id, extractor: extractor.name, storage: db.engine }, 'Qualibot listening');
-  // Compile the date/number recognizer models now, before the first visitor needs the fallback.
-  setTimeout(() => warmUpRecognizers(), 0).unref();
 
   return {
     url,
