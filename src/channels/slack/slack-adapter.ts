@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { continuationLogic, type TurnLogic } from '../self-hosted-continuation.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   type Activity,
@@ -16,7 +17,6 @@ import { parseSlackConversationId, type SlackConversationKey } from './slack-con
 import { slackBotAccount, slackConversationAccount } from './slack-inbound.js';
 import { answeredBlocks, toSlackMessage } from './slack-outbound.js';
 
-type TurnLogic = (context: TurnContext) => Promise<void>;
 
 export interface SlackAdapterOptions {
   client: WebClient;
@@ -175,9 +175,7 @@ export class SlackAdapter extends BotAdapter {
     logicOrAudience: TurnLogic | string,
     logic?: TurnLogic,
   ): Promise<void> {
-    const run = typeof logicOrAudience === 'function' ? logicOrAudience : logic;
-    if (!run) throw new Error('continueConversationAsync needs a logic callback.');
-    await this.continueConversation(reference, run);
+    await this.continueConversation(reference, continuationLogic(logicOrAudience, logic));
   }
 
   /** Resolves once every queued turn and message has been handled (graceful shutdown, tests). */

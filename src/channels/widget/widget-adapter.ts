@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { continuationLogic, type TurnLogic } from '../self-hosted-continuation.js';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
@@ -35,7 +36,6 @@ export interface WidgetAdapterDependencies {
   logger: Logger;
 }
 
-type TurnLogic = (context: TurnContext) => Promise<void>;
 
 /** What `receive` did: the echo the browser got, and the bot turn it started. */
 export interface ReceivedActivity {
@@ -196,9 +196,7 @@ export class WidgetAdapter extends BotAdapter {
     logicOrAudience: TurnLogic | string,
     logic?: TurnLogic,
   ): Promise<void> {
-    const run = typeof logicOrAudience === 'function' ? logicOrAudience : logic;
-    if (!run) throw new Error('continueConversationAsync needs a logic callback.');
-    await this.continueConversation(reference, run);
+    await this.continueConversation(reference, continuationLogic(logicOrAudience, logic));
   }
 
   private runTurn(conversation: WidgetConversation, activity: Partial<Activity>, logic: TurnLogic, rethrow: boolean): Promise<void> {
