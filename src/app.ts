@@ -38,7 +38,6 @@ import { ipRateLimit } from './server/ip-rate-limit.js';
 import { LlmBudgetExtractor } from './server/llm-call-budget.js';
 import { CrmDeliveryHealth, llmReadiness } from './server/readiness-checks.js';
 import { hardenRequests } from './server/request-hardening.js';
-import { runInTurnScope } from './server/turn-scope.js';
 import { visitorLocale } from './server/visitor-locale.js';
 import { VisitorRateLimitMiddleware } from './server/visitor-rate-limit-middleware.js';
 import { VisitorTextLimitMiddleware } from './server/visitor-text-limit-middleware.js';
@@ -95,12 +94,8 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   metrics.addGauge('qualibot_outbox_backlog', 'CRM outbox entries not yet delivered', () => db.outbox.backlog());
   metrics.addGauge('qualibot_handoffs', 'Handoffs by status', async () => countByStatus(await db.handoffs.list()), 'status');
 
-  // The turn scope lets the LLM budget know whose turn an extraction belongs to. Turns are serialised per
-  // conversation and deduplicated by TurnGuardMiddleware, which every channel adapter runs.
-  const runTurn = (context: TurnContext) => {
-    const conversationId = context.activity.conversation?.id ?? 'unknown';
-    return runInTurnScope({ conversationId }, () => bot.run(context));
-  };
+  // Turns are serialised per conversation and deduplicated by TurnGuardMiddleware, which every channel adapter runs.
+  const runTurn = (context: TurnContext) => bot.run(context);
 
   if (!config.botFramework.authenticated) {
     logger.warn('MicrosoftAppId is empty: /api/messages accepts UNAUTHENTICATED requests (local/dev mode). Set MicrosoftAppId and MicrosoftAppPassword in production.');

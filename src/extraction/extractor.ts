@@ -13,6 +13,8 @@ export interface ExtractionInput {
   known: Readonly<Record<string, Fact>>;
   /** Earlier visitor messages, oldest first (grounding may quote any of them). */
   history: readonly string[];
+  /** The lead (one per conversation) this message belongs to: lets a wrapper budget model calls per conversation. */
+  leadId?: string;
   /** Lets a slow extractor give up when the turn is abandoned. */
   signal?: AbortSignal;
 }

@@ -32,7 +32,7 @@ export class Qualifier {
     const locale: Locale = lead.locale ?? 'fr';
     const extraction =
       this.quickReply(text, askedDimension, locale, turn) ??
-      (await this.extractor.extract({ text, locale, askedDimension, turn, known: lead.sheet.facts, history: lead.history, signal }));
+      (await this.extractor.extract({ text, locale, askedDimension, turn, known: lead.sheet.facts, history: lead.history, leadId: lead.leadId, signal }));
 
     let sheet = absorbFacts(this.playbook, lead.sheet, extraction.facts);
     sheet = absorbKnockouts(sheet, extraction.knockouts);

@@ -1,10 +1,9 @@
 import type { Extraction, ExtractionInput, Extractor } from '../extraction/extractor.js';
 import type { Logger } from '../logger.js';
 import { DEFAULT_MAX_KEYS } from './rate-limits.js';
-import { currentTurnScope } from './turn-scope.js';
 
 /**
- * LLM calls spent per conversation, in memory and bounded (the least recently active conversation
+ * LLM calls spent per conversation (keyed by its lead), in memory and bounded (the least recently active conversation
  * is forgotten first). `limit` 0 = no budget.
  */
 export class LlmCallBudget {
@@ -15,27 +14,27 @@ export class LlmCallBudget {
     private readonly maxKeys = DEFAULT_MAX_KEYS,
   ) {}
 
-  allows(conversationId: string): boolean {
-    return this.limit <= 0 || (this.spent.get(conversationId) ?? 0) < this.limit;
+  allows(leadId: string): boolean {
+    return this.limit <= 0 || (this.spent.get(leadId) ?? 0) < this.limit;
   }
 
-  spend(conversationId: string, calls: number): void {
+  spend(leadId: string, calls: number): void {
     if (this.limit <= 0 || calls <= 0) return;
-    const total = (this.spent.get(conversationId) ?? 0) + calls;
-    this.spent.delete(conversationId);
-    this.spent.set(conversationId, total);
+    const total = (this.spent.get(leadId) ?? 0) + calls;
+    this.spent.delete(leadId);
+    this.spent.set(leadId, total);
     if (this.spent.size > this.maxKeys) this.spent.delete(this.spent.keys().next().value!);
   }
 
-  spentBy(conversationId: string): number {
-    return this.spent.get(conversationId) ?? 0;
+  spentBy(leadId: string): number {
+    return this.spent.get(leadId) ?? 0;
   }
 }
 
 /**
  * Wraps the LLM-backed extractor: once a conversation has used its LLM-call budget, its next
  * messages are read by the rules extractor alone (`rules (llm skipped: budget)`), so one visitor
- * cannot run up the model bill. The conversation comes from the turn scope set by the app.
+ * cannot run up the model bill. The conversation is the message's lead (one per conversation).
  */
 export class LlmBudgetExtractor implements Extractor {
   constructor(
@@ -51,17 +50,18 @@ export class LlmBudgetExtractor implements Extractor {
   }
 
   async extract(input: ExtractionInput): Promise<Extraction> {
-    const conversationId = currentTurnScope()?.conversationId;
-    if (conversationId === undefined) return this.full.extract(input);
-    if (!this.budget.allows(conversationId)) {
+    // Keyed by lead, not read from an AsyncLocalStorage turn scope: that would slow every promise of the process.
+    const leadId = input.leadId;
+    if (leadId === undefined) return this.full.extract(input);
+    if (!this.budget.allows(leadId)) {
       this.onSkipped?.();
       const rules = await this.rulesOnly.extract(input);
       return { ...rules, extractor: `${rules.extractor} (llm skipped: budget)` };
     }
     const extraction = await this.full.extract(input);
-    this.budget.spend(conversationId, extraction.usage.llmCalls);
-    if (!this.budget.allows(conversationId)) {
-      this.logger?.warn({ conversationId, limit: this.budget.limit }, 'llm call budget used up: rules only for the rest of this conversation');
+    this.budget.spend(leadId, extraction.usage.llmCalls);
+    if (!this.budget.allows(leadId)) {
+      this.logger?.warn({ leadId, limit: this.budget.limit }, 'llm call budget used up: rules only for the rest of this conversation');
     }
     return extraction;
   }

@@ -170,8 +170,8 @@ describe('LLM calls per conversation', () => {
     expect(fake.calls).toBe(2);
     expect(await t.metric('qualibot_llm_calls_total')).toBe(2);
     expect(await t.metric('qualibot_rate_limited_total', { limit: 'llm_budget' })).toBe(3);
-    expect(t.logs.records().filter((record) => record.msg?.toString().startsWith('llm call budget used up'))).toMatchObject([{ conversationId, limit: 2 }]);
     const lead = await t.app.db.leads.getByConversation(conversationId);
+    expect(t.logs.records().filter((record) => record.msg?.toString().startsWith('llm call budget used up'))).toMatchObject([{ leadId: lead?.id, limit: 2 }]);
     expect(lead?.decision?.route).toBe('handoff');
     expect(lead?.usage.llmCalls).toBe(2);
 

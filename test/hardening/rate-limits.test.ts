@@ -4,7 +4,6 @@ import type { Extraction, ExtractionInput, Extractor } from '../../src/extractio
 import { clientIp, rateLimitKey } from '../../src/server/client-ip.js';
 import { LlmBudgetExtractor, LlmCallBudget } from '../../src/server/llm-call-budget.js';
 import { KeyedRateLimiter } from '../../src/server/rate-limits.js';
-import { runInTurnScope } from '../../src/server/turn-scope.js';
 
 function clock(start = 1_000_000) {
   let now = start;
@@ -127,13 +126,13 @@ describe('LLM call budget per conversation', () => {
   it('consults the LLM until the conversation has spent its budget, then the rules only', async () => {
     const llm = new CountingExtractor();
     const budgeted = new LlmBudgetExtractor(llm, rules, new LlmCallBudget(5));
-    const run = (conversationId: string) => runInTurnScope({ conversationId }, () => budgeted.extract(input));
+    const run = (leadId: string) => budgeted.extract({ ...input, leadId });
     const seen = [];
     for (let i = 0; i < 5; i += 1) seen.push((await run('c1')).extractor);
     // 2 + 2 + 2 = 6 ≥ 5 after the third message.
     expect(seen).toEqual(['llm+rules', 'llm+rules', 'llm+rules', 'rules (llm skipped: budget)', 'rules (llm skipped: budget)']);
     expect(llm.calls).toBe(3);
-    // Another conversation has a budget of its own; outside a turn nothing is counted.
+    // Another conversation has a budget of its own; a message of no lead is not counted.
     expect((await run('c2')).extractor).toBe('llm+rules');
     expect((await budgeted.extract(input)).extractor).toBe('llm+rules');
   });
