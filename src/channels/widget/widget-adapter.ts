@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { continuationLogic, type TurnLogic } from '../self-hosted-continuation.js';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -51,7 +50,6 @@ export interface ReceivedActivity {
  */
 export class WidgetAdapter extends BotAdapter {
   /** The conversation whose turn the current async call chain runs in, if any. */
-  private readonly currentTurn = new AsyncLocalStorage<string>();
 
   constructor(private readonly deps: WidgetAdapterDependencies) {
     super();
@@ -79,7 +77,7 @@ export class WidgetAdapter extends BotAdapter {
       locale: conversation.locale,
       channelData: { qualibot: { context: conversation.context } },
     };
-    return this.runTurn(conversation, activity, (context) => this.deps.bot.run(context), false);
+    return this.runTurn(conversation, activity, (context) => this.deps.bot.run(context));
   }
 
   /**
@@ -106,7 +104,7 @@ export class WidgetAdapter extends BotAdapter {
     };
     await this.publish(conversation.id, echo, true);
     const forBot: Partial<Activity> = { ...echo, channelData: { ...echo.channelData, qualibot: { context: conversation.context } } };
-    const turn = this.runTurn(conversation, forBot, (context) => this.deps.bot.run(context), false);
+    const turn = this.runTurn(conversation, forBot, (context) => this.deps.bot.run(context));
     return { echo, turn };
   }
 
@@ -179,14 +177,11 @@ export class WidgetAdapter extends BotAdapter {
       { channelId: WIDGET_CHANNEL_ID, serviceUrl: WIDGET_SERVICE_URL, ...reference, conversation: conversationAccount(conversationId) },
       true,
     );
-    const conversation = this.deps.conversations.get(conversationId);
-    // Queued behind any running turn so the bot's state is never written by two turns at once, except
-    // when called from inside a turn of that very conversation: waiting for itself would never end.
-    if (conversation && this.currentTurn.getStore() !== conversationId) {
-      await this.runTurn(conversation, activity, logic, true);
-    } else {
-      await this.runMiddleware(new TurnContext(this, activity), logic);
-    }
+    // Run at once, as CloudAdapter does for the Bot Framework channels: not queued behind the visitor's
+    // turn, since a turn may send to its own conversation and would then wait for itself. Knowing whether
+    // the caller is inside that turn would take an AsyncLocalStorage, whose promise hooks slow every
+    // turn of the process. Proactive logic only sends; it never writes the bot's conversation state.
+    await this.runMiddleware(new TurnContext(this, activity), logic);
   }
 
   /** Accepts every form of the base class (app id, claims identity, optional audience): the widget has no auth to check. */
@@ -199,12 +194,11 @@ export class WidgetAdapter extends BotAdapter {
     await this.continueConversation(reference, continuationLogic(logicOrAudience, logic));
   }
 
-  private runTurn(conversation: WidgetConversation, activity: Partial<Activity>, logic: TurnLogic, rethrow: boolean): Promise<void> {
+  private runTurn(conversation: WidgetConversation, activity: Partial<Activity>, logic: TurnLogic): Promise<void> {
     return conversation.turns.run(async () => {
       try {
-        await this.currentTurn.run(conversation.id, () => this.runMiddleware(new TurnContext(this, activity), logic));
+        await this.runMiddleware(new TurnContext(this, activity), logic);
       } catch (error) {
-        if (rethrow) throw error;
         // Only reached when no onTurnError is set (or it threw): the visitor's socket must survive it.
         this.deps.logger.error({ err: error, conversationId: conversation.id, activityType: activity.type }, 'widget turn failed');
       }
