@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
@@ -42,6 +43,7 @@ export interface StorageBenchReport {
 
 function add(into: StatementCounts, counts: StatementCounts): void {
   into.total += counts.total;
+  into.commits += counts.commits;
   for (const kind of Object.keys(counts.byKind) as StatementKind[]) into.byKind[kind] += counts.byKind[kind];
   for (const [table, count] of Object.entries(counts.writesByTable)) into.writesByTable[table] = (into.writesByTable[table] ?? 0) + count;
   for (const [table, count] of Object.entries(counts.readsByTable)) into.readsByTable[table] = (into.readsByTable[table] ?? 0) + count;
@@ -58,7 +60,7 @@ async function measureEngine(engine: string, env: Record<string, string>, counte
     turns: 0,
     failedTurns: 0,
     turnMs: [],
-    totals: { total: 0, byKind: { write: 0, read: 0, transaction: 0, lock: 0, other: 0 }, writesByTable: {}, readsByTable: {} },
+    totals: { total: 0, byKind: { write: 0, read: 0, transaction: 0, lock: 0, other: 0 }, commits: 0, writesByTable: {}, readsByTable: {} },
     writesByStep: QUALIFICATION_SCRIPT.map(() => 0),
     idleStatements: 0,
     idleMs: options.idleMs ?? 1000,
@@ -138,6 +140,7 @@ export function renderStorage(report: StorageBenchReport): string {
     perTurn(run, run.totals.total),
     String(run.failedTurns),
     String(run.idleStatements),
+    perTurn(run, run.totals.commits),
   ]);
   const conversations = (run: EngineRun) => Math.max(1, run.turns / QUALIFICATION_SCRIPT.length);
   const stepRows = QUALIFICATION_SCRIPT.map((text, step) => [
@@ -153,9 +156,9 @@ export function renderStorage(report: StorageBenchReport): string {
   return [
     `## 4. Storage: statements per turn and turn time, per engine (${report.runs[0]?.turns ?? 0} turns each, one at a time)`,
     '',
-    'The real app runs in the bench process; every SQL statement is counted at the driver (better-sqlite3 statements, transaction control included; pg `Client#query`, pools included), between the moment a turn is posted to /api/messages and its answer. Writes = INSERT/UPDATE/DELETE; locks = PostgreSQL advisory-lock queries (the per-conversation lock).',
+    'The real app runs in the bench process; every SQL statement is counted at the driver (better-sqlite3 statements, transaction control included; pg `Client#query`, pools included), between the moment a turn is posted to /api/messages and its answer. Writes = INSERT/UPDATE/DELETE; locks = PostgreSQL advisory-lock queries (the per-conversation lock); commits = explicit COMMITs plus writes outside a transaction (each its own commit).',
     '',
-    table(['engine', 'turn p50 ms', 'turn p99 ms', 'writes/turn', 'reads/turn', 'transaction ctl/turn', 'lock queries/turn', 'all statements/turn', 'failed turns', `statements in ${fmt((report.runs[0]?.idleMs ?? 0) / 1000)} s idle`], rows),
+    table(['engine', 'turn p50 ms', 'turn p99 ms', 'writes/turn', 'reads/turn', 'transaction ctl/turn', 'lock queries/turn', 'all statements/turn', 'failed turns', `statements in ${fmt((report.runs[0]?.idleMs ?? 0) / 1000)} s idle`, 'commits/turn'], rows),
     '',
     ...(report.postgresSkipped ? [`**PostgreSQL skipped:** ${report.postgresSkipped}. Set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to a reachable server to include it.`, ''] : []),
     'Writes at each step of the script (per conversation):',
@@ -166,4 +169,9 @@ export function renderStorage(report: StorageBenchReport): string {
     '',
     table(['table', ...engines], tableRows),
   ].join('\n');
+}
+
+// `node --import tsx bench/storage.ts [conversations]`: this section alone (5 conversations by default).
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  console.log(renderStorage(await runStorage({ conversations: Number(process.argv[2] ?? 5) })));
 }

@@ -4,6 +4,7 @@ import restify from 'restify';
 import { buildBot } from './bot/build-bot.js';
 import { LeadRecorder } from './bot/listeners/lead-recorder.js';
 import { RouteMetricsListener } from './bot/listeners/route-metrics.js';
+import { CompletedTurnsInState } from './bot/middleware/completed-turns-in-state.js';
 import { TurnGuardMiddleware } from './bot/middleware/turn-guard-middleware.js';
 import { TranscriptMiddleware } from './bot/middleware/transcript-middleware.js';
 import type { QualibotBot } from './bot/qualibot-bot.js';
@@ -88,7 +89,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
       : baseExtractor;
   const extractor = new InstrumentedExtractor(budgetedExtractor, metrics);
   // --- end hardening
-  const { bot } = buildBot({ playbook, extractor, logger, storage: db.state });
+  const { bot, conversationState } = buildBot({ playbook, extractor, logger, storage: db.state });
   bot.addListener(new LeadRecorder(db.leads, db.outbox, playbook, logger));
   bot.addListener(new RouteMetricsListener(metrics));
   metrics.addGauge('qualibot_outbox_backlog', 'CRM outbox entries not yet delivered', () => db.outbox.backlog());
@@ -116,7 +117,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   // Too-long messages are refused before the transcript stores them (hardening).
   const turnMiddleware = [
     new TurnMetricsMiddleware(metrics),
-    new TurnGuardMiddleware(db.lock, db.processed, logger),
+    new TurnGuardMiddleware(db.lock, new CompletedTurnsInState(conversationState), logger),
     new VisitorTextLimitMiddleware(localeOf, logger),
     new TranscriptMiddleware(db.transcripts, logger),
   ];
@@ -181,6 +182,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   const handoff = createHandoffModule({
     db,
     bot,
+    conversationState,
     playbook,
     logger,
     config: config.handoff,

@@ -7,6 +7,8 @@ export type StatementKind = 'write' | 'read' | 'transaction' | 'lock' | 'other';
 export interface StatementCounts {
   total: number;
   byKind: Record<StatementKind, number>;
+  /** Transactions committed: explicit COMMITs, plus writes run outside a transaction (each its own commit). */
+  commits: number;
   /** Writes per table (`INSERT INTO x`, `UPDATE x`, `DELETE FROM x`). */
   writesByTable: Record<string, number>;
   /** Reads per table (the first `FROM x` of a SELECT). */
@@ -26,7 +28,7 @@ export function classify(sql: string): { kind: StatementKind; table?: string } {
 }
 
 function emptyCounts(): StatementCounts {
-  return { total: 0, byKind: { write: 0, read: 0, transaction: 0, lock: 0, other: 0 }, writesByTable: {}, readsByTable: {} };
+  return { total: 0, byKind: { write: 0, read: 0, transaction: 0, lock: 0, other: 0 }, commits: 0, writesByTable: {}, readsByTable: {} };
 }
 
 /**
@@ -39,23 +41,32 @@ export class StatementCounter {
   private readonly restore: Array<() => void> = [];
 
   install(): this {
-    const count = (sql: unknown) => this.add(typeof sql === 'string' ? sql : String((sql as { text?: unknown } | undefined)?.text ?? ''));
+    const sqlOf = (sql: unknown) => (typeof sql === 'string' ? sql : String((sql as { text?: unknown } | undefined)?.text ?? ''));
     // better-sqlite3 does not export its Statement class: reach its prototype through one statement.
     const probe = new BetterSqlite3(':memory:');
     const statementPrototype = Object.getPrototypeOf(probe.prepare('SELECT 1')) as Record<string, (...args: unknown[]) => unknown>;
     probe.close();
+    const countStatement = (sql: string, inTransaction: boolean) => this.add(sql, inTransaction);
     for (const method of ['run', 'get', 'all', 'iterate']) {
       const original = statementPrototype[method]!;
-      statementPrototype[method] = function (this: { source: string }, ...args: unknown[]) {
-        count(this.source);
+      statementPrototype[method] = function (this: { source: string; database: BetterSqlite3.Database }, ...args: unknown[]) {
+        countStatement(this.source, this.database.inTransaction);
         return original.apply(this, args);
       };
       this.restore.push(() => (statementPrototype[method] = original));
     }
+    // pg keeps no transaction flag: follow BEGIN / COMMIT / ROLLBACK per connection.
+    const inTransaction = new WeakSet<object>();
+    const countQuery = (client: object, sql: string) => {
+      this.add(sql, inTransaction.has(client));
+      const keyword = /^\s*(\w+)/.exec(sql)?.[1]?.toUpperCase();
+      if (keyword === 'BEGIN') inTransaction.add(client);
+      else if (keyword === 'COMMIT' || keyword === 'ROLLBACK' || keyword === 'END') inTransaction.delete(client);
+    };
     const clientPrototype = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
     const originalQuery = clientPrototype.query;
-    clientPrototype.query = function (this: unknown, ...args: unknown[]) {
-      count(args[0]);
+    clientPrototype.query = function (this: object, ...args: unknown[]) {
+      countQuery(this, sqlOf(args[0]));
       return originalQuery.apply(this, args);
     };
     this.restore.push(() => (clientPrototype.query = originalQuery));
@@ -73,10 +84,11 @@ export class StatementCounter {
     return counts;
   }
 
-  private add(sql: string): void {
+  private add(sql: string, inTransaction: boolean): void {
     const { kind, table } = classify(sql);
     this.counts.total += 1;
     this.counts.byKind[kind] += 1;
+    if (kind === 'write' ? !inTransaction : inTransaction && /^\s*(COMMIT|END)\b/i.test(sql)) this.counts.commits += 1;
     const byTable = kind === 'write' ? this.counts.writesByTable : kind === 'read' ? this.counts.readsByTable : undefined;
     if (byTable && table) byTable[table] = (byTable[table] ?? 0) + 1;
   }

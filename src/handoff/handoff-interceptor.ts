@@ -1,9 +1,10 @@
-import { TurnContext, type Activity, type StatePropertyAccessor } from 'botbuilder';
+import type { Activity, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { MessageInterceptor } from '../bot/qualibot-bot.js';
 import type { LeadState } from '../qualification/lead-state.js';
 import type { Contact } from '../qualification/types.js';
 import type { Database, HandoffRecord } from '../storage/ports.js';
 import { contactLabel, findContact } from './contact-capture.js';
+import type { ConversationReferenceKeeper } from './reference-keeper.js';
 import { localeOf, type HandoffService } from './handoff-service.js';
 import { say } from './handoff-texts.js';
 import { END_REASONS, type ExpiryCause } from './handoff-state-machine.js';
@@ -12,6 +13,7 @@ import { asLeadPacket, type CallbackRequest } from './lead-packet.js';
 export interface HandoffInterceptorDeps {
   db: Database;
   service: HandoffService;
+  references: ConversationReferenceKeeper;
   /** The bot's lead state, to keep a contact given while waiting. */
   leadAccessor: StatePropertyAccessor<LeadState>;
   /** Tells the lead's listeners (storage, CRM) that a contact arrived, so erase/export and the CRM see it. */
@@ -29,9 +31,11 @@ export class HandoffInterceptor implements MessageInterceptor {
 
   async intercept(lead: LeadState, context: TurnContext): Promise<boolean> {
     const conversationId = context.activity.conversation?.id;
-    if (!conversationId) return false;
-    // Kept fresh on every visitor turn, so SDR messages reach the visitor on whatever channel they use now.
-    await this.deps.db.references.save(conversationId, TurnContext.getConversationReference(context.activity));
+    // Only HandoffListener.onDecision creates handoffs (saving the reference), for a lead decided with the
+    // handoff route: before that, or for another route, there is no handoff to find nor reference to keep.
+    if (!conversationId || lead.status !== 'decided' || lead.decision?.route !== 'handoff') return false;
+    // So that SDR messages reach the visitor on whatever channel they use now.
+    await this.deps.references.saveIfChanged(context);
     const handoff = await this.activeHandoff(conversationId);
     if (!handoff) return false;
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ActivityTypes, Channels, EventFactory, TurnContext, type Activity } from 'botbuilder';
+import { ActivityTypes, Channels, EventFactory, type Activity, type TurnContext } from 'botbuilder';
 import { VISITOR_LEFT_EVENT, type DecisionListener } from '../bot/qualibot-bot.js';
 import type { Logger } from '../logger.js';
 import type { Playbook } from '../playbook/schema.js';
@@ -13,9 +13,11 @@ import type { HandoffService } from './handoff-service.js';
 import { END_REASONS } from './handoff-state-machine.js';
 import { say } from './handoff-texts.js';
 import { buildLeadPacket, type LeadPacket } from './lead-packet.js';
+import type { ConversationReferenceKeeper } from './reference-keeper.js';
 
 export interface HandoffListenerDeps {
   db: Database;
+  references: ConversationReferenceKeeper;
   service: HandoffService;
   playbook: Playbook;
   config: HandoffConfig;
@@ -36,7 +38,7 @@ export class HandoffListener implements DecisionListener {
     const conversationId = context.activity.conversation?.id;
     if (!conversationId) return;
     const { db, service, logger } = this.deps;
-    await db.references.save(conversationId, TurnContext.getConversationReference(context.activity));
+    await this.deps.references.save(context);
     // A channel retry or a second decision in the same conversation must not queue the lead twice.
     if (await db.handoffs.getOpenByConversation(conversationId)) return;
 

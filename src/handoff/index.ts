@@ -1,3 +1,4 @@
+import type { ConversationState } from 'botbuilder';
 import type { Server } from 'restify';
 import { VISITOR_LEFT_EVENT, type QualibotBot } from '../bot/qualibot-bot.js';
 import type { Logger } from '../logger.js';
@@ -9,6 +10,7 @@ import { sweepIntervalFor, type HandoffConfig } from './handoff-config.js';
 import { HANDOFF_EVENTS_TOPIC, isHandoffBusEvent } from './handoff-events.js';
 import { HandoffInterceptor } from './handoff-interceptor.js';
 import { HandoffListener } from './handoff-listener.js';
+import { ConversationReferenceKeeper } from './reference-keeper.js';
 import { HandoffService } from './handoff-service.js';
 import { NotifierDispatcher, type HandoffNotifier } from './notifiers/index.js';
 import { mountSdrApi } from './sdr-api.js';
@@ -26,6 +28,8 @@ export { createSdrNotifiers, TeamsSdrGate, type HandoffNotifier } from './notifi
 export interface HandoffModuleOptions {
   db: Database;
   bot: QualibotBot;
+  /** The bot's conversation state (the handoff module keeps its own properties there). */
+  conversationState: ConversationState;
   /** How to reach visitors proactively (usually a `VisitorChannelRouter`). */
   channels: VisitorChannel;
   playbook: Playbook;
@@ -62,8 +66,9 @@ export function createHandoffModule(options: HandoffModuleOptions): HandoffModul
   const notifiers = new NotifierDispatcher({ db, logger });
   let unsubscribeNotifiers: Unsubscribe | undefined;
 
-  bot.addListener(new HandoffListener({ db, service, playbook: options.playbook, config, logger, now }));
-  bot.addInterceptor(new HandoffInterceptor({ db, service, leadAccessor: bot.leadAccessor, leadChanged: (lead, context) => bot.leadChanged(lead, context), now }));
+  const references = new ConversationReferenceKeeper(db.references, options.conversationState);
+  bot.addListener(new HandoffListener({ db, service, references, playbook: options.playbook, config, logger, now }));
+  bot.addInterceptor(new HandoffInterceptor({ db, service, references, leadAccessor: bot.leadAccessor, leadChanged: (lead, context) => bot.leadChanged(lead, context), now }));
   const onVisitorLeft = async (conversationId: string | undefined) => {
     if (conversationId) await service.visitorLeft(conversationId);
   };

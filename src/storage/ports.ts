@@ -42,6 +42,8 @@ export interface TranscriptEntry {
 export interface TranscriptRepository {
   /** Idempotent per (conversation, sender, activityId): a redelivered activity is recorded once. */
   append(entry: TranscriptEntry): Promise<void>;
+  /** Several lines in one write (all or none), in this order; each idempotent as with `append`. */
+  appendMany(entries: readonly TranscriptEntry[]): Promise<void>;
   /** Oldest first (by `at`, then insertion order). */
   list(conversationId: string): Promise<TranscriptEntry[]>;
   /** Returns how many lines were removed. */
@@ -71,12 +73,13 @@ export interface WidgetActivityRepository {
 
 // ---------------------------------------------------------------- dedupe
 
-/** Dedupe of channel retries: the same activity is processed once, even across processes. */
+/**
+ * Dedupe of events handled outside a visitor turn (Slack events, SDR desk actions, SDR notifications):
+ * the same one is handled once, even across processes. Visitor turns are deduplicated in the bot state instead.
+ */
 export interface ProcessedActivityRepository {
   /** True only the first time this (conversation, activity) pair is claimed; atomic (unique key). */
   claim(conversationId: string, activityId: string): Promise<boolean>;
-  /** Whether this pair was claimed already (no side effect). */
-  has(conversationId: string, activityId: string): Promise<boolean>;
 }
 
 // ---------------------------------------------------------------- leads
@@ -326,7 +329,11 @@ export interface ConversationLock {
 // ---------------------------------------------------------------- data lifecycle
 
 export interface PurgeCutoffs {
-  /** Transcripts, conversation state, references and processed-activity ids older than this go. */
+  /**
+   * Transcripts, conversation state, references and processed-activity ids older than this go; except the
+   * reference of a conversation whose handoff an SDR may still act on (queued, live, expired): it is
+   * written only when it changes, and SDR messages need it.
+   */
   transcripts: Date;
   /** Leads, finished handoffs and delivered/dead outbox entries older than this go. */
   leads: Date;

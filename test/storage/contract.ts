@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/storage/ports.js';
+import type { Database, HandoffStatus, TranscriptEntry } from '../../src/storage/ports.js';
 import { isEtagConflict } from '../../src/storage/storage-errors.js';
 import { handoffInput, leadInput, retryOnConflict, sleep, uid, waitFor } from './fixtures.js';
 
@@ -181,6 +181,33 @@ export function storageContract(engine: string, options: ContractOptions): void 
         expect(await db.transcripts.deleteConversation(conversationId)).toBe(3);
         expect(await db.transcripts.list(conversationId)).toEqual([]);
         expect(await db.transcripts.list(otherConversation)).toHaveLength(1);
+      });
+
+      it('appends several lines at once, in order, each as idempotent as `append`', async () => {
+        const conversationId = uid('conv');
+        const at = '2026-01-01T10:00:00.000Z';
+        await db.transcripts.append({ conversationId, from: 'visitor', text: 'Bonjour', at, activityId: 'v1' });
+        await db.transcripts.appendMany([
+          { conversationId, from: 'bot', text: 'Bienvenue !', at },
+          { conversationId, from: 'bot', text: 'Vos données restent chez nous.', at },
+          { conversationId, from: 'visitor', text: 'Bonjour', at, activityId: 'v1' }, // already stored
+          { conversationId, from: 'sdr', text: 'Ici Marie', at, author: 'Marie', activityId: 's1' },
+          { conversationId, from: 'sdr', text: 'Ici Marie', at, author: 'Marie', activityId: 's1' }, // twice in one batch
+        ]);
+        await db.transcripts.appendMany([]);
+        await db.transcripts.appendMany([{ conversationId, from: 'bot', text: 'Quel est votre besoin ?', at }]);
+
+        const lines = await db.transcripts.list(conversationId);
+        expect(lines.map((line) => line.text)).toEqual(['Bonjour', 'Bienvenue !', 'Vos données restent chez nous.', 'Ici Marie', 'Quel est votre besoin ?']);
+        expect(lines[3]).toEqual({ conversationId, from: 'sdr', text: 'Ici Marie', at, author: 'Marie', activityId: 's1' });
+      });
+
+      it('stores none of the lines of a batch when one of them is refused', async () => {
+        const conversationId = uid('conv');
+        const at = new Date().toISOString();
+        const refused = { conversationId, from: 'robot', text: 'not a sender', at } as unknown as TranscriptEntry;
+        await expect(db.transcripts.appendMany([{ conversationId, from: 'bot', text: 'first', at }, refused])).rejects.toThrow();
+        expect(await db.transcripts.list(conversationId)).toEqual([]);
       });
     });
 
@@ -548,6 +575,24 @@ export function storageContract(engine: string, options: ContractOptions): void 
 
         const nothing = await db.lifecycle.purgeOlderThan({ transcripts: new Date(0), leads: new Date(0) });
         expect(Object.values(nothing).every((count) => count === 0)).toBe(true);
+      });
+
+      it('keeps an old conversation reference while an SDR may still act on the handoff (it is saved only when it changes)', async () => {
+        const conversations = { queued: uid('conv'), live: uid('conv'), expired: uid('conv'), closed: uid('conv'), none: uid('conv') };
+        for (const [status, conversationId] of Object.entries(conversations)) {
+          await db.references.save(conversationId, { channelId: 'webchat', conversation: { id: conversationId } as never });
+          if (status !== 'none') await db.handoffs.create(handoffInput({ conversationId, status: status as HandoffStatus }));
+        }
+        await sleep(5);
+
+        const counts = await db.lifecycle.purgeOlderThan({ transcripts: new Date(), leads: new Date(0) });
+        expect(counts.references).toBe(2);
+        const kept = async (conversationId: string) => (await db.references.get(conversationId)) !== undefined;
+        expect(await kept(conversations.queued)).toBe(true);
+        expect(await kept(conversations.live)).toBe(true);
+        expect(await kept(conversations.expired)).toBe(true);
+        expect(await kept(conversations.closed)).toBe(false);
+        expect(await kept(conversations.none)).toBe(false);
       });
     });
 

@@ -108,5 +108,23 @@ describe.skipIf(!probe.available)('postgres engine', () => {
       expect(otherRan).toBe(true);
       await holding;
     });
+
+    it('releases the advisory lock when a turn ends, failed or not, so another instance gets it at once', async () => {
+      const [a, b] = await Promise.all([1, 2].map(() => openDatabase({ url: database.url, dataDir: '/nonexistent' })));
+      opened.push(a!, b!);
+      await a!.lock.run('conversation-3', async () => undefined);
+      await expect(a!.lock.run('conversation-3', async () => Promise.reject(new Error('turn failed')))).rejects.toThrow('turn failed');
+      const admin = new pg.Client({ connectionString: database.url });
+      await admin.connect();
+      try {
+        const { rows } = await admin.query(`SELECT count(*)::int AS held FROM pg_locks WHERE locktype = 'advisory' AND granted`);
+        expect(rows[0].held).toBe(0);
+      } finally {
+        await admin.end();
+      }
+      const started = Date.now();
+      await b!.lock.run('conversation-3', async () => undefined);
+      expect(Date.now() - started).toBeLessThan(1000);
+    });
   });
 });

@@ -4,8 +4,9 @@ import { sanitizeVisitorText } from '../../privacy/sanitize-text.js';
 import type { TranscriptRepository } from '../../storage/ports.js';
 
 /**
- * Every visitor message is stored before the bot answers it, and every bot message as it is sent,
- * so a crash between the two loses nothing the visitor said.
+ * Every visitor message is stored before the bot answers it, and every bot message as it is sent
+ * (the messages of one send in one write), so a crash between the two loses nothing the visitor said
+ * and a listener reading the transcript during the turn (handoff event) sees what was already said.
  */
 export class TranscriptMiddleware implements Middleware {
   constructor(
@@ -28,13 +29,17 @@ export class TranscriptMiddleware implements Middleware {
     }
     context.onSendActivities(async (_context, activities, sendNext) => {
       const responses = await sendNext();
-      for (const sent of activities) {
-        if (sent.type !== ActivityTypes.Message || !sent.text) continue;
+      const at = new Date().toISOString();
+      // The messages of one send (e.g. greeting + notice) are stored together, once sent: one write.
+      const lines = activities
+        .filter((sent) => sent.type === ActivityTypes.Message && sent.text)
         // A message an SDR sent through the bot is recorded by the handoff module with the SDR's name.
-        if ((sent.channelData as { qualibot?: { fromSdr?: boolean } } | undefined)?.qualibot?.fromSdr) continue;
+        .filter((sent) => !(sent.channelData as { qualibot?: { fromSdr?: boolean } } | undefined)?.qualibot?.fromSdr)
+        .map((sent) => ({ conversationId, from: 'bot' as const, text: sent.text!, at }));
+      if (lines.length > 0) {
         await this.transcripts
-          .append({ conversationId, from: 'bot', text: sent.text, at: new Date().toISOString() })
-          .catch((error: unknown) => this.logger.warn({ err: error, conversationId }, 'bot message not stored in transcript'));
+          .appendMany(lines)
+          .catch((error: unknown) => this.logger.warn({ err: error, conversationId, lines: lines.length }, 'bot messages not stored in transcript'));
       }
       return responses;
     });

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { MIGRATIONS } from '../migrations/index.js';
 import type { Database, StorageLogger } from '../ports.js';
-import { PgConversationLock } from './pg-conversation-lock.js';
+import { CONVERSATION_LOCK_TIMEOUT_MS, PgConversationLock } from './pg-conversation-lock.js';
 import { PgConversationReferenceRepository } from './pg-references.js';
 import { PgDataLifecycle } from './pg-lifecycle.js';
 import { PgEventBus } from './pg-event-bus.js';
@@ -32,7 +32,7 @@ export async function openPostgresDatabase(options: PostgresOptions): Promise<Da
   // Without an 'error' listener, a dropped idle connection would crash the process.
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
   pool.on('error', onIdleError);
-  const lockPool = new pg.Pool({ connectionString: url, max: options.lockPoolSize ?? 10 });
+  const lockPool = new pg.Pool({ connectionString: url, max: options.lockPoolSize ?? 10, lock_timeout: CONVERSATION_LOCK_TIMEOUT_MS });
   lockPool.on('error', onIdleError);
 
   try {

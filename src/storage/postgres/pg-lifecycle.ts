@@ -22,7 +22,11 @@ export class PgDataLifecycle implements DataLifecycle {
           (await run('DELETE FROM transcripts WHERE at < $1', conversationsBefore)) +
           (await run('DELETE FROM widget_activities WHERE created_at < $1', conversationsBefore)),
         state: await run('DELETE FROM bot_state WHERE updated_at < $1', conversationsBefore),
-        references: await run('DELETE FROM conversation_references WHERE updated_at < $1', conversationsBefore),
+        references: await run(
+          `DELETE FROM conversation_references WHERE updated_at < $1
+           AND conversation_id NOT IN (SELECT conversation_id FROM handoffs WHERE status IN ('queued', 'live', 'expired'))`,
+          conversationsBefore,
+        ),
         processed: await run('DELETE FROM processed_activities WHERE created_at < $1', conversationsBefore),
         leads: await run('DELETE FROM leads WHERE updated_at < $1', leadsBefore),
         // An open handoff is still being worked on, however old.

@@ -12,9 +12,4 @@ export class PgProcessedActivityRepository implements ProcessedActivityRepositor
     );
     return result.rowCount === 1;
   }
-
-  async has(conversationId: string, activityId: string): Promise<boolean> {
-    const result = await this.pool.query('SELECT 1 FROM processed_activities WHERE conversation_id = $1 AND activity_id = $2', [conversationId, activityId]);
-    return (result.rowCount ?? 0) > 0;
-  }
 }

@@ -24,30 +24,35 @@ export class PgStateStorage implements Storage {
 
   async write(changes: StoreItems): Promise<void> {
     const entries = Object.entries(changes);
-    if (entries.length === 0) return;
-    await withTransaction(this.pool, async (client) => {
-      for (const [key, item] of entries) {
-        const { eTag, ...data } = (item ?? {}) as { eTag?: string };
-        const json = JSON.stringify(data);
-        if (eTag === undefined || eTag === '*') {
-          await client.query(
-            `INSERT INTO bot_state (key, data, etag, updated_at) VALUES ($1, $2, $3, now())
-             ON CONFLICT (key) DO UPDATE SET data = EXCLUDED.data, etag = EXCLUDED.etag, updated_at = EXCLUDED.updated_at`,
-            [key, json, randomUUID()],
-          );
-          continue;
-        }
-        // The eTag check is in the UPDATE's WHERE: the row lock makes it a true compare-and-set.
-        const result = await client.query(
-          'UPDATE bot_state SET data = $2, etag = $3, updated_at = now() WHERE key = $1 AND etag = $4',
-          [key, json, randomUUID(), eTag],
-        );
-        if (result.rowCount === 0) throw new EtagConflictError(key);
-      }
-    });
+    // One key (every turn's ConversationState save) is one statement, atomic without BEGIN/COMMIT around it.
+    if (entries.length === 1) {
+      await writeOne(this.pool, ...entries[0]!);
+      return;
+    }
+    if (entries.length > 1) {
+      await withTransaction(this.pool, async (client) => {
+        for (const [key, item] of entries) await writeOne(client, key, item);
+      });
+    }
   }
 
   async delete(keys: string[]): Promise<void> {
     if (keys.length) await this.pool.query('DELETE FROM bot_state WHERE key = ANY($1::text[])', [keys]);
   }
+}
+
+async function writeOne(queryable: pg.Pool | pg.PoolClient, key: string, item: StoreItems[string]): Promise<void> {
+  const { eTag, ...data } = (item ?? {}) as { eTag?: string };
+  const json = JSON.stringify(data);
+  if (eTag === undefined || eTag === '*') {
+    await queryable.query(
+      `INSERT INTO bot_state (key, data, etag, updated_at) VALUES ($1, $2, $3, now())
+       ON CONFLICT (key) DO UPDATE SET data = EXCLUDED.data, etag = EXCLUDED.etag, updated_at = EXCLUDED.updated_at`,
+      [key, json, randomUUID()],
+    );
+    return;
+  }
+  // The eTag check is in the UPDATE's WHERE: the row lock makes it a true compare-and-set.
+  const result = await queryable.query('UPDATE bot_state SET data = $2, etag = $3, updated_at = now() WHERE key = $1 AND etag = $4', [key, json, randomUUID(), eTag]);
+  if (result.rowCount === 0) throw new EtagConflictError(key);
 }

@@ -27,7 +27,11 @@ export class SqliteDataLifecycle implements DataLifecycle {
           run('DELETE FROM transcripts WHERE at < ?', conversationsBefore) +
           run('DELETE FROM widget_activities WHERE created_at < ?', conversationsBefore),
         state: run('DELETE FROM bot_state WHERE updated_at < ?', conversationsBefore),
-        references: run('DELETE FROM conversation_references WHERE updated_at < ?', conversationsBefore),
+        references: run(
+          `DELETE FROM conversation_references WHERE updated_at < ?
+           AND conversation_id NOT IN (SELECT conversation_id FROM handoffs WHERE status IN ('queued', 'live', 'expired'))`,
+          conversationsBefore,
+        ),
         processed: run('DELETE FROM processed_activities WHERE created_at < ?', conversationsBefore),
         leads: run('DELETE FROM leads WHERE updated_at < ?', leadsBefore),
         // An open handoff is still being worked on, however old.

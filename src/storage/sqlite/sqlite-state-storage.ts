@@ -25,18 +25,20 @@ export class SqliteStateStorage implements Storage {
     this.remove = db.prepare('DELETE FROM bot_state WHERE key = ?');
     this.writeAll = db.transaction((changes: StoreItems) => {
       const now = new Date().toISOString();
-      for (const [key, item] of Object.entries(changes)) {
-        const { eTag, ...data } = (item ?? {}) as { eTag?: string };
-        const json = JSON.stringify(data);
-        const etag = randomUUID();
-        if (eTag === undefined || eTag === '*') {
-          this.upsert.run(key, json, etag, now);
-        } else if (this.updateIfMatch.run(json, etag, now, key, eTag).changes === 0) {
-          // Stale eTag, or the item was deleted since it was read: writing would resurrect or clobber it.
-          throw new EtagConflictError(key);
-        }
-      }
+      for (const [key, item] of Object.entries(changes)) this.writeOne(key, item, now);
     }).immediate;
+  }
+
+  private writeOne(key: string, item: StoreItems[string], now: string): void {
+    const { eTag, ...data } = (item ?? {}) as { eTag?: string };
+    const json = JSON.stringify(data);
+    const etag = randomUUID();
+    if (eTag === undefined || eTag === '*') {
+      this.upsert.run(key, json, etag, now);
+    } else if (this.updateIfMatch.run(json, etag, now, key, eTag).changes === 0) {
+      // Stale eTag, or the item was deleted since it was read: writing would resurrect or clobber it.
+      throw new EtagConflictError(key);
+    }
   }
 
   async read(keys: string[]): Promise<StoreItems> {
@@ -49,7 +51,10 @@ export class SqliteStateStorage implements Storage {
   }
 
   async write(changes: StoreItems): Promise<void> {
-    this.writeAll(changes);
+    const keys = Object.keys(changes);
+    // One key (every turn's ConversationState save) is one statement, atomic without BEGIN/COMMIT around it.
+    if (keys.length === 1) this.writeOne(keys[0]!, changes[keys[0]!], new Date().toISOString());
+    else if (keys.length > 1) this.writeAll(changes);
   }
 
   async delete(keys: string[]): Promise<void> {

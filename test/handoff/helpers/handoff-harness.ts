@@ -86,7 +86,8 @@ export class HandoffHarness {
     };
     // Answers are quick replies (read without the extractor); free text only ever yields an email, if any.
     const extractor = new ScriptedExtractor((input) => ({ contact: { email: /[\w.+-]+@[\w-]+\.[\w.]+/.exec(input.text)?.[0] } }));
-    this.bot = buildBot({ playbook: this.playbook, extractor, logger, storage: this.db.state }).bot;
+    const { bot, conversationState } = buildBot({ playbook: this.playbook, extractor, logger, storage: this.db.state });
+    this.bot = bot;
     const credentials = { MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppType: 'MultiTenant', MicrosoftAppTenantId: '' };
     this.adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(credentials, new ConfigurationServiceClientCredentialFactory(credentials)));
     this.adapter.use(new TranscriptMiddleware(this.db.transcripts, logger));
@@ -94,7 +95,7 @@ export class HandoffHarness {
       throw error;
     };
     const channels = new VisitorChannelRouter(options.routes ?? {}, new BotFrameworkVisitorChannel(this.adapter, ''));
-    this.module = createHandoffModule({ db: this.db, bot: this.bot, channels, playbook: this.playbook, logger, config: this.config, now: this.clock.now });
+    this.module = createHandoffModule({ db: this.db, bot: this.bot, conversationState, channels, playbook: this.playbook, logger, config: this.config, now: this.clock.now });
   }
 
   async start(): Promise<this> {
