@@ -33,6 +33,8 @@ export interface ThroughputOptions {
   connections: number;
   /** Unmeasured load before the measured run (JIT, connections); default 1 s, 0 skips it. */
   warmupSeconds?: number;
+  /** Which servers to run, in this order (default: all three). */
+  servers?: readonly ThroughputServer[];
 }
 
 /** Loads one server's /api/messages with autocannon: each request is the next turn of some conversation. */
@@ -95,7 +97,8 @@ export async function runThroughput(options: ThroughputOptions): Promise<Through
   const dataDir = mkdtempSync(join(tmpdir(), 'qualibot-bench-'));
   try {
     const results: ThroughputReport['results'] = [];
-    for (const { name, label, script } of SERVERS) {
+    const chosen = options.servers ? options.servers.map((name) => SERVERS.find((server) => server.name === name)!) : SERVERS;
+    for (const { name, label, script } of chosen) {
       const server = await spawnServer(script, name === 'qualibot' ? { DATA_DIR: dataDir, ...BENCH_LIMITS_ENV } : {});
       try {
         const warmupSeconds = options.warmupSeconds ?? 1;
@@ -106,7 +109,7 @@ export async function runThroughput(options: ThroughputOptions): Promise<Through
         await server.stop();
       }
     }
-    const rate = (name: ThroughputServer) => results.find((result) => result.name === name)!.turnsPerSecond;
+    const rate = (name: ThroughputServer) => results.find((result) => result.name === name)?.turnsPerSecond ?? Number.NaN;
     return { results, ratioToEcho: rate('qualibot') / rate('echo'), ratioToWaterfall: rate('qualibot') / rate('waterfall') };
   } finally {
     await sink.close();
