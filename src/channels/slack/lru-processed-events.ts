@@ -23,8 +23,4 @@ export class LruProcessedEvents implements ProcessedActivityRepository {
     if (this.seen.size > this.capacity) this.seen.delete(this.seen.keys().next().value as string);
     return true;
   }
-
-  async has(conversationId: string, activityId: string): Promise<boolean> {
-    return this.seen.has(`${conversationId}\u0000${activityId}`);
-  }
 }
