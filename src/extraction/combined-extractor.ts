@@ -40,21 +40,34 @@ export class CombinedExtractor implements Extractor {
       const rules = await this.rules.extract(input);
       return { ...rules, extractor: `${rules.extractor} (llm skipped: injection)` };
     }
-    const [rules, llm] = await Promise.allSettled([this.rules.extract(input), this.llm.extract(input)]);
+    // The model request leaves first: its promise chain runs up to the socket write before the next
+    // macrotask, and only then do the rules (pure CPU) run, while the model thinks. Running the rules
+    // first would add their time to every LLM turn.
+    const llm = settled(this.llm.extract(input));
+    await new Promise<void>((resolve) => setImmediate(resolve));
     // The rules extractor is local, deterministic code: if it throws, that is a bug to surface, not to hide.
-    if (rules.status === 'rejected') throw rules.reason;
-    if (llm.status === 'rejected') {
-      const reason = fallbackReason(llm.reason);
+    const rules = await this.rules.extract(input);
+    const model = await llm;
+    if (model.status === 'rejected') {
+      const reason = fallbackReason(model.reason);
       // While the breaker is open every turn skips the LLM: the failure that opened it was already logged.
       if (reason !== 'circuit_open') this.logger?.warn({ reason, turn: input.turn }, 'llm extraction unavailable: rules only for this turn');
       return {
-        ...rules.value,
-        usage: addUsage(rules.value.usage, usageOf(llm.reason)),
-        extractor: `${rules.value.extractor} (llm fallback: ${reason})`,
+        ...rules,
+        usage: addUsage(rules.usage, usageOf(model.reason)),
+        extractor: `${rules.extractor} (llm fallback: ${reason})`,
       };
     }
-    return mergeExtractions(this.playbook, rules.value, llm.value, { known: input.known, askedDimension: input.askedDimension });
+    return mergeExtractions(this.playbook, rules, model.value, { known: input.known, askedDimension: input.askedDimension });
   }
+}
+
+/** The outcome of a promise, with its rejection handled at once (no unhandled rejection while we wait). */
+function settled<T>(promise: Promise<T>): Promise<PromiseSettledResult<T>> {
+  return promise.then(
+    (value) => ({ status: 'fulfilled', value }),
+    (reason: unknown) => ({ status: 'rejected', reason }),
+  );
 }
 
 function fallbackReason(error: unknown): string {

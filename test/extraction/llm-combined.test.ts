@@ -1,3 +1,4 @@
+import diagnostics from 'node:diagnostics_channel';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CombinedExtractor } from '../../src/extraction/combined-extractor.js';
 import { PROMPT_CANARY } from '../../src/extraction/llm/canary.js';
@@ -79,5 +80,35 @@ describe('CombinedExtractor with the real SDK', () => {
     expect(JSON.stringify(result)).not.toContain(PROMPT_CANARY);
     expect(result.facts.map((fact) => fact.dimension)).toEqual(['company']);
     expect(result.rephrasedQuestion).toBeUndefined();
+  });
+});
+
+describe('CombinedExtractor timing', () => {
+  it('starts the model request before the rules run, so their CPU time overlaps the model’s latency', async () => {
+    // Observed on the wire through undici's diagnostics channels (Node's fetch, which the openai SDK uses).
+    const events: string[] = [];
+    const channels = { 'undici:request:create': 'model request created', 'undici:client:sendHeaders': 'model request sent' };
+    const listeners = Object.entries(channels).map(([name, event]) => [name, () => events.push(event)] as const);
+    for (const [name, listener] of listeners) diagnostics.subscribe(name, listener);
+    try {
+      const rules = new ScriptedExtractor(() => {
+        events.push('rules start');
+        return {};
+      });
+      const extractor = combined(rules);
+      fake.enqueue({ json: { facts: {} } });
+      fake.enqueue({ json: { facts: {} } });
+      // Maybe a new connection: the request is at least created (and connecting) when the rules run.
+      expect((await extractor.extract(inputFor(TEXT, { locale: 'fr' }))).extractor).toBe('llm+rules');
+      expect(events[0]).toBe('model request created');
+      expect(events).toContain('rules start');
+      // Next message on the kept-alive connection (the visitor typed meanwhile): on the wire before the rules start.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      events.length = 0;
+      expect((await extractor.extract(inputFor(TEXT, { locale: 'fr' }))).extractor).toBe('llm+rules');
+      expect(events).toEqual(['model request created', 'model request sent', 'rules start']);
+    } finally {
+      for (const [name, listener] of listeners) diagnostics.unsubscribe(name, listener);
+    }
   });
 });
