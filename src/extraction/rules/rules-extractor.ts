@@ -12,6 +12,7 @@ import { NeedReader } from './readers/need-reader.js';
 import { readShortAnswer } from './readers/short-answers.js';
 import { TimelineReader } from './readers/timeline-reader.js';
 import { findCorrections, withoutCorrected } from './engine/corrections.js';
+import { compileGatedRegExps } from './engine/literal-prefilter.js';
 import { knockoutPatternCues, levelPatternCues } from './engine/playbook-patterns.js';
 import { WARM_UP_MESSAGES } from './engine/warm-up.js';
 import { clauseOf, textOf, type Finding, type Reading } from './engine/reading.js';
@@ -66,6 +67,8 @@ export class RulesExtractor implements Extractor {
 
   /** Compiles every lexicon regex now (~0.5 s once per process), so no visitor's turn pays for it. */
   private warmUp(): void {
+    // Most regexes are skipped on messages without their words (the literal prefilter): compiled here.
+    compileGatedRegExps();
     for (const { locale, text } of WARM_UP_MESSAGES) {
       for (const dimension of [undefined, ...this.playbook.dimensions.map((d) => d.id)]) {
         this.read({ text, locale, askedDimension: dimension, turn: 1, known: {}, history: [] });
@@ -83,6 +86,9 @@ export class RulesExtractor implements Extractor {
     const { contact, spans } = readContact(original);
     const folded = blankOut(normalize(original), hiddenSpans(original, spans));
     const segments = segment(folded);
+    // Corrections first: matching their cues scans the message for literals, a scan every reader after
+    // shares (findNumbers included) to skip the regexes that cannot match (engine/literal-prefilter.ts).
+    const corrections = findCorrections(folded, segments);
     const reading: Reading = {
       original,
       folded,
@@ -90,7 +96,7 @@ export class RulesExtractor implements Extractor {
       numbers: findNumbers(folded),
       locale: input.locale,
       now: this.now(),
-      corrections: findCorrections(folded, segments),
+      corrections,
     };
     const quote = (start: number, end: number) => evidence(original, reading.segments, start, end) || original.trim();
 

@@ -1,3 +1,5 @@
+import { literalGate, type LiteralGate } from './literal-prefilter.js';
+
 /**
  * A lexicon entry: phrases (regular expressions over folded text — lower case, no accents, straight
  * apostrophes) that point to one level of a dimension. Lexicons are data; the engine is generic.
@@ -22,6 +24,8 @@ export interface Cue {
   tag?: string;
   ignoreNegation: boolean;
   regex: RegExp;
+  /** The literals a message needs for the regex to match (literal-prefilter.ts): without them it is not run. */
+  gate: LiteralGate;
 }
 
 const NEGATION = String.raw`(?:not|no|pas|nothing|none|rien|aucun|aucune|jamais|never|ne|n'\w*|\w+n't|dont|without|sans|none|zero)`;
@@ -66,13 +70,10 @@ export function compileCues(specs: readonly CueSpec[]): Cue[] {
 // "i decide" would hide "i decide together with our CEO"; separate regexes let the longest match win.
 function compileSpecs(specs: readonly CueSpec[]): Cue[] {
   return specs.flatMap((spec) =>
-    [...(spec.fr ?? []), ...(spec.en ?? [])].map((source) => ({
-      level: spec.level,
-      weak: spec.weak ?? false,
-      tag: spec.tag,
-      ignoreNegation: spec.ignoreNegation ?? false,
-      regex: new RegExp(`${WORD_START}(?:${expand(source)})${WORD_END}`, 'g'),
-    })),
+    [...(spec.fr ?? []), ...(spec.en ?? [])].map((source) => {
+      const regex = new RegExp(`${WORD_START}(?:${expand(source)})${WORD_END}`, 'g');
+      return { level: spec.level, weak: spec.weak ?? false, tag: spec.tag, ignoreNegation: spec.ignoreNegation ?? false, regex, gate: literalGate(regex) };
+    }),
   );
 }
 

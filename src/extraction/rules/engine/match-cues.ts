@@ -1,6 +1,7 @@
 import { carriesNegation, isNegated } from '../text/negation.js';
 import { spanAt, type Segments } from '../text/segments.js';
 import type { Cue } from './cue.js';
+import { literalScan } from './literal-prefilter.js';
 
 /** Where one cue matched in the folded message. */
 export interface CueMatch {
@@ -18,7 +19,10 @@ export interface CueMatch {
  */
 export function matchCues(cues: readonly Cue[], folded: string, segments: Segments, accept?: (match: CueMatch) => boolean): CueMatch[] {
   const found: CueMatch[] = [];
+  const scan = literalScan(folded);
   for (const cue of cues) {
+    // Most phrases cannot occur in a given message: the message's literal scan spares running their regex.
+    if (!scan.mayMatch(cue.gate)) continue;
     // exec() on the compiled regex, not matchAll(): matchAll clones the regex on every call, which for
     // these lexicon-sized patterns cost about a third of the extractor's time (bench/profile.ts).
     const regex = cue.regex;

@@ -1,5 +1,6 @@
 import type { Dimension, Playbook } from '../../../playbook/schema.js';
 import type { Cue } from './cue.js';
+import { literalGate } from './literal-prefilter.js';
 
 type Patterns = { fr: string[]; en: string[] } | undefined;
 
@@ -18,7 +19,8 @@ export function knockoutPatternCues(playbook: Playbook): Cue[] {
 function compile(level: string, patterns: Patterns): Cue[] {
   const sources = [...(patterns?.fr ?? []), ...(patterns?.en ?? [])].map(fold);
   if (sources.length === 0) return [];
-  return [{ level, weak: false, ignoreNegation: false, regex: new RegExp(sources.map((source) => `(?:${source})`).join('|'), 'giu') }];
+  const regex = new RegExp(sources.map((source) => `(?:${source})`).join('|'), 'giu');
+  return [{ level, weak: false, ignoreNegation: false, regex, gate: literalGate(regex) }];
 }
 
 function fold(source: string): string {

@@ -1,4 +1,5 @@
 import { NUMBER_WORD_RUN, NUMBER_WORDS } from '../lexicon/number-words.js';
+import { PrefilteredRegExp } from '../engine/literal-prefilter.js';
 import { parseNumberWords } from './number-words-parser.js';
 import { numbersInWords } from './recognizers.js';
 
@@ -17,7 +18,7 @@ export interface NumberToken {
 }
 
 // "4 000", "5,000", "12.000", "1'000", "2 500,50", "1.5", "40".
-const DIGITS = /(?<![a-z0-9.,])(\d{1,3}(?:[ .,']\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?)(?!\d|(?:st|nd|rd|th|er|eme|ieme|aine)(?![a-z]))/g;
+const DIGITS = new PrefilteredRegExp(/(?<![a-z0-9.,])(\d{1,3}(?:[ .,']\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?)(?!\d|(?:st|nd|rd|th|er|eme|ieme|aine)(?![a-z]))/g);
 const GROUPED = /^(\d{1,3}(?:[ .,']\d{3})+)(?:[.,](\d{1,2}))?$/;
 const SCALES: readonly { pattern: RegExp; scale: number; currency?: string }[] = [
   { pattern: /^ ?(?:keur(?:os?)?|ke)(?![a-z])/, scale: 1e3, currency: 'EUR' },
@@ -27,7 +28,9 @@ const SCALES: readonly { pattern: RegExp; scale: number; currency?: string }[] =
   { pattern: /^ ?(?:milliards?|billions?|bn)(?![a-z])/, scale: 1e9 },
   { pattern: /^ ?(?:mille|thousand|grand)(?![a-z])/, scale: 1e3 },
 ];
-const WORDS = NUMBER_WORDS.map((word) => ({ ...word, regex: new RegExp(`(?<![a-z0-9'])(?:${word.phrase})(?![a-z0-9])`, 'g') }));
+// Prefiltered: each phrase is looked for only in a message that has its words.
+const WORDS = NUMBER_WORDS.map((word) => ({ ...word, pattern: new PrefilteredRegExp(new RegExp(`(?<![a-z0-9'])(?:${word.phrase})(?![a-z0-9])`, 'g')) }));
+const WORD_RUN = new PrefilteredRegExp(NUMBER_WORD_RUN);
 
 /**
  * Every number in the message: digits parsed here (both "4 000" and "4,000" styles), numbers in words
@@ -36,7 +39,7 @@ const WORDS = NUMBER_WORDS.map((word) => ({ ...word, regex: new RegExp(`(?<![a-z
  */
 export function findNumbers(folded: string): NumberToken[] {
   const tokens: NumberToken[] = [];
-  for (const match of folded.matchAll(DIGITS)) {
+  for (const match of DIGITS.matchAll(folded)) {
     const start = match.index ?? 0;
     let end = start + match[0].length;
     let value = parseDigits(match[0]);
@@ -57,14 +60,14 @@ export function findNumbers(folded: string): NumberToken[] {
 
   const words: NumberToken[] = [];
   for (const word of WORDS) {
-    word.regex.lastIndex = 0;
-    for (const match of folded.matchAll(word.regex)) {
+    word.pattern.regex.lastIndex = 0;
+    for (const match of word.pattern.matchAll(folded)) {
       const start = match.index ?? 0;
       words.push({ start, end: start + match[0].length, value: word.value, scale: 1, kind: word.article ? 'article' : 'words' });
     }
   }
   // Each run of number words ("quarante mille", "thirty-five") is parsed in both languages at once.
-  for (const run of folded.matchAll(NUMBER_WORD_RUN)) {
+  for (const run of WORD_RUN.matchAll(folded)) {
     const offset = run.index ?? 0;
     const parsed = parseNumberWords(run[0]);
     // What our small parser cannot read goes to Microsoft's number recognizer (both cultures).

@@ -1,9 +1,13 @@
 import { compileCues, type Cue } from '../engine/cue.js';
+import { PrefilteredRegExp } from '../engine/literal-prefilter.js';
 import { matchCues, type CueMatch } from '../engine/match-cues.js';
 import { sentenceText, type Finding, type Reading } from '../engine/reading.js';
 import { BUDGET_CUES } from '../lexicon/budget.js';
 import { MONEY_WORDS } from '../lexicon/money.js';
 import { chosenAmount, readAmounts } from './amount-reader.js';
+
+// Tested on sentences, prefiltered on the whole message.
+const ABOUT_MONEY = new PrefilteredRegExp(MONEY_WORDS);
 
 /**
  * Budget / money. An amount said plainly is `allocated` (the scorer compares it with the minimum);
@@ -23,13 +27,13 @@ export class BudgetReader {
 
   read(reading: Reading, asked: boolean): Finding[] {
     const amounts = readAmounts(reading, this.currency, asked);
-    const aboutMoney = asked || amounts.length > 0 || MONEY_WORDS.test(reading.folded);
+    const aboutMoney = asked || amounts.length > 0 || ABOUT_MONEY.test(reading.folded);
     const sentenceAboutMoney = (match: CueMatch) =>
-      asked || MONEY_WORDS.test(sentenceText(reading, match.start, match.end)) || amounts.some((amount) => sameSentence(reading, amount.start, match.start));
+      asked || ABOUT_MONEY.test(sentenceText(reading, match.start, match.end), reading.folded) || amounts.some((amount) => sameSentence(reading, amount.start, match.start));
     const matches = matchCues(this.cues, reading.folded, reading.segments).filter((match) => {
       if (match.tag === 'message') return aboutMoney;
       if (match.tag === 'contextual') return sentenceAboutMoney(match);
-      if (match.tag === 'pronoun') return asked || MONEY_WORDS.test(reading.folded.slice(previousSentenceStart(reading, match.start), match.end));
+      if (match.tag === 'pronoun') return asked || ABOUT_MONEY.test(reading.folded.slice(previousSentenceStart(reading, match.start), match.end), reading.folded);
       return true;
     });
     const amount = chosenAmount(reading, amounts);

@@ -1,3 +1,4 @@
+import { PrefilteredRegExp } from '../engine/literal-prefilter.js';
 import { longestFirst, type CueMatch } from '../engine/match-cues.js';
 import { clauseOf, type Reading } from '../engine/reading.js';
 import { SECTOR_LEAD, SECTOR_PATTERNS } from '../lexicon/company.js';
@@ -8,7 +9,7 @@ export interface SectorMatch extends Span {
   text: string;
 }
 
-const SECTOR_RES = SECTOR_PATTERNS.map((source) => new RegExp(`(?<![a-z0-9-])(?:${source})(?![a-z0-9])`, 'g'));
+const SECTOR_RES = SECTOR_PATTERNS.map((source) => new PrefilteredRegExp(new RegExp(`(?<![a-z0-9-])(?:${source})(?![a-z0-9])`, 'g')));
 
 /**
  * The sector: a known phrase, or in an answer "Secteur, 40 salariés" the words beside the count.
@@ -17,9 +18,9 @@ const SECTOR_RES = SECTOR_PATTERNS.map((source) => new RegExp(`(?<![a-z0-9-])(?:
 export function readSector(reading: Reading, asked: boolean, headcount?: Span): SectorMatch | undefined {
   const { folded, original } = reading;
   const matches: CueMatch[] = [];
-  for (const regex of SECTOR_RES) {
-    regex.lastIndex = 0;
-    for (const match of folded.matchAll(regex)) {
+  for (const sector of SECTOR_RES) {
+    sector.regex.lastIndex = 0;
+    for (const match of sector.matchAll(folded)) {
       const start = match.index ?? 0;
       matches.push({ level: 'sector', weak: false, start, end: start + match[0].length });
     }

@@ -2,6 +2,7 @@ import type { Dimension } from '../../../playbook/schema.js';
 import { timelineLevelFor } from '../../../playbook/queries.js';
 import { withoutCorrected } from '../engine/corrections.js';
 import { compileCues, type Cue } from '../engine/cue.js';
+import { PrefilteredRegExp } from '../engine/literal-prefilter.js';
 import { longestFirst, matchCues, type CueMatch } from '../engine/match-cues.js';
 import { clauseOf, sentenceOf, textOf, type Finding, type Reading } from '../engine/reading.js';
 import { NOT_START_CONTEXT, PIPELINE_CONTEXT, START_CONTEXT, TIME_PHRASES, type TimeMeaning } from '../lexicon/timeline.js';
@@ -13,6 +14,10 @@ import { plainCandidate, type TimeCandidate } from './time-candidate.js';
 
 // One cue per time phrase; its level is the phrase's index in TIME_PHRASES.
 const PHRASE_CUES = TIME_PHRASES.map((phrase, index) => ({ level: String(index), fr: phrase.fr, en: phrase.en, ignoreNegation: true }));
+// Tested on clauses and sentences, prefiltered on the whole message (what a part contains, the whole does).
+const STARTING = new PrefilteredRegExp(START_CONTEXT);
+const NOT_STARTING = new PrefilteredRegExp(NOT_START_CONTEXT);
+const ABOUT_PIPELINE = new PrefilteredRegExp(PIPELINE_CONTEXT);
 
 /**
  * Timeline / prioritization: months from now, then the playbook band (`timelineLevelFor`). Phrases
@@ -69,7 +74,7 @@ export class TimelineReader {
     for (const match of matchCues(this.extra, folded, reading.segments)) found.push({ ...base(match), level: match.level });
     found.push(...readDurations(reading, asked), ...readCalendarDates(reading));
     const resolved = resolveOverlaps(found);
-    if (!resolved.some((candidate) => !candidate.ignore) && (asked || START_CONTEXT.test(folded))) resolved.push(...this.recognized(reading));
+    if (!resolved.some((candidate) => !candidate.ignore) && (asked || STARTING.test(folded))) resolved.push(...this.recognized(reading));
     return resolved;
   }
 
@@ -88,9 +93,9 @@ export class TimelineReader {
   private counts(reading: Reading, candidate: TimeCandidate, asked: boolean): boolean {
     const clause = textOf(reading, clauseOf(reading, candidate.start));
     const sentence = textOf(reading, sentenceOf(reading, candidate.start));
-    const starting = START_CONTEXT.test(sentence);
-    if (NOT_START_CONTEXT.test(clause) && !START_CONTEXT.test(clause)) return false;
-    if (PIPELINE_CONTEXT.test(clause) && !START_CONTEXT.test(clause) && !candidate.standalone) return false;
+    const starting = STARTING.test(sentence, reading.folded);
+    if (NOT_STARTING.test(clause, reading.folded) && !STARTING.test(clause, reading.folded)) return false;
+    if (ABOUT_PIPELINE.test(clause, reading.folded) && !STARTING.test(clause, reading.folded) && !candidate.standalone) return false;
     if (candidate.anchored) return starting;
     // "soon", "fast": vague words are an answer to the question, not a start date said in passing.
     if (candidate.weak) return asked;

@@ -5,7 +5,20 @@
  */
 export function normalize(text: string): string {
   let folded = '';
-  for (let index = 0; index < text.length; index++) folded += foldUnit(text[index] ?? ' ');
+  for (let index = 0; index < text.length; index++) folded += foldedUnit(text.charCodeAt(index));
+  return folded;
+}
+
+// Each UTF-16 unit folds the same way every time: it is folded once per process (lower-casing and
+// decomposing a character allocates; most messages repeat the same few dozen).
+const foldedUnits = new Map<number, string>();
+
+function foldedUnit(code: number): string {
+  let folded = foldedUnits.get(code);
+  if (folded === undefined) {
+    folded = foldUnit(String.fromCharCode(code));
+    foldedUnits.set(code, folded);
+  }
   return folded;
 }
 

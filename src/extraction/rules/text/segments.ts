@@ -1,3 +1,5 @@
+import { allMatches } from '../engine/all-matches.js';
+
 /** A half-open range [start, end) of UTF-16 indexes in the visitor's message. */
 export interface Span {
   start: number;
@@ -40,7 +42,7 @@ function split(text: string, within: readonly Span[], breaks: RegExp): Span[] {
     let start = span.start;
     const slice = text.slice(span.start, span.end);
     breaks.lastIndex = 0;
-    for (const match of slice.matchAll(breaks)) {
+    for (const match of allMatches(breaks, slice)) {
       const at = span.start + (match.index ?? 0);
       pushTrimmed(text, parts, start, at);
       start = at + match[0].length;
