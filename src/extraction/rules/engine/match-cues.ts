@@ -1,5 +1,6 @@
 import { carriesNegation, isNegated } from '../text/negation.js';
 import { spanAt, type Segments } from '../text/segments.js';
+import { allMatches } from './all-matches.js';
 import type { Cue } from './cue.js';
 import { literalScan } from './literal-prefilter.js';
 
@@ -23,17 +24,11 @@ export function matchCues(cues: readonly Cue[], folded: string, segments: Segmen
   for (const cue of cues) {
     // Most phrases cannot occur in a given message: the message's literal scan spares running their regex.
     if (!scan.mayMatch(cue.gate)) continue;
-    // exec() on the compiled regex, not matchAll(): matchAll clones the regex on every call, which for
-    // these lexicon-sized patterns cost about a third of the extractor's time (bench/profile.ts).
-    const regex = cue.regex;
-    regex.lastIndex = 0;
-    for (let match = regex.exec(folded); match; match = regex.exec(folded)) {
+    cue.regex.lastIndex = 0;
+    for (const match of allMatches(cue.regex, folded)) {
       const start = match.index;
       const end = start + match[0].length;
-      if (end === start) {
-        regex.lastIndex = nextIndex(folded, end, regex.unicode);
-        continue;
-      }
+      if (end === start) continue;
       if (!cue.ignoreNegation && !carriesNegation(match[0])) {
         const clause = spanAt(segments.clauses, start) ?? { start: 0, end: folded.length };
         if (isNegated(folded, clause, start, end)) continue;
@@ -43,13 +38,6 @@ export function matchCues(cues: readonly Cue[], folded: string, segments: Segmen
     }
   }
   return longestFirst(found);
-}
-
-/** Where a global regex must resume after an empty match (what matchAll does: one code point further). */
-function nextIndex(text: string, index: number, unicode: boolean): number {
-  if (!unicode || index + 1 >= text.length) return index + 1;
-  const code = text.charCodeAt(index);
-  return code >= 0xd800 && code <= 0xdbff ? index + 2 : index + 1;
 }
 
 /** Keeps non-overlapping matches, preferring longer ones (more specific phrases), in text order. */
