@@ -594,6 +594,29 @@ export function storageContract(engine: string, options: ContractOptions): void 
         expect(await kept(conversations.closed)).toBe(false);
         expect(await kept(conversations.none)).toBe(false);
       });
+
+      it('keeps the bot state of a conversation whose handoff is still open, however old (a returning visitor is relayed, not re-qualified)', async () => {
+        // `prefix` is open and its id is the start of `closed`'s: LIKE wildcards in ids must not widen the match.
+        const prefix = `${uid('conv')}_%`;
+        const conversations = { queued: uid('conv'), live: uid('conv'), expired: uid('conv'), prefix, closed: `${prefix}x`, none: uid('conv') };
+        const keysOf = (conversationId: string) => [`webchat/conversations/${conversationId}/`, `webchat/conversations/${conversationId}/users/visitor`];
+        for (const [name, conversationId] of Object.entries(conversations)) {
+          for (const key of keysOf(conversationId)) await db.state.write({ [key]: { lead: { status: 'decided' } } });
+          if (name === 'prefix') await db.handoffs.create(handoffInput({ conversationId, status: 'queued' }));
+          else if (name !== 'none') await db.handoffs.create(handoffInput({ conversationId, status: name as HandoffStatus }));
+        }
+        await sleep(5);
+
+        const counts = await db.lifecycle.purgeOlderThan({ transcripts: new Date(), leads: new Date(0) });
+        expect(counts.state).toBe(4);
+        const kept = async (conversationId: string) => Object.keys(await db.state.read(keysOf(conversationId))).length;
+        expect(await kept(conversations.queued)).toBe(2);
+        expect(await kept(conversations.live)).toBe(2);
+        expect(await kept(conversations.expired)).toBe(2);
+        expect(await kept(conversations.prefix)).toBe(2);
+        expect(await kept(conversations.closed)).toBe(0);
+        expect(await kept(conversations.none)).toBe(0);
+      });
     });
 
     describe('migrations and lifecycle of the connection', () => {

@@ -2,7 +2,7 @@ import type pg from 'pg';
 import type { DataLifecycle, EraseResult, EraseTarget, PersonExport, PurgeCounts, PurgeCutoffs } from '../ports.js';
 import { normaliseEmail } from '../outbox-subject.js';
 import { exportPerson, type ExportSources } from '../person-export.js';
-import { conversationStateKeyPatterns } from '../state-keys.js';
+import { conversationStateKeyPatterns, STATE_OF_OPEN_HANDOFF_SQL } from '../state-keys.js';
 import { withTransaction } from './pg-transaction.js';
 
 /** Retention and data-subject requests on PostgreSQL; each operation is one transaction. */
@@ -21,7 +21,7 @@ export class PgDataLifecycle implements DataLifecycle {
         transcripts:
           (await run('DELETE FROM transcripts WHERE at < $1', conversationsBefore)) +
           (await run('DELETE FROM widget_activities WHERE created_at < $1', conversationsBefore)),
-        state: await run('DELETE FROM bot_state WHERE updated_at < $1', conversationsBefore),
+        state: await run(`DELETE FROM bot_state WHERE updated_at < $1 AND NOT ${STATE_OF_OPEN_HANDOFF_SQL}`, conversationsBefore),
         references: await run(
           `DELETE FROM conversation_references WHERE updated_at < $1
            AND conversation_id NOT IN (SELECT conversation_id FROM handoffs WHERE status IN ('queued', 'live', 'expired'))`,

@@ -2,7 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { DataLifecycle, EraseResult, EraseTarget, PersonExport, PurgeCounts, PurgeCutoffs } from '../ports.js';
 import { normaliseEmail } from '../outbox-subject.js';
 import { exportPerson, type ExportSources } from '../person-export.js';
-import { conversationStateKeyPatterns } from '../state-keys.js';
+import { conversationStateKeyPatterns, STATE_OF_OPEN_HANDOFF_SQL } from '../state-keys.js';
 
 /**
  * Retention and data-subject requests on SQLite. Each operation is one IMMEDIATE transaction,
@@ -26,7 +26,7 @@ export class SqliteDataLifecycle implements DataLifecycle {
         transcripts:
           run('DELETE FROM transcripts WHERE at < ?', conversationsBefore) +
           run('DELETE FROM widget_activities WHERE created_at < ?', conversationsBefore),
-        state: run('DELETE FROM bot_state WHERE updated_at < ?', conversationsBefore),
+        state: run(`DELETE FROM bot_state WHERE updated_at < ? AND NOT ${STATE_OF_OPEN_HANDOFF_SQL}`, conversationsBefore),
         references: run(
           `DELETE FROM conversation_references WHERE updated_at < ?
            AND conversation_id NOT IN (SELECT conversation_id FROM handoffs WHERE status IN ('queued', 'live', 'expired'))`,
