@@ -1,24 +1,17 @@
 import diagnostics from 'node:diagnostics_channel';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CombinedExtractor } from '../../src/extraction/combined-extractor.js';
 import { PROMPT_CANARY } from '../../src/extraction/llm/canary.js';
 import { LlmExtractor } from '../../src/extraction/llm/llm-extractor.js';
 import { loadPlaybook } from '../../src/playbook/loader.js';
 import { absorbFacts, emptyFactSheet } from '../../src/qualification/fact-sheet.js';
-import { FakeOpenAiServer } from '../fakes/fake-openai-server.js';
+import { useFakeOpenAiServer } from '../fakes/fake-openai-server.js';
 import { inputFor, ruleFact, ScriptedExtractor } from '../fakes/scripted-extractor.js';
 
 const playbook = loadPlaybook('champ');
 const TEXT = "Je suis directeur commercial, on manque de rendez-vous et on a 30k€ par an. L'équipe compte 25 personnes.";
 
-let fake: FakeOpenAiServer;
-beforeAll(async () => {
-  fake = await FakeOpenAiServer.start();
-});
-afterAll(async () => {
-  await fake.close();
-});
-beforeEach(() => fake.reset());
+const fake = useFakeOpenAiServer();
 
 function combined(rules: ScriptedExtractor, rephrase = false) {
   return new CombinedExtractor(playbook, rules, new LlmExtractor(playbook, { apiKey: 'k', baseURL: fake.baseURL, timeoutMs: 2000, rephrase }));

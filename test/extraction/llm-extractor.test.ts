@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LlmExtractor, type LlmExtractorConfig } from '../../src/extraction/llm/llm-extractor.js';
 import { PROMPT_CANARY } from '../../src/extraction/llm/canary.js';
 import { loadPlaybook } from '../../src/playbook/loader.js';
-import { FakeOpenAiServer } from '../fakes/fake-openai-server.js';
+import { useFakeOpenAiServer } from '../fakes/fake-openai-server.js';
 import { inputFor } from '../fakes/scripted-extractor.js';
 
 const playbook = loadPlaybook('champ');
@@ -21,14 +21,7 @@ const FULL_OUTPUT = {
   contact: { email: null, phone: null, name: null },
 };
 
-let fake: FakeOpenAiServer;
-beforeAll(async () => {
-  fake = await FakeOpenAiServer.start();
-});
-afterAll(async () => {
-  await fake.close();
-});
-beforeEach(() => fake.reset());
+const fake = useFakeOpenAiServer();
 
 function extractor(extra: Partial<LlmExtractorConfig> = {}): LlmExtractor {
   return new LlmExtractor(playbook, {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PROMPT_CANARY } from '../../src/extraction/llm/canary.js';
 import { LlmExtractor } from '../../src/extraction/llm/llm-extractor.js';
 import { acceptRephrasing } from '../../src/extraction/llm/rephrase-guard.js';
@@ -7,20 +7,13 @@ import { NO_USAGE } from '../../src/qualification/types.js';
 import { rephraseTarget } from '../../src/extraction/llm/rephrase-target.js';
 import { loadPlaybook } from '../../src/playbook/loader.js';
 import { loadPrompt } from '../../src/prompts/load-prompt.js';
-import { FakeOpenAiServer } from '../fakes/fake-openai-server.js';
+import { useFakeOpenAiServer } from '../fakes/fake-openai-server.js';
 import { inputFor, ruleFact } from '../fakes/scripted-extractor.js';
 
 const playbook = loadPlaybook('champ');
 const CHALLENGE = { level: 'clear_problem', evidence: 'we lack meetings', confidence: 0.9 };
 
-let fake: FakeOpenAiServer;
-beforeAll(async () => {
-  fake = await FakeOpenAiServer.start();
-});
-afterAll(async () => {
-  await fake.close();
-});
-beforeEach(() => fake.reset());
+const fake = useFakeOpenAiServer();
 
 function extractor(rephrase: boolean) {
   return new LlmExtractor(playbook, { apiKey: 'k', baseURL: fake.baseURL, timeoutMs: 2000, rephrase });

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CombinedExtractor } from '../../src/extraction/combined-extractor.js';
 import { LlmCallError } from '../../src/extraction/llm/llm-call-error.js';
 import { LlmExtractor, type LlmExtractorConfig } from '../../src/extraction/llm/llm-extractor.js';
 import { loadPlaybook } from '../../src/playbook/loader.js';
-import { FakeOpenAiServer } from '../fakes/fake-openai-server.js';
+import { useFakeOpenAiServer } from '../fakes/fake-openai-server.js';
 import { inputFor, ruleFact, ScriptedExtractor } from '../fakes/scripted-extractor.js';
 
 const playbook = loadPlaybook('champ');
@@ -16,14 +16,7 @@ const GOOD = {
 };
 const rules = ScriptedExtractor.returning({ facts: [ruleFact('challenge', 'clear_problem', { evidence: 'need more meetings' })] });
 
-let fake: FakeOpenAiServer;
-beforeAll(async () => {
-  fake = await FakeOpenAiServer.start();
-});
-afterAll(async () => {
-  await fake.close();
-});
-beforeEach(() => fake.reset());
+const fake = useFakeOpenAiServer();
 
 function llm(extra: Partial<LlmExtractorConfig> = {}): LlmExtractor {
   return new LlmExtractor(playbook, {

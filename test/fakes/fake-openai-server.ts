@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 
 /**
  * What the fake does for one request. Fields combine where it makes sense (`latencyMs` + `json`);
@@ -102,7 +103,8 @@ export class FakeOpenAiServer {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
-  private async listen(): Promise<void> {
+  /** Listens on a random loopback port (`start` does it for you). */
+  async listen(): Promise<void> {
     this.server = createServer((req, res) => {
       void this.handle(req, res).catch((error: unknown) => {
         if (!res.headersSent) sendJson(res, 500, { error: { message: `fake server error: ${String(error)}` } });
@@ -184,3 +186,16 @@ function readBody(req: IncomingMessage): Promise<string> {
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+/**
+ * One fake for the whole test file, listening before its tests and emptied of scripted answers and
+ * recorded requests before each one.
+ */
+export function useFakeOpenAiServer(): FakeOpenAiServer {
+  const fake = new FakeOpenAiServer();
+  beforeAll(() => fake.listen());
+  afterAll(() => fake.close());
+  beforeEach(() => fake.reset());
+  return fake;
+}
+

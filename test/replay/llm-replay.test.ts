@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildBot } from '../../src/bot/build-bot.js';
 import { loadConfig } from '../../src/config.js';
 import { createExtractor } from '../../src/extraction/create-extractor.js';
@@ -9,7 +9,7 @@ import { createLogger } from '../../src/logger.js';
 import { loadPlaybook } from '../../src/playbook/loader.js';
 import { readLabelledCase, routeLabel, type LabelledCase } from '../../src/replay/labelled-case.js';
 import { replayCase, type ReplayResult } from '../../src/replay/replay-engine.js';
-import { FakeOpenAiServer, type FakeBehaviour } from '../fakes/fake-openai-server.js';
+import { type FakeBehaviour, useFakeOpenAiServer } from '../fakes/fake-openai-server.js';
 
 const logger = createLogger('silent');
 const playbook = loadPlaybook('champ');
@@ -20,14 +20,7 @@ const caseFiles = (dir: string) =>
     .sort()
     .map((name) => readLabelledCase(join(dir, name)));
 
-let fake: FakeOpenAiServer;
-beforeAll(async () => {
-  fake = await FakeOpenAiServer.start();
-});
-afterAll(async () => {
-  await fake.close();
-});
-beforeEach(() => fake.reset());
+const fake = useFakeOpenAiServer();
 
 /** The real bot with the LLM extractor pointed at the fake (a fresh breaker per conversation). */
 async function replayWithLlm(labelled: LabelledCase, rephrase = false): Promise<ReplayResult> {
