@@ -1,16 +1,19 @@
-import { ActivityHandler, ConversationState, MemoryStorage, type TurnContext } from 'botbuilder';
+import { ActivityHandler, ConversationState, MemoryStorage, type Storage, type TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, TextPrompt, WaterfallDialog, type DialogState } from 'botbuilder-dialogs';
 
 /**
- * Baseline bot: a bare two-question waterfall (WaterfallDialog + TextPrompt + MemoryStorage), the
- * smallest bot that keeps dialog state per conversation like Qualibot does. When it is done it starts over.
+ * Baseline bot: a bare two-question waterfall (WaterfallDialog + TextPrompt, MemoryStorage unless given
+ * another Storage), the smallest bot that keeps dialog state per conversation like Qualibot does. When it
+ * is done it starts over.
  */
 export class WaterfallBot extends ActivityHandler {
-  private readonly conversationState = new ConversationState(new MemoryStorage());
-  private readonly dialogs = new DialogSet(this.conversationState.createProperty<DialogState>('dialogState'));
+  private readonly conversationState: ConversationState;
+  private readonly dialogs: DialogSet;
 
-  constructor() {
+  constructor(storage: Storage = new MemoryStorage()) {
     super();
+    this.conversationState = new ConversationState(storage);
+    this.dialogs = new DialogSet(this.conversationState.createProperty<DialogState>('dialogState'));
     this.dialogs.add(new TextPrompt('text'));
     this.dialogs.add(
       new WaterfallDialog('qualify', [

@@ -54,13 +54,14 @@ describe('npm run bench -- --smoke', () => {
     }
     expect(existsSync(outFile)).toBe(false);
 
-    // 1: all three servers answered turns, each next to the same load.
-    for (const label of ['bare echo bot', 'bare two-question waterfall', 'Qualibot (rules extractor']) {
+    // 1: all four servers answered turns, each next to the same load.
+    for (const label of ['bare echo bot', 'bare two-question waterfall', 'same waterfall made durable', 'Qualibot (rules extractor']) {
       const [, turnsPerSecond, , , , , errors] = row(stdout, label);
       expect(number(turnsPerSecond)).toBeGreaterThan(0);
       expect(errors).toBe('0');
     }
     expect(stdout).toMatch(/Qualibot: \*\*[\d.]+%\*\* of the bare echo bot's turns\/s/);
+    expect(stdout).toMatch(/made durable with botbuilder's own parts .* reaches \*\*[\d.]+%\*\* of echo/);
 
     // 2: the replayed conversations reached their labelled routes in rules mode; LLM mode called the model.
     const [, conversationsPerSecond, , , , asLabelled] = row(stdout, 'Qualibot, rules');
