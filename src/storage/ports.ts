@@ -339,6 +339,7 @@ export interface PurgeCutoffs {
   leads: Date;
 }
 
+/** Rows removed per kind of data, by a retention purge or an erasure. */
 export interface PurgeCounts {
   /** Transcript lines and widget replay-log rows. */
   transcripts: number;
@@ -356,16 +357,7 @@ export interface EraseResult {
   conversationIds: string[];
   /** The leads that were erased (e.g. to tell the CRM with a `person.erased` event). */
   leadIds: string[];
-  counts: {
-    /** Transcript lines and widget replay-log rows. */
-    transcripts: number;
-    state: number;
-    references: number;
-    processed: number;
-    leads: number;
-    handoffs: number;
-    outbox: number;
-  };
+  counts: PurgeCounts;
 }
 
 /** Everything held about one person (GDPR access request). */
