@@ -1,6 +1,6 @@
-import { findLevel, timelineLevelFor } from '../../playbook/queries.js';
+import { findLevel, timelineLevelFor, yearlyAmount } from '../../playbook/queries.js';
 import type { Dimension, Playbook } from '../../playbook/schema.js';
-import { NO_USAGE, type Fact, type KnockoutHit } from '../../qualification/types.js';
+import { NO_USAGE, type Amount, type Fact, type KnockoutHit } from '../../qualification/types.js';
 import type { Extraction, ExtractionInput, Extractor } from '../extractor.js';
 import { AuthorityReader } from './readers/authority-reader.js';
 import { BudgetReader } from './readers/budget-reader.js';
@@ -140,7 +140,9 @@ export class RulesExtractor implements Extractor {
         return { dimension, read: (reading) => ({ findings: reader.read(reading) }) };
       }
       case 'budget': {
-        const reader = new BudgetReader(this.playbook.currency, extra);
+        const minimum = dimension.minimumYearlyAmount;
+        const belowMinimum = (amount: Amount) => minimum !== undefined && (yearlyAmount(this.playbook, amount) ?? Number.POSITIVE_INFINITY) < minimum;
+        const reader = new BudgetReader(this.playbook.currency, extra, belowMinimum);
         return { dimension, read: (reading, asked) => ({ findings: reader.read(reading, asked) }) };
       }
       case 'timeline': {

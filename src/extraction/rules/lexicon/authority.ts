@@ -23,16 +23,16 @@ const PEER = String.raw`(?:co-?gerante?s?|associee?s?|co-?fondat(?:eur|rice)s?|c
 
 export const AUTHORITY_CUES: readonly CueSpec[] = [
   // ── Job titles said about oneself ──
-  { level: 'decision_maker', tag: 'top-title', fr: [String.raw`{je_suis} {art}{adj}${TOP}`, String.raw`{clause_start}${TOP}(?= *(?:$|[,.;!?&]|et|and|de|d'|du|chez|of|at|here|ici|dans|in|pour|for|@|\w+ (?:company|firm|agency|startup)))`], en: [String.raw`{i_am} {art}{adj}${TOP}`] },
-  { level: 'decision_maker', tag: 'title', fr: [String.raw`{je_suis} {art}{adj}${FUNCTIONAL}`, String.raw`{clause_start}${FUNCTIONAL}(?= *(?:$|[,.;!?&]|et|and|de|d'|du|chez|of|at|here|ici|dans|in|pour|for|@|emea|france|europe))`], en: [String.raw`{i_am} {art}{adj}${FUNCTIONAL}`] },
+  { level: 'decision_maker', tag: 'top-title', fr: [String.raw`{je_suis} {art}{adj}${TOP}`, String.raw`{clause_start}${TOP}(?= *(?:$|[,.;!?&/]|et|and|de|d'|du|chez|of|at|here|ici|dans|in|pour|for|@|\w+ (?:company|firm|agency|startup)))`], en: [String.raw`{i_am} {art}{adj}${TOP}`] },
+  { level: 'decision_maker', tag: 'title', fr: [String.raw`{je_suis} {art}{adj}${FUNCTIONAL}`, String.raw`{clause_start}${FUNCTIONAL}(?= *(?:$|[,.;!?&/]|et|and|de|d'|du|chez|of|at|here|ici|dans|in|pour|for|@|emea|france|europe))`], en: [String.raw`{i_am} {art}{adj}${FUNCTIONAL}`] },
   {
     level: 'decision_maker',
     tag: 'title',
     fr: [String.raw`je (?:dirige|manage|pilote|encadre|gere|chapeaute) (?:l'|la |les |le |notre |nos )?(?:equipes? (?:commerciales?|de vente|marketing|sdr|de prospection|business developers?)|direction commerciale|service commercial|pole commercial|force de vente)`],
     en: [String.raw`i (?:lead|run|manage|head|oversee) (?:the |our |a )?(?:sales|sdr|bdr|business development|revenue|growth|marketing|commercial|inside sales) (?:team|department|org|organization|function)`],
   },
-  { level: 'influencer', tag: 'weak-title', weak: true, fr: [String.raw`{je_suis} (?:en charge|responsable|charge|chargee) (?:du|de la|des|de l') (?:developpement commercial|ventes|commercial|business development|marketing|prospection|acquisition)`, String.raw`{je_suis} {art}{adj}${INFLUENCER_TITLE}`, String.raw`{clause_start}${INFLUENCER_TITLE}(?= *(?:$|[,.;!?&]|de|d'|du|chez|of|at|here|ici|dans|in|pour|for))`], en: [String.raw`{i_am} {art}{adj}${INFLUENCER_TITLE}`] },
-  { level: 'no_role', tag: 'weak-title', weak: true, fr: [String.raw`{je_suis} {art}(?:juste |seulement |simplement |un simple |une simple )?${NO_ROLE_TITLE}`, String.raw`{clause_start}${NO_ROLE_TITLE}(?= *(?:$|[,.;!?&]|de|d'|du|chez|of|at|here|ici|dans|in|pour|for))`, String.raw`je (?:suis|travaille) (?:au|dans le|en|a la|au sein du) (?:service client|support|marketing|communication|rh|it|informatique|finance|comptabilite|customer success)`], en: [String.raw`{i_am} {art}(?:just |only |simply |a simple )?${NO_ROLE_TITLE}`, String.raw`(?:i'm|i am|im|i work) in (?:customer success|support|customer support|marketing|it|hr|finance|accounting|operations|engineering|tech|product)`] },
+  { level: 'influencer', tag: 'weak-title', weak: true, fr: [String.raw`{je_suis} (?:en charge|responsable|charge|chargee) (?:du|de la|des|de l') (?:developpement commercial|ventes|commercial|business development|marketing|prospection|acquisition)`, String.raw`{je_suis} {art}{adj}${INFLUENCER_TITLE}`, String.raw`{clause_start}${INFLUENCER_TITLE}(?= *(?:$|[,.;!?&/]|de|d'|du|chez|of|at|here|ici|dans|in|pour|for))`], en: [String.raw`{i_am} {art}{adj}${INFLUENCER_TITLE}`] },
+  { level: 'no_role', tag: 'weak-title', weak: true, fr: [String.raw`{je_suis} {art}(?:juste |seulement |simplement |un simple |une simple )?${NO_ROLE_TITLE}`, String.raw`{clause_start}${NO_ROLE_TITLE}(?= *(?:$|[,.;!?&/]|de|d'|du|chez|of|at|here|ici|dans|in|pour|for))`, String.raw`je (?:suis|travaille) (?:au|dans le|en|a la|au sein du) (?:service client|support|marketing|communication|rh|it|informatique|finance|comptabilite|customer success)`], en: [String.raw`{i_am} {art}(?:just |only |simply |a simple )?${NO_ROLE_TITLE}`, String.raw`(?:i'm|i am|im|i work) in (?:customer success|support|customer support|marketing|it|hr|finance|accounting|operations|engineering|tech|product)`] },
 
   // ── Explicit statements ──
   {
@@ -55,6 +55,10 @@ export const AUTHORITY_CUES: readonly CueSpec[] = [
       String.raw`j'ai (?:cree|fonde|monte|lance) (?:la |ma |mon |cette |l'|notre )?(?:boite|societe|entreprise|agence|startup|cabinet)`,
       String.raw`c'est (?:ma|mon) (?:boite|societe|entreprise|agence|cabinet)`,
       String.raw`proprietaire du budget|porteur du budget|porteuse du budget|j'ai (?:une |la )?delegation(?: de signature| de pouvoirs?| budgetaire)?(?: (?:jusqu'a|pour|sur))?|(?:le dernier mot|la decision finale|le choix final) (?:me revient|est pour moi|c'est moi)`,
+      // Money the visitor approved themselves: "j'ai déjà validé 4 000 € par mois", "j'ai signé le budget".
+      String.raw`j'ai (?:deja |moi-meme |personnellement |moi-meme deja )?(?:valide|approuve|signe|debloque|accorde|alloue|vote|arbitre) (?:moi-meme )?(?:(?:le |un |une |l'|ce |cette |notre |mon |ma )(?:budget|enveloppe|montant|depense|achat|investissement)|(?=[$€£\d]))`,
+      // A bare "ma décision" / "mon choix" as a whole clause ("fondateur, ma décision").
+      String.raw`{clause_start}(?:ma decision|mon choix|mon call)(?= *(?:$|[,.;!?]))`,
     ],
     en: [
       String.raw`i (?:decid+e|make (?:the |all the |final |purchasing |buying |all )*(?:decisions?|calls?)|make the call|sign(?: off)?(?: on)?(?! up)|sign everything|approve|approve (?:vendor |the |all )?(?:spend|budget|purchases|vendors|it|this)|own the (?:[a-z-]+ ){0,2}?budget|hold the budget|control the budget|manage the budget|have the (?:final|last) (?:say|word)|call the shots|have (?:full )?budget authority)`,
@@ -66,6 +70,10 @@ export const AUTHORITY_CUES: readonly CueSpec[] = [
       String.raw`(?:the |all |budget |purchasing |buying |final |vendor )*decisions? (?:are|is) (?:all )?mine|i (?:head|lead|run|own) (?:up )?(?:sales|the sales (?:side|org|function)|business development|revenue|commercial|growth|marketing)(?= *(?:$|[,.;!?]|and|here|at|for))|the buck stops with me|(?:the )?(?:final |last )?(?:say|word|call|decision|sign-?off) (?:is mine|rests with me|lies with me|is with me|sits with me|is on me)|i have (?:delegated )?(?:signing|sign-?off|spending) (?:authority|power|rights)`,
       String.raw`i (?:decide|make (?:the )?(?:decisions?|call)|sign off|approve) (?:together |jointly )?(?:with|together with|alongside|jointly with) (?:my|our|the other) (?:${PEER}|${OTHER_APPROVER})|(?:my|our) ${PEER} and (?:i|me),? (?:decide|make the (?:call|decision)|sign|approve|sign off|run)(?: (?:together|jointly|it together))?|(?<!just |only )(?:me and|myself and|both me and) my ${PEER}|i (?:hold|control) the purse strings`,
       String.raw`i have (?:full |final |complete |the |sole )?(?:authority|signing authority|sign-off authority|decision(?:-making)? (?:power|authority))`,
+      // Money the visitor approved themselves: "I've already approved $4k a month", "I signed off on the budget".
+      String.raw`i(?:'ve| have)? (?:already |personally |just |myself )?(?:approved|signed off(?: on)?|green-?lit|okayed|ok'd|authori[sz]ed|allocated|earmarked|set aside) (?:(?:a |the |this |that |our |my )(?:budget|spend|amount|envelope|purchase|investment)|(?=[$€£\d]))`,
+      // A bare "my call" / "my decision" as a whole clause ("founder/MD, my call").
+      String.raw`{clause_start}(?:all )?my (?:call|decision)(?= *(?:$|[,.;!?]))`,
     ],
   },
   {
@@ -99,25 +107,33 @@ export const AUTHORITY_CUES: readonly CueSpec[] = [
     level: 'influencer',
     tag: 'other',
     fr: [
-      String.raw`${DETERMINER}(?: [a-z]+){0,2}? ${OTHER_APPROVER}${GAP}(?: (?:doit|doivent|devra|devront|va|vont|faut|aura|auront|devrait|devraient))?${GAP} ${APPROVE_VERB}`,
+      // "Moi et mon associé décidons" is the visitor deciding with a peer, not someone else approving.
+      String.raw`(?<!(?:moi|me|myself|i) (?:et|and) )${DETERMINER}(?: [a-z]+){0,2}? ${OTHER_APPROVER}${GAP}(?: (?:doit|doivent|devra|devront|va|vont|faut|aura|auront|devrait|devraient))?${GAP} ${APPROVE_VERB}`,
       String.raw`(?:c'est|cest|c) (?:mon|ma|notre|nos|mes|le|la|les|l'|lui|elle|eux)(?: [a-z]+){0,3}? (?:qui) (?:[a-z]+ ){0,2}?(?:decide|decidera|decident|valide|validera|signe|signera|tranche|tranchera|a le dernier mot|ont le dernier mot|voit|gere|choisit|paie)`,
       String.raw`(?:c'est|cest|c) (?:mon|ma|notre|nos|mes|le|la|les) ${OTHER_APPROVER}(?= *(?:$|[,.;!?]|qui))`,
       String.raw`(?:decide|decidee|valide|validee|signe|signee|approuve|approuvee|tranche)s? (?:par|au niveau de|en) (?:mon|ma|notre|la|le|les|l'|nos|mes)? ?${OTHER_APPROVER}`,
       String.raw`(?:il faut|il faudra|il faudrait|besoin de|soumis a|sous reserve de) (?:l'|la |le |leur |son |un |une )?(?:accord|validation|aval|feu vert|ok|signature)(?: [a-z]+){0,2}? (?:de|du|des|d') ?(?:mon |ma |mes |notre |nos |la |le |les |l')?${OTHER_APPROVER}`,
       String.raw`(?:je dois|je devrai|je devrais|(?:il )?faudr(?:a|ait) que j'en|(?:il )?faut que j'en|(?:il )?faudr(?:a|ait) que je|(?:il )?faut que je|(?:il )?faudr(?:a|ait)|je vais|je dois en|je devrai en|je vais en)(?: en)? (?:parler|discuter|voir|valider|faire valider|soumettre|presenter|remonter|verifier|referer)(?: [a-z']+){0,2}? (?:a|au|aux|avec|par) (?:mon |ma |mes |notre |nos |la |le |les |l')?${OTHER_APPROVER}`,
       String.raw`(?:c'est|ce sera) (?:sa|leur) (?:decision|choix)`,
+      // Approval by someone else as a condition, or said with "pas moi": "si mon patron est d'accord", "elle décide, pas moi".
+      String.raw`(?:si|une fois que|quand|des que|pourvu que|a condition que|sous reserve que) (?:mon |ma |mes |notre |nos |le |la |les |l')?${OTHER_APPROVER} (?:est d'accord|sont d'accord|dit oui|disent oui|accepte|acceptent|donne son (?:accord|feu vert|aval|ok)|donnent leur (?:accord|feu vert|aval|ok))`,
+      String.raw`(?:decide|decident|decidera|valide|valident|validera|signe|signent|signera|tranche|tranchent|choisit|choisissent)(?: [a-z']+){0,3}?,? (?:et )?pas moi`,
       String.raw`(?:la )?(?:decision|validation|signature)(?: finale)? (?:revient|appartient|incombe|reste) (?:a|au|aux|a la|a l') ?(?:mon |ma |notre |nos |la |le |les |l')?${OTHER_APPROVER}`,
     ],
     en: [
-      String.raw`${DETERMINER}(?: [a-z]+){0,2}? ${OTHER_APPROVER}${GAP}(?: (?:will|must|has to|have to|needs? to|would|should|is going to|are going to|gets? to|got to|to))?${GAP} ${APPROVE_VERB}`,
+      String.raw`(?<!(?:moi|me|myself|i) (?:et|and) )${DETERMINER}(?: [a-z]+){0,2}? ${OTHER_APPROVER}${GAP}(?: (?:will|must|has to|have to|needs? to|would|should|is going to|are going to|gets? to|got to|to))?${GAP} ${APPROVE_VERB}`,
       String.raw`(?:it's|it is|its) (?:my|our|the) (?:[a-z]+ ){0,2}?(?:who|that) (?:decides|signs|approves|validates|has the final (?:say|word)|makes the (?:final )?(?:call|decision))`,
-      String.raw`(?:my|our|the) ${OTHER_APPROVER} (?:who|that) (?:signs|decides|approves|validates|has the final (?:say|word)|makes the (?:final )?(?:call|decision))`,
+      String.raw`(?<!(?:moi|me|myself|i) (?:et|and) )(?:my|our|the) ${OTHER_APPROVER} (?:who|that) (?:signs|decides|approves|validates|has the final (?:say|word)|makes the (?:final )?(?:call|decision))`,
       String.raw`(?:my|our|the) ${OTHER_APPROVER} (?:does|do|will|decides|signs)(?= *(?:$|[,.;!?]))`,
       String.raw`(?:final )?(?:sign-?off|approval|validation|decision|say|word|call)(?: [a-z]+){0,2}? (?:is|lies|rests|sits|belongs|goes)? ?(?:with|to|from|by) (?:my|our|the) ${OTHER_APPROVER}`,
       String.raw`(?:decided|approved|signed off|validated|made|taken|signed|handled|managed|done|owned) by (?:my|our|the) ${OTHER_APPROVER}`,
       String.raw`(?:need|needs|requires?|subject to|pending) (?:the |an? |their |his |her )?(?:approval|sign-?off|validation|go-ahead|green light|buy-in|blessing|ok)(?: [a-z]+){0,2}? (?:from|of|by) (?:my |our |the )?${OTHER_APPROVER}`,
       String.raw`(?:i need to|i have to|i'll need to|i will need to|i'd need to|i would need to|i'll have to|i must|i'd have to|i need)(?: [a-z]+)? (?:check|talk|speak|run it by|run this by|discuss|ask|consult|get (?:it |this )?(?:approved|signed off|validated)|get approval|get sign-?off|get the green light|validate|present|pitch|escalate|loop in|bring (?:it|this) up)(?: [a-z]+){0,2}? (?:to|with|by|from)? ?(?:my|our|the) ${OTHER_APPROVER}`,
       String.raw`(?:it's|it is|its) (?:her|his|their) (?:decision|call)`,
+      // Someone else named by a pronoun ("she's the one who decides"), approval as a condition ("if my boss agrees"), "…, not me".
+      String.raw`(?:she|he|they)(?:'s| is|'re| are) the (?:one|ones|person|people)(?: [a-z]+){0,2}? (?:who|that) (?:decides?|signs?(?: off)?|approves?|validates?|has the (?:final|last) (?:say|word)|have the (?:final|last) (?:say|word)|makes? the (?:final )?(?:call|decision)s?)`,
+      String.raw`(?:if|once|when|as long as|provided|assuming) (?:my|our|the) ${OTHER_APPROVER} (?:agrees|agree|says yes|say yes|is on board|are on board|is ok with it|okays it|gives (?:the |us the |me the )?(?:green light|go-ahead|ok|okay|nod))`,
+      String.raw`(?:decides?|signs?(?: off)?|approves?|validates?|makes? the (?:final )?(?:call|decision)s?|has the (?:final|last) (?:say|word))(?: [a-z']+){0,3}?,? (?:and )?not me`,
       String.raw`{clause_start}(?:the )?(?:ceo|cfo|coo|cro|cmo|dg|pdg|daf|board|boss|management|direction|patron|hq|group hq|group|head office|headquarters|corporate|the group) (?:signs(?: off)?|decides|approves|validates|valide|decide|tranche|signe)`,
       String.raw`(?:procurement|purchasing|finance|legal|management|leadership|hr|headquarters|head office) (?:team )?(?:has|have|gets?|makes?) the (?:final|last) (?:say|word|call|decision)|(?:procurement|purchasing|finance|management|leadership|headquarters|head office) (?:team )?(?:decides|approves|signs off|validates|signs)`,
     ],

@@ -103,12 +103,12 @@ export const BUDGET_CUES: readonly CueSpec[] = [
     level: 'none',
     tag: 'message',
     fr: [
-      String.raw`rien (?:de prevu|du tout)|(?:pour l'instant|pour le moment|actuellement|a ce jour|pas encore),? non|non,? (?:pas pour l'instant|pas encore|pas pour le moment)|pas (?:encore )?envisage|(?:n'est|n'a) pas (?:encore )?(?:ete )?envisage|rien (?:de prevu |de budgete )?pour (?:ca|cela|la prospection|l'externalisation|ce projet|ce sujet|ce type de (?:projet|prestation))`,
+      String.raw`rien n'est (?:encore |pour l'instant |pour le moment )?(?:prevu|budgete|budgetise|provisionne|alloue|envisage|mis de cote)|rien (?:de prevu|du tout)|(?:pour l'instant|pour le moment|actuellement|a ce jour|pas encore),? non|non,? (?:pas pour l'instant|pas encore|pas pour le moment)|pas (?:encore )?envisage|(?:n'est|n'a) pas (?:encore )?(?:ete )?envisage|rien (?:de prevu |de budgete )?pour (?:ca|cela|la prospection|l'externalisation|ce projet|ce sujet|ce type de (?:projet|prestation))`,
       // Taking back a "yes" ("Oui on a un budget. Enfin, pas vraiment…"): a clause that is only the denial.
       String.raw`{clause_start}(?:enfin |bon |euh |ben )?(?:non,? )?(?:pas vraiment|pas tout a fait|pas exactement|en fait non|finalement non)(?= *(?:$|[,.;!?…]))`,
     ],
     en: [
-      String.raw`nothing (?:yet|for now|at the moment|planned)|not (?:yet|for now|at the moment)|no,? not yet|not (?:yet )?(?:considered|planned|envisaged)|(?:nothing|none|no budget|zero) (?:yet )?(?:for|set aside for|earmarked for) (?:this|that|it|outsourc\w*|prospecting|outbound|lead gen\w*|an agency|a project like this)`,
+      String.raw`nothing(?:'s| is| has been) (?:yet |currently )?(?:planned|budgeted|set aside|earmarked|allocated)|nothing (?:yet|for now|at the moment|planned)|not (?:yet|for now|at the moment)|no,? not yet|not (?:yet )?(?:considered|planned|envisaged)|(?:nothing|none|no budget|zero) (?:yet )?(?:for|set aside for|earmarked for) (?:this|that|it|outsourc\w*|prospecting|outbound|lead gen\w*|an agency|a project like this)`,
       String.raw`{clause_start}(?:well |um |uh |so )?(?:no,? )?(?:not really|not quite|not exactly|actually no|actually,? not)(?= *(?:$|[,.;!?…]))`,
     ],
   },
@@ -128,7 +128,7 @@ export const BUDGET_CUES: readonly CueSpec[] = [
       String.raw`(?:aucun|zero|0) (?:\w+ )?(?:budget|budjet|euro|centime|moyen|financement)(?: (?:n'est |n'a ete )?${APPROVED_FR})?|budget (?:zero|nul|inexistant|a zero|a 0)`,
       String.raw`(?:on |nous |je )?n'(?:a|avons|ai|ont) (?:pas|aucun|rien|plus|vraiment pas|pas encore|malheureusement pas|toujours pas){gap2} (?:de |d'|du |le )?(?:budget|budjet|enveloppe|argent|moyens|fonds)`,
       String.raw`(?:il )?n'y a (?:pas|aucun|plus) (?:de |d')?(?:\w+ )?(?:budget|budjet|enveloppe|argent)`,
-      String.raw`(?:il faudrait|il faudra|il faut|on doit|on devra|on devrait|nous devons|nous devrons|faudrait|faudra) (?:d'abord |avant |encore )?(?:lever|trouver|obtenir) (?:des |les |du |de l'|notre |un |une )?(?:fonds|financements?|argent|investisseurs|tour de table|levee)|(?:pas|rien) avant (?:notre |la |une )?(?:levee|tour de table|financement)`,
+      String.raw`(?:il faudrait|il faudra|il faut|on doit|on devra|on devrait|nous devons|nous devrons|faudrait|faudra) (?:d'abord |avant |encore )?(?:lever|trouver|obtenir) (?:des |les |du |de l'|notre |un |une |le |la )?(?:fonds|financements?|argent|investisseurs|tour de table|levee|budgets?|enveloppes?)|(?:pas|rien) avant (?:notre |la |une )?(?:levee|tour de table|financement)`,
       String.raw`pas un (?:rond|centime|euro|kopeck)|pas les moyens|(?:budget|pour le budget|cote budget){gap2} :? ?(?:rien|zero|nada|neant)(?: du tout)?|rien (?:de budgete|d'alloue|de debloque)`,
     ],
     en: [
@@ -136,7 +136,7 @@ export const BUDGET_CUES: readonly CueSpec[] = [
       String.raw`(?:don't|do not|dont|doesn't|does not|haven't|have not) (?:have|got|get) (?:a |any |the |much )?(?:\w+ )?(?:budget|money|funds|funding)`,
       String.raw`(?:we|i) (?:have|got) no (?:budget|money|funds)|nothing (?:budgeted|allocated|set aside|earmarked|approved|in the budget)|(?:can't|cannot|can not) afford`,
       String.raw`(?:haven't|have not|hasn't|has not|didn't|did not) (?:yet )?(?:allocated|budgeted|set aside|earmarked|approved) (?:anything|any budget|a budget|any money|money)|budget is (?:zero|nil|0|empty)|there(?:'s| is) no (?:budget|money)|not a (?:penny|cent|dime)`,
-      String.raw`(?:we'd|we would|we'll|we will|we|i'd|i would|i'll) (?:have|need|'d have|'d need|'ll have|'ll need|first have|first need) to (?:raise|fundraise|close (?:a|our|the) (?:round|raise)|secure (?:funding|financing|investment)|find (?:the )?(?:money|funds|funding|budget))(?: (?:money|funds|capital|a round))?(?: first)?|not (?:before|until) (?:we|our) (?:raise|fundrais\w*|funding round|round closes)`,
+      String.raw`(?:we'd|we would|we'll|we will|we|i'd|i would|i'll) (?:have|need|'d have|'d need|'ll have|'ll need|first have|first need) to (?:raise|fundraise|close (?:a|our|the) (?:round|raise)|secure (?:funding|financing|investment)|find (?:the |a |some )?(?:money|funds|funding|budget))(?: (?:money|funds|capital|a round))?(?: first)?|not (?:before|until) (?:we|our) (?:raise|fundrais\w*|funding round|round closes)`,
     ],
   },
 ];

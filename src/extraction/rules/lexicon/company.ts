@@ -42,7 +42,41 @@ export const SOLO_CUES: readonly CueSpec[] = [
   {
     level: '2',
     fr: [String.raw`juste (?:moi et mon associee?|mon associee? et moi|nous deux)|(?:nous sommes|on est) (?:que )?(?:deux|2)(?: personnes)?(?= *(?:$|[,.;!?]|dans|au|a |en tout))|(?:moi et mon associee?|mon associee? et moi)(?:,? (?:et )?c'est tout| seulement| uniquement|,? point|(?= *[.!]? *$)|,? (?:pas plus|personne d'autre|on est deux|deux personnes))`],
-    en: [String.raw`just (?:me and my (?:co-?founder|partner|associate|business partner|wife|husband)|the two of us|two of us)|(?:it's|its) (?:just )?(?:me and my (?:co-?founder|partner|associate)|the two of us)|(?:my (?:co-?founder|partner) and (?:i|me)) (?:only|alone|that's it)|we(?:'re| are) (?:just )?(?:two|2)(?: people| co-?founders| partners)?(?= *(?:$|[,.;!?]))`],
+    en: [String.raw`just (?:me and my (?:co-?founder|partner|associate|business partner|wife|husband)|the two of us|two of us)|(?:it's|its) (?:just )?(?:me and my (?:co-?founder|partner|associate)|the two of us)(?= *(?:$|[.;!?…]|, ))|(?:my (?:co-?founder|partner) and (?:i|me)) (?:only|alone|that's it)|we(?:'re| are) (?:just )?(?:two|2)(?: people| co-?founders| partners)?(?= *(?:$|[,.;!?]))`],
+  },
+];
+
+// A team listed person by person, the visitor included: "me, my co-founder and a part-time VA",
+// "mon associé, deux freelances et moi". One listed person (or a number of them): a determiner or a count,
+// then up to three words.
+const LISTED_PERSON = String.raw`(?:(?:my|our|a|an|one|the|mon|ma|mes|notre|nos|un|une|deux|trois|quatre|cinq|two|three|four|five|\d{1,2}) (?:[a-z'-]+ ){0,2}?[a-z'-]+)`;
+const SELF = String.raw`(?:me|myself|moi|moi-meme)`;
+const LIST_AND = String.raw`(?:,? (?:and|et|&|\+|plus) )`;
+const TEAM_LIST = String.raw`(?:(?:just |only |juste |seulement |simplement )?${SELF}(?:, ${LISTED_PERSON}){0,3}${LIST_AND}${LISTED_PERSON}|${LISTED_PERSON}(?:, ${LISTED_PERSON}){0,3}${LIST_AND}${SELF})`;
+// The list must end the sentence: "me and my co-founder run a 40-person agency" is no list of the team.
+const LIST_END = String.raw`(?= *(?:$|[.;:!?…]|,? (?:that's it|that's all|and that's it|c'est tout|et c'est tout|en tout|au total|in total|point)|, (?:and|et|but|mais|so|donc|alors) ))`;
+/** Separators between the people of a matched team list (the reader counts them). */
+export const TEAM_LIST_SEPARATOR = /\s*,\s*|\s+(?:and|et|&|\+|plus)\s+/;
+
+/**
+ * Teams listed person by person: the reader counts the people (a count such as "deux freelances" counts as
+ * many). The match is the list alone, its lead-in a lookbehind. Said of the company ("the team is…",
+ * "l'équipe, c'est…") it counts anywhere.
+ */
+export const TEAM_LIST_CUES: readonly CueSpec[] = [
+  {
+    level: 'team',
+    fr: [String.raw`(?<=(?:l'equipe|toute l'equipe|la boite|la societe|l'entreprise|la structure|l'agence|le cabinet|le studio)(?:,? c'est|,? ce sont| :|:| se compose de| compte) )${TEAM_LIST}${LIST_END}`],
+    en: [String.raw`(?<=the (?:whole |entire )?(?:team|company|business|agency|studio|firm|shop|staff)(?: is| are|'s|:| consists of| is made up of) )${TEAM_LIST}${LIST_END}`],
+  },
+];
+
+/** The same lists said alone ("it's me, my co-founder and a VA"): only an answer to the company question, where "me and my partner" cannot be about who decides. */
+export const TEAM_LIST_ANSWER_CUES: readonly CueSpec[] = [
+  {
+    level: 'team',
+    fr: [String.raw`(?<=(?:^|[\n.;:!?…]|, ?|, ?(?:bon|alors|euh) )\s*(?:(?:c'est|il y a|on est|nous sommes|en fait) )?)${TEAM_LIST}${LIST_END}`],
+    en: [String.raw`(?<=(?:^|[\n.;:!?…]|, ?|, ?(?:well|so|um) )\s*(?:(?:it's|its|it is|there's|there is|we're|we are|honestly) )?)${TEAM_LIST}${LIST_END}`],
   },
 ];
 

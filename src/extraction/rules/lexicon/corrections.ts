@@ -10,14 +10,19 @@ import type { CueSpec } from '../engine/cue.js';
 export const CORRECTION_MARKERS: readonly CueSpec[] = [
   {
     level: 'correction',
+    // "Ah non pardon", "no sorry, I meant…": the "no" is part of the correction, it does not negate it.
+    ignoreNegation: true,
     fr: [
       String.raw`pardon|oups|autant pour moi|au temps pour moi|je rectifie|je corrige|rectification|correction|coquille|je reformule`,
       String.raw`je me suis (?:trompe|trompee|mal exprime|mal exprimee)(?! de (?:site|page|lien|chat|adresse|onglet|conversation|numero|entreprise|societe|bouton))`,
       String.raw`(?:erreur|faute) de (?:frappe|saisie|ma part)|je (?:voulais|veux) dire|(?:non|ah non),? attendez|(?:non|ah non),? attends|lire plutot`,
+      // Mixing two things up: "5 000 €, ah non, je confonds avec le budget communication".
+      String.raw`je (?:confonds|confondais|melange|melangeais)|j'ai (?:confondu|melange)`,
     ],
     en: [
       String.raw`sorry|apologies|oops|my bad|my mistake|typo|i mean|i meant|scratch that|strike that|correction|let me correct(?: that| myself)?|i misspoke|i mistyped|disregard that|ignore that`,
       String.raw`no,? wait|wait,? no|(?:or )?rather,? i meant`,
+      String.raw`i(?:'m| am| was)? (?:confusing|mixing up|confused|mixed up)(?: (?:it|that|this|things))?(?: up)? with|i (?:confused|mixed up) (?:it|that|this|the two|things)`,
     ],
   },
 ];

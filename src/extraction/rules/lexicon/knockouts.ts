@@ -124,6 +124,8 @@ export const KNOCKOUT_CUES: readonly CueSpec[] = [
       String.raw`(?:je |on |nous )?n'(?:ai|avons|a) (?:pas|aucun|vraiment pas|absolument pas|pas du tout) (?:de |d')?besoin(?:${NO_NEED_OBJECT_FR})`,
       String.raw`(?:je |on |nous )?n'(?:ai|avons|a) besoin de rien|besoin de rien|aucun besoin|zero besoin|pas de besoin(?: particulier)?(?= *(?:$|[,.;!?…]))`,
       String.raw`pas interess\w*|(?:ca|cela) ne (?:m'|nous )interesse pas|ne (?:suis|sommes) pas interess\w*`,
+      // "On ne cherche rien" is no need; "rien de particulier" / "pour l'instant" is someone browsing.
+      String.raw`(?:(?:je|on|nous) (?:ne )?|ne )(?:cherche|cherchons|recherche|recherchons) (?:rien|aucune aide|aucun (?:service|accompagnement))(?! (?:de (?:particulier|precis|special|specifique)|en particulier|pour (?:l'instant|le moment)))`,
       String.raw`(?:arrive|arrivee|atterri|atterrie|tombe|tombee|venu|venue|clique|cliquee|retrouve|retrouvee)(?: [a-z]+){0,2}? (?:ici |sur (?:ce|votre) site )?(?:par (?:hasard|erreur|accident|megarde)|sans le vouloir)`,
       String.raw`(?:mauvais|pas le bon) (?:site|lien|chat)|(?:je me suis|on s'est|nous nous sommes) trompee?s? (?:de (?:site|page|lien|chat|adresse|onglet|conversation|entreprise|societe|bouton)|d'(?:adresse|onglet|entreprise))|erreur de (?:site|clic|lien)`,
     ],
@@ -131,6 +133,8 @@ export const KNOCKOUT_CUES: readonly CueSpec[] = [
       String.raw`(?:no|zero|0) (?:real )?need(?:${NO_NEED_OBJECT_EN})`,
       String.raw`(?:don't|do not|dont|doesn't|does not) (?:really )?need (?:any|anything|it|this|that|your|you|help${NOT_OUR_TOPIC_EN}|outsourc\w*|prospect\w*|lead gen\w*|an? (?:[a-z-]+ )?(?:agency|service|provider|vendor|partner)|such|these|those|more (?:leads|meetings|clients|customers|prospects|pipeline|help))`,
       String.raw`(?:we|i) need nothing|not interested|(?:no|zero) interest`,
+      // "Not looking for anything" is no need; "…in particular" / "…yet" is someone browsing.
+      String.raw`not (?:looking|shopping) for (?:anything|any (?:help|services?|outside help|support))(?! (?:in particular|specific|particular|special|yet|right now|at the moment|just yet|for now))`,
       String.raw`(?:clicked|landed|ended up|came|got|wound up|stumbled)(?: [a-z]+){0,4}? (?:by (?:accident|mistake)|accidentally|by chance)|accidentally (?:clicked|landed|ended up|came)|misclick\w*`,
       String.raw`wrong (?:website|site|page|chat|link|company|place)|(?:was|am|i'm) looking for something else|not what i was looking for`,
     ],

@@ -7,7 +7,7 @@ import type { CueSpec } from '../engine/cue.js';
  */
 
 /** Things a prospecting service produces: leads, meetings, clients… (typos included: "meetngs", "rdv"). */
-const RESULTS = String.raw`(?:leads?|prospects?|clients?|customers?|rdv|r\.d\.v|rendez-?vous|rendez vous|meetings?|meetngs?|mtgs?|reunions?|rencontres|demos|demonstrations|appointments?|opportunit\w*|opps|contacts|affaires|deals|sqls?|mqls?|buyers|decision[- ]?makers|decideurs|discovery calls?|first calls?|calls|chantiers|marches|commandes|pipe|pipeline|pipline|top-of-funnel|top of funnel|signatures|ventes|sales conversations?)`;
+const RESULTS = String.raw`(?:leads?|prospects?|clients?|clientes?|customers?|rdv|r\.d\.v|rendez-?vous|rendez vous|meetings?|meetngs?|mtgs?|reunions?|rencontres|demos|demonstrations|appointments?|opportunit\w*|opps|contacts|affaires|deals|sqls?|mqls?|buyers|decision[- ]?makers|decideurs|discovery calls?|first calls?|calls|chantiers|marches|commandes|pipe|pipeline|pipline|top-of-funnel|top of funnel|signatures|ventes|sales conversations?)`;
 /** The same things, exported for whole-message answers ("Des rendez-vous.", "more leads pls"). */
 export const NEED_RESULTS = RESULTS;
 const MORE_FR = String.raw`(?:plus de |davantage de |de nouveaux |de nouvelles |des nouveaux |des |du |de |d'|nouveaux |assez de |(?:un |d'un )?(?:vrai |veritable )?(?:flux|flot|volume) (?:regulier |constant |continu |suffisant )?(?:de |d'))`;
@@ -32,7 +32,7 @@ export const NEED_CUES: readonly CueSpec[] = [
       String.raw`besoins? (?:de |d')(?:plus de |davantage de |nouveaux |nouvelles |trouver (?:des |de nouveaux |plus de )?|generer (?:des |plus de )?|decrocher (?:des |plus de )?)?{words2}${RESULTS}`,
       String.raw`besoin (?:d'aide|d'un coup de main|d'un partenaire|d'un prestataire|de renfort) (?:pour|sur|en) (?:la |notre )?(?:prospect\w*|trouver|generer|developpement commercial)`,
       String.raw`besoin de (?:prospecter|generer|remplir|booster|developper notre (?:ca|chiffre|activite))`,
-      String.raw`(?:veut|voulons|voudrait|voudrions|aimerait|aimerions|souhaite|souhaitons|cherche|cherchons|cherche a|cherchons a|veux|voudrais|aimerais)(?: a)? (?:avoir |obtenir |decrocher |trouver |generer |booker |signer |remplir )?(?:${MORE_FR}|\d+ ){words2}${RESULTS}`,
+      String.raw`(?:veut|voulons|voudrait|voudrions|aimerait|aimerions|souhaite|souhaitons|cherche|cherchons|cherche a|cherchons a|veux|voudrais|aimerais)(?: a)? (?:avoir |obtenir |decrocher |trouver |generer |booker |signer |remplir |aller chercher |chercher )?(?:${MORE_FR}|\d+ ){words2}${RESULTS}`,
       String.raw`generer (?:plus de |davantage de |des |assez de |du |de nouveaux |de nouvelles )?(?:\w+ )?${RESULTS}`,
       String.raw`generation de (?:leads|rendez-vous|rdv|prospects|demande|pipe|pipeline|contacts|opportunites)`,
       String.raw`(?:n')?arriv\w* (?:plus |pas )(?:a |à )?(?:les |leur |a les )?(?:booker|caler|placer|generer|trouver|obtenir|decrocher|atteindre|avoir|booker|prendre|remplir|toucher|joindre|prospecter|signer)`,
@@ -51,6 +51,8 @@ export const NEED_CUES: readonly CueSpec[] = [
       String.raw`(?:font|fait|faisons|ferons) pas (?:leurs|leur|nos|notre|ses) (?:chiffres?|objectifs?|quotas?)`,
       String.raw`(?:ventes|ca|chiffre d'affaires|croissance|activite|pipe|pipeline){gap2} (?:stagnent|stagne|baissent|baisse|en baisse|recule|reculent|plafonne|plafonnent|s'effondre|s'effondrent|chute|chutent|s'essouffle)`,
       String.raw`on plafonne`,
+      // The usual source of business no longer enough: "le bouche-à-oreille ne suffit plus", "le réseau ne suffit pas".
+      String.raw`(?:bouche-a-oreille|bouche a oreille|recommandations?|reseau|inbound|leads entrants|salons?|apporteurs? d'affaires|clients? actuels?|clientele actuelle|portefeuille(?: actuel)?|appels d'offres|partenaires?)(?: [a-z']+){0,2}? (?:ne (?:nous |me )?(?:suffit|suffisent|suffira|suffiront) plus|ne (?:nous |me )?(?:suffit|suffisent) pas(?= *(?:$|[,.;!?…:]|(?:a|pour) (?:remplir|trouver|generer|alimenter|nourrir|faire tourner|atteindre|croitre|grandir|developper)))|n'(?:est|sont) plus (?:suffisante?s?|assez)|ne (?:nous |me )?(?:rapporte|rapportent|ramene|ramenent|donne|donnent) plus (?:assez|rien|grand-chose))`,
       String.raw`(?:on |nous )?(?:vit|vivons) (?:uniquement |seulement )?(?:du|de) (?:bouche-a-oreille|bouche a oreille|recommandations?|reseau)`,
       String.raw`prospection (?:est |reste )?(?:inexistante|nulle|au point mort|a l'arret|insuffisante|trop faible)`,
       String.raw`prospection ne (?:donne|marche|fonctionne|rapporte) (?:rien|pas|plus)`,
@@ -71,7 +73,7 @@ export const NEED_CUES: readonly CueSpec[] = [
       String.raw`(?:on |nous )(?:recrut\w*|embauch\w*|remplac\w*|cherch\w* a recruter) (?:des |un |une |de nouveaux |nos )?(?:commerciaux|sdrs?|bdrs?|business developers?|vendeurs)`,
     ],
     en: [
-      String.raw`(?:not|aren't|arent|isn't|isnt|don't|dont|can't|cant|cannot|never|struggl\w*|fail\w*|unable){gap2} (?:getting|booking|generating|producing|finding|landing|closing|have|get|book|generate|produce|find|land|reach|keep up|to get|to book|to find|to generate|to reach|with)(?: \w+){0,1}? (?:enough |more |any |new |qualified |the |good )*{words2}${RESULTS}`,
+      String.raw`(?:not|aren't|arent|isn't|isnt|don't|dont|can't|cant|cannot|never|barely|hardly|rarely|seldom|struggl\w*|fail\w*|unable){gap2} (?:getting|booking|generating|producing|finding|landing|closing|have|get|book|generate|produce|find|land|reach|keep up|to get|to book|to find|to generate|to reach|with)(?: \w+){0,1}? (?:enough |more |any |new |qualified |the |good )*{words2}${RESULTS}`,
       String.raw`(?:not|never) enough {words2}${RESULTS}`,
       String.raw`(?:too few|too little|very few|few|lack of|lacking|shortage of|short on|short of|low on|running out of|ran out of) {words2}${RESULTS}`,
       String.raw`(?:need|needs|needed|want|wants|require|requires|looking for|look for|would like|we'd like|i'd like|we d like|would love|we'd love|i'd love|must get|must have|have to get|trying to get|hoping to get|hope to get|need to get|need to book|need to generate|aim for|aiming for)(?: to (?:get|book|generate|double|triple|increase|find|land|grow))? ${MORE_EN}?{words4}${RESULTS}`,
@@ -91,6 +93,9 @@ export const NEED_CUES: readonly CueSpec[] = [
       String.raw`(?:way |far |well )?behind (?:plan|target|quota)`,
       String.raw`(?:sales|revenue|growth|bookings){gap2} (?:are|is|have|has)? ?(?:down|flat|flatlined|stagnating|stagnant|declining|dropping|plateaued|slowing)`,
       String.raw`(?:referrals|word of mouth|inbound|leads|pipeline|outbound){gap2} (?:have|has) (?:completely |totally )?(?:dried up|slowed down|stopped)`,
+      // The usual source of business no longer enough: "referrals aren't enough anymore", "our network doesn't cut it".
+      String.raw`(?:referrals|word of mouth|word-of-mouth|(?:our |my )?network|inbound|trade shows|partners|(?:our |existing )?(?:current )?(?:clients|customers|accounts))(?: [a-z']+){0,2}? (?:(?:is|are) no longer (?:enough|sufficient)|(?:is|are)(?:n't| not) (?:enough|sufficient|cutting it)(?= *(?:$|[,.;!?…:]|anymore|any more|to (?:fill|find|get|generate|grow|hit|keep|feed|sustain|reach)))|(?:does|do)(?:n't| not) cut it|(?:won't|will not|can't|cannot) (?:cut it|sustain (?:us|growth|our growth)))`,
+      String.raw`go (?:after|out and (?:find|get|win)) (?:new |more |other )?(?:[a-z-]+ ){0,2}?(?:clients|customers|accounts|business)`,
       String.raw`(?:struggle|struggles|struggling|hard|difficult|tough|a challenge) (?:to|with) (?:find|get|book|reach|generate|land|win)\w*{gap3} (?:clients|customers|leads|meetings|prospects|accounts|deals|business)`,
       String.raw`(?:get|getting) (?:in front of|meetings with|access to|through to) (?:more |new |the right |enough )?{words2}(?:buyers|decision[- ]?makers|prospects|accounts|clients|customers|executives|ctos|cfos|ceos)`,
       String.raw`(?:scale|scaling|grow|growing|ramp up|build|building|launch|launching) (?:our |an |the |a )?(?:outbound|prospecting|pipeline|sales development|lead gen\w*|sdr team|bdr team)`,
@@ -121,7 +126,7 @@ export const NEED_CUES: readonly CueSpec[] = [
       String.raw`(?:pas de|pas d'|aucun|aucune|zero|jamais eu de|jamais eu d'|plus de) ?(?:vrais? )?(?:sdrs?|bdrs?|business developers?|bizdevs?|commerciaux|commercial|chasseurs?|equipe commerciale|force de vente|equipe de prospection)(?: chasseurs?| dedies?| en interne| interne)?(?! (?:merci|necessaires?|requis))`,
       String.raw`(?:besoin|on cherche|nous cherchons|je cherche|on veut|on voudrait|nous voulons|nous voudrions|on souhaite|nous souhaitons|nous recherchons|on recherche) (?:d'|de |de la |du |une |un |des )?(?:vraie |veritable )?(?:prospection|prise de (?:rendez-vous|rdv)|teleprospection|generation de leads|sdrs?|business developers?|chasse|outbound|renfort commercial|renforts?|bras)`,
       String.raw`c'est (?:la |le |les |l'|notre |nos )?(?:prospection|pipe|pipeline|generation de leads|prise de (?:rendez-vous|rdv)|rendez-vous|rdv|acquisition|chasse|partie commerciale|developpement commercial|volume) qui (?:coince|pose probleme|pose souci|peche|bloque|manque|ne suit pas|fait defaut|cale)`,
-      String.raw`(?:${TEAM} )?(?:ne |n')?(?:decroche|decrochent|decrochons|obtient|obtiennent|obtenons|booke|bookent|bookons|cale|calent|calons|genere|generent|generons|signe|signent|signons|trouve|trouvent|trouvons) (?:pas|plus|jamais|quasiment pas|presque pas|quasi pas|aucun|aucune) (?:assez |suffisamment )?(?:de |d')?{words2}${RESULTS}`,
+      String.raw`(?:${TEAM} )?(?:ne |n')?(?:decroche|decrochent|decrochons|obtient|obtiennent|obtenons|booke|bookent|bookons|cale|calent|calons|genere|generent|generons|signe|signent|signons|trouve|trouvent|trouvons) (?:pas|plus|jamais|quasiment pas|presque pas|quasi pas|aucun|aucune|rarement|tres rarement|a peine|peu|tres peu) (?:assez |suffisamment )?(?:de |d')?{words2}${RESULTS}`,
       String.raw`(?:on n'a|nous n'avons|on a|nous avons|j'ai|je n'ai|ils ont|ils n'ont) (?:zero|0|aucun|aucune|pas de|pas d'|presque pas de|quasiment pas de|tres peu de|peu de|plus de|plus aucun|plus aucune) ${RESULTS}`,
       String.raw`(?:rencontrer|toucher|atteindre|joindre|parler a|voir|obtenir des rendez-vous avec|decrocher des rendez-vous avec) (?:plus de|davantage de|de nouveaux|des nouveaux|de nouvelles|d'autres) (?:[a-z'-]+ ){0,2}?(?:directeurs?|directrices?|drh|daf|dsi|dg|decideurs|dirigeants|acheteurs|responsables|managers|clients|prospects|entreprises|comptes)`,
     ],

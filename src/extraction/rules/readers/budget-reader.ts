@@ -1,3 +1,4 @@
+import type { Amount } from '../../../qualification/types.js';
 import { compileCues, type Cue } from '../engine/cue.js';
 import { PrefilteredRegExp } from '../engine/literal-prefilter.js';
 import { matchCues, type CueMatch } from '../engine/match-cues.js';
@@ -8,6 +9,9 @@ import { chosenAmount, readAmounts } from './amount-reader.js';
 
 // Tested on sentences, prefiltered on the whole message.
 const ABOUT_MONEY = new PrefilteredRegExp(MONEY_WORDS);
+
+/** Whether an amount is below the playbook's minimum (yearly, in its currency); false when unknown. */
+export type BelowMinimum = (amount: Amount) => boolean;
 
 /**
  * Budget / money. An amount said plainly is `allocated` (the scorer compares it with the minimum);
@@ -21,6 +25,7 @@ export class BudgetReader {
   constructor(
     private readonly currency: string,
     extra: readonly Cue[] = [],
+    private readonly belowMinimum: BelowMinimum = () => false,
   ) {
     this.cues = [...compileCues(BUDGET_CUES), ...extra.map((cue) => ({ ...cue, tag: cue.tag ?? 'explicit' }))];
   }
@@ -39,8 +44,11 @@ export class BudgetReader {
     const amount = chosenAmount(reading, amounts);
     const allocatedCue = matches.find((match) => match.level === 'allocated');
     const hasCommitment = amount !== undefined || allocatedCue !== undefined;
-    // A bare hedge ("I think", "maybe") only hedges an amount or an approval; alone it is no answer.
-    const possibles = matches.filter((match) => match.level === 'possible' && (match.tag !== 'contextual' || hasCommitment));
+    // A bare hedge ("I think", "maybe") only hedges an amount or an approval; alone it is no answer. Nor does it
+    // hedge an amount that is below the minimum however sure it is ("maybe $600 a quarter, that's all we can
+    // spare"): the budget is too small either way, which is no contradiction.
+    const onlySmallAmounts = allocatedCue === undefined && amounts.length > 0 && amounts.every((match) => this.belowMinimum(ceiling(match.amount)));
+    const possibles = matches.filter((match) => match.level === 'possible' && (match.tag !== 'contextual' || (hasCommitment && !onlySmallAmounts)));
     const possible = possibles.find((match) => match.tag !== 'contextual') ?? possibles[0];
     const none = matches.find((match) => match.level === 'none');
 
@@ -60,6 +68,11 @@ export class BudgetReader {
     }
     return findings;
   }
+}
+
+/** The most an amount may be: the top of a range ("2 to 4k"), else the amount. */
+function ceiling(amount: Amount): Amount {
+  return amount.upTo === undefined ? amount : { ...amount, value: amount.upTo };
 }
 
 /** Where the sentence before the one containing `at` starts (or this one's start when it is the first). */

@@ -14,6 +14,9 @@ import {
   SIZE_CUES,
   SOLO_CUES,
   SUB_TEAM,
+  TEAM_LIST_ANSWER_CUES,
+  TEAM_LIST_CUES,
+  TEAM_LIST_SEPARATOR,
 } from '../lexicon/company.js';
 import type { NumberToken } from '../numbers/find-numbers.js';
 import { readSector } from './sector-reader.js';
@@ -21,7 +24,7 @@ import { readSector } from './sector-reader.js';
 /** What the company reader found: the fact (if any) and whether the visitor works alone. */
 export interface CompanyReading {
   findings: Finding[];
-  /** Where a solo/two-person business was said: the below-ICP-size knockout. */
+  /** Where a solo/two-person business (or a listed team below the ICP size) was said: the below-ICP-size knockout. */
   solo?: CueMatch;
 }
 
@@ -48,6 +51,9 @@ const ONLY_NUMBER = new RegExp(`^${HEADCOUNT_APPROX}\\d[\\d .,']*\\+?$`);
  */
 export class CompanyReader {
   private readonly solo = compileCues(SOLO_CUES);
+  private readonly teamList = compileCues(TEAM_LIST_CUES);
+  // Lists said alone count only as an answer to the company question.
+  private readonly teamListAsked = [...this.teamList, ...compileCues(TEAM_LIST_ANSWER_CUES)];
   private readonly size: Cue[];
 
   constructor(
@@ -59,8 +65,12 @@ export class CompanyReader {
 
   read(reading: Reading, asked: boolean): CompanyReading {
     const min = this.playbook.icp.minEmployees;
-    const solo = matchCues(this.solo, reading.folded, reading.segments)[0];
-    const headcount = solo ? { start: solo.start, end: solo.end, value: Number(solo.level), partners: false } : this.headcount(reading, asked);
+    let solo = matchCues(this.solo, reading.folded, reading.segments)[0];
+    let headcount = solo ? { start: solo.start, end: solo.end, value: Number(solo.level), partners: false } : this.headcount(reading, asked);
+    if (!headcount) {
+      headcount = this.listedTeam(reading, asked);
+      if (headcount && headcount.value < min) solo = { level: String(headcount.value), weak: false, start: headcount.start, end: headcount.end };
+    }
     const sector = readSector(reading, asked, headcount);
     if (headcount) {
       const span = sector && sameSentence(reading, sector.start, headcount.start) ? union(sector, headcount) : headcount;
@@ -108,6 +118,21 @@ export class CompanyReader {
     const pool = employees.length > 0 ? employees : asked ? counts : [];
     const largest = pool.reduce<Headcount | undefined>((best, count) => (!best || count.value > best.value ? count : best), undefined);
     return this.corrected(reading, pool, tokens) ?? largest;
+  }
+
+  /** "It's me, my co-founder and a part-time VA": one per person listed, or the count given ("deux freelances"). */
+  private listedTeam(reading: Reading, asked: boolean): Headcount | undefined {
+    const list = matchCues(asked ? this.teamListAsked : this.teamList, reading.folded, reading.segments)[0];
+    if (!list) return undefined;
+    let value = 0;
+    let at = list.start;
+    for (const person of reading.folded.slice(list.start, list.end).split(TEAM_LIST_SEPARATOR)) {
+      const start = reading.folded.indexOf(person, at);
+      at = start + person.length;
+      const count = reading.numbers.find((token) => token.kind !== 'article' && token.start === start && token.scale === 1);
+      value += count ? Math.round(count.value) : 1;
+    }
+    return { start: list.start, end: list.end, value, partners: false };
   }
 
   /** "8 employees. Sorry, 80, typo!": a number after a correction marker replaces the count it corrects. */
