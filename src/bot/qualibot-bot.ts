@@ -13,7 +13,7 @@ import type { Logger } from '../logger.js';
 import { render } from '../playbook/queries.js';
 import type { Playbook } from '../playbook/schema.js';
 import { MAX_VISITOR_TEXT, sanitizeVisitorText } from '../privacy/sanitize-text.js';
-import { newLeadState, type LeadState } from '../qualification/lead-state.js';
+import { newLeadState, regionOf, type LeadState } from '../qualification/lead-state.js';
 import type { Qualifier } from '../qualification/qualifier.js';
 import type { Decision, Locale, PageContext } from '../qualification/types.js';
 import { outcomeActivity } from './render.js';
@@ -165,9 +165,11 @@ export class QualibotBot extends TeamsActivityHandler {
   }
 
   private async greet(context: TurnContext, lead: LeadState, locale: Locale, localeSource: LeadState['localeSource']): Promise<LeadState> {
+    const region = regionOf(context.activity.locale);
     const greeted: LeadState = {
       ...lead,
       locale,
+      ...(region ? { region } : {}),
       localeSource,
       status: 'qualifying',
       context: { ...lead.context, ...pageContextOf(context) },

@@ -5,6 +5,8 @@ export interface ExtractionInput {
   /** The visitor's message, already sanitised (control, zero-width and tag characters removed). */
   text: string;
   locale: Locale;
+  /** The region of the visitor's locale tag ("AU" for en-AU, "BE" for fr-BE), when the channel gave one. */
+  region?: string;
   /** The dimension the bot just asked about, if any: answers are read first against it. */
   askedDimension?: string;
   /** 1-based index of this visitor message in the conversation. */

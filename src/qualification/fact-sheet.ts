@@ -9,11 +9,23 @@ export function emptyFactSheet(): FactSheet {
   return { facts: {}, contradictions: {}, unclear: [], knockouts: [] };
 }
 
+/** What the bot had just asked when the facts were read. */
+export interface AbsorbContext {
+  /** The dimension the message answered (undefined: an unprompted message). */
+  askedDimension?: string;
+}
+
 /**
  * Folds newly extracted facts into the sheet. Two confident answers that score differently on the
  * same dimension — in one message or across turns — are a contradiction: a person must confirm.
+ * Two exceptions:
+ * - a later answer the visitor marks as a correction ("sorry, I meant 80 employees") replaces the
+ *   earlier fact of its dimension: what they mean now, no contradiction;
+ * - with `context`, a need read in an answer to another question that scores lower than the need already
+ *   known ("just gathering info for the directors" in the authority answer) neither contradicts nor
+ *   overrides it: curiosity said in passing is no denial of a problem stated before.
  */
-export function absorbFacts(playbook: Playbook, sheet: FactSheet, incoming: readonly Fact[]): FactSheet {
+export function absorbFacts(playbook: Playbook, sheet: FactSheet, incoming: readonly Fact[], context?: AbsorbContext): FactSheet {
   const next: FactSheet = {
     facts: { ...sheet.facts },
     contradictions: { ...sheet.contradictions },
@@ -32,6 +44,13 @@ export function absorbFacts(playbook: Playbook, sheet: FactSheet, incoming: read
     const before = effectiveLevel(playbook, dimension, previous).levelId;
     const after = effectiveLevel(playbook, dimension, fact).levelId;
     const pointsOf = (levelId: string) => dimension.levels.find((level) => level.id === levelId)?.points ?? 0;
+    if (fact.correction && fact.turn > previous.turn) {
+      next.facts[fact.dimension] = { ...fact, sector: fact.sector ?? previous.sector };
+      delete next.contradictions[fact.dimension];
+      continue;
+    }
+    const unasked = context !== undefined && fact.dimension !== context.askedDimension;
+    if (unasked && dimension.kind === 'need' && pointsOf(after) < pointsOf(before)) continue;
     const conflicting =
       before !== after &&
       pointsOf(before) !== pointsOf(after) &&

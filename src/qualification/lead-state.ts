@@ -10,6 +10,8 @@ export interface LeadState {
   leadId: string;
   channel: string;
   locale?: Locale;
+  /** The region of the channel's locale tag ("AU" for en-AU), when it had one: dates such as seasons depend on it. */
+  region?: string;
   /** Where the locale came from: a default may still be corrected by the first message. */
   localeSource?: 'activity' | 'detected' | 'default';
   status: 'new' | 'qualifying' | 'decided';
@@ -45,4 +47,10 @@ export function newLeadState(channel: string, now = new Date()): LeadState {
     usage: { ...NO_USAGE },
     startedAt: now.toISOString(),
   };
+}
+
+/** The region of a locale tag: "en-AU" → "AU", "es_419" → "419", "fr" → undefined. */
+export function regionOf(tag: string | undefined | null): string | undefined {
+  const match = /^[a-z]{2,3}(?:[-_][a-z]{4})?[-_]([a-z]{2}|\d{3})(?![a-z0-9])/i.exec(tag?.trim() ?? '');
+  return match?.[1]?.toUpperCase();
 }

@@ -32,9 +32,9 @@ export class Qualifier {
     const locale: Locale = lead.locale ?? 'fr';
     const extraction =
       this.quickReply(text, askedDimension, locale, turn) ??
-      (await this.extractor.extract({ text, locale, askedDimension, turn, known: lead.sheet.facts, history: lead.history, leadId: lead.leadId, signal }));
+      (await this.extractor.extract({ text, locale, region: lead.region, askedDimension, turn, known: lead.sheet.facts, history: lead.history, leadId: lead.leadId, signal }));
 
-    let sheet = absorbFacts(this.playbook, lead.sheet, extraction.facts);
+    let sheet = absorbFacts(this.playbook, lead.sheet, extraction.facts, { askedDimension });
     sheet = absorbKnockouts(sheet, extraction.knockouts);
     const learned = extraction.facts.filter((fact) => sheet.facts[fact.dimension] === fact || sheet.facts[fact.dimension]?.turn === turn);
     const next: LeadState = {

@@ -44,6 +44,8 @@ export interface Fact {
   sector?: string;
   /** Set when two extractors disagree on this dimension. */
   uncertain?: boolean;
+  /** The visitor said this corrects an earlier answer ("sorry, I meant 80"): it replaces the fact of an earlier turn. */
+  correction?: boolean;
 }
 
 /** A knockout criterion detected in the visitor's words. */

@@ -124,16 +124,20 @@ function ambiguityReasons(playbook: Playbook, input: ScoringInput, score: number
     }
   }
   if (playbook.ambiguity.unclearCouldReachThreshold) {
-    for (const dimensionId of input.unclear) {
+    // Every unclear answer could turn out at its best at once: two unclear dimensions of 25 can lift 35 to 85.
+    const unclear = input.unclear.flatMap((dimensionId) => {
       const dimension = playbook.dimensions.find((d) => d.id === dimensionId);
-      if (!dimension || input.facts[dimensionId]) continue;
-      const potential = score + maxPoints(dimension);
-      if (potential >= playbook.thresholds.handoff) {
+      return dimension && !input.facts[dimensionId] && !input.contradictions[dimensionId] ? [dimension] : [];
+    });
+    const potential = unclear.reduce((sum, dimension) => sum + maxPoints(dimension), score);
+    if (unclear.length > 0 && potential >= playbook.thresholds.handoff) {
+      const together = unclear.length > 1 ? `with ${unclear.map((d) => d.id).join(' and ')} at their maximum` : 'at its maximum';
+      for (const dimension of unclear) {
         reasons.push({
           rule: 'ambiguous:unclear-could-qualify',
-          dimension: dimensionId,
+          dimension: dimension.id,
           points: 0,
-          detail: `${dimensionId} is still unclear; at its maximum the score would be ${potential} (≥ ${playbook.thresholds.handoff})`,
+          detail: `${dimension.id} is still unclear; ${together} the score would be ${potential} (≥ ${playbook.thresholds.handoff})`,
         });
       }
     }

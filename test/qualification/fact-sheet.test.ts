@@ -194,3 +194,53 @@ describe('markUnclear', () => {
     expect(markUnclear(sheet, 'money')).toBe(sheet);
   });
 });
+
+describe('absorbFacts: corrections in a later turn', () => {
+  it('a later fact marked as a correction replaces the earlier one, with no contradiction', () => {
+    const sheet = absorbTurns([fact('company', 'below_icp_size', 1, { headcount: 8, sector: 'logistics' })], [fact('company', 'in_icp', 2, { headcount: 80, correction: true })]);
+    expect(sheet.contradictions).toEqual({});
+    expect(sheet.facts.company).toMatchObject({ value: 'in_icp', headcount: 80, sector: 'logistics', turn: 2 });
+  });
+
+  it('a correction also settles a contradiction recorded before', () => {
+    const sheet = absorbTurns([fact('money', 'allocated', 1)], [fact('money', 'none', 2)], [fact('money', 'possible', 3, { correction: true })]);
+    expect(sheet.contradictions).toEqual({});
+    expect(sheet.facts.money?.value).toBe('possible');
+  });
+
+  it('trap: a different later answer without a correction marker stays a contradiction', () => {
+    const sheet = absorbTurns([fact('money', 'allocated', 1)], [fact('money', 'none', 2)]);
+    expect(sheet.contradictions.money?.values.sort()).toEqual(['allocated', 'none']);
+  });
+
+  it('trap: two readings of the same message, one flagged, still contradict each other', () => {
+    const sheet = absorbTurns([fact('money', 'allocated', 2, { correction: true }), fact('money', 'none', 2, { correction: true })]);
+    expect(sheet.contradictions.money?.values.sort()).toEqual(['allocated', 'none']);
+  });
+});
+
+describe('absorbFacts: a need read in an answer to another question', () => {
+  it('a lower need said while another dimension was asked neither contradicts nor overrides', () => {
+    const first = absorbFacts(champ, emptyFactSheet(), [fact('challenge', 'clear_problem', 1)], { askedDimension: 'challenge' });
+    const sheet = absorbFacts(champ, first, [fact('challenge', 'vague_interest', 3, { confidence: 0.75 }), fact('authority', 'no_role', 3)], { askedDimension: 'authority' });
+    expect(sheet.contradictions).toEqual({});
+    expect(sheet.facts.challenge?.value).toBe('clear_problem');
+    expect(sheet.facts.authority?.value).toBe('no_role');
+  });
+
+  it('traps: the same answer to the challenge question contradicts; a higher need from elsewhere still counts; other dimensions unchanged', () => {
+    const first = absorbFacts(champ, emptyFactSheet(), [fact('challenge', 'clear_problem', 1), fact('money', 'allocated', 1)], { askedDimension: 'challenge' });
+    const asked = absorbFacts(champ, first, [fact('challenge', 'vague_interest', 2)], { askedDimension: 'challenge' });
+    expect(asked.contradictions.challenge?.values.sort()).toEqual(['clear_problem', 'vague_interest']);
+    const vague = absorbFacts(champ, emptyFactSheet(), [fact('challenge', 'vague_interest', 1)], { askedDimension: 'challenge' });
+    const higher = absorbFacts(champ, vague, [fact('challenge', 'clear_problem', 2, { confidence: 0.75 })], { askedDimension: 'money' });
+    expect(higher.contradictions.challenge?.values.sort()).toEqual(['clear_problem', 'vague_interest']);
+    const money = absorbFacts(champ, first, [fact('money', 'none', 3, { confidence: 0.75 })], { askedDimension: 'prioritization' });
+    expect(money.contradictions.money?.values.sort()).toEqual(['allocated', 'none']);
+  });
+
+  it('without a context (direct calls) the merge is unchanged', () => {
+    const sheet = absorbTurns([fact('challenge', 'clear_problem', 1)], [fact('challenge', 'vague_interest', 2)]);
+    expect(sheet.contradictions.challenge?.values.sort()).toEqual(['clear_problem', 'vague_interest']);
+  });
+});

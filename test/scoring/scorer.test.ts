@@ -429,3 +429,27 @@ describe('decide: the BANT playbook scores the same facts with its own weights',
     expect(decide(champ, input(champFacts, { unclear: ['money'] }))).toMatchObject({ route: 'nurture', score: 40 });
   });
 });
+
+describe('decide: several unclear dimensions together', () => {
+  it('two unclear dimensions that could reach 70 only together make the lead ambiguous (35 + 25 + 25)', () => {
+    const facts = [fact('challenge', 'clear_problem'), fact('prioritization', '3_to_6_months')];
+    const decision = decide(champ, input(facts, { unclear: ['authority', 'money'] }));
+    expect(decision).toMatchObject({ route: 'handoff', handoffReason: 'ambiguous', score: 35 });
+    const reasons = decision.reasons.filter((r) => r.rule === 'ambiguous:unclear-could-qualify');
+    expect(reasons.map((r) => r.dimension).sort()).toEqual(['authority', 'money']);
+    expect(reasons[0]?.detail).toContain('85');
+  });
+
+  it('trap: together still below 70 stays nurture (10 + 0 + 25 + 25 = 60)', () => {
+    const facts = [fact('challenge', 'vague_interest'), fact('prioritization', 'later')];
+    const decision = decide(champ, input(facts, { unclear: ['authority', 'money'] }));
+    expect(decision).toMatchObject({ route: 'nurture', score: 10 });
+    expect(decision.reasons.some((r) => r.rule.startsWith('ambiguous'))).toBe(false);
+  });
+
+  it('trap: a visitor who left early is never ambiguous, however many answers are unclear', () => {
+    const facts = [fact('challenge', 'clear_problem'), fact('prioritization', '3_to_6_months')];
+    const decision = decide(champ, input(facts, { unclear: ['authority', 'money'], complete: false }));
+    expect(decision.route).toBe('nurture');
+  });
+});

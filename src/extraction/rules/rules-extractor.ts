@@ -11,7 +11,7 @@ import { KnockoutReader } from './readers/knockout-reader.js';
 import { NeedReader } from './readers/need-reader.js';
 import { readShortAnswer } from './readers/short-answers.js';
 import { TimelineReader } from './readers/timeline-reader.js';
-import { findCorrections, withoutCorrected } from './engine/corrections.js';
+import { correctsEarlierAnswer, findCorrections, findEarlierAnswerCorrections, withoutCorrected } from './engine/corrections.js';
 import { compileGatedRegExps } from './engine/literal-prefilter.js';
 import { knockoutPatternCues, levelPatternCues } from './engine/playbook-patterns.js';
 import { WARM_UP_MESSAGES } from './engine/warm-up.js';
@@ -95,11 +95,14 @@ export class RulesExtractor implements Extractor {
       segments,
       numbers: findNumbers(folded),
       locale: input.locale,
+      region: input.region,
       now: this.now(),
       corrections,
     };
     const quote = (start: number, end: number) => evidence(original, reading.segments, start, end) || original.trim();
 
+    // "Sorry, I meant 80 employees": facts said as a correction replace those of earlier turns (fact sheet).
+    const earlierAnswerCorrections = input.turn > 1 ? findEarlierAnswerCorrections(folded, segments) : [];
     const facts: Fact[] = [];
     const needs: Finding[] = [];
     let solo: Span | undefined;
@@ -113,7 +116,9 @@ export class RulesExtractor implements Extractor {
       if (dimension.kind === 'need') needs.push(...findings);
       for (const finding of findings) {
         if (!findLevel(dimension, finding.level)) continue;
-        facts.push(this.toFact(dimension, finding, asked, quote(finding.start, finding.end), input.turn));
+        const fact = this.toFact(dimension, finding, asked, quote(finding.start, finding.end), input.turn);
+        if (correctsEarlierAnswer(reading, earlierAnswerCorrections, finding)) fact.correction = true;
+        facts.push(fact);
       }
     }
     const knockouts: KnockoutHit[] = this.knockoutReader

@@ -1,10 +1,11 @@
-import { CORRECTION_MARKERS } from '../lexicon/corrections.js';
+import { CORRECTION_MARKERS, EARLIER_ANSWER_CORRECTIONS } from '../lexicon/corrections.js';
 import type { Span } from '../text/segments.js';
 import { compileCues } from './cue.js';
 import { matchCues } from './match-cues.js';
 import { sentenceOf, type Reading } from './reading.js';
 
 const MARKERS = compileCues(CORRECTION_MARKERS);
+const EARLIER_ANSWER_MARKERS = compileCues(EARLIER_ANSWER_CORRECTIONS);
 
 /** Where the visitor says they made a mistake ("sorry", "pardon", "typo", "scratch that"…). */
 export function findCorrections(folded: string, segments: Reading['segments']): Span[] {
@@ -27,4 +28,16 @@ export function corrects(reading: Reading, earlier: Span, later: Span): boolean 
 export function withoutCorrected<T extends Span>(reading: Reading, items: readonly T[]): T[] {
   if (reading.corrections.length === 0 || items.length < 2) return [...items];
   return items.filter((item) => !items.some((other) => other !== item && corrects(reading, item, other)));
+}
+
+/** Where the visitor takes back an earlier answer ("sorry, I meant 80", "je voulais dire…"): see EARLIER_ANSWER_CORRECTIONS. */
+export function findEarlierAnswerCorrections(folded: string, segments: Reading['segments']): Span[] {
+  return matchCues(EARLIER_ANSWER_MARKERS, folded, segments).map(({ start, end }) => ({ start, end }));
+}
+
+/** Whether a finding at `span` is said as a correction of an earlier answer: a marker before it, or in its sentence. */
+export function correctsEarlierAnswer(reading: Reading, markers: readonly Span[], span: Span): boolean {
+  if (markers.length === 0) return false;
+  const sentence = sentenceOf(reading, span.start);
+  return markers.some((marker) => marker.end <= span.start || (marker.start >= sentence.start && marker.start < sentence.end));
 }

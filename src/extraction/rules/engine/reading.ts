@@ -11,6 +11,8 @@ export interface Reading {
   segments: Segments;
   numbers: NumberToken[];
   locale: Locale;
+  /** The visitor's region from their locale tag ("AU" for en-AU), when known: seasons follow the hemisphere. */
+  region?: string;
   now: Date;
   /** Where the visitor takes back what they said ("sorry, 80", "pardon", "scratch that"): see corrections.ts. */
   corrections: Span[];

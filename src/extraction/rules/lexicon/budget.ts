@@ -48,7 +48,11 @@ export const BUDGET_CUES: readonly CueSpec[] = [
       String.raw`${BUDGET}{gap2} (?:est |reste |sera |serait )?(?:possible|envisageable|a (?:valider|confirmer|definir|discuter|arbitrer|trouver|debloquer)|en (?:cours de )?(?:discussion|validation|arbitrage|reflexion|negociation|preparation|definition))`,
       String.raw`(?:on|nous|je|j') ?(?:pourrait|pourrions|pourra|pourrons|peut|pouvons|devrait|devrions|pourrais|peux) (?:surement |sans doute |peut-etre |probablement )?(?:trouver|debloquer|degager|obtenir|liberer|mobiliser|demander|mettre) (?:du|un|le|des|une|un peu de|de l')? ?(?:petit )?(?:budget|enveloppe|fonds|moyens|argent|sous)`,
       String.raw`(?:ca|cela|tout) (?:depend|dependra|va dependre) (?:du|de la|des|de l'|de notre) (?:roi|retour sur investissement|resultats?|prix|tarifs?|couts?|devis|proposition|offre|budget|financement|tresorerie)`,
+      // "On verra selon le prix", "en fonction du devis": money tied to the price, not yet decided.
+      String.raw`(?:selon|en fonction (?:du|de la|des|de l')|suivant) ?(?:le |la |les |l'|votre |vos )?(?:prix|tarifs?|couts?|devis|proposition|offre|roi|retour sur investissement)(?: (?:que vous (?:proposez|ferez|nous ferez)|propose))?(?= *(?:$|[,.;!?…]))`,
       String.raw`(?:prochain|au prochain|pour le prochain) (?:budget|exercice)|budget de l'an prochain|budget de l'annee prochaine`,
+      // Money planned for a later budget: "on le mettrait au budget de l'exercice suivant".
+      String.raw`(?:(?:au|sur le|dans le|pour le) )?budget (?:de l'|du |de l'annee |de l'an )?(?:exercice )?(?:suivant|prochain|prochaine|qui vient)|(?:sur|pour|dans) l'exercice (?:suivant|prochain|qui vient)|exercice (?:budgetaire |fiscal )?(?:suivant|prochain)`,
       String.raw`${BUDGET}{gap2} (?:sera|seront|serait|devrait etre|doit etre|va etre|devra etre) (?:[a-z]+ )?(?:vote|votee|valide|validee|approuve|approuvee|debloque|debloquee|arbitre|decide|decidee|fixe|fixee|acte|actee|signe|signee|alloue|allouee|confirme|confirmee)`,
       String.raw`(?:on |nous |je )?(?:debloquera|debloquerait|debloquerons|debloquerions|degagera|degagerait|trouvera|trouverait|trouverons|obtiendra|obtiendrait|allouera|allouerait|mettra|mettrait) (?:alors |sans doute |surement |probablement )?(?:une |un |du |le |la |des )?(?:petite |petit |vraie |vrai )?(?:enveloppe|budget|fonds|moyens)`,
     ],
@@ -57,7 +61,10 @@ export const BUDGET_CUES: readonly CueSpec[] = [
       String.raw`(?:could|might|may|can|should|would|will) (?:probably |likely |maybe |possibly )?(?:be able to |manage to )?(?:find|get|free up|unlock|secure|make|request|ask for|allocate|release) (?:a |the |some )?(?:small |little )?(?:budget|money|funds|funding)`,
       String.raw`${BUDGET}{gap2} (?:could|might|may|can|should|would) (?:probably |likely |maybe |possibly )?be (?:found|freed up|unlocked|made available|released|approved|allocated)`,
       String.raw`depends? on (?:the )?(?:roi|results?|price|pricing|cost|costs|quote|proposal|offer|budget|business case|numbers)`,
+      String.raw`(?:depending on|based on|according to|subject to) (?:the |your )?(?:price|pricing|prices|cost|costs|quote|proposal|offer|roi)(?: (?:you (?:offer|quote|propose|give us)))?(?= *(?:$|[,.;!?…]))`,
       String.raw`next budget cycle|next year's budget|(?:in|for) next year's budget|still (?:has|have|needs?) to go through budgeting`,
+      // Money planned for a later budget: "we'd put it in next fiscal year's budget", "in the FY27 budget".
+      String.raw`(?:(?:in|into|for|from|on) )?(?:the |our )?(?:next|following|coming) (?:fiscal |financial |budget )?(?:year|fy)(?:'s|s)? (?:budget|plan|allocation)s?|(?:put|include|add|plan|pencil) (?:it|this|that) (?:in|into|for) (?:the |our )?(?:next|following|coming) (?:fiscal |financial )?(?:year|fy|budget)`,
       String.raw`${BUDGET}{gap2} (?:will|should|would|is going to|is to|'ll) (?:only |hopefully |probably )?be (?:approved|voted|signed off|decided|set|confirmed|finali[sz]ed|allocated|released|validated)`,
     ],
   },
@@ -65,6 +72,7 @@ export const BUDGET_CUES: readonly CueSpec[] = [
     level: 'possible',
     tag: 'message',
     fr: [
+      String.raw`(?:ca |cela )?(?:se discute|peut se discuter|pourrait se discuter|se negocie|peut se negocier|pourrait se trouver|peut se trouver)|negociable|(?:ouvert|ouverts|ouverte|ouvertes) a la discussion`,
       String.raw`(?:en cours de|en) (?:discussion|validation|arbitrage|negociation|definition)|a l'(?:etude|examen|arbitrage|ordre du jour)|en cours d'(?:etude|examen|arbitrage)`,
       String.raw`(?:a|reste a|restent a|ca reste a|c'est a|encore a) (?:valider|confirmer|definir|discuter|arbitrer|debloquer|chiffrer|faire valider)`,
       String.raw`(?:pas|n'est pas|ne sont pas) (?:encore |toujours |vraiment )?(?:[a-z]+ )?(?:acte|actee|valide|validee|approuve|approuvee|vote|votee|defini|definie|fixe|fixee|alloue|allouee|debloque|debloquee|arbitre|confirme|confirmee|signe|signee|tranche|officiel)`,
@@ -82,6 +90,7 @@ export const BUDGET_CUES: readonly CueSpec[] = [
       String.raw`(?:it|this|that){gap2} (?:is |'s |s |being |still |has |are )*(?:being discussed|under discussion|under review|in discussion|pending|tbd|tbc|to be (?:confirmed|decided|approved|defined|discussed|validated)|not (?:yet |fully )?(?:approved|validated|confirmed|signed off|allocated|finali[sz]ed|set|decided|agreed|final)(?: yet)?)`,
       String.raw`nothing(?:'s| is| has)?(?: been)? (?:approved|signed off|signed|validated|final|finali[sz]ed|decided|official|confirmed) yet|`+String.raw`under (?:review|consideration|discussion)|being (?:reviewed|considered|evaluated|discussed)|not (?:yet |fully )?(?:approved|validated|confirmed|signed off|allocated|finali[sz]ed|agreed)(?: yet)?|(?:hasn't|has not|haven't|have not|isn't|is not) been (?:approved|validated|confirmed|signed off|allocated|finali[sz]ed|agreed)(?: yet)?`,
       String.raw`(?:we're|we are|we're still|still|currently) (?:discussing|talking about|looking at|working on|figuring out|finali[sz]ing|reviewing){gap2}|being discussed|under discussion|in discussion|(?:we|i) (?:are )?discuss(?:ing)? (?:a |the |it)`,
+      String.raw`(?:could|can|might|may|would|will|should) be (?:discussed|negotiated|looked at|considered|arranged|found)|(?:open|up) (?:to|for) discussion|negotiable`,
       String.raw`(?:we'd|we would|we'll|we will|we|i'd|i would|i'll|i) (?:need|have|'d need|'d have|'ll need|'ll have) to (?:discuss|talk about|think about|review|look at) (?:it|this|that|the budget)(?: internally| with [a-z]+)?`,
       String.raw`if (?:the )?(?:roi|results|price|numbers|business case|pilot|test|case|math) (?:is|are|works|make sense|makes sense|looks good|holds(?: up)?|stacks up|adds up|checks out)`,
       String.raw`(?:could|might|may|can|should|would) (?:probably |likely |maybe |possibly )?(?:be able to |manage to )?(?:find|get|free up|unlock|scrape|put|stretch to|come up with)(?: something| some money| a bit| some cash| the money| a little)(?: together| approved| signed off| validated| budgeted)?`,
@@ -97,18 +106,18 @@ export const BUDGET_CUES: readonly CueSpec[] = [
     level: 'possible',
     tag: 'contextual',
     fr: [String.raw`(?<!(?:que|plus|tot|vite|si|autant que) )possible|envisageable|peut-etre|peut etre|probablement|je (?:crois|pense|suppose)|il me semble|normalement|en principe|a priori|sous reserve|a voir|on verra|je ne suis pas sur|pas sur|j'imagine`],
-    en: [String.raw`maybe|perhaps|possibly|potentially|probably|i think|i believe|i guess|i suppose|should be|hopefully|roughly speaking|not sure|i'm not certain|we'll see|might|tentatively`],
+    en: [String.raw`maybe|perhaps|possibly|potentially|probably|i think|i believe|i guess|i suppose|should be|hopefully|roughly speaking|not sure|i'm not certain|we'll see|might|tentatively|in principle|in theory`],
   },
   {
     level: 'none',
     tag: 'message',
     fr: [
-      String.raw`rien n'est (?:encore |pour l'instant |pour le moment )?(?:prevu|budgete|budgetise|provisionne|alloue|envisage|mis de cote)|rien (?:de prevu|du tout)|(?:pour l'instant|pour le moment|actuellement|a ce jour|pas encore),? non|non,? (?:pas pour l'instant|pas encore|pas pour le moment)|pas (?:encore )?envisage|(?:n'est|n'a) pas (?:encore )?(?:ete )?envisage|rien (?:de prevu |de budgete )?pour (?:ca|cela|la prospection|l'externalisation|ce projet|ce sujet|ce type de (?:projet|prestation))`,
+      String.raw`rien n'est (?:encore |pour l'instant |pour le moment )?(?:prevu|budgete|budgetise|provisionne|alloue|envisage|mis de cote)|rien (?:de prevu|du tout)|rien (?:pour )?(?:cette annee|cet exercice|l'exercice en cours)|(?:pour )?(?:cette annee|cet exercice),? rien|(?:pour l'instant|pour le moment|actuellement|a ce jour|pas encore),? non|non,? (?:pas pour l'instant|pas encore|pas pour le moment)|pas (?:encore )?envisage|(?:n'est|n'a) pas (?:encore )?(?:ete )?envisage|rien (?:de prevu |de budgete )?pour (?:ca|cela|la prospection|l'externalisation|ce projet|ce sujet|ce type de (?:projet|prestation))`,
       // Taking back a "yes" ("Oui on a un budget. Enfin, pas vraiment…"): a clause that is only the denial.
       String.raw`{clause_start}(?:enfin |bon |euh |ben )?(?:non,? )?(?:pas vraiment|pas tout a fait|pas exactement|en fait non|finalement non)(?= *(?:$|[,.;!?…]))`,
     ],
     en: [
-      String.raw`nothing(?:'s| is| has been) (?:yet |currently )?(?:planned|budgeted|set aside|earmarked|allocated)|nothing (?:yet|for now|at the moment|planned)|not (?:yet|for now|at the moment)|no,? not yet|not (?:yet )?(?:considered|planned|envisaged)|(?:nothing|none|no budget|zero) (?:yet )?(?:for|set aside for|earmarked for) (?:this|that|it|outsourc\w*|prospecting|outbound|lead gen\w*|an agency|a project like this)`,
+      String.raw`nothing(?:'s| is| has been) (?:yet |currently )?(?:planned|budgeted|set aside|earmarked|allocated)|nothing (?:yet|for now|at the moment|planned|this year|for this year|this fiscal year|this fy)|not (?:yet|for now|at the moment)|no,? not yet|not (?:yet )?(?:considered|planned|envisaged)|(?:nothing|none|no budget|zero) (?:yet )?(?:for|set aside for|earmarked for) (?:this|that|it|outsourc\w*|prospecting|outbound|lead gen\w*|an agency|a project like this)`,
       String.raw`{clause_start}(?:well |um |uh |so )?(?:no,? )?(?:not really|not quite|not exactly|actually no|actually,? not)(?= *(?:$|[,.;!?…]))`,
     ],
   },
@@ -129,9 +138,13 @@ export const BUDGET_CUES: readonly CueSpec[] = [
       String.raw`(?:on |nous |je )?n'(?:a|avons|ai|ont) (?:pas|aucun|rien|plus|vraiment pas|pas encore|malheureusement pas|toujours pas){gap2} (?:de |d'|du |le )?(?:budget|budjet|enveloppe|argent|moyens|fonds)`,
       String.raw`(?:il )?n'y a (?:pas|aucun|plus) (?:de |d')?(?:\w+ )?(?:budget|budjet|enveloppe|argent)`,
       String.raw`(?:il faudrait|il faudra|il faut|on doit|on devra|on devrait|nous devons|nous devrons|faudrait|faudra) (?:d'abord |avant |encore )?(?:lever|trouver|obtenir) (?:des |les |du |de l'|notre |un |une |le |la )?(?:fonds|financements?|argent|investisseurs|tour de table|levee|budgets?|enveloppes?)|(?:pas|rien) avant (?:notre |la |une )?(?:levee|tour de table|financement)`,
+      // Un gel des dépenses: "la direction a gelé toutes les nouvelles dépenses", "budgets gelés".
+      String.raw`gel (?:des |de toutes les |de tous les |du |de nos |de notre |de la )?(?:nouvelles |nouveaux )?(?:depenses|budgets?|investissements|achats|engagements)|gel budgetaire|(?:gele|geler|gelent|gelera|geleront|gelait|gelaient) (?:toutes |tous )?(?:les |nos |le |notre |leurs? )?(?:nouvelles |nouveaux )?(?:depenses|budgets?|investissements|achats|engagements)|(?:depenses|budgets?|investissements|achats|enveloppes?){gap2} (?:sont |est |ont ete |a ete |restent |reste |tous |toutes |actuellement )*(?:gelee?s?)`,
       String.raw`pas un (?:rond|centime|euro|kopeck)|pas les moyens|(?:budget|pour le budget|cote budget){gap2} :? ?(?:rien|zero|nada|neant)(?: du tout)?|rien (?:de budgete|d'alloue|de debloque)`,
     ],
     en: [
+      // A spending freeze: "finance froze all new spend", "budgets are frozen", "there's a spending freeze".
+      String.raw`(?:froze|frozen|freezing|freezes|freeze) (?:all |any |the |our |every |new |further |non-essential |discretionary )*(?:spend|spending|expenses?|expenditures?|budgets?|purchases|purchasing|investments?)|(?:spend|spending|expenses?|expenditures?|budgets?|purchases|purchasing|investments?){gap2} (?:is |are |was |were |has been |have been |got |been |all |now |currently )*(?:frozen|on freeze|on ice)|(?:budget|spending|spend|expense|cost|purchasing|investment) freeze|freeze on (?:all |any |new |further )*(?:spend|spending|expenses?|budgets?|purchases|purchasing|investments?)`,
       String.raw`no (?:\w+ )?(?:budget|budgt|money|funds|funding|cash)(?: (?:has been |is |was |yet )?(?:yet )?${APPROVED_EN})?|no \$+|(?:zero|0|nil) (?:budget|dollars|euros|pounds)(?: ${APPROVED_EN})?`,
       String.raw`(?:don't|do not|dont|doesn't|does not|haven't|have not) (?:have|got|get) (?:a |any |the |much )?(?:\w+ )?(?:budget|money|funds|funding)`,
       String.raw`(?:we|i) (?:have|got) no (?:budget|money|funds)|nothing (?:budgeted|allocated|set aside|earmarked|approved|in the budget)|(?:can't|cannot|can not) afford`,

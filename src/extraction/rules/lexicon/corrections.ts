@@ -26,3 +26,23 @@ export const CORRECTION_MARKERS: readonly CueSpec[] = [
     ],
   },
 ];
+
+/**
+ * Markers that take back an earlier ANSWER, not just a word of this message: "sorry, I meant 80 employees",
+ * "pardon, je voulais dire 2 000 € par mois", "correction: we're 80". A fact said with one of them replaces
+ * the earlier fact of its dimension instead of contradicting it. A bare "sorry" / "pardon" is not enough
+ * ("Sorry, no budget" is an apology, and a changed answer without a marker stays a contradiction), nor are
+ * fillers such as "I mean" / "je veux dire".
+ */
+export const EARLIER_ANSWER_CORRECTIONS: readonly CueSpec[] = [
+  {
+    level: 'correction',
+    ignoreNegation: true,
+    fr: [
+      String.raw`je voulais dire|je me suis (?:trompe|trompee|mal exprime|mal exprimee)(?! de (?:site|page|lien|chat|adresse|onglet|conversation|numero|entreprise|societe|bouton))|(?:erreur|faute) de (?:frappe|saisie|ma part)|autant pour moi|au temps pour moi|je rectifie|je corrige|rectification|correction|coquille|lire plutot|(?:j'ai|je vous ai) (?:mal (?:dit|ecrit|tape|repondu)|dit une betise)|(?:c'etait|c'est) une erreur`,
+    ],
+    en: [
+      String.raw`i meant|i misspoke|i mistyped|typo|my mistake|my bad|correction|scratch that|strike that|let me correct(?: that| myself)?|(?:i|we) (?:should have|should've) said|(?:i|i've) (?:got|had) (?:that|it) wrong|that was (?:a typo|wrong|a mistake)|what i meant (?:was|is)`,
+    ],
+  },
+];

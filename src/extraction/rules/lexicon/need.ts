@@ -7,7 +7,7 @@ import type { CueSpec } from '../engine/cue.js';
  */
 
 /** Things a prospecting service produces: leads, meetings, clients… (typos included: "meetngs", "rdv"). */
-const RESULTS = String.raw`(?:leads?|prospects?|clients?|clientes?|customers?|rdv|r\.d\.v|rendez-?vous|rendez vous|meetings?|meetngs?|mtgs?|reunions?|rencontres|demos|demonstrations|appointments?|opportunit\w*|opps|contacts|affaires|deals|sqls?|mqls?|buyers|decision[- ]?makers|decideurs|discovery calls?|first calls?|calls|chantiers|marches|commandes|pipe|pipeline|pipline|top-of-funnel|top of funnel|signatures|ventes|sales conversations?)`;
+const RESULTS = String.raw`(?:leads?|prospects?|clients?|clientes?|customers?|rdv|r\.d\.v|rendez-?vous|rendez vous|meetings?|meetngs?|mtgs?|reunions?|rencontres|demos|demonstrations|appointments?|opportunit\w*|opps|contacts|affaires|deals|sqls?|mqls?|buyers|decision[- ]?makers|decideurs|discovery calls?|first calls?|calls|chantiers|marches|commandes|pipe|pipeline|pipline|top-of-funnel|top of funnel|signatures|ventes|sales conversations?|contrats|contracts|mandats)`;
 /** The same things, exported for whole-message answers ("Des rendez-vous.", "more leads pls"). */
 export const NEED_RESULTS = RESULTS;
 const MORE_FR = String.raw`(?:plus de |davantage de |de nouveaux |de nouvelles |des nouveaux |des |du |de |d'|nouveaux |assez de |(?:un |d'un )?(?:vrai |veritable )?(?:flux|flot|volume) (?:regulier |constant |continu |suffisant )?(?:de |d'))`;
@@ -45,7 +45,10 @@ export const NEED_CUES: readonly CueSpec[] = [
       String.raw`${TEAM}{gap3} (?:sont |est )?(?:debordes?|debordee?s?|surcharges?|surchargee?s?|sous l'eau|satures?|saturee?s?|noyes?)`,
       String.raw`${TEAM}{gap3} n'(?:a|ont) (?:plus |pas )(?:le |assez de |de |du )?(?:temps|bande passante)`,
       String.raw`${TEAM}{gap2} tournent en rond`,
-      String.raw`(?:pas|plus) (?:le |assez de |de )?temps (?:de |pour )(?:prospecter|faire de la prospection|chercher des clients|la prospection)`,
+      String.raw`(?:pas|plus|pu) (?:le |assez de |de )?temps (?:de |pour )(?:prospecter|faire de la prospection|chercher des clients|la prospection|solliciter|faire de la sollicitation|la sollicitation|demarcher|faire du demarchage|le demarchage)`,
+      // Prospecting done by the visitor alone, then no time left: "c'est moi qui fais toute la sollicitation pis j'ai pu le temps"
+      // (Québec: "pu" = plus, "pis" = et).
+      String.raw`(?:prospection|sollicitation|demarchage|teleprospection|prospecter|solliciter|demarcher|developpement commercial)(?:,? [a-z'-]+){0,8}?,? (?:(?:et|mais|pis|puis|donc|alors|sauf que|or) )?(?:j'ai|je n'ai|j'|je|on a|on n'a|nous n'avons|n'ai|n'a) ?(?:n'ai |n'a )?(?:pu|pus|plus|pas|pas assez|jamais|plus du tout|pas vraiment) (?:le |de |assez de |du )?temps(?!(?: [a-z]+){0,3} (?:de vous|pour vous|d'en parler|de parler|de discuter|pour un appel|pour un rendez-vous|pour une demo))`,
       String.raw`(?:passent|passe|passons|perdent|perdons|perd)(?: \d+ ?% de| tout| la moitie de| trop de| beaucoup de)? (?:leur |son |notre |mon )?temps (?:a|sur|en|dans) (?:la |le |les |de la )?(?:prospect\w*|cherch\w*|recherche\w*|qualif\w*|appel\w*|relanc\w*|trouv\w*)`,
       String.raw`(?:rate|rater|ratons|ratent|manque|manquons|n'atteignons pas|n'atteint pas|atteint pas|pas atteint|loin de|en dessous de|en retard sur) (?:nos |l'|les |notre |leurs |leur |ses )?(?:objectifs?|quotas?|previsions?|targets?)`,
       String.raw`(?:font|fait|faisons|ferons) pas (?:leurs|leur|nos|notre|ses) (?:chiffres?|objectifs?|quotas?)`,
@@ -86,6 +89,8 @@ export const NEED_CUES: readonly CueSpec[] = [
             String.raw`${TEAM}{gap3} (?:is |are )?(?:overloaded|overwhelmed|swamped|stretched(?: thin)?|maxed out|at capacity|underwater|drowning)`,
       String.raw`${TEAM}{gap3} (?:can't|cant|cannot|couldn't|don't|dont|do not) (?:keep up|cope|handle|follow|find time|have (?:the )?time)`,
       String.raw`(?:no|not enough|lack of|little) (?:time|bandwidth|capacity|resources|headcount|people) (?:to|for) (?:prospect\w*|outbound|cold call\w*|book\w*|find\w*|generat\w*)`,
+      // Prospecting done by the visitor alone, then no time left: "I do all the prospecting myself and I've run out of time".
+      String.raw`(?:prospecting|outreach|cold calling|cold-calling|canvassing|business development|outbound)(?:,? [a-z'-]+){0,8}?,? (?:(?:and|but|so|now) )?(?:i|we)(?:'ve|'re|'m)? (?:have no|don't have|do not have|dont have|no longer have|haven't got|haven't|have not got|ran out of|run out of|have run out of|out of|am out of|are out of|never have|can't find|cannot find|can't make|don't get) (?:the |enough |any |much )?time(?!(?: [a-z]+){0,3} (?:to talk|for a call|to chat|for this call|for a meeting|to meet|for a demo))`,
       String.raw`(?:extra|more|additional) (?:prospecting|sales|outbound|sdr) (?:capacity|bandwidth|resources|firepower|muscle)`,
       String.raw`(?:spend|spends|spending|waste|wastes|wasting)(?: all| most| half| too much| hours)?(?: of)? (?:their |our |my |his |her )?(?:time|week|weeks|day|days|hours) (?:on )?(?:prospecting|cold calling|searching|looking for|chasing|finding|hunting|digging)`,
       String.raw`nobody knows (?:about )?(?:us|it|our \w+)|(?:no|don't have a|without a) (?:real )?(?:prospecting|outbound|lead gen\w*|sales) (?:strategy|process|playbook|motion)|(?:leads|inbound|meetings|demos|pipeline|bookings|sales|revenue)(?: [a-z]+){0,3}? (?:have |has )?(?:dropped|fallen|fell|decreased|declined|gone down|plummeted|halved)`,

@@ -163,16 +163,33 @@ export const MONTHS: readonly { names: string; month: number; needsPreposition?:
   { names: 'decembre|december|dec', month: 12 },
 ];
 
-/** Seasons and school-year landmarks → the month they start for a business. */
-export const SEASONS: readonly { names: string; month: number }[] = [
-  { names: "la rentree|rentree(?: de septembre)?|back to school|after the summer|apres l'ete|fin de l'ete|end of (?:the )?summer|late summer|apres les vacances(?: d'ete)?|after the summer holidays", month: 9 },
-  { names: "l'ete|cet ete|en ete|summer|summertime|les vacances d'ete", month: 7 },
-  { names: "l'automne|automne|autumn|the fall|this fall|next fall|in fall", month: 10 },
-  { names: "l'hiver|hiver|winter", month: 1 },
-  { names: 'le printemps|printemps|spring', month: 4 },
+/**
+ * Seasons and school-year landmarks → the month they start for a business, north of the equator.
+ * `seasonal`: follows the visitor's hemisphere (six months later in the south); holidays and the French
+ * "rentrée de septembre" do not.
+ */
+export const SEASONS: readonly { names: string; month: number; seasonal?: boolean }[] = [
+  { names: "la rentree|rentree(?: de septembre)?", month: 9 },
+  { names: "back to school|after the summer|apres l'ete|fin de l'ete|end of (?:the )?summer|late summer|apres les vacances(?: d'ete)?|after the summer holidays", month: 9, seasonal: true },
+  { names: "l'ete|cet ete|en ete|summer|summertime|les vacances d'ete", month: 7, seasonal: true },
+  { names: "l'automne|automne|autumn|the fall|this fall|next fall|in fall", month: 10, seasonal: true },
+  { names: "l'hiver|hiver|winter", month: 1, seasonal: true },
+  { names: 'le printemps|printemps|spring', month: 4, seasonal: true },
   { names: 'noel|christmas|xmas', month: 12 },
   { names: 'paques|easter', month: 4 },
 ];
+
+/**
+ * Regions (ISO 3166 codes, as in a locale tag "en-AU", "pt-BR", "fr-RE") south of the equator, where the
+ * summer ends in February. Equatorial regions (Kenya, Indonesia…) keep the default.
+ */
+export const SOUTHERN_HEMISPHERE_REGIONS: ReadonlySet<string> = new Set([
+  'AU', 'NZ', 'ZA', 'AR', 'CL', 'UY', 'PY', 'BR', 'BO', 'PE', 'NA', 'BW', 'LS', 'SZ', 'ZW', 'ZM', 'MZ', 'MG', 'MU', 'RE', 'YT', 'NC', 'PF', 'WF', 'FJ', 'WS', 'TO', 'VU', 'AO', 'MW', 'FK',
+]);
+
+export function inSouthernHemisphere(region: string | undefined): boolean {
+  return region !== undefined && SOUTHERN_HEMISPHERE_REGIONS.has(region.toUpperCase());
+}
 
 /** Duration units → months per unit. */
 export const DURATION_UNITS: readonly { names: string; months: number }[] = [

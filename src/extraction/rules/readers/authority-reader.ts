@@ -27,6 +27,9 @@ export class AuthorityReader {
       (match) => match.tag !== 'other' || !SELF_INTRO.test(reading.folded.slice(Math.max(0, match.start - 20), match.start)),
     );
     const pick = (level: string, ...tags: string[]) => matches.find((m) => m.level === level && tags.includes(m.tag ?? ''));
+    // "Sometimes me, sometimes the board": both levels, the fact sheet flags the contradiction.
+    const shared = pick('influencer', 'shared');
+    if (shared) return [finding('decision_maker', shared), finding('influencer', shared)];
     const explicitDecider = pick('decision_maker', 'explicit');
     const ownerTitle = pick('decision_maker', 'top-title');
     const title = pick('decision_maker', 'title');

@@ -1,8 +1,8 @@
 import { PrefilteredRegExp } from '../engine/literal-prefilter.js';
 import type { Reading } from '../engine/reading.js';
-import { MONTHS, SEASONS } from '../lexicon/timeline.js';
+import { inSouthernHemisphere, MONTHS, SEASONS } from '../lexicon/timeline.js';
 import { plainCandidate, type TimeCandidate } from './time-candidate.js';
-import { monthsUntil, monthsUntilNext, monthsUntilNextYear, monthsUntilQuarterEnd, monthsUntilYearEnd } from './time-arithmetic.js';
+import { monthsUntil, monthsUntilBareNextYear, monthsUntilNext, monthsUntilNextYear, monthsUntilQuarterEnd, monthsUntilYearEnd } from './time-arithmetic.js';
 
 // Words before a date that say how it is meant: "avant fin", "pas avant", "early", "mid-"…
 const MODIFIER = String.raw`(?:a partir d'|d'ici|jusqu'|d'|en|in|by|before|avant|d'ici|d'ici a|pour|for|from|a partir de|des|starting|start of|debut|early|mi|mid|mi-|mid-|fin|end of|late|courant|au mois de|until|jusqu'en|jusqu'a|around|vers|avant fin|avant la fin de|before the end of|by the end of|d'ici fin|d'ici la fin de|pas avant|not before|after|apres|the end of|la fin de|le|the|in early|in late|in mid|de|the beginning of|beginning of|le debut de|du|la fin du|the end of the|end of the)`;
@@ -15,6 +15,8 @@ const SEMESTER_RE = new PrefilteredRegExp(new RegExp(String.raw`(?<![a-z0-9'])((
 // "30/09", "30/09/2026", "15.09.2026" (day first in French; in English month first unless the first is > 12), "09/2026".
 const NUMERIC_DATE_RE = new PrefilteredRegExp(/(?<![\d/.,])(\d{1,2})(?:\/(\d{1,2})(?:\/(20\d\d|\d\d))?|\.(\d{1,2})\.(20\d\d|\d\d))(?![\d/%]|[.,]\d)/g);
 const MONTH_YEAR_RE = new PrefilteredRegExp(/(?<![\d/.,])(\d{1,2})[/-](20\d\d)(?![\d/]|[.,]\d)/g);
+// "Début 2027", "early 2027": mid-January of that year.
+const EARLY_MODIFIER = /\b(?:debut|early|start of|beginning of|the beginning of|le debut de|in early)\b/;
 const LATE_MODIFIER = /\b(?:fin|end of|late|the end of|la fin de|la fin du|by the end of|before the end of|avant la fin de|avant fin|d'ici fin|d'ici la fin de)\b/;
 const YEAR_RE = new PrefilteredRegExp(new RegExp(String.raw`(?<![a-z0-9'])((?:${MODIFIER} ?){0,4})(20\d\d)(?![a-z0-9]| ?(?:€|\$|k|eur|euros|salari|empl))`, 'g'));
 const QUARTER_WORDS: Record<string, number> = { premier: 1, '1er': 1, first: 1, '1st': 1, deuxieme: 2, '2e': 2, '2eme': 2, second: 2, '2nd': 2, troisieme: 3, '3e': 3, '3eme': 3, third: 3, '3rd': 3, quatrieme: 4, '4e': 4, '4eme': 4, fourth: 4, '4th': 4, dernier: 4, last: 4 };
@@ -22,6 +24,7 @@ const QUARTER_WORDS: Record<string, number> = { premier: 1, '1er': 1, first: 1, 
 /** Month names, seasons, quarters, half-years, dates in figures and years, from `now`. */
 export function readCalendarDates(reading: Reading): TimeCandidate[] {
   const { folded, now } = reading;
+  const southern = inSouthernHemisphere(reading.region);
   const found: TimeCandidate[] = [];
   for (const match of MONTH_RE.matchAll(folded)) {
     const [whole, modifiers = '', dayBefore, name = '', dayAfter, year] = match;
@@ -38,7 +41,9 @@ export function readCalendarDates(reading: Reading): TimeCandidate[] {
     const season = SEASONS.find((candidate) => new RegExp(`^(?:${candidate.names})$`).test(name));
     if (!season) continue;
     // "After the summer", "fin de l'été": the season that follows, two months on.
-    const month = /\b(?:after|apres|fin|end of|late|la fin de)\b/.test(modifiers) && season.month !== 9 ? ((season.month + 1) % 12) + 1 : season.month;
+    const northern = /\b(?:after|apres|fin|end of|late|la fin de)\b/.test(modifiers) && season.month !== 9 ? ((season.month + 1) % 12) + 1 : season.month;
+    // South of the equator the seasons come six months later ("after the summer" is March in Sydney).
+    const month = season.seasonal && southern ? ((northern + 5) % 12) + 1 : northern;
     const months = year ? monthsUntil(now, Number(year), month) : monthsUntilNext(now, month);
     found.push(dateCandidate(folded, match.index ?? 0, whole, modifiers, Math.max(0.25, months)));
   }
@@ -75,7 +80,8 @@ export function readCalendarDates(reading: Reading): TimeCandidate[] {
     if (year === now.getFullYear()) months = monthsUntilYearEnd(now);
     else if (late) months = monthsUntil(now, year, 12, 1);
     else if (middle) months = monthsUntil(now, year, 7, 1);
-    else months = year === now.getFullYear() + 1 ? monthsUntilNextYear(now, 'early') : monthsUntil(now, year, 1, 1);
+    else if (year === now.getFullYear() + 1) months = EARLY_MODIFIER.test(modifiers) ? monthsUntilNextYear(now, 'early') : monthsUntilBareNextYear(now);
+    else months = monthsUntil(now, year, 1, 1);
     found.push(dateCandidate(folded, match.index ?? 0, whole, modifiers, months));
   }
   return found;

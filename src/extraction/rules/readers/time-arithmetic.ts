@@ -21,9 +21,18 @@ export function monthsUntilYearEnd(now: Date): number {
   return Math.max(0.5, monthsUntil(now, now.getFullYear(), 12, 28));
 }
 
-/** "Next year": at least 7 months (past the 3–6 month band), later parts further out. */
+/**
+ * "Next year": a year away when no part is said, later parts further out. "Early next year" is mid-January
+ * of next year, counted from `now`: ~1.5 months away in late November, ~11 in February (no floor: in the
+ * autumn early next year is close).
+ */
 export function monthsUntilNextYear(now: Date, part: 'early' | 'any' | 'late'): number {
   if (part === 'late') return Math.max(13, monthsUntil(now, now.getFullYear() + 1, 10, 1));
   if (part === 'any') return 12;
+  return Math.max(0.5, monthsUntil(now, now.getFullYear() + 1, 1, 15));
+}
+
+/** A bare next year ("en 2027", "in 2027"): any time in it, so never closer than 7 months (past the 3–6 month band). */
+export function monthsUntilBareNextYear(now: Date): number {
   return Math.max(7, monthsUntil(now, now.getFullYear() + 1, 1, 15));
 }
