@@ -1,10 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RulesExtractor } from '../../src/extraction/rules/rules-extractor.js';
 import { loadPlaybook } from '../../src/playbook/loader.js';
-import { absorbFacts, absorbKnockouts, emptyFactSheet } from '../../src/qualification/fact-sheet.js';
 import type { FactSheet, Locale } from '../../src/qualification/types.js';
 import { decide } from '../../src/scoring/scorer.js';
-import { checkRow, NOW, readRow, type Row } from './rules-table.js';
+import { checkRow, NOW, playTurns, readRow, type Row } from './rules-table.js';
 
 /**
  * Round 3: categories of mistakes seen on a second blind hold-out set, each covered by wordings of our own
@@ -137,15 +136,7 @@ describe('RulesExtractor, round-3 categories', () => {
   }
 });
 
-/** Plays visitor messages through the extractor and the real fact sheet, as the dialog does. */
-function converse(locale: Locale, turns: [asked: string, text: string][]): FactSheet {
-  let sheet = emptyFactSheet();
-  turns.forEach(([asked, text], index) => {
-    const extraction = extractor.read({ text, locale, askedDimension: asked, turn: index + 1, known: sheet.facts, history: [] });
-    sheet = absorbKnockouts(absorbFacts(playbook, sheet, extraction.facts), extraction.knockouts);
-  });
-  return sheet;
-}
+const converse = (locale: Locale, turns: [asked: string, text: string][]): FactSheet => playTurns(extractor, playbook, locale, turns);
 
 describe('across turns (round 3)', () => {
   it('a hedged amount below the minimum scores as below the minimum, with no contradiction', () => {

@@ -2,11 +2,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Extraction } from '../../src/extraction/extractor.js';
 import { RulesExtractor } from '../../src/extraction/rules/rules-extractor.js';
 import { loadPlaybook } from '../../src/playbook/loader.js';
-import { absorbFacts, absorbKnockouts, emptyFactSheet } from '../../src/qualification/fact-sheet.js';
 import { regionOf } from '../../src/qualification/lead-state.js';
 import type { FactSheet, Locale } from '../../src/qualification/types.js';
 import { decide } from '../../src/scoring/scorer.js';
-import { checkRow, NOW, readRow, type Row } from './rules-table.js';
+import { checkRow, NOW, playTurns, readRow, type Row } from './rules-table.js';
 
 /**
  * Round 4: categories of mistakes seen on a third blind hold-out set, each covered by wordings of our own
@@ -202,15 +201,7 @@ describe('RulesExtractor, round-4 categories', () => {
   }
 });
 
-/** Plays visitor messages through the extractor and the real fact sheet, as the qualifier does. */
-function converse(locale: Locale, turns: [asked: string, text: string][], reader = extractor): FactSheet {
-  let sheet = emptyFactSheet();
-  turns.forEach(([asked, text], index) => {
-    const extraction = reader.read({ text, locale, askedDimension: asked, turn: index + 1, known: sheet.facts, history: [] });
-    sheet = absorbKnockouts(absorbFacts(playbook, sheet, extraction.facts, { askedDimension: asked }), extraction.knockouts);
-  });
-  return sheet;
-}
+const converse = (locale: Locale, turns: [asked: string, text: string][], reader = extractor): FactSheet => playTurns(reader, playbook, locale, turns);
 
 describe('across turns (round 4)', () => {
   it('curiosity said in another answer neither contradicts nor overrides a clear problem', () => {

@@ -1,9 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RulesExtractor } from '../../src/extraction/rules/rules-extractor.js';
 import { loadPlaybook } from '../../src/playbook/loader.js';
-import { absorbFacts, emptyFactSheet } from '../../src/qualification/fact-sheet.js';
 import type { FactSheet, Locale } from '../../src/qualification/types.js';
-import { checkRow, NOW, readRow, type Row } from './rules-table.js';
+import { checkRow, NOW, playTurns, readRow, type Row } from './rules-table.js';
 
 /**
  * Round 2: categories of mistakes seen on a blind hold-out set, each covered by wordings of our own
@@ -241,15 +240,7 @@ describe('RulesExtractor, round-2 categories', () => {
   }
 });
 
-/** Plays visitor messages through the extractor and the real fact sheet, as the dialog does. */
-function converse(locale: Locale, turns: [asked: string, text: string][]): FactSheet {
-  let sheet = emptyFactSheet();
-  turns.forEach(([asked, text], index) => {
-    const extraction = extractor.read({ text, locale, askedDimension: asked, turn: index + 1, known: sheet.facts, history: [] });
-    sheet = absorbFacts(playbook, sheet, extraction.facts);
-  });
-  return sheet;
-}
+const converse = (locale: Locale, turns: [asked: string, text: string][]): FactSheet => playTurns(extractor, playbook, locale, turns);
 
 describe('across turns', () => {
   it('a corrected answer is no contradiction', () => {

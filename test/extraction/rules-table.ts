@@ -1,7 +1,9 @@
 import { expect } from 'vitest';
 import type { Extraction } from '../../src/extraction/extractor.js';
 import type { RulesExtractor } from '../../src/extraction/rules/rules-extractor.js';
-import type { Amount, Contact, Locale } from '../../src/qualification/types.js';
+import type { Playbook } from '../../src/playbook/schema.js';
+import { absorbFacts, absorbKnockouts, emptyFactSheet } from '../../src/qualification/fact-sheet.js';
+import type { Amount, Contact, FactSheet, Locale } from '../../src/qualification/types.js';
 
 /**
  * Table rows for the rules extractor: one visitor message, the question just asked, and what must be read.
@@ -74,4 +76,14 @@ export const NOW = new Date(2026, 4, 15, 10, 0, 0);
 /** Reads one row's message the way the dialog would (turn 3, nothing known yet). */
 export function readRow(extractor: RulesExtractor, locale: Locale, asked: string | undefined, text: string, turn = 3): Extraction {
   return extractor.read({ text, locale, askedDimension: asked, turn, known: {}, history: [] });
+}
+
+/** Plays visitor messages (the question asked, the answer) through the extractor and the real fact sheet, as the qualifier does. */
+export function playTurns(extractor: RulesExtractor, playbook: Playbook, locale: Locale, turns: [asked: string, text: string][]): FactSheet {
+  let sheet = emptyFactSheet();
+  turns.forEach(([asked, text], index) => {
+    const extraction = extractor.read({ text, locale, askedDimension: asked, turn: index + 1, known: sheet.facts, history: [] });
+    sheet = absorbKnockouts(absorbFacts(playbook, sheet, extraction.facts, { askedDimension: asked }), extraction.knockouts);
+  });
+  return sheet;
 }
