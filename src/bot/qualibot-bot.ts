@@ -8,12 +8,12 @@ import {
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import { QUALIFICATION_DIALOG, QualificationDialog, type QualificationResult } from '../../dialogs/qualification-dialog.js';
 import { detectLocale } from '../extraction/detect-locale.js';
-import { t, toLocale } from '../i18n/messages.js';
+import { regionOf, t, toLocale } from '../i18n/messages.js';
 import type { Logger } from '../logger.js';
 import { render } from '../playbook/queries.js';
 import type { Playbook } from '../playbook/schema.js';
 import { MAX_VISITOR_TEXT, sanitizeVisitorText } from '../privacy/sanitize-text.js';
-import { newLeadState, regionOf, type LeadState } from '../qualification/lead-state.js';
+import { newLeadState, type LeadState } from '../qualification/lead-state.js';
 import type { Qualifier } from '../qualification/qualifier.js';
 import type { Decision, Locale, PageContext } from '../qualification/types.js';
 import { outcomeActivity } from './render.js';

@@ -48,9 +48,3 @@ export function newLeadState(channel: string, now = new Date()): LeadState {
     startedAt: now.toISOString(),
   };
 }
-
-/** The region of a locale tag: "en-AU" → "AU", "es_419" → "419", "fr" → undefined. */
-export function regionOf(tag: string | undefined | null): string | undefined {
-  const match = /^[a-z]{2,3}(?:[-_][a-z]{4})?[-_]([a-z]{2}|\d{3})(?![a-z0-9])/i.exec(tag?.trim() ?? '');
-  return match?.[1]?.toUpperCase();
-}
