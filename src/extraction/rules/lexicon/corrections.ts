@@ -1,5 +1,9 @@
 import type { CueSpec } from '../engine/cue.js';
 
+// Said in both lists below: written once so the two cannot drift apart.
+const SAID_WRONG_FR = String.raw`je me suis (?:trompe|trompee|mal exprime|mal exprimee)(?! de (?:site|page|lien|chat|adresse|onglet|conversation|numero|entreprise|societe|bouton))`;
+const TYPO_FR = String.raw`(?:erreur|faute) de (?:frappe|saisie|ma part)`;
+
 /**
  * Explicit error markers: the visitor takes back what they just said ("8 employees. Sorry, 80, typo!",
  * "2 000 € par an… pardon, par mois", "next month, scratch that, 9 months"). The later value is meant and
@@ -14,8 +18,8 @@ export const CORRECTION_MARKERS: readonly CueSpec[] = [
     ignoreNegation: true,
     fr: [
       String.raw`pardon|oups|autant pour moi|au temps pour moi|je rectifie|je corrige|rectification|correction|coquille|je reformule`,
-      String.raw`je me suis (?:trompe|trompee|mal exprime|mal exprimee)(?! de (?:site|page|lien|chat|adresse|onglet|conversation|numero|entreprise|societe|bouton))`,
-      String.raw`(?:erreur|faute) de (?:frappe|saisie|ma part)|je (?:voulais|veux) dire|(?:non|ah non),? attendez|(?:non|ah non),? attends|lire plutot`,
+      SAID_WRONG_FR,
+      String.raw`${TYPO_FR}|je (?:voulais|veux) dire|(?:non|ah non),? attendez|(?:non|ah non),? attends|lire plutot`,
       // Mixing two things up: "5 000 €, ah non, je confonds avec le budget communication".
       String.raw`je (?:confonds|confondais|melange|melangeais)|j'ai (?:confondu|melange)`,
     ],
@@ -39,7 +43,7 @@ export const EARLIER_ANSWER_CORRECTIONS: readonly CueSpec[] = [
     level: 'correction',
     ignoreNegation: true,
     fr: [
-      String.raw`je voulais dire|je me suis (?:trompe|trompee|mal exprime|mal exprimee)(?! de (?:site|page|lien|chat|adresse|onglet|conversation|numero|entreprise|societe|bouton))|(?:erreur|faute) de (?:frappe|saisie|ma part)|autant pour moi|au temps pour moi|je rectifie|je corrige|rectification|correction|coquille|lire plutot|(?:j'ai|je vous ai) (?:mal (?:dit|ecrit|tape|repondu)|dit une betise)|(?:c'etait|c'est) une erreur`,
+      String.raw`je voulais dire|${SAID_WRONG_FR}|${TYPO_FR}|autant pour moi|au temps pour moi|je rectifie|je corrige|rectification|correction|coquille|lire plutot|(?:j'ai|je vous ai) (?:mal (?:dit|ecrit|tape|repondu)|dit une betise)|(?:c'etait|c'est) une erreur`,
     ],
     en: [
       String.raw`i meant|i misspoke|i mistyped|typo|my mistake|my bad|correction|scratch that|strike that|let me correct(?: that| myself)?|(?:i|we) (?:should have|should've) said|(?:i|i've) (?:got|had) (?:that|it) wrong|that was (?:a typo|wrong|a mistake)|what i meant (?:was|is)`,
