@@ -3,9 +3,9 @@
 // TranscriptLoggerMiddleware writing every activity, in and out, to Qualibot's SQLite transcript table.
 import { join } from 'node:path';
 import { ActivityTypes, CloudAdapter, ConfigurationBotFrameworkAuthentication, TranscriptLoggerMiddleware, type Activity } from 'botbuilder';
-import restify from 'restify';
 import { openSqliteDatabase } from '../../src/storage/sqlite/open-sqlite.js';
 import { WaterfallBot } from './waterfall-bot.js';
+import { serveOnLoopback } from './serve-on-loopback.js';
 
 const db = openSqliteDatabase({ filename: join(process.env.DATA_DIR ?? '.', 'durable-waterfall.sqlite') });
 const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
@@ -23,12 +23,4 @@ adapter.use(
   }),
 );
 const bot = new WaterfallBot(db.state);
-const server = restify.createServer();
-server.use(restify.plugins.bodyParser());
-server.post('/api/messages', async (req, res) => {
-  await adapter.process(req, res, (context) => bot.run(context));
-});
-server.listen(0, '127.0.0.1', () => {
-  const address = server.address();
-  process.stdout.write(`READY ${address.port}\n`);
-});
+serveOnLoopback(adapter, (context) => bot.run(context));
