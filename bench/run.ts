@@ -1,6 +1,6 @@
 /**
  * `npm run bench` (full, a few minutes; writes bench/results.md) or `npm run bench -- --smoke` (tiny
- * numbers, no results file: run by test/bench/bench-smoke.test.ts so the script does not rot).
+ * numbers, no results file: run by bench/smoke.test.ts (`npm run bench:smoke`, in CI) so the script does not rot).
  * Every figure is printed next to the baseline measured in the same run.
  */
 import { writeFileSync } from 'node:fs';

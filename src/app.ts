@@ -85,7 +85,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   const llmBreaker = baseExtractor instanceof CombinedExtractor ? baseExtractor.llmBreaker : undefined;
   const budgetedExtractor =
     baseExtractor instanceof CombinedExtractor
-      ? new LlmBudgetExtractor(baseExtractor, new RulesExtractor(playbook), guards.llmBudget, logger, () => guards.refused('llm_budget'))
+      ? new LlmBudgetExtractor(baseExtractor, new RulesExtractor(playbook, { warmUp: config.warmUp }), guards.llmBudget, logger, () => guards.refused('llm_budget'))
       : baseExtractor;
   const extractor = new InstrumentedExtractor(budgetedExtractor, metrics);
   // --- end hardening
@@ -223,7 +223,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
 
   // Compile the date/number recognizer models (seconds of CPU) before listening, so neither a visitor's
   // turn nor a health probe ever waits behind them.
-  warmUpRecognizers();
+  if (config.warmUp) warmUpRecognizers();
   await new Promise<void>((resolve) => server.listen(config.port, config.host, () => resolve()));
   const address = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;

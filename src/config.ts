@@ -29,6 +29,7 @@ const envSchema = z.object({
   HOST: z.preprocess(emptyAsUndefined, z.string().default('0.0.0.0')),
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   PLAYBOOK: z.preprocess(emptyAsUndefined, z.string().default('champ')),
+  WARM_UP: bool(true),
 
   MicrosoftAppId: optionalString,
   MicrosoftAppPassword: optionalString,
@@ -112,6 +113,8 @@ export interface Config {
   host: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   playbook: string;
+  /** Compile the language models before listening, so no visitor's first turn waits (off: faster start in development). */
+  warmUp: boolean;
   botFramework: {
     appId?: string;
     appPassword?: string;
@@ -176,6 +179,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
     playbook: e.PLAYBOOK,
+    warmUp: e.WARM_UP,
     botFramework: {
       appId: e.MicrosoftAppId,
       appPassword: e.MicrosoftAppPassword,

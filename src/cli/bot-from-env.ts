@@ -10,3 +10,8 @@ export function botFromEnv(logger: Logger, env: Record<string, string | undefine
   const playbook = loadPlaybook(config.playbook);
   return buildBot({ playbook, extractor: createExtractor(config, playbook, logger), logger });
 }
+
+/** The environment with PLAYBOOK set from a `--playbook` option, when one was given. */
+export function withPlaybook(env: Record<string, string | undefined>, playbook: string | undefined): Record<string, string | undefined> {
+  return playbook ? { ...env, PLAYBOOK: playbook } : env;
+}

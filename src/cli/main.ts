@@ -14,8 +14,8 @@ import { runSdr } from './commands/sdr.js';
 
 /** One command = one module in ./commands; each gets the parsed config and a logger on stderr. */
 const COMMANDS: Record<string, { summary: string; run: (args: string[], logger: Logger) => Promise<number> }> = {
-  replay: { summary: 'replay FILE [--json]            play one labelled conversation through the bot', run: runReplay },
-  eval: { summary: 'eval DIR [--min RATIO] [--json] replay every labelled case, print accuracy and confusion matrix', run: runEval },
+  replay: { summary: 'replay FILE [--playbook P] [--json]          play one labelled conversation through the bot', run: runReplay },
+  eval: { summary: 'eval DIR [--playbook P] [--min RATIO] [--json] replay every labelled case, print accuracy and confusion matrix', run: runEval },
   chat: { summary: 'chat [--locale fr|en]            talk to the bot in this terminal', run: runChat },
   score: { summary: 'score FILE                       score a facts JSON with the playbook, explaining each point', run: runScore },
   export: { summary: 'export --format csv|jsonl [--since DATE]   export leads (CSV cells escaped against formula injection)', run: runExport },

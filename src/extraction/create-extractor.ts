@@ -8,7 +8,7 @@ import { RulesExtractor } from './rules/rules-extractor.js';
 
 /** Rules offline; with an API key, the LLM reads every message and the rules extractor backs it up. */
 export function createExtractor(config: Config, playbook: Playbook, logger: Logger): Extractor {
-  const rules = new RulesExtractor(playbook);
+  const rules = new RulesExtractor(playbook, { warmUp: config.warmUp });
   if (!config.llm) return rules;
   return new CombinedExtractor(playbook, rules, new LlmExtractor(playbook, { ...config.llm, logger }), logger);
 }

@@ -3,10 +3,8 @@ import { FakeConnector } from '../fakes/fake-connector.js';
 import { ChildApp } from '../helpers/child-app.js';
 import { ChannelVisitor } from './support/channel-visitor.js';
 import { answer } from './support/conversation-script.js';
-import { createPostgresStore, createSqliteStore, postgresAvailability, withStore, type DataStore } from './support/engines.js';
+import { createPostgresStore, createSqliteStore, withStore, type DataStore } from './support/engines.js';
 import { startGateProxy, type GateProxy } from './support/gate-proxy.js';
-
-const postgresUp = await postgresAvailability('Crash recovery');
 
 /**
  * "Nothing lost": a real server process is SIGKILLed between two turns and in the middle of one, a new
@@ -121,4 +119,4 @@ function crashSuite(createStore: () => Promise<DataStore>, options: { redelivery
 }
 
 describe('crash recovery on SQLite (real process, SIGKILL)', crashSuite(createSqliteStore, { redeliveryCheck: true }));
-describe.skipIf(!postgresUp)('crash recovery on PostgreSQL (real process, SIGKILL)', crashSuite(createPostgresStore, { redeliveryCheck: false }));
+describe('crash recovery on PostgreSQL (real process, SIGKILL)', crashSuite(createPostgresStore, { redeliveryCheck: false }));

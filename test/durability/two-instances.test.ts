@@ -7,9 +7,7 @@ import { FakeConnector } from '../fakes/fake-connector.js';
 import { ChildApp } from '../helpers/child-app.js';
 import { ChannelVisitor, postActivity, qualibotData } from './support/channel-visitor.js';
 import { answer } from './support/conversation-script.js';
-import { createPostgresStore, postgresAvailability, withStore, type DataStore } from './support/engines.js';
-
-const postgresUp = await postgresAvailability('Two instances sharing one database');
+import { createPostgresStore, withStore, type DataStore } from './support/engines.js';
 
 const SDRS = [
   { email: 'marie@prospekt.example', name: 'Marie — Sales', password: 'correct horse battery' },
@@ -34,7 +32,7 @@ const asks = (dimension: string) => (frame: { type: string; watermark?: number; 
  * Two real server processes behind an imaginary load balancer, sharing one PostgreSQL database and
  * the WIDGET_SECRET / SDR_TOKEN_SECRET: any request may land on either, and nothing may tell.
  */
-describe.skipIf(!postgresUp)('two instances sharing one PostgreSQL database', () => {
+describe('two instances sharing one PostgreSQL database', () => {
   let store: DataStore;
   let connector: FakeConnector;
   let a: ChildApp;

@@ -6,9 +6,7 @@ import { openSession, TestSocket } from '../channels/widget/socket-test-client.j
 import { ChildApp } from '../helpers/child-app.js';
 import { leadInput, uid } from '../storage/fixtures.js';
 import { answer } from './support/conversation-script.js';
-import { createPostgresStore, createSqliteStore, postgresAvailability, type DataStore } from './support/engines.js';
-
-const postgresUp = await postgresAvailability('Widget history');
+import { createPostgresStore, createSqliteStore, type DataStore } from './support/engines.js';
 
 const message = (text: string, extra: Partial<Activity> = {}): Partial<Activity> => ({ type: 'message', text, ...extra });
 
@@ -101,7 +99,7 @@ function historySuite(createStore: () => Promise<DataStore>) {
 }
 
 describe('database widget history on SQLite', historySuite(createSqliteStore));
-describe.skipIf(!postgresUp)('database widget history on PostgreSQL', historySuite(createPostgresStore));
+describe('database widget history on PostgreSQL', historySuite(createPostgresStore));
 
 type ActivityFrame = { type: 'activity'; watermark?: number; activity: Partial<Activity> };
 const isStored = (frame: { type: string; watermark?: number }): frame is ActivityFrame => frame.type === 'activity' && frame.watermark !== undefined;

@@ -7,7 +7,7 @@ import { loadConfig } from '../../src/config.js';
 import { hashPassword } from '../../src/handoff/password-hash.js';
 import { createLogger } from '../../src/logger.js';
 import type { Database } from '../../src/storage/ports.js';
-import { WidgetPage, launchChromium, normalize, playbookMessages, type Answer } from '../channels/widget/widget-page.js';
+import { WidgetPage, CHROMIUM_PATH, launchChromium, normalize, playbookMessages, type Answer } from '../channels/widget/widget-page.js';
 
 const ARTIFACTS = 'test-artifacts';
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -85,7 +85,7 @@ afterAll(async () => {
   await target?.close();
 });
 
-describe('human handoff in real browsers: a visitor in the widget, an SDR in the console', { timeout: 120_000 }, () => {
+describe.skipIf(!CHROMIUM_PATH)('human handoff in real browsers: a visitor in the widget, an SDR in the console', { timeout: 120_000 }, () => {
   it('alerts the SDR, who claims, chats both ways while the bot stays silent, then hands back to the bot', async () => {
     const sdr = await sdrLogin(browser, target.url);
     const desk = sdr.page;

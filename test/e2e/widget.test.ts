@@ -3,7 +3,7 @@ import type { Browser, Request } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WIDGET_TEXTS } from '../../src/channels/widget/widget-texts.js';
 import { type TcpProxy, startTcpProxy } from '../channels/widget/tcp-proxy.js';
-import { type Answer, WidgetPage, launchChromium, normalize, playbookMessages, prompts } from '../channels/widget/widget-page.js';
+import { type Answer, WidgetPage, CHROMIUM_PATH, launchChromium, normalize, playbookMessages, prompts } from '../channels/widget/widget-page.js';
 import { type WidgetTestServer, startWidgetTestServer } from '../channels/widget/widget-test-server.js';
 
 const ARTIFACTS = 'test-artifacts';
@@ -113,7 +113,7 @@ function sessionRequests(page: WidgetPage['page']): Array<Record<string, any>> {
 /** How many bot bubbles contain the text. */
 const countBot = (bubbles: Awaited<ReturnType<WidgetPage['bubbles']>>, text: string) => bubbles.filter((bubble) => !bubble.fromUser && bubble.text.includes(normalize(text))).length;
 
-describe('website widget in a real browser', { timeout: 90_000 }, () => {
+describe.skipIf(!CHROMIUM_PATH)('website widget in a real browser', { timeout: 90_000 }, () => {
   it('French hot lead: opens from the demo page, answers by typing and by quick replies, gets the handoff', async () => {
     target = await startTarget();
     const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'fr-FR' });
@@ -259,7 +259,7 @@ describe('website widget in a real browser', { timeout: 90_000 }, () => {
   });
 });
 
-describe('what Web Chat draws from the bot activities', { timeout: 90_000 }, () => {
+describe.skipIf(!CHROMIUM_PATH)('what Web Chat draws from the bot activities', { timeout: 90_000 }, () => {
   let server: WidgetTestServer | undefined;
   afterEach(async () => {
     await server?.close();

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src/handoff/password-hash.js';
-import { launchChromium, WidgetPage, playbookMessages } from '../channels/widget/widget-page.js';
+import { CHROMIUM_PATH, launchChromium, WidgetPage, playbookMessages } from '../channels/widget/widget-page.js';
 import { answerTo, asked, HOT_FR } from './support/conversation.js';
 import { startHardenedApp, type HardenedApp } from './support/hardened-app.js';
 
@@ -56,7 +56,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-describe('visitor markup never runs', { timeout: 120_000 }, () => {
+describe.skipIf(!CHROMIUM_PATH)('visitor markup never runs', { timeout: 120_000 }, () => {
   it('(control) the detector sees a payload that does run', async () => {
     const page = await browser.newPage();
     try {

@@ -8,9 +8,7 @@ import { loadPlaybook } from '../../src/playbook/loader.js';
 import { openDatabase } from '../../src/storage/open-database.js';
 import type { Database } from '../../src/storage/ports.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
-import { createTestDatabase, probePostgres } from '../storage/pg-test-server.js';
-
-const postgresUp = (await probePostgres()).available;
+import { createTestDatabase } from '../storage/pg-test-server.js';
 
 /** The rules extractor, counting its calls (the stand-in for an LLM call); fails once on the texts it is told to. */
 class CountingExtractor implements Extractor {
@@ -111,7 +109,7 @@ function dedupeSuite(openStore: () => Promise<{ db: Database; destroy(): Promise
 
 describe('turn dedupe in the bot state on SQLite', dedupeSuite(async () => ({ db: await openDatabase({ url: ':memory:', dataDir: ':memory:' }), destroy: async () => undefined })));
 
-describe.skipIf(!postgresUp)(
+describe(
   'turn dedupe in the bot state on PostgreSQL',
   dedupeSuite(async () => {
     const database = await createTestDatabase();

@@ -1,25 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { inject } from 'vitest';
 
-/** Where the test PostgreSQL lives (trust auth); each run works in databases of its own. */
-export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-
-/** Reachability check with a short timeout: on a laptop without PostgreSQL, the suite is skipped, saying why. */
-export async function probePostgres(url = TEST_DATABASE_URL): Promise<{ available: true } | { available: false; reason: string }> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return { available: true };
-  } catch (error) {
-    return { available: false, reason: error instanceof Error ? error.message || error.name : String(error) };
-  } finally {
-    await client.end().catch(() => undefined);
-  }
+/**
+ * The PostgreSQL of this test run: TEST_DATABASE_URL, the machine's server, or one the run started
+ * (test/setup/test-postgres.ts). Never skipped: the integration lane always has one.
+ */
+export function testDatabaseUrl(): string {
+  const url = inject('postgresUrl');
+  if (!url) throw new Error('No PostgreSQL for this test: it must run in the integration lane (vitest.config.ts), whose set-up provides one.');
+  return url;
 }
 
 /** Creates `qualibot_test_<random>` next to the test database and returns its URL and a dropper. */
-export async function createTestDatabase(url = TEST_DATABASE_URL): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createTestDatabase(url = testDatabaseUrl()): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `qualibot_test_${randomBytes(6).toString('hex')}`;
   await admin(url, `CREATE DATABASE ${name}`);
   const target = new URL(url);

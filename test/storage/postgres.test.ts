@@ -5,17 +5,9 @@ import { openDatabase } from '../../src/storage/open-database.js';
 import type { Database } from '../../src/storage/ports.js';
 import { storageContract } from './contract.js';
 import { sleep } from './fixtures.js';
-import { createTestDatabase, probePostgres, TEST_DATABASE_URL } from './pg-test-server.js';
+import { createTestDatabase } from './pg-test-server.js';
 
-const probe = await probePostgres();
-if (!probe.available) {
-  console.warn(
-    `\n⚠ PostgreSQL storage suite SKIPPED: cannot reach ${new URL(TEST_DATABASE_URL).host} (${probe.reason}). ` +
-      'Start PostgreSQL or set TEST_DATABASE_URL to run it.\n',
-  );
-}
-
-describe.skipIf(!probe.available)('postgres engine', () => {
+describe('postgres engine', () => {
   /** Each store is a database of its own, created for the test and dropped after it. */
   storageContract('postgres', {
     busAcrossInstances: true,

@@ -1,17 +1,18 @@
 import { parseArgs } from 'node:util';
 import type { Logger } from '../../logger.js';
 import { evaluateDirectory, formatConfusion } from '../../replay/evaluate.js';
-import { botFromEnv } from '../bot-from-env.js';
+import { botFromEnv, withPlaybook } from '../bot-from-env.js';
 
-export async function runEval(args: string[], logger: Logger): Promise<number> {
+/** `env` is where the bot's configuration comes from (the process environment from the shell). */
+export async function runEval(args: string[], logger: Logger, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { min: { type: 'string' }, json: { type: 'boolean', default: false } },
+    options: { min: { type: 'string' }, json: { type: 'boolean', default: false }, playbook: { type: 'string' } },
   });
   const dir = positionals[0];
   if (!dir) {
-    console.error('Usage: qualibot eval DIR [--min RATIO] [--json]');
+    console.error('Usage: qualibot eval DIR [--playbook NAME|FILE] [--min RATIO] [--json]');
     return 2;
   }
   const min = values.min === undefined ? undefined : Number(values.min);
@@ -19,7 +20,7 @@ export async function runEval(args: string[], logger: Logger): Promise<number> {
     console.error(`--min must be a ratio between 0 and 1, got "${values.min}"`);
     return 2;
   }
-  const report = await evaluateDirectory(dir, botFromEnv(logger), logger);
+  const report = await evaluateDirectory(dir, botFromEnv(logger, withPlaybook(env, values.playbook)), logger);
   if (values.json) {
     const { results: _results, ...summary } = report;
     console.log(JSON.stringify(summary, null, 2));

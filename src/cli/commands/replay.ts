@@ -2,16 +2,16 @@ import { parseArgs } from 'node:util';
 import type { Logger } from '../../logger.js';
 import { readLabelledCase, routeLabel } from '../../replay/labelled-case.js';
 import { replayCase } from '../../replay/replay-engine.js';
-import { botFromEnv } from '../bot-from-env.js';
+import { botFromEnv, withPlaybook } from '../bot-from-env.js';
 
 export async function runReplay(args: string[], logger: Logger): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false }, playbook: { type: 'string' } } });
   const file = positionals[0];
   if (!file) {
-    console.error('Usage: qualibot replay FILE [--json]');
+    console.error('Usage: qualibot replay FILE [--playbook NAME|FILE] [--json]');
     return 2;
   }
-  const result = await replayCase(botFromEnv(logger), readLabelledCase(file), logger);
+  const result = await replayCase(botFromEnv(logger, withPlaybook(process.env, values.playbook)), readLabelledCase(file), logger);
   if (values.json) {
     console.log(JSON.stringify(result, null, 2));
     return 0;

@@ -25,6 +25,8 @@ import { evidence, segment, type Span } from './text/segments.js';
 export interface RulesExtractorOptions {
   /** The clock for relative dates ("d'ici la rentrée", "en mars"); injectable for tests and replays. */
   now?: () => Date;
+  /** Compile every lexicon regex now (default) rather than on first use: no visitor's turn pays for it. */
+  warmUp?: boolean;
 }
 
 /** Reads one dimension of the playbook; `asked` is true when the bot just asked about it. */
@@ -62,7 +64,7 @@ export class RulesExtractor implements Extractor {
     this.sizeKnockoutId = playbook.knockouts.find((knockout) => knockout.signal === 'below_icp_size')?.id;
     this.notABuyer = new Set(playbook.knockouts.filter((knockout) => knockout.signal && NOT_A_BUYER.has(knockout.signal)).map((knockout) => knockout.id));
     this.voidWhenNeedStated = new Set(playbook.knockouts.filter((knockout) => knockout.signal && VOID_WHEN_NEED_STATED.has(knockout.signal)).map((knockout) => knockout.id));
-    this.warmUp();
+    if (options.warmUp ?? true) this.warmUp();
   }
 
   /** Compiles every lexicon regex now (~0.5 s once per process), so no visitor's turn pays for it. */

@@ -1,12 +1,20 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
+import { inject } from 'vitest';
 import { loadPlaybook } from '../../../src/playbook/loader.js';
 import type { Locale } from '../../../src/qualification/types.js';
 
-/** Debian's chromium, as the CI image installs it. */
+/**
+ * The Chromium the run's set-up found (CHROME_PATH, else on PATH; test/setup/find-chromium.ts), or '' when
+ * none: browser suites are then skipped and reported NOT RUN at the end (under CI=true the run fails instead).
+ */
+export const CHROMIUM_PATH = inject('chromiumPath');
+
+/** That Chromium, headless, with the flags a closed network needs (no background connections). */
 export function launchChromium(): Promise<Browser> {
+  if (!CHROMIUM_PATH) throw new Error('No Chromium for this run (set CHROME_PATH): browser suites must be declared with describe.skipIf(!CHROMIUM_PATH).');
   return chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../../src/storage/open-database.js';
 import type { Database, StorageEngine } from '../../../src/storage/ports.js';
-import { createTestDatabase, probePostgres, TEST_DATABASE_URL } from '../../storage/pg-test-server.js';
+import { createTestDatabase } from '../../storage/pg-test-server.js';
 
 /** A fresh, real database for one scenario, and how the server, the CLI and the test itself reach it. */
 export interface DataStore {
@@ -38,18 +38,6 @@ export async function createPostgresStore(): Promise<DataStore> {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-/** Probed once per test file; when PostgreSQL is unreachable the PostgreSQL suites are skipped, saying so. */
-export async function postgresAvailability(suite: string): Promise<boolean> {
-  const probe = await probePostgres();
-  if (!probe.available) {
-    console.warn(
-      `\n⚠ ${suite} on PostgreSQL SKIPPED: cannot reach ${new URL(TEST_DATABASE_URL).host} (${probe.reason}). ` +
-        'Start PostgreSQL or set TEST_DATABASE_URL to run it.\n',
-    );
-  }
-  return probe.available;
 }
 
 /** Runs `fn` with the store opened from the test process, closing it afterwards. */
