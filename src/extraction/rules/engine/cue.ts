@@ -1,3 +1,4 @@
+import { cueFile, macroSource, withMacros } from './cue-file.js';
 import { literalGate, type LiteralGate } from './literal-prefilter.js';
 
 /**
@@ -28,26 +29,15 @@ export interface Cue {
   gate: LiteralGate;
 }
 
-const NEGATION = String.raw`(?:not|no|pas|nothing|none|rien|aucun|aucune|jamais|never|ne|n'\w*|\w+n't|dont|without|sans|none|zero)`;
+/** The engine's macros (language/macros.yaml), usable as `{name}` in every language file and playbook pattern. */
+const MACROS: Readonly<Record<string, string>> = engineMacros();
 
-/** Shorthands usable in lexicon phrases as `{name}`. */
-const MACROS: Record<string, string> = {
-  // Someone talking about themselves: "je suis", "I'm", "en tant que"…
-  je_suis: String.raw`(?:je suis|j'suis|chuis|suis|moi c'est|je suis actuellement|je suis aussi|je suis moi-meme|en tant que|en qualite de|je travaille comme|j'occupe le poste de|mon poste(?: est)?|mon role(?: est)?|ma fonction(?: est)?)`,
-  i_am: String.raw`(?:i'm|i am|im|i'm currently|i am currently|i'm also|as|being|i work as|i serve as|my role is|my title is|my position is|my job is)`,
-  art: String.raw`(?:(?:le|la|l'|un|une|the|a|an|one of the|l'un des|l'une des|notre|our|votre|your)\s*(?:(?:deux|trois|quatre|cinq|six|two|three|four|five|\d+)\s+)?)?`,
-  adj: String.raw`(?:(?:nouveau|nouvelle|new|acting|interim|actuel|actuelle|current|seul|seule|sole|only|unique)\s+)?`,
-  // Start of a clause: the beginning of the text or right after punctuation.
-  clause_start: String.raw`(?<=^|[\n,.;:!?()…]\s*|\s-\s*|^\s*(?:oui|yes|hello|hi|bonjour|salut|ok|alors|well|so|et|and|moi|me)\s*[,!]?\s*)`,
-  // Up to N filler words, none of them a negation ("budget … approved" but not "budget and nothing planned").
-  gap2: String.raw`(?: (?!${NEGATION}\b)[a-z0-9'-]+){0,2}?`,
-  gap3: String.raw`(?: (?!${NEGATION}\b)[a-z0-9'-]+){0,3}?`,
-  gap4: String.raw`(?: (?!${NEGATION}\b)[a-z0-9'-]+){0,4}?`,
-  words2: String.raw`(?:(?!${NEGATION}\b)[a-z0-9'-]+ ){0,2}?`,
-  words4: String.raw`(?:(?!${NEGATION}\b)[a-z0-9'-]+ ){0,4}?`,
-  // Words that count as money in context.
-  budget_word: String.raw`(?:budg?e?t\w*|budjet|enveloppe|envelope|spend|depenser|investir|invest\w*|mettre|allouer|allocate\w*|earmark\w*|moyens|fonds|funds|funding|financement|financer)`,
-};
+function engineMacros(): Record<string, string> {
+  const file = cueFile('macros');
+  const raw = Object.fromEntries(Object.entries(file.terms).map(([name, found]) => [name, macroSource(found.pattern)]));
+  // Macros may use one another ({negation} inside the gaps): expanded once here.
+  return Object.fromEntries(Object.entries(raw).map(([name, source]) => [name, withMacros(source, raw)]));
+}
 
 // Whole words only: a match may not start or end inside a word ("ceo" is not in "ceos", "un " may end before a word).
 const WORD_START = '(?:(?<![a-z0-9])|(?![a-z0-9]))';
@@ -77,20 +67,23 @@ function compileSpecs(specs: readonly CueSpec[]): Cue[] {
   );
 }
 
-/** Expands `{macro}`s and lets one space in a phrase match any run of spaces (" ?" → optional). */
-export function expand(source: string): string {
-  const withMacros = source.replace(/\{(\w+)\}/g, (whole, name: string) => MACROS[name] ?? whole);
+/**
+ * Expands `{macro}`s (the engine's, then `slots`: a playbook's vocabulary) and lets one space in a phrase match
+ * any run of spaces (" ?" → optional).
+ */
+export function expand(source: string, slots: Readonly<Record<string, string>> = {}): string {
+  const expanded = source.replace(/\{(\w+)\}/g, (whole, name: string) => MACROS[name] ?? slots[name] ?? whole);
   let result = '';
   let inClass = false;
-  for (let index = 0; index < withMacros.length; index++) {
-    const char = withMacros[index];
-    const previous = withMacros[index - 1];
+  for (let index = 0; index < expanded.length; index++) {
+    const char = expanded[index];
+    const previous = expanded[index - 1];
     if (previous !== '\\') {
       if (char === '[') inClass = true;
       else if (char === ']') inClass = false;
     }
     if (char === ' ' && !inClass) {
-      const next = withMacros[index + 1];
+      const next = expanded[index + 1];
       if (next === '?' || next === '*') {
         result += String.raw`\s*`;
         index++;
