@@ -8,6 +8,7 @@ import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { measureWidgetSizes } from '../src/channels/widget/index.js';
 import { renderConversations, runConversations } from './conversations.js';
+import { renderExtraction, runExtraction } from './extraction.js';
 import { profileQualibot } from './lib/profile-qualibot.js';
 import { fmt, table } from './lib/stats.js';
 import { renderStorage, runStorage } from './storage.js';
@@ -86,6 +87,9 @@ section(
     table(['file', 'raw KiB', 'gzip KiB'], sizes.map((row) => [row.file, fmt(row.rawBytes / 1024), fmt(row.gzipBytes / 1024)])),
   ].join('\n'),
 );
+
+// 6. The rules extractor alone, per message.
+section(renderExtraction(runExtraction({ passes: smoke ? 1 : 30, messageLimit: smoke ? 20 : undefined })));
 
 if (failures > 0) {
   console.error(`✗ ${failures} error(s) during the bench: see the tables above.`);

@@ -37,6 +37,35 @@ const regexSource = z.string().refine(
 
 const patterns = z.object({ fr: z.array(regexSource).default([]), en: z.array(regexSource).default([]) }).strict();
 
+/**
+ * Words and short phrases, not regular expressions: matched on whole words, case and accents aside, each word
+ * also in its other forms (plural, conjugation: "alerte" reads "alertes", "compare" reads "comparing").
+ */
+const phrase = z
+  .string()
+  .trim()
+  .min(1)
+  .refine((text) => !/[\\^$*+?()[\]{}|]/.test(text), { message: 'is a word or a short phrase, not a regular expression (use `patterns` for regular expressions)' })
+  .refine((text) => /\p{L}|\d/u.test(text), { message: 'needs at least one letter or digit' });
+const phrases = z.object({ fr: z.array(phrase).default([]), en: z.array(phrase).default([]) }).strict();
+/** Sentences, per locale: what must (examples) or must not (counterexamples) be read a given way. */
+const sentences = z.object({ fr: z.array(z.string().min(1)).default([]), en: z.array(z.string().min(1)).default([]) }).strict();
+
+/**
+ * What the company sells, in its buyers' words: the rules extractor combines these with its generic knowledge of
+ * how a problem or a need is stated ("we struggle with …", "not enough …", "nous devons …", "on manque de …").
+ */
+const vocabularySchema = z
+  .object({
+    /** What goes wrong for a buyer that the offer fixes ("ransomware", "payroll errors", "empty pipeline"). */
+    problems: phrases.default({ fr: [], en: [] }),
+    /** What the offer brings, what buyers want more of ("qualified meetings", "compliance", "leads"). */
+    results: phrases.default({ fr: [], en: [] }),
+    /** What the company sells or takes over ("24/7 monitoring", "payroll software", "outsourced prospecting"). */
+    offer: phrases.default({ fr: [], en: [] }),
+  })
+  .strict();
+
 const levelSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9_]+$/, 'use lower_snake_case'),
@@ -44,8 +73,13 @@ const levelSchema = z
     description: z.string().min(1),
     /** Timeline levels: the level applies up to this many months (inclusive). */
     maxMonths: z.number().positive().optional(),
-    /** Extra phrases (regular expressions) the rules extractor maps to this level. */
+    /** Words and short phrases that mean this level (what a `custom` dimension is read from). */
+    phrases: phrases.optional(),
+    /** Extra regular expressions the rules extractor maps to this level (for what phrases cannot say). */
     patterns: patterns.optional(),
+    /** Answers that must be read as this level, and answers that must not (`qualibot playbook check` runs them). */
+    examples: sentences.optional(),
+    counterexamples: sentences.optional(),
   })
   .strict();
 
@@ -82,7 +116,12 @@ const knockoutSchema = z
     description: z.string().min(1),
     /** Built-in detector to use (student, job_seeker, vendor, no_need, below_icp_size), if any. */
     signal: z.enum(['student', 'job_seeker', 'vendor', 'no_need', 'below_icp_size']).optional(),
+    /** Words and short phrases that reveal this knockout when the visitor says them about themselves. */
+    phrases: phrases.optional(),
     patterns: patterns.optional(),
+    /** Messages that must trigger this knockout, and messages that must not (`qualibot playbook check`). */
+    examples: sentences.optional(),
+    counterexamples: sentences.optional(),
     /** The polite, specific close shown to the visitor. */
     close: localized,
   })
@@ -98,6 +137,7 @@ export const playbookSchema = z
     currency: z.string().length(3),
     /** Value of one unit of each other currency in `currency`. */
     currencyRates: z.record(z.string().length(3), z.number().positive()).default({}),
+    vocabulary: vocabularySchema.default({ problems: { fr: [], en: [] }, results: { fr: [], en: [] }, offer: { fr: [], en: [] } }),
     icp: z
       .object({
         description: z.string().min(1),
@@ -204,3 +244,5 @@ export type Dimension = Playbook['dimensions'][number];
 export type Level = Dimension['levels'][number];
 export type Knockout = Playbook['knockouts'][number];
 export type QuickReply = Dimension['quickReplies'][number];
+export type Vocabulary = Playbook['vocabulary'];
+export type Phrases = z.infer<typeof phrases>;

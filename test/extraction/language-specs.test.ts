@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { compileCues, expand, type CueSpec } from '../../src/extraction/rules/engine/cue.js';
 import { cueFile, cueList, languageFileNames, term } from '../../src/extraction/rules/engine/cue-file.js';
 import { matchCues } from '../../src/extraction/rules/engine/match-cues.js';
+import { indexWords } from '../../src/extraction/rules/engine/phrases.js';
+import { VocabularyReader } from '../../src/extraction/rules/engine/vocabulary.js';
 import { normalize } from '../../src/extraction/rules/text/normalize.js';
 import { segment } from '../../src/extraction/rules/text/segments.js';
 
@@ -17,14 +19,18 @@ interface Finding {
   problem: string;
 }
 
-function matches(spec: CueSpec, sentence: string): string[] {
+/** What one cue reads in a sentence, the file's example vocabulary marked as a playbook's would be. */
+function matches(spec: CueSpec, sentence: string, vocabulary?: VocabularyReader): string[] {
   const folded = normalize(sentence);
-  return matchCues(compileCues([spec]), folded, segment(folded)).map((match) => folded.slice(match.start, match.end));
+  const marked = vocabulary?.read(folded, indexWords(folded)).marked;
+  return matchCues(compileCues([spec]), folded, segment(folded), undefined, marked).map((match) => folded.slice(match.start, match.end));
 }
+
 
 function cueFindings(file: string): Finding[] {
   const findings: Finding[] = [];
-  const { lists } = cueFile(file);
+  const { lists, exampleVocabulary } = cueFile(file);
+  const vocabulary = exampleVocabulary ? new VocabularyReader(exampleVocabulary) : undefined;
   for (const [list, entries] of Object.entries(lists)) {
     const specs = cueList(file, list);
     entries.forEach((entry, index) => {
@@ -33,10 +39,10 @@ function cueFindings(file: string): Finding[] {
       if (entry.examples.length === 0) findings.push({ where, sentence: '', problem: 'has no example' });
       if (entry.counterexamples.length === 0) findings.push({ where, sentence: '', problem: 'has no counterexample' });
       for (const sentence of entry.examples) {
-        if (matches(spec, sentence).length === 0) findings.push({ where, sentence, problem: 'example not read' });
+        if (matches(spec, sentence, vocabulary).length === 0) findings.push({ where, sentence, problem: 'example not read' });
       }
       for (const sentence of entry.counterexamples) {
-        const found = matches(spec, sentence);
+        const found = matches(spec, sentence, vocabulary);
         if (found.length > 0) findings.push({ where, sentence, problem: `counterexample read as "${found.join('", "')}"` });
       }
     });

@@ -36,18 +36,6 @@ describe('RulesExtractor as an Extractor', () => {
     const text = "I'm the CEO, we have 40k€ and must start in 6 weeks";
     expect(await rules.extract(input(text, undefined, 'en'))).toEqual(rules.read(input(text, undefined, 'en')));
   });
-
-  it('reads a message in well under 50 ms on average once built', () => {
-    const texts = [
-      "Bonjour, je suis CEO d'une ESN de 45 personnes, on n'arrive plus à générer assez de rdv qualifiés, j'ai 3k€ par mois à mettre et on veut démarrer asap.",
-      "We're a 200-person logistics company; I'm just an analyst exploring ideas, no budget and nothing planned before 2028.",
-      'Dans 5 mois. Et pour le budget, en fait rien n’est validé, ça reste à discuter.',
-      'Between $10,000 and $15,000 per year, approved by the CFO last week.',
-    ];
-    const started = performance.now();
-    for (let round = 0; round < 25; round++) for (const text of texts) rules.read(input(text, 'prioritization'));
-    expect((performance.now() - started) / 100).toBeLessThan(50);
-  });
 });
 
 describe('confidence', () => {

@@ -13,6 +13,8 @@ import { readShortAnswer } from './readers/short-answers.js';
 import { TimelineReader } from './readers/timeline-reader.js';
 import { correctsEarlierAnswer, findCorrections, findEarlierAnswerCorrections, withoutCorrected } from './engine/corrections.js';
 import { compileGatedRegExps } from './engine/literal-prefilter.js';
+import { indexWords } from './engine/phrases.js';
+import { VocabularyReader } from './engine/vocabulary.js';
 import { knockoutPatternCues, levelPatternCues } from './engine/playbook-patterns.js';
 import { WARM_UP_MESSAGES } from './engine/warm-up.js';
 import { clauseOf, textOf, type Finding, type Reading } from './engine/reading.js';
@@ -53,12 +55,14 @@ export class RulesExtractor implements Extractor {
   private readonly sizeKnockoutId?: string;
   private readonly notABuyer: Set<string>;
   private readonly voidWhenNeedStated: Set<string>;
+  private readonly vocabulary: VocabularyReader;
 
   constructor(
     private readonly playbook: Playbook,
     options: RulesExtractorOptions = {},
   ) {
     this.now = options.now ?? (() => new Date());
+    this.vocabulary = new VocabularyReader(playbook.vocabulary);
     this.readers = playbook.dimensions.map((dimension) => this.readerFor(dimension));
     this.knockoutReader = new KnockoutReader(playbook, knockoutPatternCues(playbook));
     this.sizeKnockoutId = playbook.knockouts.find((knockout) => knockout.signal === 'below_icp_size')?.id;
@@ -91,6 +95,8 @@ export class RulesExtractor implements Extractor {
     // Corrections first: matching their cues scans the message for literals, a scan every reader after
     // shares (findNumbers included) to skip the regexes that cannot match (engine/literal-prefilter.ts).
     const corrections = findCorrections(folded, segments);
+    const words = indexWords(folded);
+    const vocabulary = this.vocabulary.read(folded, words);
     const reading: Reading = {
       original,
       folded,
@@ -100,6 +106,9 @@ export class RulesExtractor implements Extractor {
       region: input.region,
       now: this.now(),
       corrections,
+      words,
+      vocabulary: vocabulary.hits,
+      marked: vocabulary.marked,
     };
     const quote = (start: number, end: number) => evidence(original, reading.segments, start, end) || original.trim();
 
@@ -114,7 +123,8 @@ export class RulesExtractor implements Extractor {
       solo ??= result.solo;
       // "Next month. Scratch that, more like 9 months": the corrected value only, no contradiction.
       let findings = withoutCorrected(reading, result.findings);
-      if (asked && findings.length === 0) findings = this.shortAnswer(dimension, folded, original);
+      // A terse need ("Des rendez-vous.") is said in the company's words: read with its vocabulary marked.
+      if (asked && findings.length === 0) findings = this.shortAnswer(dimension, dimension.kind === 'need' ? (reading.marked ?? folded) : folded, original);
       if (dimension.kind === 'need') needs.push(...findings);
       for (const finding of findings) {
         if (!findLevel(dimension, finding.level)) continue;

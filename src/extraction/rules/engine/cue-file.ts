@@ -41,9 +41,16 @@ const cueEntrySchema = z
 
 const termSchema = z.object({ pattern: macroSchema, ...specs }).strict();
 
+const phraseLists = z.object({ fr: z.array(z.string()).default([]), en: z.array(z.string()).default([]) }).strict();
+
 const cueFileSchema = z
   .object({
     about: z.string().optional(),
+    /** The vocabulary the examples of slot cues ({results}, {problems}, {offer}) are read with: any company's. */
+    exampleVocabulary: z
+      .object({ problems: phraseLists.default({ fr: [], en: [] }), results: phraseLists.default({ fr: [], en: [] }), offer: phraseLists.default({ fr: [], en: [] }) })
+      .strict()
+      .optional(),
     macros: z.record(z.string(), macroSchema).default({}),
     lists: z.record(z.string(), z.array(cueEntrySchema)).default({}),
     terms: z.record(z.string(), termSchema).default({}),
@@ -59,6 +66,7 @@ export interface CueFile {
   name: string;
   path: string;
   about?: string;
+  exampleVocabulary?: z.infer<typeof cueFileSchema>['exampleVocabulary'];
   /** This file's macros, already as pattern sources. */
   macros: Record<string, string>;
   lists: Record<string, CueEntry[]>;

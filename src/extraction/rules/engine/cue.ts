@@ -1,5 +1,6 @@
 import { cueFile, macroSource, withMacros } from './cue-file.js';
 import { literalGate, type LiteralGate } from './literal-prefilter.js';
+import { NAMES_A_SLOT } from './vocabulary.js';
 
 /**
  * A lexicon entry: phrases (regular expressions over folded text — lower case, no accents, straight
@@ -27,6 +28,8 @@ export interface Cue {
   regex: RegExp;
   /** The literals a message needs for the regex to match (literal-prefilter.ts): without them it is not run. */
   gate: LiteralGate;
+  /** Names a vocabulary slot ({results}…): matched on the message with the playbook's words marked (vocabulary.ts). */
+  slotted?: boolean;
 }
 
 /** The engine's macros (language/macros.yaml), usable as `{name}` in every language file and playbook pattern. */
@@ -62,7 +65,9 @@ function compileSpecs(specs: readonly CueSpec[]): Cue[] {
   return specs.flatMap((spec) =>
     [...(spec.fr ?? []), ...(spec.en ?? [])].map((source) => {
       const regex = new RegExp(`${WORD_START}(?:${expand(source)})${WORD_END}`, 'g');
-      return { level: spec.level, weak: spec.weak ?? false, tag: spec.tag, ignoreNegation: spec.ignoreNegation ?? false, regex, gate: literalGate(regex) };
+      const cue: Cue = { level: spec.level, weak: spec.weak ?? false, tag: spec.tag, ignoreNegation: spec.ignoreNegation ?? false, regex, gate: literalGate(regex) };
+      if (NAMES_A_SLOT.test(source)) cue.slotted = true;
+      return cue;
     }),
   );
 }

@@ -109,12 +109,20 @@ class LiteralScan {
   }
 }
 
-// The last text scanned: the folded message, which every reader of the message reads.
+// The last texts scanned: the folded message, which every reader of the message reads, and the same message with
+// the playbook's vocabulary marked (engine/vocabulary.ts).
 let lastScan: LiteralScan | undefined;
+let previousScan: LiteralScan | undefined;
 
 /** The literal scan of `text`, shared by all the readers of one message. */
 export function literalScan(text: string): LiteralScan {
-  if (lastScan?.text !== text || lastScan.setCount !== sets.length) lastScan = new LiteralScan(text);
+  if (lastScan?.text === text && lastScan.setCount === sets.length) return lastScan;
+  if (previousScan?.text === text && previousScan.setCount === sets.length) {
+    [lastScan, previousScan] = [previousScan, lastScan];
+    return lastScan;
+  }
+  previousScan = lastScan;
+  lastScan = new LiteralScan(text);
   return lastScan;
 }
 

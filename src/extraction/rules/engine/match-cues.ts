@@ -16,16 +16,20 @@ export interface CueMatch {
 /**
  * Finds every cue in the folded text, drops negated ones ("je ne suis pas le décideur") and those `accept`
  * refuses, then keeps the longest of overlapping matches, so "c'est pas moi qui décide" beats the
- * "moi qui décide" inside it.
+ * "moi qui décide" inside it. Cues that name a vocabulary slot are matched on `marked` (the folded text with
+ * the playbook's words marked, same length: vocabulary.ts) when some vocabulary was said.
  */
-export function matchCues(cues: readonly Cue[], folded: string, segments: Segments, accept?: (match: CueMatch) => boolean): CueMatch[] {
+export function matchCues(cues: readonly Cue[], folded: string, segments: Segments, accept?: (match: CueMatch) => boolean, marked?: string): CueMatch[] {
   const found: CueMatch[] = [];
   const scan = literalScan(folded);
+  const markedScan = marked === undefined ? scan : literalScan(marked);
   for (const cue of cues) {
+    const onMarked = cue.slotted === true && marked !== undefined;
+    const text = onMarked ? (marked as string) : folded;
     // Most phrases cannot occur in a given message: the message's literal scan spares running their regex.
-    if (!scan.mayMatch(cue.gate)) continue;
+    if (!(onMarked ? markedScan : scan).mayMatch(cue.gate)) continue;
     cue.regex.lastIndex = 0;
-    for (const match of allMatches(cue.regex, folded)) {
+    for (const match of allMatches(cue.regex, text)) {
       const start = match.index;
       const end = start + match[0].length;
       if (end === start) continue;

@@ -1,5 +1,6 @@
 import type { Amount, Locale } from '../../../qualification/types.js';
 import type { NumberToken } from '../numbers/find-numbers.js';
+import type { PhraseHit, WordIndex } from './phrases.js';
 import { covering, spanAt, type Segments, type Span } from '../text/segments.js';
 
 /** One visitor message prepared once for every reader. */
@@ -16,6 +17,12 @@ export interface Reading {
   now: Date;
   /** Where the visitor takes back what they said ("sorry, 80", "pardon", "scratch that"): see corrections.ts. */
   corrections: Span[];
+  /** The words of `folded` with their stems, for the playbook's phrases (phrases.ts). */
+  words: WordIndex;
+  /** The playbook's vocabulary said in the message (vocabulary.ts). */
+  vocabulary: PhraseHit[];
+  /** `folded` with the vocabulary marked, letter for letter, for the cues that name a slot; undefined when none was said. */
+  marked?: string;
 }
 
 /** What a reader found for one dimension: a level, where it was said, and any detail. */

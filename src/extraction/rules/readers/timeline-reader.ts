@@ -5,7 +5,7 @@ import { compileCues, type Cue } from '../engine/cue.js';
 import { PrefilteredRegExp } from '../engine/literal-prefilter.js';
 import { longestFirst, matchCues, type CueMatch } from '../engine/match-cues.js';
 import { clauseOf, sentenceOf, textOf, type Finding, type Reading } from '../engine/reading.js';
-import { NOT_START_CONTEXT, PIPELINE_CONTEXT, START_CONTEXT, TIME_PHRASES, type TimeMeaning } from '../lexicon/timeline.js';
+import { DATE_WORDS, NOT_START_CONTEXT, PIPELINE_CONTEXT, START_CONTEXT, TIME_PHRASES, type TimeMeaning } from '../lexicon/timeline.js';
 import { datesIn } from '../numbers/recognizers.js';
 import { readCalendarDates } from './calendar-expressions.js';
 import { readDurations } from './duration-expressions.js';
@@ -74,7 +74,7 @@ export class TimelineReader {
     for (const match of matchCues(this.extra, folded, reading.segments)) found.push({ ...base(match), level: match.level });
     found.push(...readDurations(reading, asked), ...readCalendarDates(reading));
     const resolved = resolveOverlaps(found);
-    if (!resolved.some((candidate) => !candidate.ignore) && (asked || STARTING.test(folded))) resolved.push(...this.recognized(reading));
+    if (!resolved.some((candidate) => !candidate.ignore) && (asked || STARTING.test(folded)) && mayHoldADate(reading)) resolved.push(...this.recognized(reading));
     return resolved;
   }
 
@@ -101,6 +101,11 @@ export class TimelineReader {
     if (candidate.weak) return asked;
     return asked || candidate.standalone || starting || candidate.level !== undefined;
   }
+}
+
+/** Whether a date or a duration may be in the message (a number, or a date word): the recognizer costs a lot. */
+function mayHoldADate(reading: Reading): boolean {
+  return reading.numbers.length > 0 || /\d/.test(reading.folded) || DATE_WORDS.test(reading.folded);
 }
 
 function base(match: CueMatch): TimeCandidate {

@@ -1,15 +1,16 @@
+import { term } from '../engine/cue-file.js';
 import type { Span } from './segments.js';
 
+// The word lists live in language/negation.yaml; the anchors and the logic stay here.
 // Negators that reach a few words ahead: "je ne suis pas le décideur", "I'm not really the one who decides".
-const FAR_NEGATOR =
-  /^(?:ne|n'\w*|pas|not|never|jamais|aucun|aucune|sans|without|ni|nor|nobody|nothing|nothing's|nobody's|rien|\w+n't|dont|doesnt|didnt|cant|cannot|wont|isnt|arent|wasnt|havent|hasnt|wouldnt|couldnt|shouldnt|hardly|barely)$/;
+const FAR_NEGATOR = new RegExp(`^${term('negation', 'far_negator')}$`);
 // Negators that only bind to the next word: "no budget", but not "No, I'm the CEO".
-const NEAR_NEGATOR = /^(?:no|non|zero|none)$/;
+const NEAR_NEGATOR = new RegExp(`^${term('negation', 'near_negator')}$`);
 // French negation after the verb, without "ne": "je décide pas", "je valide rien", "c'est validé pas encore".
-const AFTER_NEGATOR = /^\s*(?:pas|jamais|point|(?:de )?rien)\b/;
+const AFTER_NEGATOR = new RegExp(String.raw`^\s*${term('negation', 'after_negator')}\b`);
 
 const WINDOW_WORDS = 4;
-const DETERMINER_START = /^(?:the|my|our|le|la|les|l'|mon|ma|mes|notre|nos|c'est|it's)\b/;
+const DETERMINER_START = new RegExp(String.raw`^${term('negation', 'determiner_start')}\b`);
 
 /**
  * Whether the words just before [start, end) — inside its clause — negate it.
