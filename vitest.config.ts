@@ -43,6 +43,8 @@ const ALL = 'test/**/*.test.ts';
 const NOT_UNIT = [...BROWSER, ...EVALS, ...INTEGRATION];
 
 const timeouts = { testTimeout: 20_000, hookTimeout: 30_000 };
+// An in-process app warms its language models as production does (seconds of CPU, more while the other lanes run).
+const serverTimeouts = { testTimeout: 20_000, hookTimeout: 60_000 };
 
 export default defineConfig({
   test: {
@@ -63,8 +65,8 @@ export default defineConfig({
           ...timeouts,
         },
       },
-      { test: { name: 'integration', include: INTEGRATION, exclude: [...BROWSER, ...EVALS], pool: 'forks', isolate: false, ...timeouts } },
-      { test: { name: 'browser', include: BROWSER, pool: 'forks', isolate: false, ...timeouts } },
+      { test: { name: 'integration', include: INTEGRATION, exclude: [...BROWSER, ...EVALS], pool: 'forks', isolate: false, ...serverTimeouts } },
+      { test: { name: 'browser', include: BROWSER, pool: 'forks', isolate: false, ...serverTimeouts } },
       { test: { name: 'evals', include: EVALS, pool: 'threads', isolate: false, ...timeouts } },
     ],
   },
