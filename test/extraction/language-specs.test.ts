@@ -22,8 +22,9 @@ interface Finding {
 /** What one cue reads in a sentence, the file's example vocabulary marked as a playbook's would be. */
 function matches(spec: CueSpec, sentence: string, vocabulary?: VocabularyReader): string[] {
   const folded = normalize(sentence);
-  const marked = vocabulary?.read(folded, indexWords(folded)).marked;
-  return matchCues(compileCues([spec]), folded, segment(folded), undefined, marked).map((match) => folded.slice(match.start, match.end));
+  const words = indexWords(folded);
+  const marked = vocabulary?.read(folded, words).marked;
+  return matchCues(compileCues([spec]), { folded, segments: segment(folded), marked, words }).map((match) => folded.slice(match.start, match.end));
 }
 
 

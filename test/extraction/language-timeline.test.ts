@@ -109,7 +109,7 @@ describe('timeline.yaml tables: each row reads its examples and none of its coun
     const cue = compileCues([{ level: 'row', fr: phrase.fr, en: phrase.en, ignoreNegation: true }]);
     const matched = (sentence: string) => {
       const folded = normalize(sentence);
-      return matchCues(cue, folded, segment(folded)).length > 0;
+      return matchCues(cue, { folded, segments: segment(folded) }).length > 0;
     };
     const expected = meaningOf(phrase.meaning);
     const findings: Finding[] = [];

@@ -41,7 +41,7 @@ function ungated(cues: readonly Cue[]): Cue[] {
 function expectSameMatches(cues: readonly Cue[], text: string): void {
   const folded = normalize(text);
   const segments = segment(folded);
-  expect(matchCues(cues, folded, segments), JSON.stringify(text)).toEqual(matchCues(ungated(cues), folded, segments));
+  expect(matchCues(cues, { folded, segments }), JSON.stringify(text)).toEqual(matchCues(ungated(cues), { folded, segments }));
 }
 
 /** Every visitor message of the labelled conversations. */
@@ -158,6 +158,6 @@ describe('matchCues with the literal prefilter', () => {
     const playbook = { ...champ, knockouts: [{ ...knockout, id: 'city', signal: undefined, patterns: { fr: ['İstanbul', 'ankara'], en: ['SAS'] } }] };
     const cues = knockoutPatternCues(playbook);
     for (const text of ['Bureau à İstanbul', 'ISTANBUL', 'une ſaſ', 'Ankara, Turquie', 'nous sommes à Paris', 'une SA']) expectSameMatches(cues, text);
-    expect(matchCues(cues, normalize('Bureau à İstanbul'), segment(normalize('Bureau à İstanbul')))).toHaveLength(1);
+    expect(matchCues(cues, { folded: normalize('Bureau à İstanbul'), segments: segment(normalize('Bureau à İstanbul')) })).toHaveLength(1);
   });
 });

@@ -9,7 +9,7 @@ const EARLIER_ANSWER_MARKERS = compileCues(EARLIER_ANSWER_CORRECTIONS);
 
 /** Where the visitor says they made a mistake ("sorry", "pardon", "typo", "scratch that"…). */
 export function findCorrections(folded: string, segments: Reading['segments']): Span[] {
-  return matchCues(MARKERS, folded, segments).map(({ start, end }) => ({ start, end }));
+  return matchCues(MARKERS, { folded, segments }).map(({ start, end }) => ({ start, end }));
 }
 
 /**
@@ -32,7 +32,7 @@ export function withoutCorrected<T extends Span>(reading: Reading, items: readon
 
 /** Where the visitor takes back an earlier answer ("sorry, I meant 80", "je voulais dire…"): see EARLIER_ANSWER_CORRECTIONS. */
 export function findEarlierAnswerCorrections(folded: string, segments: Reading['segments']): Span[] {
-  return matchCues(EARLIER_ANSWER_MARKERS, folded, segments).map(({ start, end }) => ({ start, end }));
+  return matchCues(EARLIER_ANSWER_MARKERS, { folded, segments }).map(({ start, end }) => ({ start, end }));
 }
 
 /** Whether a finding at `span` is said as a correction of an earlier answer: a marker before it, or in its sentence. */

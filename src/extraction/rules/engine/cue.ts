@@ -1,5 +1,6 @@
 import { cueFile, macroSource, withMacros } from './cue-file.js';
 import { literalGate, type LiteralGate } from './literal-prefilter.js';
+import { PhraseMatcher } from './phrases.js';
 import { NAMES_A_SLOT } from './vocabulary.js';
 
 /**
@@ -30,6 +31,27 @@ export interface Cue {
   gate: LiteralGate;
   /** Names a vocabulary slot ({results}…): matched on the message with the playbook's words marked (vocabulary.ts). */
   slotted?: boolean;
+  /** A playbook's words and short phrases for this level (phrases.ts), found among the message's words instead of `regex`. */
+  phrases?: PhraseMatcher;
+  /**
+   * How a negation voids the match: anywhere before it in the clause (the default: "I'm not the one who decides"), or only
+   * right before it ('near': a knockout's topic, "je ne trouve pas mon bulletin de paie" still speaks of a payslip).
+   */
+  negation?: 'clause' | 'near';
+}
+
+// A phrase cue has no regular expression: this one never runs (matchCues asks its phrases instead).
+const NEVER = /(?!)/g;
+
+/** A cue made of a playbook's phrases ("mon bulletin de paie", "compare vendors"), for one level or knockout. */
+export function phraseCue(
+  level: string,
+  phrases: Readonly<Record<'fr' | 'en', readonly string[]>>,
+  options: { weak?: boolean; tag?: string; negation?: 'clause' | 'near' } = {},
+): Cue | undefined {
+  const matcher = new PhraseMatcher([{ id: level, phrases }]);
+  if (matcher.size === 0) return undefined;
+  return { level, weak: options.weak ?? false, tag: options.tag, ignoreNegation: false, regex: NEVER, gate: [], phrases: matcher, negation: options.negation ?? 'clause' };
 }
 
 /** The engine's macros (language/macros.yaml), usable as `{name}` in every language file and playbook pattern. */

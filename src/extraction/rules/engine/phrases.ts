@@ -67,7 +67,8 @@ interface CompiledPhrase {
 let wordsTried = 0;
 
 const WORD = /[a-z0-9]+/g;
-const GAP_WORDS: ReadonlySet<string> = new Set(cueFile('phrases').terms.gap_words?.pattern as readonly string[]);
+const FUNCTION_WORDS: ReadonlySet<string> = new Set(cueFile('phrases').terms.function_words?.pattern as readonly string[]);
+const GAP_WORDS: ReadonlySet<string> = new Set([...FUNCTION_WORDS, ...(cueFile('phrases').terms.gap_words?.pattern as readonly string[])]);
 const MAX_GAP = 2;
 // Short stems say too little ("lead" is also "leader" to the French stemmer, "pai" is "paie"): words with a stem
 // under five letters match only themselves (and their plural).
@@ -75,6 +76,7 @@ const MIN_STEM = 5;
 // A stem also reads a word that adds a short ending it did not strip ("compar" → "comparons", "securit" → "securite").
 const MAX_EXTRA_LETTERS = 3;
 const NUMBER = /^\d+$/;
+const EXACT_ONLY: ReadonlySet<string> = new Set(cueFile('phrases').terms.exact_only?.pattern as readonly string[]);
 
 // A word's stems and keys cost a few microseconds: computed once per word per process (bounded, for a long-running server).
 const known = new Map<string, WordForm>();
@@ -83,11 +85,15 @@ const MAX_KNOWN = 50_000;
 function formOf(text: string): WordForm {
   let word = known.get(text);
   if (!word) {
-    const fr = frenchStem(text);
-    const en = englishStem(text);
-    const keys = new Set([`w:${text}`, `w:${singular(text)}`, `fr:${fr}`, `en:${en}`]);
-    for (let cut = 1; cut <= MAX_EXTRA_LETTERS && text.length - cut >= MIN_STEM; cut++) keys.add(`p:${text.slice(0, text.length - cut)}`);
-    keys.add(`p:${text}`);
+    // A month or a day name is only itself: no stem key ("March" must not read "marchés").
+    const exact = EXACT_ONLY.has(text);
+    const fr = exact ? `=${text}` : frenchStem(text);
+    const en = exact ? `=${text}` : englishStem(text);
+    const keys = new Set([`w:${text}`, `w:${singular(text)}`]);
+    if (!exact) {
+      keys.add(`fr:${fr}`).add(`en:${en}`).add(`p:${text}`);
+      for (let cut = 1; cut <= MAX_EXTRA_LETTERS && text.length - cut >= MIN_STEM; cut++) keys.add(`p:${text.slice(0, text.length - cut)}`);
+    }
     word = { text, fr, en, keys: [...keys] };
     if (known.size >= MAX_KNOWN) known.clear();
     known.set(text, word);
@@ -152,7 +158,7 @@ function compilePhrase(group: string, phrase: string, locale: Locale): CompiledP
   const all = [...normalize(phrase).matchAll(WORD)].map(([text]) => text);
   // Small words inside a phrase are the gaps people vary ("comparer des prestataires" reads "comparons plusieurs
   // prestataires"); a phrase made only of them keeps them.
-  const content = all.filter((text) => !GAP_WORDS.has(text));
+  const content = all.filter((text) => !FUNCTION_WORDS.has(text));
   const words = (content.length > 0 ? content : all).map((text): PhraseWord => {
     const stem = locale === 'fr' ? frenchStem(text) : englishStem(text);
     return { text, locale, stem: text.length >= MIN_STEM && stem.length >= MIN_STEM ? stem : undefined };
@@ -169,7 +175,7 @@ function keysOf(word: PhraseWord): string[] {
 
 function sameWord(word: WordForm, phraseWord: PhraseWord): boolean {
   if (word.text === phraseWord.text || singular(word.text) === singular(phraseWord.text)) return true;
-  if (phraseWord.stem === undefined) return false;
+  if (phraseWord.stem === undefined || EXACT_ONLY.has(word.text)) return false;
   return (phraseWord.locale === 'fr' ? word.fr : word.en) === phraseWord.stem || extendsStem(word.text, phraseWord.stem);
 }
 

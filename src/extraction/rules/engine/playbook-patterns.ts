@@ -1,19 +1,26 @@
 import type { Dimension, Playbook } from '../../../playbook/schema.js';
-import type { Cue } from './cue.js';
+import { phraseCue, type Cue } from './cue.js';
 import { literalGate } from './literal-prefilter.js';
 
 type Patterns = { fr: string[]; en: string[] } | undefined;
 
 /**
- * The playbook's own `patterns` (per level, per knockout), compiled once. Accents in the patterns are
- * removed like in the folded text, so "décid" also matches "decide"; matching is case-insensitive.
+ * What a playbook says about its own levels and knockouts: `phrases` (words and short phrases, read by stems:
+ * phrases.ts) and `patterns` (regular expressions, for what phrases cannot say), compiled once. Accents in the
+ * patterns are removed like in the folded text, so "décid" also matches "decide"; matching is case-insensitive.
  */
 export function levelPatternCues(dimension: Dimension): Cue[] {
-  return dimension.levels.flatMap((level) => compile(level.id, level.patterns));
+  return dimension.levels.flatMap((level) => [...phrases(level.id, level.phrases, 'clause'), ...compile(level.id, level.patterns)]);
 }
 
+/** A knockout's phrases name a topic ("my payslip"): a negated verb before them does not void them. */
 export function knockoutPatternCues(playbook: Playbook): Cue[] {
-  return playbook.knockouts.flatMap((knockout) => compile(knockout.id, knockout.patterns));
+  return playbook.knockouts.flatMap((knockout) => [...phrases(knockout.id, knockout.phrases, 'near'), ...compile(knockout.id, knockout.patterns)]);
+}
+
+function phrases(level: string, said: Patterns, negation: 'clause' | 'near'): Cue[] {
+  const cue = said ? phraseCue(level, said, { negation }) : undefined;
+  return cue ? [cue] : [];
 }
 
 function compile(level: string, patterns: Patterns): Cue[] {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CueSpec } from '../engine/cue.js';
 import { cueList, table, term } from '../engine/cue-file.js';
+import { expand } from '../engine/cue.js';
 
 /**
  * Company: headcount and sector (language/company.yaml). Numbers become a headcount only next to an employee
@@ -19,10 +20,14 @@ export const HEADCOUNT_LEAD = term('company', 'headcount_lead');
 export const HEADCOUNT_APPROX = term('company', 'headcount_approx');
 /** "moins de 10 salariés", "fewer than 10 people": an upper bound, not a count. */
 export const HEADCOUNT_BELOW = term('company', 'headcount_below');
-/** Counts of something else: never a headcount. */
-export const NOT_HEADCOUNT_UNIT = new RegExp(term('company', 'not_headcount_unit'));
-/** A sales or marketing team, not the company ("une équipe commerciale de 3 personnes"). */
-export const SUB_TEAM = new RegExp(term('company', 'sub_team'));
+/** Counts of something else (roles, units, the company's own words): never a headcount. Read on the marked text. */
+export const NOT_HEADCOUNT_UNIT = new RegExp(expand(term('company', 'not_headcount_unit')));
+/** A team of the company before the number, not the company ("une équipe RH de 3 personnes"). Read on the marked text. */
+export const SUB_TEAM = new RegExp(expand(term('company', 'sub_team')));
+/** A team right after the count ("two-person IT team"). */
+export const TEAM_AFTER_COUNT = new RegExp(expand(term('company', 'team_after_count')));
+/** A team after "we are N" ("we're 4 in marketing", "on est 3 à la paie"). */
+export const TEAM_AFTER_LEAD = new RegExp(expand(term('company', 'team_after_lead')));
 
 /** Solo and two-person businesses: a headcount, and the below-ICP-size knockout. */
 export const SOLO_CUES: readonly CueSpec[] = cueList('company', 'solo_cues');

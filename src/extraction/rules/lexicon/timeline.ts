@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { table, term } from '../engine/cue-file.js';
+import { expand } from '../engine/cue.js';
 
 /**
  * Timeline / prioritization phrases and what they mean in months from now (language/timeline.yaml). Durations
@@ -107,8 +108,5 @@ export const START_CONTEXT = new RegExp(term('timeline', 'start_context'), '');
 export const DATE_WORDS = new RegExp(`(?<![a-z0-9])${term('timeline', 'date_words')}(?![a-z0-9])`);
 /** Words that tie a time phrase to money or goals instead of a start ("budget acté pour l'an prochain", "Q3 targets"). */
 export const NOT_START_CONTEXT = new RegExp(term('timeline', 'not_start_context'), '');
-/**
- * The pipeline is what the visitor lacks: a date next to it is when they want it ("pipeline for next year"),
- * not a start; but urgency said about it is ("we need more pipeline asap").
- */
-export const PIPELINE_CONTEXT = new RegExp(term('timeline', 'pipeline_context'), '');
+/** What buyers want more of ({results}, read on the marked text): a date next to it is a target, not a start. */
+export const RESULTS_CONTEXT = new RegExp(expand(term('timeline', 'results_context')));

@@ -22,8 +22,7 @@ export class AuthorityReader {
     // Refused before overlaps are resolved, so "I'm the commercial director and sign…" stays the visitor's title.
     const matches = matchCues(
       this.cues,
-      reading.folded,
-      reading.segments,
+      reading,
       (match) => match.tag !== 'other' || !SELF_INTRO.test(reading.folded.slice(Math.max(0, match.start - 20), match.start)),
     );
     const pick = (level: string, ...tags: string[]) => matches.find((m) => m.level === level && tags.includes(m.tag ?? ''));

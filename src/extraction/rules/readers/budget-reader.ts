@@ -35,7 +35,7 @@ export class BudgetReader {
     const aboutMoney = asked || amounts.length > 0 || ABOUT_MONEY.test(reading.folded);
     const sentenceAboutMoney = (match: CueMatch) =>
       asked || ABOUT_MONEY.test(sentenceText(reading, match.start, match.end), reading.folded) || amounts.some((amount) => sameSentence(reading, amount.start, match.start));
-    const matches = matchCues(this.cues, reading.folded, reading.segments).filter((match) => {
+    const matches = matchCues(this.cues, reading).filter((match) => {
       if (match.tag === 'message') return aboutMoney;
       if (match.tag === 'contextual') return sentenceAboutMoney(match);
       if (match.tag === 'pronoun') return asked || ABOUT_MONEY.test(reading.folded.slice(previousSentenceStart(reading, match.start), match.end), reading.folded);

@@ -14,6 +14,8 @@ import {
   SIZE_CUES,
   SOLO_CUES,
   SUB_TEAM,
+  TEAM_AFTER_COUNT,
+  TEAM_AFTER_LEAD,
   TEAM_LIST_ANSWER_CUES,
   TEAM_LIST_CUES,
   TEAM_LIST_SEPARATOR,
@@ -66,7 +68,9 @@ export class CompanyReader {
 
   read(reading: Reading, asked: boolean): CompanyReading {
     const min = this.playbook.icp.minEmployees;
-    let solo = matchCues(this.solo, reading.folded, reading.segments)[0];
+    let solo = matchCues(this.solo, reading)[0];
+    // "Nous sommes 2 au service RH": two in a team, not a two-person company.
+    if (solo && TEAM_AFTER_LEAD.test(reading.folded.slice(solo.end, solo.end + 40))) solo = undefined;
     let headcount = solo ? { start: solo.start, end: solo.end, value: Number(solo.level), partners: false } : this.headcount(reading, asked);
     if (!headcount) {
       headcount = this.listedTeam(reading, asked);
@@ -79,7 +83,7 @@ export class CompanyReader {
       return { solo, findings: [{ level, start: span.start, end: span.end, headcount: headcount.value, sector: sector?.text }] };
     }
     if (!asked) return { findings: [] };
-    const size = matchCues(this.size, reading.folded, reading.segments)[0];
+    const size = matchCues(this.size, reading)[0];
     if (size) return { findings: [{ level: size.level, start: size.start, end: size.end, weak: size.weak, sector: sector?.text }] };
     if (sector) return { findings: [{ level: 'size_unknown', start: sector.start, end: sector.end, sector: sector.text }] };
     return { findings: [] };
@@ -87,6 +91,8 @@ export class CompanyReader {
 
   private headcount(reading: Reading, asked: boolean): Headcount | undefined {
     const { folded } = reading;
+    // The company's own words marked (vocabulary.ts): "200 leads" counts leads, "notre équipe SOC de 3" a team.
+    const marked = reading.marked ?? folded;
     const bare = asked ? this.bareAnswer(reading) : undefined;
     if (bare) return bare;
     const counts: Headcount[] = [];
@@ -95,15 +101,16 @@ export class CompanyReader {
       const token = tokens[index] as NumberToken;
       const after = folded.slice(token.end, token.end + 32);
       const before = folded.slice(Math.max(0, token.start - 48), token.start);
-      if (SUB_TEAM.test(before)) continue;
+      // A team of the company is not the company: "une équipe RH de 3", "our two-person IT team", "we're 4 in marketing".
+      if (SUB_TEAM.test(marked.slice(Math.max(0, token.start - 48), token.start)) || TEAM_AFTER_COUNT.test(after) || TEAM_AFTER_LEAD.test(after)) continue;
       const next = tokens[index + 1];
       // "10 à 50 salariés", "between 50 and 100 employees": the lower bound.
-      if (next && RANGE_JOIN.test(folded.slice(token.end, next.start)) && this.isHeadcount(folded, next, false)) {
+      if (next && RANGE_JOIN.test(folded.slice(token.end, next.start)) && this.isHeadcount(folded, marked, next, false)) {
         counts.push({ start: token.start, end: next.end + (UNIT_AFTER.exec(folded.slice(next.end))?.[0].length ?? 0), value: token.value, partners: false });
         index++;
         continue;
       }
-      if (!this.isHeadcount(folded, token, asked)) continue;
+      if (!this.isHeadcount(folded, marked, token, asked)) continue;
       const unit = UNIT_AFTER.exec(after) ?? COMPOUND_AFTER.exec(after);
       const end = token.end + (unit?.[0].length ?? 0);
       const partners = PARTNER_UNIT.test((unit?.[0] ?? '').replace(/^ ?(?:de |d')?/, ''));
@@ -123,7 +130,7 @@ export class CompanyReader {
 
   /** "It's me, my co-founder and a part-time VA": one per person listed, or the count given ("deux freelances"). */
   private listedTeam(reading: Reading, asked: boolean): Headcount | undefined {
-    const list = matchCues(asked ? this.teamListAsked : this.teamList, reading.folded, reading.segments)[0];
+    const list = matchCues(asked ? this.teamListAsked : this.teamList, reading)[0];
     if (!list) return undefined;
     let value = 0;
     let at = list.start;
@@ -143,7 +150,7 @@ export class CompanyReader {
       for (const token of tokens) {
         if (token.start < count.end || token.scale !== 1 || token.value < 1) continue;
         const after = reading.folded.slice(token.end, token.end + 32);
-        if (NOT_HEADCOUNT_UNIT.test(after) || !corrects(reading, count, token)) continue;
+        if (NOT_HEADCOUNT_UNIT.test((reading.marked ?? reading.folded).slice(token.end, token.end + 32)) || !corrects(reading, count, token)) continue;
         const unit = UNIT_AFTER.exec(after) ?? COMPOUND_AFTER.exec(after);
         const candidate = { start: token.start, end: token.end + (unit?.[0].length ?? 0), value: Math.round(token.value), partners: count.partners };
         if (!result || candidate.start > result.start) result = candidate;
@@ -170,10 +177,10 @@ export class CompanyReader {
     return { start: first.start, end: last.end, value: Math.round(first.value), partners: false };
   }
 
-  private isHeadcount(folded: string, token: NumberToken, asked: boolean): boolean {
+  private isHeadcount(folded: string, marked: string, token: NumberToken, asked: boolean): boolean {
     const after = folded.slice(token.end, token.end + 32);
     if (UNIT_AFTER.test(after) || COMPOUND_AFTER.test(after)) return true;
-    if (NOT_HEADCOUNT_UNIT.test(after)) return false;
+    if (NOT_HEADCOUNT_UNIT.test(marked.slice(token.end, token.end + 32))) return false;
     const before = folded.slice(Math.max(0, token.start - 48), token.start);
     if (LEAD_BEFORE.test(before) && BARE_END.test(after)) return true;
     // A bare number answering the company question: "40", "environ 40", "~40".

@@ -7,7 +7,7 @@ export class CustomReader {
   constructor(private readonly cues: readonly Cue[]) {}
 
   read(reading: Reading): Finding[] {
-    const matches = matchCues(this.cues, reading.folded, reading.segments);
+    const matches = matchCues(this.cues, reading);
     const best = [...matches].sort((a, b) => b.end - b.start - (a.end - a.start))[0];
     return best ? [{ level: best.level, start: best.start, end: best.end }] : [];
   }

@@ -32,7 +32,7 @@ export class KnockoutReader {
   /** The first match per knockout, a firm one rather than a soft one. */
   read(reading: Reading): KnockoutMatch[] {
     const first = new Map<string, CueMatch>();
-    for (const match of matchCues(this.cues, reading.folded, reading.segments)) {
+    for (const match of matchCues(this.cues, reading)) {
       const known = first.get(match.level);
       if (!known || (known.tag === 'soft' && match.tag !== 'soft')) first.set(match.level, match);
     }

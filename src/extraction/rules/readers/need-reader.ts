@@ -19,8 +19,8 @@ export class NeedReader {
 
   /** `asked`: a topic word alone ("prospecting") is a hint worth keeping only as an answer to the question. */
   read(reading: Reading, asked: boolean): Finding[] {
-    const matches = matchCues(this.cues, reading.folded, reading.segments, undefined, reading.marked);
-    const hedges = matchCues(this.hedges, reading.folded, reading.segments);
+    const matches = matchCues(this.cues, reading);
+    const hedges = matchCues(this.hedges, reading);
     const vague = matches.filter((match) => match.level === 'vague_interest');
     const clear: CueMatch[] = [];
     const downgraded: CueMatch[] = [];

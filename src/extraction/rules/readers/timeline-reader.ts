@@ -5,7 +5,7 @@ import { compileCues, type Cue } from '../engine/cue.js';
 import { PrefilteredRegExp } from '../engine/literal-prefilter.js';
 import { longestFirst, matchCues, type CueMatch } from '../engine/match-cues.js';
 import { clauseOf, sentenceOf, textOf, type Finding, type Reading } from '../engine/reading.js';
-import { DATE_WORDS, NOT_START_CONTEXT, PIPELINE_CONTEXT, START_CONTEXT, TIME_PHRASES, type TimeMeaning } from '../lexicon/timeline.js';
+import { DATE_WORDS, NOT_START_CONTEXT, RESULTS_CONTEXT, START_CONTEXT, TIME_PHRASES, type TimeMeaning } from '../lexicon/timeline.js';
 import { datesIn } from '../numbers/recognizers.js';
 import { readCalendarDates } from './calendar-expressions.js';
 import { readDurations } from './duration-expressions.js';
@@ -17,7 +17,6 @@ const PHRASE_CUES = TIME_PHRASES.map((phrase, index) => ({ level: String(index),
 // Tested on clauses and sentences, prefiltered on the whole message (what a part contains, the whole does).
 const STARTING = new PrefilteredRegExp(START_CONTEXT);
 const NOT_STARTING = new PrefilteredRegExp(NOT_START_CONTEXT);
-const ABOUT_PIPELINE = new PrefilteredRegExp(PIPELINE_CONTEXT);
 
 /**
  * Timeline / prioritization: months from now, then the playbook band (`timelineLevelFor`). Phrases
@@ -65,13 +64,13 @@ export class TimelineReader {
   private candidates(reading: Reading, asked: boolean): TimeCandidate[] {
     const { folded, now } = reading;
     const found: TimeCandidate[] = [];
-    const phraseMatches = matchCues(this.phrases, folded, reading.segments);
+    const phraseMatches = matchCues(this.phrases, reading);
     for (const match of phraseMatches) {
       const phrase = TIME_PHRASES[Number(match.level)];
       if (!phrase) continue;
       found.push({ ...base(match), ...resolve(phrase.meaning, now), weak: phrase.weak ?? false, standalone: phrase.standalone ?? false, anchored: phrase.anchored ?? false });
     }
-    for (const match of matchCues(this.extra, folded, reading.segments)) found.push({ ...base(match), level: match.level });
+    for (const match of matchCues(this.extra, reading)) found.push({ ...base(match), level: match.level });
     found.push(...readDurations(reading, asked), ...readCalendarDates(reading));
     const resolved = resolveOverlaps(found);
     if (!resolved.some((candidate) => !candidate.ignore) && (asked || STARTING.test(folded)) && mayHoldADate(reading)) resolved.push(...this.recognized(reading));
@@ -95,7 +94,8 @@ export class TimelineReader {
     const sentence = textOf(reading, sentenceOf(reading, candidate.start));
     const starting = STARTING.test(sentence, reading.folded);
     if (NOT_STARTING.test(clause, reading.folded) && !STARTING.test(clause, reading.folded)) return false;
-    if (ABOUT_PIPELINE.test(clause, reading.folded) && !STARTING.test(clause, reading.folded) && !candidate.standalone) return false;
+    // "Il nous faut des commandes pour l'an prochain": when they want results, not when they start.
+    if (reading.marked && RESULTS_CONTEXT.test(textOf({ ...reading, folded: reading.marked }, clauseOf(reading, candidate.start))) && !STARTING.test(clause, reading.folded) && !candidate.standalone) return false;
     if (candidate.anchored) return starting;
     // "soon", "fast": vague words are an answer to the question, not a start date said in passing.
     if (candidate.weak) return asked;

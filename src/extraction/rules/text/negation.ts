@@ -27,6 +27,25 @@ export function isNegated(folded: string, clause: Span, start: number, end: numb
   return AFTER_NEGATOR.test(folded.slice(end, clause.end));
 }
 
+/**
+ * Whether the phrase at [start, …) is itself denied: a negator right before it, or before "de" / "any" / "a"
+ * ("no other vendors", "pas de bulletin", "aucun SOC", "not any agency"). A negated verb before a determiner
+ * does not deny its object: "je ne trouve pas mon bulletin de paie" still speaks of a payslip.
+ */
+export function isDeniedRightBefore(folded: string, clause: Span, start: number): boolean {
+  const words = folded
+    .slice(clause.start, start)
+    .split(/[^a-z0-9']+/)
+    .filter(Boolean);
+  const negates = (word: string | undefined) => word !== undefined && (FAR_NEGATOR.test(word) || NEAR_NEGATOR.test(word));
+  const last = words[words.length - 1];
+  if (negates(last)) return true;
+  return last !== undefined && PARTITIVE.test(last) && negates(words[words.length - 2]);
+}
+
+// "pas de", "pas d'", "not any", "not a": the negation reaches the noun that follows.
+const PARTITIVE = /^(?:de|d'|d|of|any|a|an|un|une|single)$/;
+
 /** True when the matched words already contain a negation (the cue means the negative reading). */
 export function carriesNegation(matched: string): boolean {
   return matched
