@@ -13,6 +13,8 @@ const SETS = [
   { dir: 'test/holdout', playbook: 'champ', min: 0.95 },
   { dir: 'test/holdout-2', playbook: 'champ', min: 0.95 },
   { dir: 'test/holdout-3', playbook: 'champ', min: 0.95 },
+  { dir: 'test/hr-payroll', playbook: 'dialogs/playbooks/hr-payroll.yaml', min: 0.95 },
+  { dir: 'test/erp-integration', playbook: 'dialogs/playbooks/erp-integration.yaml', min: 0.95 },
 ];
 
 // The offline reader, whatever the developer's shell holds (no OPENAI_API_KEY, no DATABASE_URL).

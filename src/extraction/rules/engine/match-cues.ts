@@ -40,7 +40,7 @@ export function matchCues(cues: readonly Cue[], text: MatchText, accept?: (match
     if (end === start) return;
     if (!cue.ignoreNegation && !carriesNegation(matched)) {
       const clause = spanAt(segments.clauses, start) ?? { start: 0, end: folded.length };
-      if (cue.negation === 'near' ? isDeniedRightBefore(folded, clause, start) : isNegated(folded, clause, start, end)) return;
+      if (cue.negation === 'near' ? isDeniedRightBefore(folded, clause, start, end) : isNegated(folded, clause, start, end)) return;
     }
     const hit = { level: cue.level, weak: cue.weak, tag: cue.tag, start, end };
     if (!accept || accept(hit)) found.push(hit);

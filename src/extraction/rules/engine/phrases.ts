@@ -157,11 +157,13 @@ export class PhraseMatcher {
 function compilePhrase(group: string, phrase: string, locale: Locale): CompiledPhrase {
   const all = [...normalize(phrase).matchAll(WORD)].map(([text]) => text);
   // Small words inside a phrase are the gaps people vary ("comparer des prestataires" reads "comparons plusieurs
-  // prestataires"); a phrase made only of them keeps them.
-  const content = all.filter((text) => !FUNCTION_WORDS.has(text));
-  const words = (content.length > 0 ? content : all).map((text): PhraseWord => {
+  // prestataires"); at its start they say whose thing it is ("my payslip" is not "our payslips") and stay.
+  const leading = all.findIndex((text) => !FUNCTION_WORDS.has(text));
+  const kept = leading < 0 ? all : [...all.slice(0, leading), ...all.slice(leading).filter((text) => !FUNCTION_WORDS.has(text))];
+  const words = kept.map((text, index): PhraseWord => {
     const stem = locale === 'fr' ? frenchStem(text) : englishStem(text);
-    return { text, locale, stem: text.length >= MIN_STEM && stem.length >= MIN_STEM ? stem : undefined };
+    const stemmed = index >= leading && leading >= 0 && text.length >= MIN_STEM && stem.length >= MIN_STEM;
+    return { text, locale, stem: stemmed ? stem : undefined };
   });
   return { group, phrase, words, triedAt: 0 };
 }

@@ -53,6 +53,13 @@ export class BudgetReader {
     const none = matches.find((match) => match.level === 'none');
 
     const findings: Finding[] = [];
+    // "We're discussing a budget of 100 to 150k", "on pense à environ 70 000 €, rien n'est validé": the amount is the
+    // one under discussion, one answer (possible). Said first and doubted after ("30k… well, not approved yet"), it
+    // stays two answers that contradict each other.
+    const discussed = amount && possible && !possible.weak && possible.tag !== 'contextual' && possible.start < amount.start && sameSentence(reading, possible.start, amount.start);
+    if (amount && discussed && amount.amount.value > 0) {
+      return [{ level: 'possible', start: Math.min(possible.start, amount.start), end: Math.max(possible.end, amount.end), amount: amount.amount }];
+    }
     if (amount && amount.amount.value === 0) {
       findings.push({ level: 'none', start: amount.start, end: amount.end });
     } else if (amount) {

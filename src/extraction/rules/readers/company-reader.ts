@@ -43,7 +43,7 @@ const LEAD_BEFORE = new RegExp(`(?:^|[^a-z'])${HEADCOUNT_LEAD} ${HEADCOUNT_APPRO
 const APPROX_BEFORE = new RegExp(`${HEADCOUNT_APPROX}$`);
 const BELOW_BEFORE = new RegExp(HEADCOUNT_BELOW);
 // "On est 6 avec moi", "we're 6 including me": the visitor counted in.
-const BARE_END = /^ ?(?:$|[,.;!?)]|au |a |dans |in |at |ici|here|en tout|au total|in total|et |and |people|personnes|maintenant|now|avec moi\b|moi compris|moi inclus|en (?:me|nous) comptant|y compris moi|including me|including myself|with me\b|counting me|me included|myself included)/;
+const BARE_END = /^ ?(?:$|[,.;:!?)]|au |a |dans |in |at |ici|here|en tout|au total|in total|et |and |people|personnes|maintenant|now|avec moi\b|moi compris|moi inclus|en (?:me|nous) comptant|y compris moi|including me|including myself|with me\b|counting me|me included|myself included)/;
 const RANGE_JOIN = /^ ?(?:a|à|-|to|et|and) ?$/;
 const ONLY_NUMBER = new RegExp(`^${HEADCOUNT_APPROX}\\d[\\d .,']*\\+?$`);
 

@@ -32,7 +32,9 @@ export function isNegated(folded: string, clause: Span, start: number, end: numb
  * ("no other vendors", "pas de bulletin", "aucun SOC", "not any agency"). A negated verb before a determiner
  * does not deny its object: "je ne trouve pas mon bulletin de paie" still speaks of a payslip.
  */
-export function isDeniedRightBefore(folded: string, clause: Span, start: number): boolean {
+export function isDeniedRightBefore(folded: string, clause: Span, start: number, end = start): boolean {
+  // A phrase that starts with its own determiner ("mon bulletin", "my payslip") is not denied by the verb's negation.
+  if (DETERMINER_START.test(folded.slice(start, end))) return false;
   const words = folded
     .slice(clause.start, start)
     .split(/[^a-z0-9']+/)
