@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DIMENSION_KINDS } from '../dimensions/index.js';
 
 /**
  * The playbook: everything sales/marketing ops may change without touching code.
@@ -7,21 +8,8 @@ import { z } from 'zod';
 
 const localized = z.object({ fr: z.string().min(1), en: z.string().min(1) }).strict();
 
-/**
- * What the built-in rules extractor knows how to read. A dimension of kind `custom`
- * is read from the `patterns` of its levels (and by the LLM extractor from its descriptions).
- */
-export const DIMENSION_KINDS = ['need', 'authority', 'budget', 'timeline', 'company', 'custom'] as const;
-export type DimensionKind = (typeof DIMENSION_KINDS)[number];
-
-/** Level ids the built-in lexicons produce, per kind. Playbook levels of these kinds must use them. */
-export const BUILTIN_LEVELS: Record<Exclude<DimensionKind, 'custom'>, readonly string[]> = {
-  need: ['clear_problem', 'vague_interest', 'none'],
-  authority: ['decision_maker', 'influencer', 'no_role'],
-  budget: ['allocated', 'possible', 'none', 'below_minimum'],
-  timeline: ['within_3_months', '3_to_6_months', 'later'],
-  company: ['in_icp', 'below_icp_size', 'size_unknown'],
-};
+/** The kinds of dimension the engine knows (src/dimensions: one module each, with its level ids). */
+const kindIds = (): string => [...DIMENSION_KINDS.keys()].join(', ');
 
 const regexSource = z.string().refine(
   (source) => {
@@ -95,7 +83,7 @@ const quickReplySchema = z
 const dimensionSchema = z
   .object({
     id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'use lower_snake_case'),
-    kind: z.enum(DIMENSION_KINDS),
+    kind: z.string().refine((kind) => DIMENSION_KINDS.has(kind), { message: `is not a kind of dimension (${kindIds()})` }),
     /** Read by people and by the LLM extractor. */
     description: z.string().min(1),
     /** Maximum points this dimension can bring. */
@@ -200,8 +188,9 @@ export const playbookSchema = z
       }
       dimensionIds.add(dimension.id);
       const levelIds = new Set(dimension.levels.map((level) => level.id));
-      if (dimension.kind !== 'custom') {
-        const known = BUILTIN_LEVELS[dimension.kind];
+      const kind = DIMENSION_KINDS.get(dimension.kind);
+      if (kind?.levels) {
+        const known = kind.levels;
         dimension.levels.forEach((level, levelIndex) => {
           if (!known.includes(level.id)) {
             ctx.addIssue({
@@ -212,6 +201,7 @@ export const playbookSchema = z
           }
         });
       }
+      for (const [path, message] of kind?.validate?.(dimension) ?? []) ctx.addIssue({ code: 'custom', path: [...at, ...path], message });
       dimension.levels.forEach((level, levelIndex) => {
         if (level.points > dimension.weight) {
           ctx.addIssue({
@@ -230,9 +220,6 @@ export const playbookSchema = z
           });
         }
       });
-      if (dimension.kind === 'timeline' && dimension.levels.every((level) => level.maxMonths === undefined)) {
-        ctx.addIssue({ code: 'custom', path: [...at, 'levels'], message: 'timeline levels need maxMonths bands' });
-      }
     });
     if (playbook.thresholds.warm > playbook.thresholds.handoff) {
       ctx.addIssue({ code: 'custom', path: ['thresholds', 'warm'], message: 'must not exceed thresholds.handoff' });

@@ -1,4 +1,5 @@
 import type { Playbook } from '../playbook/schema.js';
+import { kindOf } from '../dimensions/index.js';
 import { effectiveLevel } from '../scoring/scorer.js';
 import type { Fact, FactSheet, KnockoutHit } from './types.js';
 
@@ -50,7 +51,7 @@ export function absorbFacts(playbook: Playbook, sheet: FactSheet, incoming: read
       continue;
     }
     const unasked = context !== undefined && fact.dimension !== context.askedDimension;
-    if (unasked && dimension.kind === 'need' && pointsOf(after) < pointsOf(before)) continue;
+    if (unasked && kindOf(dimension).passingMentionNeverLowers && pointsOf(after) < pointsOf(before)) continue;
     const conflicting =
       before !== after &&
       pointsOf(before) !== pointsOf(after) &&

@@ -1,4 +1,5 @@
-import { findLevel, maxPoints, timelineLevelFor, yearlyAmount } from '../playbook/queries.js';
+import { kindOf } from '../dimensions/index.js';
+import { findLevel, maxPoints } from '../playbook/queries.js';
 import type { Dimension, Playbook } from '../playbook/schema.js';
 import type { Decision, Fact, FactSheet, KnockoutHit, ScoreReason, Tier } from '../qualification/types.js';
 
@@ -45,25 +46,9 @@ export function tierFor(playbook: Playbook, score: number): Tier {
   return score >= playbook.thresholds.warm ? 'warm' : 'cold';
 }
 
-/** The level a fact scores at: amounts and months are re-read against the playbook's own bounds. */
+/** The level a fact scores at: amounts, months and headcounts are re-read against the playbook's own bounds (by kind). */
 export function effectiveLevel(playbook: Playbook, dimension: Dimension, fact: Fact): { levelId: string; why?: string } {
-  if (dimension.kind === 'budget' && fact.amount && dimension.minimumYearlyAmount !== undefined) {
-    const yearly = yearlyAmount(playbook, fact.amount);
-    if (yearly !== undefined && yearly < dimension.minimumYearlyAmount && hasLevel(dimension, 'below_minimum')) {
-      return { levelId: 'below_minimum', why: `${formatMoney(yearly, playbook.currency)}/year is below the minimum ${formatMoney(dimension.minimumYearlyAmount, playbook.currency)}` };
-    }
-    if (yearly !== undefined && yearly >= dimension.minimumYearlyAmount && (fact.value === 'below_minimum' || fact.value === 'none') && hasLevel(dimension, 'allocated')) {
-      return { levelId: 'allocated', why: `${formatMoney(yearly, playbook.currency)}/year meets the minimum` };
-    }
-  }
-  if (dimension.kind === 'timeline' && fact.months !== undefined) {
-    const level = timelineLevelFor(dimension, fact.months);
-    if (level) return { levelId: level.id, why: `start in about ${fact.months} month(s)` };
-  }
-  if (dimension.kind === 'company' && fact.headcount !== undefined) {
-    return { levelId: fact.headcount >= playbook.icp.minEmployees ? 'in_icp' : 'below_icp_size', why: `${fact.headcount} employee(s)` };
-  }
-  return { levelId: fact.value };
+  return kindOf(dimension).effectiveLevel?.(playbook, dimension, fact) ?? { levelId: fact.value };
 }
 
 function scoreDimension(playbook: Playbook, dimension: Dimension, input: ScoringInput): DimensionScore {
@@ -100,7 +85,8 @@ function activeKnockouts(playbook: Playbook, input: ScoringInput): KnockoutHit[]
   const hits = input.knockouts.filter((hit) => known.has(hit.id));
   const sizeKnockout = playbook.knockouts.find((knockout) => knockout.signal === 'below_icp_size');
   if (sizeKnockout && !hits.some((hit) => hit.id === sizeKnockout.id)) {
-    for (const dimension of playbook.dimensions.filter((d) => d.kind === 'company')) {
+    // A company fact whose headcount is below the ICP (src/dimensions/company.ts) is the size knockout.
+    for (const dimension of playbook.dimensions) {
       const fact = input.facts[dimension.id];
       if (fact && effectiveLevel(playbook, dimension, fact).levelId === 'below_icp_size') {
         hits.push({ id: sizeKnockout.id, evidence: fact.evidence, turn: fact.turn, source: fact.source });
@@ -149,10 +135,4 @@ function knockoutDescription(playbook: Playbook, id: string): string {
   return playbook.knockouts.find((knockout) => knockout.id === id)?.description ?? id;
 }
 
-function hasLevel(dimension: Dimension, id: string): boolean {
-  return dimension.levels.some((level) => level.id === id);
-}
 
-function formatMoney(value: number, currency: string): string {
-  return `${Math.round(value).toLocaleString('en-US')} ${currency}`;
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DimensionKind } from '../../src/playbook/schema.js';
+import { DIMENSION_KINDS } from '../../src/dimensions/index.js';
 import { cueFile } from '../../src/extraction/rules/engine/cue-file.js';
 import { SHORT_ANSWERS } from '../../src/extraction/rules/lexicon/short-answers.js';
 import { readShortAnswer } from '../../src/extraction/rules/readers/short-answers.js';
@@ -40,11 +40,11 @@ function rowFindings(): Finding[] {
     if (examples.length === 0) findings.push({ where, sentence: '', problem: 'has no example' });
     if (counterexamples.length === 0) findings.push({ where, sentence: '', problem: 'has no counterexample' });
     for (const sentence of examples) {
-      const read = readShortAnswer(answer.kind as DimensionKind, marked(sentence));
+      const read = readShortAnswer(answer.kind, marked(sentence));
       if (read !== answer) findings.push({ where, sentence, problem: read ? `read by another row (${read.level ?? 'unclear'}: ${read.pattern.slice(0, 40)}…)` : 'not read' });
     }
     for (const sentence of counterexamples) {
-      const read = readShortAnswer(answer.kind as DimensionKind, marked(sentence));
+      const read = readShortAnswer(answer.kind, marked(sentence));
       if (read && read.level === answer.level) findings.push({ where, sentence, problem: `read as ${read.level ?? 'unclear'}` });
     }
   });
@@ -54,6 +54,10 @@ function rowFindings(): Finding[] {
 const format = (findings: Finding[]) => findings.map((f) => `  ${f.where}: ${f.problem}${f.sentence ? ` — «${f.sentence}»` : ''}`).join('\n');
 
 describe('short answers (language/short-answers.yaml)', () => {
+  it('answers only questions of kinds the engine knows', () => {
+    for (const answer of SHORT_ANSWERS) expect(DIMENSION_KINDS.has(answer.kind), answer.kind).toBe(true);
+  });
+
   it('has one exported answer per table row, in order', () => {
     expect(rows.length).toBeGreaterThan(0);
     expect(SHORT_ANSWERS).toHaveLength(rows.length);

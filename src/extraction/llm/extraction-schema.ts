@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { Dimension, DimensionKind, Playbook } from '../../playbook/schema.js';
+import { kindOf } from '../../dimensions/index.js';
+import type { Dimension, Playbook } from '../../playbook/schema.js';
 
 /**
  * The structured output asked of the model, built from the playbook so a new dimension,
@@ -16,27 +17,6 @@ export interface ExtractionSchemaOptions {
   rephrase: boolean;
 }
 
-const PERIODS = ['once', 'month', 'year'] as const;
-
-/** Detail fields per dimension kind: only those a kind can use, to keep the schema (and tokens) small. */
-function detailFields(kind: DimensionKind): z.ZodRawShape {
-  switch (kind) {
-    case 'budget':
-      return {
-        amount: z.number().nullish(),
-        amountUpTo: z.number().nullish(),
-        currency: z.string().nullish(),
-        period: z.enum(PERIODS).nullish(),
-      };
-    case 'timeline':
-      return { months: z.number().nullish() };
-    case 'company':
-      return { headcount: z.number().nullish(), sector: z.string().nullish() };
-    default:
-      return {};
-  }
-}
-
 function dimensionFactSchema(dimension: Dimension) {
   const levels = dimension.levels.map((level) => level.id) as [string, ...string[]];
   return z
@@ -44,7 +24,8 @@ function dimensionFactSchema(dimension: Dimension) {
       level: z.enum(levels),
       evidence: z.string(),
       confidence: z.number(),
-      ...detailFields(dimension.kind),
+      // Detail fields per kind (src/dimensions): only those a kind can use, to keep the schema (and tokens) small.
+      ...kindOf(dimension).llmFields,
     })
     .nullish();
 }
@@ -81,7 +62,7 @@ export interface ModelFact {
   amount?: number | null;
   amountUpTo?: number | null;
   currency?: string | null;
-  period?: (typeof PERIODS)[number] | null;
+  period?: 'once' | 'month' | 'year' | null;
   months?: number | null;
   headcount?: number | null;
   sector?: string | null;

@@ -1,7 +1,7 @@
 import type { Playbook } from '../../playbook/schema.js';
-import type { Amount, Contact, Fact, KnockoutHit } from '../../qualification/types.js';
-import { containsCanary } from './canary.js';
-import type { ModelFact, ModelOutput } from './extraction-schema.js';
+import { kindOf } from '../../dimensions/index.js';
+import type { Contact, Fact, KnockoutHit } from '../../qualification/types.js';
+import type { ModelOutput } from './extraction-schema.js';
 import type { GroundingInput } from './grounding.js';
 
 /**
@@ -22,17 +22,8 @@ export function modelOutputToCandidates(output: ModelOutput, playbook: Playbook,
       source: 'llm',
       turn,
     };
-    if (dimension.kind === 'budget') {
-      const amount = amountOf(raw, playbook.currency);
-      if (amount) fact.amount = amount;
-    }
-    if (dimension.kind === 'timeline' && isCount(raw.months)) fact.months = raw.months;
-    if (dimension.kind === 'company') {
-      if (isCount(raw.headcount)) fact.headcount = Math.round(raw.headcount);
-      const sector = raw.sector?.replace(/\s+/g, ' ').trim();
-      // Free text not grounded verbatim (the model may name the sector), so at least never a prompt leak.
-      if (sector && !containsCanary(sector)) fact.sector = sector.slice(0, 80);
-    }
+    // Amounts, months, headcount, sector: each kind reads its own fields (src/dimensions).
+    kindOf(dimension).llmDetails?.(raw, fact, playbook);
     facts.push(fact);
   }
   const seen = new Set<string>();
@@ -45,21 +36,6 @@ export function modelOutputToCandidates(output: ModelOutput, playbook: Playbook,
   return { facts, knockouts, contact: contactOf(output.contact) };
 }
 
-function amountOf(raw: ModelFact, defaultCurrency: string): Amount | undefined {
-  if (!isCount(raw.amount)) return undefined;
-  const amount: Amount = { value: raw.amount, currency: currencyCode(raw.currency, defaultCurrency), period: raw.period ?? 'once' };
-  if (isCount(raw.amountUpTo) && raw.amountUpTo > raw.amount) amount.upTo = raw.amountUpTo;
-  return amount;
-}
-
-const CURRENCY_ALIASES: Record<string, string> = { '€': 'EUR', EURO: 'EUR', EUROS: 'EUR', $: 'USD', 'US$': 'USD', '£': 'GBP', 'K€': 'EUR' };
-
-function currencyCode(raw: string | null | undefined, fallback: string): string {
-  const value = (raw ?? '').trim().toUpperCase();
-  const code = CURRENCY_ALIASES[value] ?? value;
-  return /^[A-Z]{3}$/.test(code) ? code : fallback;
-}
-
 function contactOf(raw: ModelOutput['contact']): Contact {
   const contact: Contact = {};
   for (const field of ['email', 'phone', 'name'] as const) {
@@ -67,10 +43,6 @@ function contactOf(raw: ModelOutput['contact']): Contact {
     if (value) contact[field] = value;
   }
   return contact;
-}
-
-function isCount(value: number | null | undefined): value is number {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0;
 }
 
 function clamp01(value: number): number {

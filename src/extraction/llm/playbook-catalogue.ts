@@ -1,4 +1,5 @@
-import type { Dimension, Playbook } from '../../playbook/schema.js';
+import { kindOf } from '../../dimensions/index.js';
+import type { Playbook } from '../../playbook/schema.js';
 import type { Fact, Locale } from '../../qualification/types.js';
 
 /**
@@ -6,17 +7,11 @@ import type { Fact, Locale } from '../../qualification/types.js';
  * descriptions), so the model reads the same definitions sales ops maintain in the YAML.
  */
 
-const DETAIL_FIELDS: Partial<Record<Dimension['kind'], string>> = {
-  budget: 'amount, amountUpTo, currency, period',
-  timeline: 'months',
-  company: 'headcount, sector',
-};
-
 export function renderDimensions(playbook: Playbook): string {
   return playbook.dimensions
     .map((dimension) => {
       const lines = [`- id: ${dimension.id}`, `  kind: ${dimension.kind}`, `  meaning: ${oneLine(dimension.description)}`];
-      const fields = DETAIL_FIELDS[dimension.kind];
+      const fields = kindOf(dimension).llmFieldNames;
       if (fields) lines.push(`  fields: ${fields}`);
       if (dimension.minimumYearlyAmount !== undefined) {
         lines.push(`  minimumYearlyAmount: ${dimension.minimumYearlyAmount} ${playbook.currency}`);

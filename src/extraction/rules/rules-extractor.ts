@@ -1,16 +1,11 @@
-import { findLevel, timelineLevelFor, yearlyAmount } from '../../playbook/queries.js';
+import { kindOf, type DimensionReader } from '../../dimensions/index.js';
+import { findLevel } from '../../playbook/queries.js';
 import type { Dimension, Playbook } from '../../playbook/schema.js';
-import { NO_USAGE, type Amount, type Fact, type KnockoutHit } from '../../qualification/types.js';
+import { NO_USAGE, type Fact, type KnockoutHit } from '../../qualification/types.js';
 import type { Extraction, ExtractionInput, Extractor } from '../extractor.js';
-import { AuthorityReader } from './readers/authority-reader.js';
-import { BudgetReader } from './readers/budget-reader.js';
-import { CompanyReader } from './readers/company-reader.js';
 import { hiddenSpans, readContact } from './readers/contact-reader.js';
-import { CustomReader } from './readers/custom-reader.js';
 import { KnockoutReader } from './readers/knockout-reader.js';
-import { NeedReader } from './readers/need-reader.js';
 import { readShortAnswer } from './readers/short-answers.js';
-import { TimelineReader } from './readers/timeline-reader.js';
 import { correctsEarlierAnswer, findCorrections, findEarlierAnswerCorrections, withoutCorrected } from './engine/corrections.js';
 import { compileGatedRegExps } from './engine/literal-prefilter.js';
 import { indexWords } from './engine/phrases.js';
@@ -31,11 +26,6 @@ export interface RulesExtractorOptions {
   warmUp?: boolean;
 }
 
-/** Reads one dimension of the playbook; `asked` is true when the bot just asked about it. */
-interface DimensionReader {
-  dimension: Dimension;
-  read(reading: Reading, asked: boolean): { findings: Finding[]; solo?: Span };
-}
 
 // Signals whose visitor is not a buyer: what they say about "needs" is not a need of ours.
 const NOT_A_BUYER = new Set(['student', 'job_seeker', 'vendor', 'no_need']);
@@ -50,12 +40,14 @@ const VOID_WHEN_NEED_STATED = new Set(['no_need']);
 export class RulesExtractor implements Extractor {
   readonly name = 'rules';
   private readonly now: () => Date;
-  private readonly readers: DimensionReader[];
+  private readonly readers: Array<{ dimension: Dimension; read: DimensionReader['read'] }>;
   private readonly knockoutReader: KnockoutReader;
   private readonly sizeKnockoutId?: string;
   private readonly notABuyer: Set<string>;
   private readonly voidWhenNeedStated: Set<string>;
   private readonly vocabulary: VocabularyReader;
+  /** Dimensions whose findings are the visitor's own problem (need kinds: src/dimensions). */
+  private readonly problemDimensions: Set<string>;
 
   constructor(
     private readonly playbook: Playbook,
@@ -63,6 +55,7 @@ export class RulesExtractor implements Extractor {
   ) {
     this.now = options.now ?? (() => new Date());
     this.vocabulary = new VocabularyReader(playbook.vocabulary);
+    this.problemDimensions = new Set(playbook.dimensions.filter((dimension) => kindOf(dimension).statesTheProblem).map((dimension) => dimension.id));
     this.readers = playbook.dimensions.map((dimension) => this.readerFor(dimension));
     this.knockoutReader = new KnockoutReader(playbook, knockoutPatternCues(playbook));
     this.sizeKnockoutId = playbook.knockouts.find((knockout) => knockout.signal === 'below_icp_size')?.id;
@@ -124,8 +117,8 @@ export class RulesExtractor implements Extractor {
       // "Next month. Scratch that, more like 9 months": the corrected value only, no contradiction.
       let findings = withoutCorrected(reading, result.findings);
       // A terse need ("Des rendez-vous.") is said in the company's words: read with its vocabulary marked.
-      if (asked && findings.length === 0) findings = this.shortAnswer(dimension, dimension.kind === 'need' ? (reading.marked ?? folded) : folded, original);
-      if (dimension.kind === 'need') needs.push(...findings);
+      if (asked && findings.length === 0) findings = this.shortAnswer(dimension, reading.marked ?? folded, original);
+      if (kindOf(dimension).statesTheProblem) needs.push(...findings);
       for (const finding of findings) {
         if (!findLevel(dimension, finding.level)) continue;
         const fact = this.toFact(dimension, finding, asked, quote(finding.start, finding.end), input.turn);
@@ -141,51 +134,21 @@ export class RulesExtractor implements Extractor {
       knockouts.push({ id: this.sizeKnockoutId, evidence: quote(solo.start, solo.end), turn: input.turn, source: 'rules' });
     }
     const buyer = !knockouts.some((hit) => this.notABuyer.has(hit.id));
-    const kept = buyer ? facts : facts.filter((fact) => this.playbook.dimensions.find((d) => d.id === fact.dimension)?.kind !== 'need');
+    const kept = buyer ? facts : facts.filter((fact) => !this.problemDimensions.has(fact.dimension));
     return { facts: kept, knockouts, contact, usage: NO_USAGE, extractor: 'rules' };
   }
 
-  private readerFor(dimension: Dimension): DimensionReader {
-    const extra = levelPatternCues(dimension);
-    switch (dimension.kind) {
-      case 'need': {
-        const reader = new NeedReader(extra);
-        return { dimension, read: (reading, asked) => ({ findings: reader.read(reading, asked) }) };
-      }
-      case 'authority': {
-        const reader = new AuthorityReader(extra);
-        return { dimension, read: (reading) => ({ findings: reader.read(reading) }) };
-      }
-      case 'budget': {
-        const minimum = dimension.minimumYearlyAmount;
-        const belowMinimum = (amount: Amount) => minimum !== undefined && (yearlyAmount(this.playbook, amount) ?? Number.POSITIVE_INFINITY) < minimum;
-        const reader = new BudgetReader(this.playbook.currency, extra, belowMinimum);
-        return { dimension, read: (reading, asked) => ({ findings: reader.read(reading, asked) }) };
-      }
-      case 'timeline': {
-        const reader = new TimelineReader(dimension, extra);
-        return { dimension, read: (reading, asked) => ({ findings: reader.read(reading, asked) }) };
-      }
-      case 'company': {
-        const reader = new CompanyReader(this.playbook, extra);
-        return { dimension, read: (reading, asked) => reader.read(reading, asked) };
-      }
-      case 'custom': {
-        const reader = new CustomReader(extra);
-        return { dimension, read: (reading) => ({ findings: reader.read(reading) }) };
-      }
-    }
+  private readerFor(dimension: Dimension): { dimension: Dimension; read: DimensionReader['read'] } {
+    const reader = kindOf(dimension).rulesReader(dimension, this.playbook, levelPatternCues(dimension));
+    return { dimension, read: (reading, asked) => reader.read(reading, asked) };
   }
 
   /** "Oui" to the budget question, "moi" to the authority question, "je ne sais pas" → nothing. */
   private shortAnswer(dimension: Dimension, folded: string, original: string): Finding[] {
-    if (dimension.kind === 'custom') return [];
     const answer = readShortAnswer(dimension.kind, folded);
     if (!answer || answer.level === null) return [];
-    const whole = { start: 0, end: original.length, confidence: answer.confidence };
-    if (dimension.kind !== 'timeline') return [{ ...whole, level: answer.level }];
-    const level = answer.months !== undefined ? timelineLevelFor(dimension, answer.months) : timelineLevelFor(dimension, Number.POSITIVE_INFINITY);
-    return level ? [{ ...whole, level: level.id, months: answer.months }] : [];
+    const read = kindOf(dimension).shortAnswerLevel?.(dimension, { level: answer.level, months: answer.months }) ?? { level: answer.level };
+    return read ? [{ start: 0, end: original.length, confidence: answer.confidence, level: read.level, months: read.months }] : [];
   }
 
   private toFact(dimension: Dimension, finding: Finding, asked: boolean, quoted: string, turn: number): Fact {

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { DIMENSION_KINDS, type DimensionKind } from '../../../playbook/schema.js';
 import { cueFile, table, term, withMacros } from '../engine/cue-file.js';
 
 /**
@@ -8,7 +7,8 @@ import { cueFile, table, term, withMacros } from '../engine/cue-file.js';
  * folded answer, punctuation and polite fillers aside. `level: null` means "unclear": no fact.
  */
 export interface ShortAnswer {
-  kind: Exclude<DimensionKind, 'custom'>;
+  /** A dimension kind (src/dimensions) whose question this answers. */
+  kind: string;
   pattern: string;
   level: string | null;
   confidence: number;
@@ -18,7 +18,7 @@ export interface ShortAnswer {
 /** A row of `tables.short_answers`, with the sentences it must and must not read (language-short-answers.test.ts). */
 const shortAnswerRowSchema = z
   .object({
-    kind: z.enum(DIMENSION_KINDS).exclude(['custom']),
+    kind: z.string().min(1),
     pattern: z.string().min(1),
     level: z.string().min(1).nullable(),
     confidence: z.number().min(0).max(1),

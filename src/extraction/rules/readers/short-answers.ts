@@ -1,4 +1,3 @@
-import type { DimensionKind } from '../../../playbook/schema.js';
 import { expand } from '../engine/cue.js';
 import { FILLER, SHORT_ANSWERS, type ShortAnswer } from '../lexicon/short-answers.js';
 
@@ -12,7 +11,7 @@ const compiled = SHORT_ANSWERS.map((answer) => ({
  * "je ne sais pas" → unclear (`level: null`). Undefined when the answer is not one of those. `folded` may be
  * the message with the playbook's vocabulary marked (vocabulary.ts): "Des rendez-vous." names its results.
  */
-export function readShortAnswer(kind: DimensionKind, folded: string): ShortAnswer | undefined {
+export function readShortAnswer(kind: string, folded: string): ShortAnswer | undefined {
   const answer = folded
     .replace(/[^a-z0-9'+?\uE001-\uE003-]+/g, ' ')
     .replace(/\s+/g, ' ')
