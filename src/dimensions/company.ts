@@ -7,6 +7,7 @@ import type { DimensionKind } from './kind.js';
 export const companyKind: DimensionKind = {
   id: 'company',
   levels: ['in_icp', 'below_icp_size', 'size_unknown'],
+  knockoutLevel: 'below_icp_size',
   rulesReader: (_dimension, playbook, extra) => {
     const reader = new CompanyReader(playbook, extra);
     return { read: (reading, asked) => reader.read(reading, asked) };

@@ -39,6 +39,8 @@ export interface DimensionKind {
   llmDetails?(raw: ModelFact, fact: Fact, playbook: Playbook): void;
   /** The level a fact scores at when its details say more than its level (an amount, months, a headcount). */
   effectiveLevel?(playbook: Playbook, dimension: Dimension, fact: Fact): { levelId: string; why?: string } | undefined;
+  /** A fact at this level is the playbook's `below_icp_size` knockout (company: a headcount under the ICP). */
+  knockoutLevel?: string;
   /** A lower reading of this kind said in passing, in an answer to another question, neither contradicts nor lowers it. */
   passingMentionNeverLowers?: boolean;
   /**

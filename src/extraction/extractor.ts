@@ -1,4 +1,4 @@
-import type { Contact, Fact, KnockoutHit, LlmUsage, Locale } from '../qualification/types.js';
+import type { Contact, DisputedKnockout, Fact, KnockoutHit, LlmUsage, Locale } from '../qualification/types.js';
 
 /** One visitor message, with what the extractor needs to read it in context. */
 export interface ExtractionInput {
@@ -30,6 +30,8 @@ export interface Extraction {
   extractor: string;
   /** Optional acknowledgement/rephrasing of the next question (LLM_REPHRASE), never a decision. */
   rephrasedQuestion?: string;
+  /** Knockouts only one of two extractors saw in this message (merge-extractions.ts). */
+  disputedKnockouts?: DisputedKnockout[];
 }
 
 /**

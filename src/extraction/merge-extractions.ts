@@ -1,6 +1,7 @@
 import type { Dimension, Playbook } from '../playbook/schema.js';
+import { kindOf } from '../dimensions/index.js';
 import { effectiveLevel } from '../scoring/scorer.js';
-import type { Fact, LlmUsage } from '../qualification/types.js';
+import type { DisputedKnockout, Fact, KnockoutHit, LlmUsage } from '../qualification/types.js';
 import type { Extraction } from './extractor.js';
 import { rephraseTarget } from './llm/rephrase-target.js';
 
@@ -11,15 +12,19 @@ export interface MergeContext {
 }
 
 /**
- * Merges the rules reading and the (already grounded) LLM reading of one message. Pure.
+ * Merges the rules reading and the (already grounded) LLM reading of one message. Pure. Where they disagree on
+ * what scores, neither vetoes the other: a person decides, with both readings.
  *
- * - Numbers the rules recognised (amount, months, headcount) stand; the LLM only fills gaps.
- * - Same level (as the scorer reads it, numbers included) → one fact, source `merged`, max confidence.
- * - Levels that score differently → both facts, both `uncertain: true`: the fact sheet records a
- *   contradiction and the lead goes to a person instead of being scored on a guess.
+ * - Each reading is scored with its own numbers (amount, months, headcount); a number only one of them read fills
+ *   the other's gap.
+ * - Same level (as the scorer reads it) → one fact, source `merged`, max confidence, the rules' numbers.
+ * - Levels that score differently (two readings of a headcount, an amount, a role…) → both facts, both
+ *   `uncertain: true`: the fact sheet records a contradiction with both readings and the lead goes to a person.
  * - Levels that differ but score the same (e.g. two 0-point company levels) → the rules fact stands.
- * - LLM-only facts and knockouts are kept (grounding already checked them); rules knockouts and
- *   contact details stand over the LLM's.
+ * - LLM-only facts are kept (grounding already checked them). A knockout both saw is firm (`merged`); one only
+ *   one of them saw is disputed (`disputedKnockouts`): the lead goes to a person, never silently disqualified or
+ *   silently kept. A model that read nothing at all in the message (no fact, no knockout) has no opinion: the
+ *   rules' knockouts stand. Contact details: the rules' stand over the LLM's.
  */
 export function mergeExtractions(playbook: Playbook, rules: Extraction, llm: Extraction & { rephrasedFor?: string }, context: MergeContext = {}): Extraction {
   const llmByDimension = new Map(llm.facts.map((fact) => [fact.dimension, fact]));
@@ -38,10 +43,18 @@ export function mergeExtractions(playbook: Playbook, rules: Extraction, llm: Ext
   const rulesDimensions = new Set(rules.facts.map((fact) => fact.dimension));
   facts.push(...llm.facts.filter((fact) => !rulesDimensions.has(fact.dimension)));
 
-  const rulesKnockouts = new Set(rules.knockouts.map((hit) => hit.id));
+  const llmKnockouts = new Map(llm.knockouts.map((hit) => [hit.id, hit]));
+  const rulesKnockouts = new Map(rules.knockouts.map((hit) => [hit.id, hit]));
+  const modelRead = llm.facts.length > 0 || llm.knockouts.length > 0;
+  const agreed = modelRead ? rules.knockouts.filter((hit) => llmKnockouts.has(hit.id)).map((hit): KnockoutHit => ({ ...hit, source: 'merged' })) : rules.knockouts;
+  const disputed: DisputedKnockout[] = !modelRead ? [] : [
+    ...rules.knockouts.filter((hit) => !llmKnockouts.has(hit.id)).map((hit) => dispute(hit, 'rules', 'llm')),
+    ...llm.knockouts.filter((hit) => !rulesKnockouts.has(hit.id)).map((hit) => dispute(hit, 'llm', 'rules')),
+  ];
   const merged: Extraction = {
     facts,
-    knockouts: [...rules.knockouts, ...llm.knockouts.filter((hit) => !rulesKnockouts.has(hit.id))],
+    knockouts: agreed,
+    ...(disputed.length > 0 ? { disputedKnockouts: disputed } : {}),
     contact: { ...llm.contact, ...definedOnly(rules.contact) },
     usage: addUsage(rules.usage, llm.usage),
     extractor: 'llm+rules',
@@ -54,14 +67,9 @@ export function mergeExtractions(playbook: Playbook, rules: Extraction, llm: Ext
 }
 
 function mergeFacts(playbook: Playbook, dimension: Dimension, rulesFact: Fact, llmFact: Fact): Fact[] {
-  const details = definedOnly({
-    amount: rulesFact.amount ?? llmFact.amount,
-    months: rulesFact.months ?? llmFact.months,
-    headcount: rulesFact.headcount ?? llmFact.headcount,
-    sector: rulesFact.sector ?? llmFact.sector,
-  });
-  const fromRules: Fact = { ...rulesFact, ...details };
-  const fromLlm: Fact = { ...llmFact, ...details };
+  // Each reading keeps its own numbers; a number only the other one read fills a gap.
+  const fromRules: Fact = { ...rulesFact, ...definedOnly(detailsOf(llmFact)), ...definedOnly(detailsOf(rulesFact)) };
+  const fromLlm: Fact = { ...llmFact, ...definedOnly(detailsOf(rulesFact)), ...definedOnly(detailsOf(llmFact)) };
   const rulesLevel = effectiveLevel(playbook, dimension, fromRules).levelId;
   const llmLevel = effectiveLevel(playbook, dimension, fromLlm).levelId;
   if (rulesLevel === llmLevel) {
@@ -75,11 +83,21 @@ function mergeFacts(playbook: Playbook, dimension: Dimension, rulesFact: Fact, l
     ];
   }
   const points = (levelId: string) => dimension.levels.find((level) => level.id === levelId)?.points ?? 0;
-  if (points(rulesLevel) === points(llmLevel)) return [fromRules];
+  // Same points and same knockout consequence (a headcount under the ICP disqualifies): no difference to a decision.
+  const knocksOut = (levelId: string) => levelId === kindOf(dimension).knockoutLevel;
+  if (points(rulesLevel) === points(llmLevel) && knocksOut(rulesLevel) === knocksOut(llmLevel)) return [fromRules];
   return [
     { ...fromRules, uncertain: true },
     { ...fromLlm, uncertain: true },
   ];
+}
+
+function detailsOf(fact: Fact): Pick<Fact, 'amount' | 'months' | 'headcount' | 'sector'> {
+  return { amount: fact.amount, months: fact.months, headcount: fact.headcount, sector: fact.sector };
+}
+
+function dispute(hit: KnockoutHit, saw: 'rules' | 'llm', missed: 'rules' | 'llm'): DisputedKnockout {
+  return { id: hit.id, readings: [{ source: saw, value: 'seen', evidence: hit.evidence }, { source: missed, value: 'not seen' }] };
 }
 
 export function addUsage(a: LlmUsage, b: LlmUsage): LlmUsage {

@@ -6,6 +6,7 @@ import type {
   Contact,
   Contradiction,
   Decision,
+  DisputedKnockout,
   FactSource,
   HandoffReason,
   Locale,
@@ -68,6 +69,8 @@ export interface LeadPacket {
   /** The score, rule by rule. */
   reasons: ScoreReason[];
   knockouts: PacketKnockout[];
+  /** Knockouts the rules and the model disagree on: both readings, for the SDR to decide. */
+  disputedKnockouts: Array<DisputedKnockout & { description: string }>;
   contradictions: Contradiction[];
   unclear: string[];
   pageContext: PageContext;
@@ -124,6 +127,10 @@ export function buildLeadPacket(input: { playbook: Playbook; lead: LeadState; de
     facts,
     reasons: decision.reasons,
     knockouts,
+    disputedKnockouts: (lead.sheet.disputedKnockouts ?? []).map((dispute) => ({
+      ...dispute,
+      description: playbook.knockouts.find((knockout) => knockout.id === dispute.id)?.description ?? dispute.id,
+    })),
     contradictions: Object.values(lead.sheet.contradictions),
     unclear: [...lead.sheet.unclear],
     pageContext: { ...lead.context },

@@ -1,7 +1,7 @@
-import type { Playbook } from '../playbook/schema.js';
 import { kindOf } from '../dimensions/index.js';
 import { effectiveLevel } from '../scoring/scorer.js';
-import type { Fact, FactSheet, KnockoutHit } from './types.js';
+import type { Dimension, Playbook } from '../playbook/schema.js';
+import type { Contradiction, DisputedKnockout, Fact, FactSheet, KnockoutHit, Reading } from './types.js';
 
 /** Below this confidence a fact is kept as a hint but cannot contradict another one. */
 const CONTRADICTION_MIN_CONFIDENCE = 0.6;
@@ -32,6 +32,7 @@ export function absorbFacts(playbook: Playbook, sheet: FactSheet, incoming: read
     contradictions: { ...sheet.contradictions },
     unclear: [...sheet.unclear],
     knockouts: [...sheet.knockouts],
+    ...(sheet.disputedKnockouts ? { disputedKnockouts: [...sheet.disputedKnockouts] } : {}),
   };
   for (const fact of incoming) {
     const dimension = playbook.dimensions.find((d) => d.id === fact.dimension);
@@ -60,11 +61,19 @@ export function absorbFacts(playbook: Playbook, sheet: FactSheet, incoming: read
       dimension.weight > 0;
     if (conflicting || fact.uncertain) {
       const existing = next.contradictions[fact.dimension];
-      next.contradictions[fact.dimension] = {
+      const contradiction: Contradiction = {
         dimension: fact.dimension,
         values: unique([...(existing?.values ?? [before]), after]),
         evidence: unique([...(existing?.evidence ?? [previous.evidence]), fact.evidence]),
       };
+      // The rules and the model read the same message differently: both readings go to the person who decides.
+      if (fact.uncertain) {
+        const readings = existing?.readings ?? (previous.uncertain ? [readingOf(playbook, dimension, previous)] : []);
+        contradiction.readings = [...readings, readingOf(playbook, dimension, fact)];
+      } else if (existing?.readings) {
+        contradiction.readings = existing.readings;
+      }
+      next.contradictions[fact.dimension] = contradiction;
     }
     // The latest confident answer is what the visitor means now; a weak hint never overrides a clear answer.
     const weakOverClear = fact.confidence < CONTRADICTION_MIN_CONFIDENCE && previous.confidence >= CONTRADICTION_MIN_CONFIDENCE;
@@ -75,10 +84,34 @@ export function absorbFacts(playbook: Playbook, sheet: FactSheet, incoming: read
   return next;
 }
 
-export function absorbKnockouts(sheet: FactSheet, hits: readonly KnockoutHit[]): FactSheet {
+export function absorbKnockouts(sheet: FactSheet, hits: readonly KnockoutHit[], disputes: readonly DisputedKnockout[] = []): FactSheet {
   const known = new Set(sheet.knockouts.map((hit) => hit.id));
-  const fresh = hits.filter((hit) => !known.has(hit.id));
-  return fresh.length ? { ...sheet, knockouts: [...sheet.knockouts, ...fresh] } : sheet;
+  if (disputes.length === 0 && hits.every((hit) => known.has(hit.id)) && !sheet.disputedKnockouts?.some((dispute) => hits.some((hit) => hit.id === dispute.id))) return sheet;
+  const firm = [...sheet.knockouts, ...hits.filter((hit) => !known.has(hit.id))];
+  // A disputed knockout the other extractor confirms later (or one already firm) is a knockout; else it stays disputed.
+  const disputed = new Map((sheet.disputedKnockouts ?? []).map((dispute) => [dispute.id, dispute]));
+  for (const dispute of disputes) {
+    const earlier = disputed.get(dispute.id);
+    disputed.set(dispute.id, { id: dispute.id, readings: [...(earlier?.readings ?? []), ...dispute.readings] });
+  }
+  for (const [id, dispute] of disputed) {
+    const seenBy = new Set(dispute.readings.filter((reading) => reading.value === 'seen').map((reading) => reading.source));
+    if (firm.some((hit) => hit.id === id)) {
+      disputed.delete(id);
+    } else if (seenBy.has('rules') && seenBy.has('llm')) {
+      const said = dispute.readings.find((reading) => reading.evidence !== undefined);
+      firm.push({ id, evidence: said?.evidence ?? '', turn: 0, source: 'merged' });
+      disputed.delete(id);
+    }
+  }
+  const next: FactSheet = { ...sheet, knockouts: firm };
+  if (disputed.size > 0) next.disputedKnockouts = [...disputed.values()];
+  else delete next.disputedKnockouts;
+  return next;
+}
+
+function readingOf(playbook: Playbook, dimension: Dimension, fact: Fact): Reading {
+  return { source: fact.source, value: effectiveLevel(playbook, dimension, fact).levelId, evidence: fact.evidence };
 }
 
 export function markUnclear(sheet: FactSheet, dimensionId: string): FactSheet {

@@ -35,7 +35,7 @@ export class Qualifier {
       (await this.extractor.extract({ text, locale, region: lead.region, askedDimension, turn, known: lead.sheet.facts, history: lead.history, leadId: lead.leadId, signal }));
 
     let sheet = absorbFacts(this.playbook, lead.sheet, extraction.facts, { askedDimension });
-    sheet = absorbKnockouts(sheet, extraction.knockouts);
+    sheet = absorbKnockouts(sheet, extraction.knockouts, extraction.disputedKnockouts);
     const learned = extraction.facts.filter((fact) => sheet.facts[fact.dimension] === fact || sheet.facts[fact.dimension]?.turn === turn);
     const next: LeadState = {
       ...lead,

@@ -82,11 +82,31 @@ export interface PageContext {
   [key: string]: string | number | boolean | undefined;
 }
 
+/** One extractor's reading of a disputed fact or knockout: what it read, on which words. */
+export interface Reading {
+  source: FactSource;
+  /** The level read (a fact), or whether the knockout was seen (a knockout). */
+  value: string;
+  /** The visitor's words it read it from; absent when it saw nothing. */
+  evidence?: string;
+}
+
 /** A contradiction between answers on the same dimension (one of the "ambiguous" triggers). */
 export interface Contradiction {
   dimension: string;
   values: string[];
   evidence: string[];
+  /** When the rules and the model read the same words differently: each one's reading, for the person who decides. */
+  readings?: Reading[];
+}
+
+/**
+ * A knockout one extractor saw and the other did not (rules vs model): never a silent veto either way. The lead goes
+ * to a person (ambiguous) with both readings, until the other extractor also sees it in a later message.
+ */
+export interface DisputedKnockout {
+  id: string;
+  readings: Reading[];
 }
 
 /**
@@ -99,6 +119,8 @@ export interface FactSheet {
   /** Dimensions still unclear after their one clarification. */
   unclear: string[];
   knockouts: KnockoutHit[];
+  /** Knockouts the rules and the model disagree on (absent in sheets stored before it existed). */
+  disputedKnockouts?: DisputedKnockout[];
 }
 
 export const ROUTES = ['handoff', 'nurture', 'disqualify'] as const;

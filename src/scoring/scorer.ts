@@ -30,6 +30,12 @@ export function decide(playbook: Playbook, input: ScoringInput): Decision {
     return { route: 'disqualify', score, tier: 'disqualified', reasons, knockouts, complete: input.complete };
   }
   const tier = tierFor(playbook, score);
+  // A knockout the rules and the model disagree on: however high the score, a person checks it first.
+  const disputes = input.complete ? disputedKnockoutReasons(playbook, input) : [];
+  if (disputes.length > 0) {
+    reasons.push(...disputes);
+    return { route: 'handoff', handoffReason: 'ambiguous', score, tier, reasons, knockouts, complete: input.complete };
+  }
   if (score >= playbook.thresholds.handoff) {
     return { route: 'handoff', handoffReason: 'high_score', score, tier, reasons, knockouts, complete: input.complete };
   }
@@ -61,7 +67,9 @@ function scoreDimension(playbook: Playbook, dimension: Dimension, input: Scoring
         rule: `${dimension.id}:contradictory`,
         dimension: dimension.id,
         points: 0,
-        detail: `contradictory answers (${contradiction.values.join(' vs ')}): not counted until a person confirms`,
+        detail: contradiction.readings
+          ? `the rules and the model read it differently (${contradiction.readings.map((reading) => `${sourceName(reading.source)}: ${reading.value}${reading.evidence ? ` «${reading.evidence}»` : ''}`).join('; ')}): not counted until a person confirms`
+          : `contradictory answers (${contradiction.values.join(' vs ')}): not counted until a person confirms`,
         evidence: contradiction.evidence.join(' … '),
       },
     };
@@ -88,7 +96,9 @@ function activeKnockouts(playbook: Playbook, input: ScoringInput): KnockoutHit[]
     // A company fact whose headcount is below the ICP (src/dimensions/company.ts) is the size knockout.
     for (const dimension of playbook.dimensions) {
       const fact = input.facts[dimension.id];
-      if (fact && effectiveLevel(playbook, dimension, fact).levelId === 'below_icp_size') {
+      // Read two ways (the rules 2 employees, the model 600): a person decides, no silent disqualification.
+      if (input.contradictions[dimension.id]) continue;
+      if (fact && effectiveLevel(playbook, dimension, fact).levelId === kindOf(dimension).knockoutLevel) {
         hits.push({ id: sizeKnockout.id, evidence: fact.evidence, turn: fact.turn, source: fact.source });
       }
     }
@@ -129,6 +139,44 @@ function ambiguityReasons(playbook: Playbook, input: ScoringInput, score: number
     }
   }
   return reasons;
+}
+
+/**
+ * A knockout only one of the rules and the model saw, or a number they read on either side of one (a headcount under
+ * the ICP for one, not for the other): a person decides, with both readings (merge-extractions.ts).
+ */
+function disputedKnockoutReasons(playbook: Playbook, input: ScoringInput): ScoreReason[] {
+  const sizeKnockout = playbook.knockouts.some((knockout) => knockout.signal === 'below_icp_size');
+  const numbers = Object.values(input.contradictions).flatMap((contradiction): ScoreReason[] => {
+    const dimension = playbook.dimensions.find((d) => d.id === contradiction.dimension);
+    const knockoutLevel = dimension ? kindOf(dimension).knockoutLevel : undefined;
+    if (!sizeKnockout || !knockoutLevel || !contradiction.readings?.some((reading) => reading.value === knockoutLevel)) return [];
+    return [
+      {
+        rule: 'ambiguous:disputed-knockout',
+        dimension: contradiction.dimension,
+        points: 0,
+        detail: `the rules and the model read ${contradiction.dimension} on either side of a knockout (${contradiction.readings.map((reading) => `${sourceName(reading.source)}: ${reading.value}`).join('; ')})`,
+        evidence: contradiction.evidence.join(' … '),
+      },
+    ];
+  });
+  return [...numbers, ...(input.disputedKnockouts ?? []).map((dispute) => {
+    const seen = dispute.readings.find((reading) => reading.value === 'seen');
+    const silent = dispute.readings.find((reading) => reading.value !== 'seen');
+    return {
+      rule: 'ambiguous:disputed-knockout',
+      points: 0,
+      detail: `${knockoutDescription(playbook, dispute.id)}: the ${sourceName(seen?.source)} read it, the ${sourceName(silent?.source)} did not`,
+      evidence: seen?.evidence,
+    };
+  })];
+}
+
+function sourceName(source: string | undefined): string {
+  if (source === 'llm') return 'model';
+  if (source === 'rules') return 'rules';
+  return source === 'merged' ? 'both' : 'other extractor';
 }
 
 function knockoutDescription(playbook: Playbook, id: string): string {

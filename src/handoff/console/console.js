@@ -384,6 +384,7 @@ function renderDetail(options = {}) {
   renderFacts(packet);
   renderReasons(packet.reasons ?? []);
   renderKnockouts(packet.knockouts ?? []);
+  renderDisputes(packet);
   renderCallback(packet.callback);
   renderKv($('contact'), [
     [t('nameLabel'), packet.contact?.name],
@@ -508,6 +509,21 @@ function renderReasons(reasons) {
       ),
     ),
   );
+}
+
+/** What the rules and the model read differently (a knockout only one saw, a fact read two ways), side by side. */
+function renderDisputes(packet) {
+  const reading = (r) => {
+    const who = t(r.source === 'llm' ? 'readingModel' : 'readingRules');
+    const what = r.value === 'seen' ? t('readingSeen') : r.value === 'not seen' ? t('readingNotSeen') : r.value.replace(/_/g, ' ');
+    return el('span', {}, `${who} : ${what}`, r.evidence ? el('span', { class: 'quote' }, ` ${r.evidence}`) : '');
+  };
+  const items = [
+    ...(packet.disputedKnockouts ?? []).map((dispute) => ({ title: dispute.description, readings: dispute.readings })),
+    ...(packet.contradictions ?? []).filter((c) => Array.isArray(c.readings)).map((c) => ({ title: c.dimension, readings: c.readings })),
+  ];
+  $('disputes-block').hidden = items.length === 0;
+  $('disputes').replaceChildren(...items.map((item) => el('li', {}, el('strong', {}, item.title), ' — ', ...item.readings.flatMap((r, i) => (i ? [' · ', reading(r)] : [reading(r)])))));
 }
 
 function renderKnockouts(knockouts) {
