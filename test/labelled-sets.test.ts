@@ -15,6 +15,8 @@ const SETS = [
   { dir: 'test/holdout-3', playbook: 'champ', min: 0.95 },
   { dir: 'test/hr-payroll', playbook: 'dialogs/playbooks/hr-payroll.yaml', min: 0.95 },
   { dir: 'test/erp-integration', playbook: 'dialogs/playbooks/erp-integration.yaml', min: 0.95 },
+  { dir: 'test/framework-gpct', playbook: 'gpct', min: 0.95 },
+  { dir: 'test/framework-meddicc', playbook: 'meddicc', min: 0.95 },
 ];
 
 // The offline reader, whatever the developer's shell holds (no OPENAI_API_KEY, no DATABASE_URL).

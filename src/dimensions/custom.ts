@@ -4,9 +4,9 @@ import type { DimensionKind } from './kind.js';
 /** A dimension of the playbook's own (MEDDICC's competition, GPCT's plans…): read from its levels' phrases and patterns. */
 export const customKind: DimensionKind = {
   id: 'custom',
-  rulesReader: (_dimension, _playbook, extra) => {
-    const reader = new CustomReader(extra);
-    return { read: (reading) => ({ findings: reader.read(reading) }) };
+  rulesReader: (dimension, _playbook, extra) => {
+    const reader = new CustomReader(dimension, extra);
+    return { read: (reading, asked) => ({ findings: reader.read(reading, asked) }) };
   },
   llmFields: {},
 };

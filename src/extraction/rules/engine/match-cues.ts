@@ -22,6 +22,8 @@ export interface CueMatch {
   tag?: string;
   start: number;
   end: number;
+  /** Found by a playbook's phrase (phrases.ts) rather than a regular expression. */
+  phrase?: boolean;
 }
 
 /**
@@ -42,7 +44,8 @@ export function matchCues(cues: readonly Cue[], text: MatchText, accept?: (match
       const clause = spanAt(segments.clauses, start) ?? { start: 0, end: folded.length };
       if (cue.negation === 'near' ? isDeniedRightBefore(folded, clause, start, end) : isNegated(folded, clause, start, end)) return;
     }
-    const hit = { level: cue.level, weak: cue.weak, tag: cue.tag, start, end };
+    const hit: CueMatch = { level: cue.level, weak: cue.weak, tag: cue.tag, start, end };
+    if (cue.phrases) hit.phrase = true;
     if (!accept || accept(hit)) found.push(hit);
   };
   for (const cue of cues) {

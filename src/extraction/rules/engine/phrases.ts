@@ -111,6 +111,11 @@ export function indexWords(folded: string): WordIndex {
   return { words };
 }
 
+/** How many words of a text say something (the small words of language/phrases.yaml aside). */
+export function contentWords(folded: string): number {
+  return [...folded.matchAll(WORD)].filter(([text]) => !FUNCTION_WORDS.has(text)).length;
+}
+
 /** Finds the phrases of its groups in a message: longest first, never two on the same words. */
 export class PhraseMatcher {
   private readonly byFirstKey = new Map<string, CompiledPhrase[]>();

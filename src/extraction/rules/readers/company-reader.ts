@@ -68,7 +68,8 @@ export class CompanyReader {
 
   read(reading: Reading, asked: boolean): CompanyReading {
     const min = this.playbook.icp.minEmployees;
-    let solo = matchCues(this.solo, reading)[0];
+    // "Just me" is the company only in an answer to the company question (tag asked).
+    let solo = matchCues(this.solo, reading).find((match) => asked || match.tag !== 'asked');
     // "Nous sommes 2 au service RH": two in a team, not a two-person company.
     if (solo && TEAM_AFTER_LEAD.test(reading.folded.slice(solo.end, solo.end + 40))) solo = undefined;
     let headcount = solo ? { start: solo.start, end: solo.end, value: Number(solo.level), partners: false } : this.headcount(reading, asked);
