@@ -164,7 +164,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     : undefined;
   slack?.mount(server);
   // Website widget: demo pages (/, /en), /widget.js, /api/widget/session and its socket.
-  const widget = createWidgetChannel({ bot: { run: runTurn }, logger, ...config.widget, privacyUrl: playbook.links.privacy, history: new DbWidgetHistory(db.widgetActivities) });
+  const widget = createWidgetChannel({ bot: { run: runTurn }, logger, ...config.widget, privacyUrl: playbook.links.privacy, site: { name: playbook.name, ...(playbook.site ? { pages: playbook.site } : {}) }, history: new DbWidgetHistory(db.widgetActivities) });
   widget.adapter.onTurnError = createTurnErrorHandler(logger);
   for (const middleware of turnMiddleware) widget.adapter.use(middleware);
   widget.mount(server);

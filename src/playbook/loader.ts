@@ -24,7 +24,29 @@ export function loadPlaybook(nameOrPath: string): Playbook {
   } catch (error) {
     throw new ConfigError(`Playbook ${file}: cannot be parsed: ${(error as Error).message}`, { cause: error });
   }
-  return parsePlaybook(raw, file);
+  return withSitePages(parsePlaybook(withVocabularyFile(raw, file), file), file);
+}
+
+/** `vocabulary: path.yaml` shares one company's vocabulary between its playbooks; it is read relative to the playbook. */
+function withVocabularyFile(raw: unknown, file: string): unknown {
+  if (!raw || typeof raw !== 'object' || typeof (raw as { vocabulary?: unknown }).vocabulary !== 'string') return raw;
+  const path = resolve(dirname(file), (raw as { vocabulary: string }).vocabulary);
+  if (!existsSync(path)) throw new ConfigError(`Playbook ${file} is invalid:\n  - vocabulary: file not found (${path})`);
+  try {
+    return { ...raw, vocabulary: parseYaml(readFileSync(path, 'utf8')) };
+  } catch (error) {
+    throw new ConfigError(`Playbook ${file}: vocabulary ${path} cannot be parsed: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+/** The site pages are named relative to the playbook file; a missing one fails now, naming the field. */
+function withSitePages(playbook: Playbook, file: string): Playbook {
+  if (!playbook.site) return playbook;
+  const site = { fr: resolve(dirname(file), playbook.site.fr), en: resolve(dirname(file), playbook.site.en) };
+  for (const locale of ['fr', 'en'] as const) {
+    if (!existsSync(site[locale])) throw new ConfigError(`Playbook ${file} is invalid:\n  - site.${locale}: file not found (${site[locale]})`);
+  }
+  return { ...playbook, site };
 }
 
 export function parsePlaybook(raw: unknown, file = '<inline>'): Playbook {

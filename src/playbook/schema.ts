@@ -45,11 +45,11 @@ const sentences = z.object({ fr: z.array(z.string().min(1)).default([]), en: z.a
  */
 const vocabularySchema = z
   .object({
-    /** What goes wrong for a buyer that the offer fixes ("ransomware", "payroll errors", "empty pipeline"). */
+    /** What goes wrong for a buyer that the offer fixes ("ransomware", "payroll errors", "unplanned downtime"). */
     problems: phrases.default({ fr: [], en: [] }),
     /** What the offer brings, what buyers want more of ("qualified meetings", "compliance", "leads"). */
     results: phrases.default({ fr: [], en: [] }),
-    /** What the company sells or takes over ("24/7 monitoring", "payroll software", "outsourced prospecting"). */
+    /** What the company sells or takes over ("24/7 monitoring", "payroll software", "preventive maintenance"). */
     offer: phrases.default({ fr: [], en: [] }),
   })
   .strict();
@@ -169,6 +169,8 @@ export const playbookSchema = z
         contactThanks: localized,
       })
       .strict(),
+    /** The company's demo pages shown at / (fr) and /en with the widget, relative to the playbook file. */
+    site: z.object({ fr: z.string().min(1), en: z.string().min(1) }).strict().optional(),
     links: z
       .object({
         resource: z.string().url(),

@@ -1,6 +1,6 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { ConfigError } from '../../src/errors.js';
@@ -10,9 +10,13 @@ import { LOCALES } from '../../src/qualification/types.js';
 const tempDir = mkdtempSync(join(tmpdir(), 'qualibot-playbook-'));
 afterAll(() => rmSync(tempDir, { recursive: true, force: true }));
 
-/** A fresh, mutable copy of the shipped CHAMP playbook as plain data. */
+/** A fresh, mutable copy of the shipped CHAMP playbook as plain data (its site pages and vocabulary file named absolutely: the copy lives elsewhere). */
 function champData(): any {
-  return parse(readFileSync(resolvePlaybookPath('champ'), 'utf8'));
+  const data = parse(readFileSync(resolvePlaybookPath('champ'), 'utf8'));
+  const shipped = dirname(resolvePlaybookPath('champ'));
+  data.site = { fr: resolve(shipped, data.site.fr), en: resolve(shipped, data.site.en) };
+  data.vocabulary = resolve(shipped, data.vocabulary);
+  return data;
 }
 
 /** Writes a broken copy of champ.yaml to the temp dir and returns its path. */
@@ -185,5 +189,28 @@ describe('invalid playbooks fail fast, naming the file and the field', () => {
   it('the unbroken copy loads, so each case fails only for its own break', () => {
     const file = writeBroken('unbroken', () => {});
     expect(loadPlaybook(file).id).toBe('champ-outsourced-prospecting');
+  });
+
+  it("names the site page that is missing, read relative to the playbook's own folder", () => {
+    mkdirSync(join(tempDir, 'pages'), { recursive: true });
+    writeFileSync(join(tempDir, 'pages', 'fr.html'), '<html lang="fr"></html>');
+    const relative = writeBroken('site-relative', (data) => (data.site = { fr: 'pages/fr.html', en: 'pages/fr.html' }));
+    expect(loadPlaybook(relative).site).toEqual({ fr: join(tempDir, 'pages', 'fr.html'), en: join(tempDir, 'pages', 'fr.html') });
+    const missing = writeBroken('site-missing', (data) => (data.site = { fr: 'pages/fr.html', en: 'pages/en.html' }));
+    const error = loadError(missing);
+    expect(error.message).toContain(missing);
+    expect(error.message).toContain(`site.en: file not found (${join(tempDir, 'pages', 'en.html')})`);
+  });
+
+  it('reads a shared vocabulary file relative to the playbook, and names it when it is missing', () => {
+    writeFileSync(join(tempDir, 'words.yaml'), stringify({ problems: { fr: ['pannes'], en: ['breakdowns'] } }));
+    const shared = writeBroken('vocabulary-file', (data) => (data.vocabulary = 'words.yaml'));
+    expect(loadPlaybook(shared).vocabulary.problems).toEqual({ fr: ['pannes'], en: ['breakdowns'] });
+    expect(loadPlaybook(shared).vocabulary.offer).toEqual({ fr: [], en: [] });
+    const missing = writeBroken('vocabulary-missing', (data) => (data.vocabulary = 'nowhere.yaml'));
+    expect(loadError(missing).message).toContain(`vocabulary: file not found (${join(tempDir, 'nowhere.yaml')})`);
+    writeFileSync(join(tempDir, 'bad-words.yaml'), stringify({ problems: { fr: ['pannes (.*)'] } }));
+    const invalid = writeBroken('vocabulary-invalid', (data) => (data.vocabulary = 'bad-words.yaml'));
+    expect(loadError(invalid).message).toMatch(/vocabulary\.problems\.fr/);
   });
 });

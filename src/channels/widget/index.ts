@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Server } from 'restify';
 import { InMemoryWidgetHistory } from './in-memory-widget-history.js';
 import { createSessionRoute } from './session-route.js';
-import { loadWidgetAssets } from './widget-assets.js';
+import { loadWidgetAssets, type DemoSite } from './widget-assets.js';
 import { WidgetAdapter, type WidgetBot } from './widget-adapter.js';
 import { WidgetConversations } from './widget-conversations.js';
 import { mountWidgetRoutes } from './widget-routes.js';
@@ -30,6 +30,8 @@ export interface WidgetChannelOptions {
   messagesPerMinute: number;
   /** Default privacy-policy link (a page may override it with data-privacy-url). */
   privacyUrl: string;
+  /** What / and /en show: the playbook's site pages or a neutral page named after it. */
+  site?: DemoSite;
   /** Signs visitor and socket tokens; instances behind one load balancer must share it. */
   secret: string;
 }
@@ -55,7 +57,7 @@ export function createWidgetChannel(options: WidgetChannelOptions): WidgetChanne
   const sessions = new WidgetSessions({ adapter, conversations, history, tokens, logger });
   const sockets = new WidgetSocketServer({ ...options, adapter, conversations, history, tokens, logger });
   const sessionRoute = createSessionRoute({ sessions, allowedOrigins: options.allowedOrigins, logger });
-  const assets = loadWidgetAssets({ privacyUrl: options.privacyUrl });
+  const assets = loadWidgetAssets({ privacyUrl: options.privacyUrl, ...(options.site ? { site: options.site } : {}) });
   assets.catch((error: unknown) => logger.error({ err: error }, 'widget assets could not be loaded'));
   const sweeper = setInterval(() => conversations.sweep(IDLE_CONVERSATION_MS), 60_000);
   sweeper.unref();

@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { constants, gzip } from 'node:zlib';
-import { WIDGET_TEXTS } from './widget-texts.js';
+import { DEMO_PAGE_TEXTS, WIDGET_TEXTS } from './widget-texts.js';
 
 const gzipAsync = promisify(gzip);
 const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
@@ -57,14 +57,27 @@ function loadWebChat(): Promise<StaticAsset> {
   return webChatAsset;
 }
 
-export async function loadWidgetAssets(options: { privacyUrl: string }): Promise<WidgetAssets> {
+/** The pages at / and /en: the company's own site pages (the playbook's `site`), else a neutral page named after the playbook. */
+export interface DemoSite {
+  name: string;
+  /** HTML files; `__DEMO_CSS__` and `__PRIVACY_URL__` in them are filled in. */
+  pages?: Readonly<Record<'fr' | 'en', string>>;
+}
+
+export interface WidgetAssetOptions {
+  privacyUrl: string;
+  site?: DemoSite;
+}
+
+export async function loadWidgetAssets(options: WidgetAssetOptions): Promise<WidgetAssets> {
+  const site = options.site ?? { name: 'Qualibot' };
   const [webchat, directLine, demoCss, loaderSource, demoFr, demoEn] = await Promise.all([
     loadWebChat(),
     readPublic('direct-line.js').then((body) => makeAsset(body, JS)),
     readPublic('demo.css').then((body) => makeAsset(body, CSS)),
     readPublic('widget.js'),
-    readPublic('demo-fr.html'),
-    readPublic('demo-en.html'),
+    site.pages ? readFile(site.pages.fr) : readPublic('demo.html').then((body) => neutralPage(body, 'fr', site.name)),
+    site.pages ? readFile(site.pages.en) : readPublic('demo.html').then((body) => neutralPage(body, 'en', site.name)),
   ]);
   const config: LoaderConfig = {
     version: shortHash(Buffer.concat([loaderSource, Buffer.from(directLine.version), Buffer.from(webchat.version)])),
@@ -84,6 +97,25 @@ export async function loadWidgetAssets(options: { privacyUrl: string }): Promise
     ]),
     pages: { fr: await makeAsset(Buffer.from(page(demoFr)), HTML), en: await makeAsset(Buffer.from(page(demoEn)), HTML) },
   };
+}
+
+/** The neutral demo page in one language; the HTML-escaped texts come from DEMO_PAGE_TEXTS. */
+function neutralPage(template: Buffer, locale: 'fr' | 'en', name: string): Buffer {
+  const texts = DEMO_PAGE_TEXTS[locale];
+  const other = locale === 'fr' ? 'en' : 'fr';
+  const values: Record<string, string> = {
+    __LANG__: locale,
+    __TITLE__: name,
+    __HEADING__: texts.heading.replace('{name}', name),
+    __LEAD__: texts.lead,
+    __OPEN__: texts.open,
+    __NAV_LABEL__: texts.navigation,
+    __OTHER_HREF__: other === 'fr' ? '/' : '/en',
+    __OTHER_LANG__: other,
+    __OTHER_LABEL__: texts.otherLanguage,
+    __PRIVACY_LABEL__: texts.privacy,
+  };
+  return Buffer.from(template.toString('utf8').replace(/__[A-Z_]+__/g, (key) => (key in values ? escapeHtml(values[key]!) : key)));
 }
 
 /** Raw and gzip sizes of what a visitor downloads: the loader on every page, the rest only on opening. */

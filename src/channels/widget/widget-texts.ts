@@ -51,3 +51,33 @@ export const WIDGET_TEXTS: Record<Locale, WidgetTexts> = {
     sendFailed: "Your message couldn't be sent. Please try again.",
   },
 };
+
+/** The page served at / and /en when the playbook names no site of its own (`site` in the playbook). */
+export interface DemoPageTexts {
+  /** `{name}` is the playbook's name. */
+  heading: string;
+  lead: string;
+  open: string;
+  navigation: string;
+  otherLanguage: string;
+  privacy: string;
+}
+
+export const DEMO_PAGE_TEXTS: Record<Locale, DemoPageTexts> = {
+  fr: {
+    heading: '{name}',
+    lead: "Cette page montre l'assistant de qualification tel que vos visiteurs le verront. Sur votre site, une seule balise suffit : <script src=\"/widget.js\" async></script>.",
+    open: 'Démarrer la discussion',
+    navigation: 'Navigation principale',
+    otherLanguage: 'English',
+    privacy: 'Politique de confidentialité',
+  },
+  en: {
+    heading: '{name}',
+    lead: 'This page shows the qualification assistant as your visitors will see it. On your own site, one tag is enough: <script src="/widget.js" async></script>.',
+    open: 'Start the conversation',
+    navigation: 'Main navigation',
+    otherLanguage: 'Français',
+    privacy: 'Privacy policy',
+  },
+};

@@ -11,7 +11,7 @@ import { compileGatedRegExps } from './engine/literal-prefilter.js';
 import { indexWords } from './engine/phrases.js';
 import { VocabularyReader } from './engine/vocabulary.js';
 import { knockoutPatternCues, levelPatternCues } from './engine/playbook-patterns.js';
-import { WARM_UP_MESSAGES } from './engine/warm-up.js';
+import { warmUpMessages } from './engine/warm-up.js';
 import { clauseOf, textOf, type Finding, type Reading } from './engine/reading.js';
 import { NEED_SATISFIED } from './lexicon/need.js';
 import { findNumbers } from './numbers/find-numbers.js';
@@ -68,7 +68,7 @@ export class RulesExtractor implements Extractor {
   private warmUp(): void {
     // Most regexes are skipped on messages without their words (the literal prefilter): compiled here.
     compileGatedRegExps();
-    for (const { locale, text } of WARM_UP_MESSAGES) {
+    for (const { locale, text } of warmUpMessages(this.playbook.vocabulary)) {
       for (const dimension of [undefined, ...this.playbook.dimensions.map((d) => d.id)]) {
         this.read({ text, locale, askedDimension: dimension, turn: 1, known: {}, history: [] });
       }

@@ -1,20 +1,30 @@
 import { get } from 'node:http';
+import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { measureWidgetSizes } from '../../../src/channels/widget/index.js';
+import { DEMO_PAGE_TEXTS } from '../../../src/channels/widget/widget-texts.js';
 import { type WidgetTestServer, startWidgetTestServer } from './widget-test-server.js';
 
+const SITE = fileURLToPath(new URL('../../../dialogs/sites/', import.meta.url));
+
 let server: WidgetTestServer;
+let neutral: WidgetTestServer;
 
 beforeAll(async () => {
-  server = await startWidgetTestServer({ privacyUrl: 'https://prospekt.example/confidentialite?x="1"' });
+  const privacyUrl = 'https://prospekt.example/confidentialite?x="1"';
+  server = await startWidgetTestServer({ privacyUrl, site: { name: 'Prospekt', pages: { fr: `${SITE}prospekt.fr.html`, en: `${SITE}prospekt.en.html` } } });
+  neutral = await startWidgetTestServer({ privacyUrl, site: { name: 'Sécurité & <Co>' } });
 });
-afterAll(() => server.close());
+afterAll(async () => {
+  await server.close();
+  await neutral.close();
+});
 
 /** Raw HTTP GET: the bytes as sent (fetch would decompress them). */
-function rawGet(path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+function rawGet(path: string, headers: Record<string, string> = {}, from = server): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
   return new Promise((resolve, reject) => {
-    get(`${server.url}${path}`, { headers }, (response) => {
+    get(`${from.url}${path}`, { headers }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
@@ -66,7 +76,7 @@ describe('widget assets', () => {
     expect((await rawGet('/widget/..%2Fwidget-assets.ts')).status).toBe(404);
   });
 
-  it('serves the French demo at / and the English one at /en, each embedding the widget with one tag', async () => {
+  it("serves the playbook's own site pages at / and /en, each embedding the widget with one tag", async () => {
     const french = await rawGet('/');
     const english = await rawGet('/en');
     expect(french.headers['content-type']).toBe('text/html; charset=utf-8');
@@ -82,5 +92,24 @@ describe('widget assets', () => {
     }
     expect(fr).toMatch(/<script src="\/widget\.js" data-locale="fr"[^>]* async><\/script>/);
     expect(en).toMatch(/<script src="\/widget\.js" data-locale="en"[^>]* async><\/script>/);
+  });
+
+  it('without a site of its own, serves a neutral page named after the playbook, in each language, with the widget', async () => {
+    const fr = (await rawGet('/', {}, neutral)).body.toString('utf8');
+    const en = (await rawGet('/en', {}, neutral)).body.toString('utf8');
+    expect(fr).toContain('<html lang="fr">');
+    expect(en).toContain('<html lang="en">');
+    expect(fr).toContain('<title>Sécurité &#38; &#60;Co&#62;</title>');
+    expect(fr).toContain(DEMO_PAGE_TEXTS.fr.open);
+    expect(en).toContain(DEMO_PAGE_TEXTS.en.open);
+    expect(fr).toContain('href="/en" hreflang="en"');
+    expect(en).toContain('href="/" hreflang="fr"');
+    for (const page of [fr, en]) {
+      expect(page).not.toMatch(/__[A-Z_]+__/);
+      expect(page).not.toContain('Prospekt<');
+      expect(page.match(/<script\b/g)).toHaveLength(1);
+      expect(page).toContain('data-privacy-url="https://prospekt.example/confidentialite?x=&#34;1&#34;"');
+    }
+    expect(fr).toMatch(/<script src="\/widget\.js" data-locale="fr"[^>]* async><\/script>/);
   });
 });

@@ -224,7 +224,7 @@ function singular(text: string): string {
   return text;
 }
 
-/** Longest first; between phrases on the same words, the one said most exactly ("prospection" is not "prospects"). */
+/** Longest first; between phrases on the same words, the one said most exactly ("payroll software" is not "payroll"). */
 function longestFirst(hits: readonly PhraseHit[]): PhraseHit[] {
   if (hits.length < 2) return [...hits];
   const byLength = [...hits].sort((a, b) => b.end - b.start - (a.end - a.start) || b.closeness - a.closeness || a.start - b.start);

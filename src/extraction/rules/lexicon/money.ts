@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { expand } from '../engine/cue.js';
 import { table, term } from '../engine/cue-file.js';
 
 /**
@@ -10,8 +11,8 @@ const currencyRow = z.object({ code: z.string().min(1), after: z.string().min(1)
 
 export const CURRENCIES: readonly { code: string; after: string; before: string }[] = table('money', 'currencies', currencyRow);
 
-/** A number followed by one of these is a count of something else, not money. */
-export const NOT_MONEY_AFTER = new RegExp(term('money', 'not_money_after'), '');
+/** A number followed by one of these is a count of something else, not money (the company's words: read on the marked text). */
+export const NOT_MONEY_AFTER = new RegExp(expand(term('money', 'not_money_after')), '');
 
 const periodRow = z.object({
   period: z.enum(['month', 'year', 'quarter', 'once']),

@@ -34,7 +34,8 @@ export function readAmounts(reading: Reading, defaultCurrency: string, asked: bo
   for (const token of tokens) {
     const currency = currencyOf(reading.folded, token);
     const after = reading.folded.slice(token.end, token.end + 24);
-    if (!currency && NOT_MONEY.test(after, reading.folded)) continue;
+    const marked = reading.marked ?? reading.folded;
+    if (!currency && NOT_MONEY.test(marked.slice(token.end, token.end + 24), marked)) continue;
     if (THRESHOLD_BEFORE.test(reading.folded.slice(clauseOf(reading, token.start).start, token.start), reading.folded)) continue;
     // Funds raised or turnover are not a budget for us ("nous avons levé 2 M€", "CA de 5 M€").
     if (FUNDING.test(textOf(reading, clauseOf(reading, token.start)), reading.folded) && !/budg?e?t/.test(textOf(reading, clauseOf(reading, token.start)))) continue;

@@ -4,7 +4,7 @@ import { clauseOf, sentenceOf, type Finding, type Reading } from '../engine/read
 import { NEED_CUES, NEED_HEDGES } from '../lexicon/need.js';
 
 /**
- * Need / challenge. A clear problem said with a hedge ("improve prospecting eventually") or next to
+ * Need / challenge. A clear problem said with a hedge ("improve our maintenance eventually") or next to
  * curiosity in the same sentence is vague interest; a clear problem anywhere else wins over curiosity.
  * Research asked by someone else ("my boss asked me to look into it: …") is curiosity only when no
  * problem is stated: it never downgrades one.
@@ -17,7 +17,7 @@ export class NeedReader {
     this.cues = [...compileCues(NEED_CUES), ...extra];
   }
 
-  /** `asked`: a topic word alone ("prospecting") is a hint worth keeping only as an answer to the question. */
+  /** `asked`: a topic word alone ("maintenance") is a hint worth keeping only as an answer to the question. */
   read(reading: Reading, asked: boolean): Finding[] {
     const matches = matchCues(this.cues, reading);
     const hedges = matchCues(this.hedges, reading);
