@@ -6,6 +6,7 @@ import { runChat } from './commands/chat.js';
 import { runEval } from './commands/eval.js';
 import { runExport } from './commands/export.js';
 import { runOutbox } from './commands/outbox.js';
+import { runPlaybook } from './commands/playbook.js';
 import { runErase, runExportPerson } from './commands/privacy.js';
 import { runReplay } from './commands/replay.js';
 import { runScore } from './commands/score.js';
@@ -16,6 +17,7 @@ import { runSdr } from './commands/sdr.js';
 const COMMANDS: Record<string, { summary: string; run: (args: string[], logger: Logger) => Promise<number> }> = {
   replay: { summary: 'replay FILE [--playbook P] [--json]          play one labelled conversation through the bot', run: runReplay },
   eval: { summary: 'eval DIR [--playbook P] [--min RATIO] [--json] replay every labelled case, print accuracy and confusion matrix', run: runEval },
+  playbook: { summary: 'playbook check FILE [--cases DIR] [--json] | playbook new NAME [--out FILE]   check a playbook (examples, coverage) or start one', run: runPlaybook },
   chat: { summary: 'chat [--locale fr|en]            talk to the bot in this terminal', run: runChat },
   score: { summary: 'score FILE                       score a facts JSON with the playbook, explaining each point', run: runScore },
   export: { summary: 'export --format csv|jsonl [--since DATE]   export leads (CSV cells escaped against formula injection)', run: runExport },

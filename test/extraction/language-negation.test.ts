@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { carriesNegation, isNegated } from '../../src/extraction/rules/text/negation.js';
+import { carriesNegation, isDeniedRightBefore, isNegated } from '../../src/extraction/rules/text/negation.js';
 import { normalize } from '../../src/extraction/rules/text/normalize.js';
 import { segment } from '../../src/extraction/rules/text/segments.js';
 
@@ -103,5 +103,38 @@ describe('negation (language/negation.yaml) in carriesNegation', () => {
   );
   it.each(['le budget est validé', 'notre budget', 'passionné', 'nonprofit', 'the board', 'je recommande', 'point de vue'])('"%s" carries none', (matched) => {
     expect(carriesNegation(normalize(matched))).toBe(false);
+  });
+});
+
+/** isDeniedRightBefore for `target` in `sentence`: is the phrase itself denied (how knockout phrases are read)? */
+function denied(sentence: string, target: string): boolean {
+  const folded = normalize(sentence);
+  const start = folded.indexOf(normalize(target));
+  if (start < 0) throw new Error(`"${target}" is not in "${sentence}"`);
+  const clause = segment(folded).clauses.find((span) => span.start <= start && start + target.length <= span.end)!;
+  return isDeniedRightBefore(folded, clause, start, start + target.length);
+}
+
+describe('a phrase denied right before it', () => {
+  it.each([
+    ['Pas de ticket ouvert chez vous', 'ticket ouvert'],
+    ["Nous n'avons aucun SOC", 'SOC'],
+    ['no other vendors', 'other vendors'],
+    ['not any agency', 'agency'],
+    ['it is not a priority', 'priority'],
+    ["on n'a pas d'outil", 'outil'],
+  ] as const)('"%s" denies "%s"', (sentence, target) => {
+    expect(denied(sentence, target)).toBe(true);
+  });
+
+  it.each([
+    // An inability is not a denial: "à" folds to "a", which is not the English article here.
+    ["je n'arrive pas à télécharger mon bulletin", 'télécharger mon bulletin'],
+    ['je ne parviens pas à joindre le support', 'joindre le support'],
+    // A negated verb before a determiner does not deny its object.
+    ['je ne trouve pas mon bulletin de paie', 'mon bulletin de paie'],
+    ["I can't find my payslip", 'my payslip'],
+  ] as const)('"%s" does not deny "%s"', (sentence, target) => {
+    expect(denied(sentence, target)).toBe(false);
   });
 });

@@ -75,7 +75,13 @@ const MAX_GAP = 2;
 const MIN_STEM = 5;
 // A stem also reads a word that adds a short ending it did not strip ("compar" → "comparons", "securit" → "securite").
 const MAX_EXTRA_LETTERS = 3;
-const NUMBER = /^\d+$/;
+// A small count may sit inside a phrase like the number words of gap_words ("comparing 3 vendors"); a larger
+// figure is something the phrase does not say ("décrocher 12 nouveaux clients" is a target, not just more clients).
+const SMALL_COUNT = /^[1-5]$/;
+// Each form of a possessive → its person ("mon", "ma", "mes" → one entry): kept inside phrases, matched by person.
+const POSSESSIVE: ReadonlyMap<string, number> = new Map(
+  (cueFile('phrases').terms.possessives?.pattern as readonly string[]).flatMap((forms, person) => forms.split('|').map((form) => [form, person] as const)),
+);
 const EXACT_ONLY: ReadonlySet<string> = new Set(cueFile('phrases').terms.exact_only?.pattern as readonly string[]);
 
 // A word's stems and keys cost a few microseconds: computed once per word per process (bounded, for a long-running server).
@@ -164,7 +170,7 @@ function compilePhrase(group: string, phrase: string, locale: Locale): CompiledP
   // Small words inside a phrase are the gaps people vary ("comparer des prestataires" reads "comparons plusieurs
   // prestataires"); at its start they say whose thing it is ("my payslip" is not "our payslips") and stay.
   const leading = all.findIndex((text) => !FUNCTION_WORDS.has(text));
-  const kept = leading < 0 ? all : [...all.slice(0, leading), ...all.slice(leading).filter((text) => !FUNCTION_WORDS.has(text))];
+  const kept = leading < 0 ? all : [...all.slice(0, leading), ...all.slice(leading).filter((text) => !FUNCTION_WORDS.has(text) || POSSESSIVE.has(text))];
   const words = kept.map((text, index): PhraseWord => {
     const stem = locale === 'fr' ? frenchStem(text) : englishStem(text);
     const stemmed = index >= leading && leading >= 0 && text.length >= MIN_STEM && stem.length >= MIN_STEM;
@@ -175,12 +181,16 @@ function compilePhrase(group: string, phrase: string, locale: Locale): CompiledP
 
 /** The keys a message word must have to be this phrase word: itself, its singular, its stem, a word extending its stem. */
 function keysOf(word: PhraseWord): string[] {
+  const person = POSSESSIVE.get(word.text);
+  if (person !== undefined) return [...POSSESSIVE].filter(([, other]) => other === person).map(([form]) => `w:${form}`);
   const keys = [`w:${word.text}`, `w:${singular(word.text)}`];
   if (word.stem) keys.push(`${word.locale}:${word.stem}`, `p:${word.stem}`);
   return keys;
 }
 
 function sameWord(word: WordForm, phraseWord: PhraseWord): boolean {
+  const person = POSSESSIVE.get(phraseWord.text);
+  if (person !== undefined) return POSSESSIVE.get(word.text) === person;
   if (word.text === phraseWord.text || singular(word.text) === singular(phraseWord.text)) return true;
   if (phraseWord.stem === undefined || EXACT_ONLY.has(word.text)) return false;
   return (phraseWord.locale === 'fr' ? word.fr : word.en) === phraseWord.stem || extendsStem(word.text, phraseWord.stem);
@@ -203,7 +213,7 @@ function matchFrom(index: WordIndex, words: readonly PhraseWord[], first: number
         found = candidate;
         break;
       }
-      if (!GAP_WORDS.has(word.text) && !NUMBER.test(word.text)) break;
+      if (!GAP_WORDS.has(word.text) && !SMALL_COUNT.test(word.text)) break;
     }
     if (found === undefined) return undefined;
     positions.push(found);

@@ -42,11 +42,16 @@ export function isDeniedRightBefore(folded: string, clause: Span, start: number,
   const negates = (word: string | undefined) => word !== undefined && (FAR_NEGATOR.test(word) || NEAR_NEGATOR.test(word));
   const last = words[words.length - 1];
   if (negates(last)) return true;
-  return last !== undefined && PARTITIVE.test(last) && negates(words[words.length - 2]);
+  const negator = words[words.length - 2];
+  if (last === undefined || !negates(negator)) return false;
+  // Folded, French "à" is English "a": "je n'arrive pas à télécharger…" is an inability, "not a" a denial.
+  return FRENCH_NEGATOR.test(negator!) ? FRENCH_PARTITIVE.test(last) : ENGLISH_PARTITIVE.test(last);
 }
 
-// "pas de", "pas d'", "not any", "not a": the negation reaches the noun that follows.
-const PARTITIVE = /^(?:de|d'|d|of|any|a|an|un|une|single)$/;
+// "pas de", "pas d'", "aucun", "not any", "not a": the negation reaches the noun that follows.
+const FRENCH_NEGATOR = /^(?:pas|plus|jamais|aucun|aucune|rien|ni|sans|zero)$/;
+const FRENCH_PARTITIVE = /^(?:de|d'|d|un|une)$/;
+const ENGLISH_PARTITIVE = /^(?:of|any|a|an|single)$/;
 
 /** True when the matched words already contain a negation (the cue means the negative reading). */
 export function carriesNegation(matched: string): boolean {
