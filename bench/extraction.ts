@@ -18,6 +18,10 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** The shipped playbooks and the labelled sets written for them. */
 export const PLAYBOOK_SETS: ReadonlyArray<{ playbook: string; sets: readonly string[] }> = [
   { playbook: 'champ', sets: ['test/conversations', 'test/holdout', 'test/holdout-2', 'test/holdout-3'] },
+  { playbook: 'gpct', sets: ['test/framework-gpct'] },
+  { playbook: 'meddicc', sets: ['test/framework-meddicc'] },
+  { playbook: 'dialogs/playbooks/hr-payroll.yaml', sets: ['test/hr-payroll'] },
+  { playbook: 'dialogs/playbooks/erp-integration.yaml', sets: ['test/erp-integration'] },
 ];
 
 interface Message {
