@@ -156,8 +156,8 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     },
   });
   // --- end hardening
-  // Loopback callbacks are only acceptable while nobody can reach us with a forged activity anyway (dev mode).
-  const serviceUrls = new ServiceUrlPolicy(config.botFramework.serviceUrlAllowlist, { allowLoopback: !config.botFramework.authenticated });
+  const serviceUrls = new ServiceUrlPolicy(config.botFramework.serviceUrlAllowlist, { authenticated: config.botFramework.authenticated });
+  logger.info(`Bot Framework replies may go to ${serviceUrls.description}`);
   mountBotFrameworkRoute(server, adapter, { run: runTurn }, serviceUrls);
   const slack = config.slack
     ? createSlackChannel({ bot: { run: runTurn }, logger, config: config.slack, dedupe: db.processed, middleware: turnMiddleware })

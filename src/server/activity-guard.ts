@@ -80,13 +80,22 @@ function isObject(value: unknown): boolean {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Decides which serviceUrls the bot may call back. */
+/**
+ * Decides which serviceUrls the bot may call back. An explicit allow-list is used exactly as written, in every
+ * mode; without one, the Bot Framework hosts, plus loopback only while requests are unauthenticated (local
+ * Emulator use: nobody can forge an activity that an open endpoint would not accept anyway).
+ */
 export class ServiceUrlPolicy {
   private readonly prefixes: string[];
+  /** What start-up logs: where replies may go and why. */
+  readonly description: string;
 
-  constructor(configured: string[], options: { allowLoopback: boolean }) {
-    const base = configured.length ? configured : BOT_FRAMEWORK_SERVICE_URLS;
-    this.prefixes = [...base, ...(options.allowLoopback ? LOOPBACK_URLS : [])].map((prefix) => prefix.toLowerCase());
+  constructor(configured: string[], options: { authenticated: boolean }) {
+    const loopback = configured.length === 0 && !options.authenticated;
+    this.prefixes = (configured.length ? configured : [...BOT_FRAMEWORK_SERVICE_URLS, ...(loopback ? LOOPBACK_URLS : [])]).map((prefix) => prefix.toLowerCase());
+    this.description = configured.length
+      ? `SERVICE_URL_ALLOWLIST, exactly: ${configured.join(', ')}`
+      : `the Bot Framework hosts${loopback ? ', and loopback (SERVICE_URL_ALLOWLIST unset and requests unauthenticated: local Emulator use)' : ''}`;
   }
 
   allows(serviceUrl: string): boolean {

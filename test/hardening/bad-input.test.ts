@@ -166,14 +166,35 @@ describe('serviceUrl allow-list (SSRF): 400 and not a single outbound request', 
     }
   });
 
-  it('in dev mode with an explicit allow-list, other hosts are refused while the allowed one works', async () => {
+  it('in dev mode, an explicit allow-list is used exactly: loopback is refused unless listed, the listed host works', async () => {
     const t = await startHardenedApp({ SERVICE_URL_ALLOWLIST: 'https://smba.trafficmanager.net/', RATE_LIMIT_IP_REQUESTS_PER_MINUTE: '0' });
     try {
-      for (const serviceUrl of forged(trap.port).filter((url) => !/127\.0\.0\.1|localhost/.test(url))) {
+      for (const serviceUrl of forged(trap.port)) {
         expect((await t.post(t.message(`ssrf-${randomUUID()}`, 'Bonjour', { serviceUrl }))).status, serviceUrl).toBe(400);
       }
+      // The fake connector is loopback too: not listed, so not even a normal conversation calls it.
+      expect((await t.post(t.message(`ok-${randomUUID()}`, 'Bonjour'))).status).toBe(400);
+      await new Promise((resolve) => setTimeout(resolve, 200));
       expect(trap.hits).toEqual([]);
+      expect(t.connector.calls).toEqual([]);
+      expect(t.logs.records().some((line) => line.msg === 'Bot Framework replies may go to SERVICE_URL_ALLOWLIST, exactly: https://smba.trafficmanager.net/')).toBe(true);
+    } finally {
+      await t.close();
+    }
+    const listed = await startHardenedApp({ SERVICE_URL_ALLOWLIST: 'https://smba.trafficmanager.net/,{{connector}}', RATE_LIMIT_IP_REQUESTS_PER_MINUTE: '0' });
+    try {
+      expect(await listed.say(`ok-${randomUUID()}`, 'Bonjour')).not.toHaveLength(0);
+      expect((await listed.post(listed.message(`ssrf-${randomUUID()}`, 'Bonjour', { serviceUrl: trap.url }))).status).toBe(400);
+    } finally {
+      await listed.close();
+    }
+  });
+
+  it('in dev mode without an allow-list, loopback is allowed (Emulator) and start-up says so', async () => {
+    const t = await startHardenedApp({ RATE_LIMIT_IP_REQUESTS_PER_MINUTE: '0' });
+    try {
       expect(await t.say(`ok-${randomUUID()}`, 'Bonjour')).not.toHaveLength(0);
+      expect(t.logs.records().some((line) => /loopback \(SERVICE_URL_ALLOWLIST unset and requests unauthenticated/.test(String(line.msg)))).toBe(true);
     } finally {
       await t.close();
     }

@@ -41,7 +41,9 @@ export async function startHardenedApp(env: Record<string, string> = {}, overrid
   await connector.start();
   const logs = new LogCapture();
   const clock = new TestClock();
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', DATA_DIR: ':memory:', ...env });
+  // `{{connector}}` in a setting is the fake Bot Connector's URL (known once it listens).
+  const settings = Object.fromEntries(Object.entries(env).map(([key, value]) => [key, value.replaceAll('{{connector}}', connector.url)]));
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', DATA_DIR: ':memory:', ...settings });
   const app = await startApp(config, createLogger(config.logLevel, logs), { clock: clock.now, ...overrides });
   const raw: HardenedApp['raw'] = async (path, body, headers = { 'content-type': 'application/json' }, method = 'POST') => {
     const response = await fetch(`${app.url}${path}`, { method, headers, body: method === 'GET' || method === 'HEAD' ? undefined : body });
