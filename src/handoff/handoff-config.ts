@@ -14,6 +14,10 @@ export interface HandoffConfig {
   tokenSecret: string;
   /** How often queued handoffs are checked for the timeout (default: a quarter of the timeout, 1–5 s). */
   sweepIntervalMs?: number;
+  /** Deadline of one send to a visitor's channel or an SDR notifier (default 5 s). */
+  deliveryTimeoutMs?: number;
+  /** Pauses before a refused no-SDR notice is tried again (default 2 s, then 10 s); then the visitor is unreachable. */
+  noticeRetryDelaysMs?: number[];
 }
 
 /** Sweep often enough that the timeout fires within a few seconds of its due time. */

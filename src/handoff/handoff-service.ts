@@ -39,6 +39,8 @@ export interface HandoffDetail extends HandoffSummary {
 
 /** Closed lists show the most recent ones only. */
 const CLOSED_LIST_LIMIT = 200;
+/** A no-SDR notice the visitor's channel refused is tried again after these pauses, then given up. */
+const NOTICE_RETRY_DELAYS_MS = [2_000, 10_000];
 /** A packet update that keeps losing the compare-and-set to status changes gives up after this. */
 const PACKET_UPDATE_ATTEMPTS = 3;
 
@@ -47,7 +49,15 @@ const PACKET_UPDATE_ATTEMPTS = 3;
  * consoles. Status changes go through the state machine and the repository's compare-and-set.
  */
 export class HandoffService {
+  /** No-SDR notices on their way (never awaited by the sweep: one dead channel must not hold up the others). */
+  private readonly notices = new Set<Promise<void>>();
+
   constructor(private readonly deps: HandoffServiceDeps) {}
+
+  /** Resolves once every notice scheduled so far is delivered or given up (shutdown, tests). */
+  async noticesSettled(): Promise<void> {
+    while (this.notices.size > 0) await Promise.all([...this.notices]);
+  }
 
   private get db(): Database {
     return this.deps.db;
@@ -157,11 +167,17 @@ export class HandoffService {
     const callback: CallbackRequest = { status: 'awaiting', cause, at: at.toISOString(), ...(this.deps.config.bookingUrl ? { bookingUrl: this.deps.config.bookingUrl } : {}) };
     const updated = (await this.updatePacket(expired.id, (packet) => ({ ...packet, callback }))) ?? expired;
     await this.publishQueue('expired', updated);
-    if (cause !== END_REASONS.visitorLeft) await this.botSays(updated, this.noSdrTexts(updated, cause), send);
+    if (cause === END_REASONS.visitorLeft) return updated;
+    // In the visitor's own turn, the reply carries it; otherwise it goes out on its own, retried, never awaited here.
+    if (send) await this.botSays(updated, this.noSdrTexts(updated, cause), send);
+    else this.track(this.tellOrGiveUp(updated, this.noSdrTexts(updated, cause)));
     return updated;
   }
 
-  /** Expires every queued handoff older than the assignment timeout; run periodically (survives restarts). */
+  /**
+   * Expires every queued handoff older than the assignment timeout; run periodically (survives restarts).
+   * Only database work is awaited: the notices go out in the background, each destination in its own lane.
+   */
   async sweep(): Promise<number> {
     const now = this.deps.now();
     const timeoutMs = this.deps.config.assignmentTimeoutS * 1000;
@@ -170,6 +186,31 @@ export class HandoffService {
       if (isAssignmentOverdue(handoff, now, timeoutMs) && (await this.expire(handoff, END_REASONS.assignmentTimeout))) expired += 1;
     }
     return expired;
+  }
+
+  /**
+   * Sends the no-SDR notice, tried again after a pause while the channel refuses it. A visitor it never
+   * reaches is gone: the callback task says so, and without any contact to call back it is closed.
+   */
+  private async tellOrGiveUp(handoff: HandoffRecord, texts: string[]): Promise<void> {
+    let outcome = await this.botSays(handoff, texts);
+    for (const delay of this.deps.config.noticeRetryDelaysMs ?? NOTICE_RETRY_DELAYS_MS) {
+      if (outcome !== 'failed') break;
+      await sleep(delay);
+      outcome = await this.botSays(handoff, texts);
+    }
+    if (outcome === 'sent' || outcome === 'relayed') return;
+    this.deps.logger.warn({ handoffId: handoff.id, conversationId: handoff.conversationId, outcome }, 'handoff: the visitor could not be told nobody is available; marked unreachable');
+    const marked = await this.updatePacket(handoff.id, (packet) => (packet.callback ? { ...packet, callback: { ...packet.callback, status: 'unreachable' } } : packet));
+    if (!marked) return;
+    const closed = contactLabel(asLeadPacket(marked.packet).contact) ? undefined : await this.db.handoffs.transition(marked.id, planTransition({ type: 'give-up', at: this.deps.now() }));
+    await this.publishQueue(closed ? 'closed' : 'expired', closed ?? marked);
+  }
+
+  private track(task: Promise<void>): void {
+    const tracked = task.catch((error: unknown) => this.deps.logger.error({ err: error }, 'handoff: no-SDR notice failed'));
+    this.notices.add(tracked);
+    void tracked.finally(() => this.notices.delete(tracked));
   }
 
   /** The visitor closed the page: a waiting handoff becomes a callback task; a live one is flagged to its SDR. */
@@ -204,13 +245,16 @@ export class HandoffService {
     });
   }
 
-  /** Sends bot lines to the visitor and shows them on the consoles. */
-  async botSays(handoff: HandoffRecord, texts: string[], send?: SendToVisitor): Promise<void> {
+  /** Sends bot lines to the visitor and shows them on the consoles (only what reached the visitor, or may have). */
+  async botSays(handoff: HandoffRecord, texts: string[], send?: SendToVisitor): Promise<DeliveryOutcome> {
     const activities: Partial<Activity>[] = texts.map((text) => ({ type: ActivityTypes.Message, text, channelData: { qualibot: { handoffId: handoff.id } } }));
+    let outcome: DeliveryOutcome = 'sent';
     if (send) await send(activities);
-    else await this.deps.courier.deliver(handoff.conversationId, activities);
+    else outcome = await this.deps.courier.deliver(handoff.conversationId, activities);
+    if (outcome === 'failed' || outcome === 'no-reference') return outcome;
     const at = this.deps.now().toISOString();
     for (const text of texts) await this.publishMessage(handoff, 'bot', text, at);
+    return outcome;
   }
 
   async publishMessage(handoff: HandoffRecord, from: TranscriptSender, text: string, at: string, author?: string): Promise<void> {
@@ -277,4 +321,8 @@ function outcomePayload(handoff: HandoffRecord): Record<string, unknown> {
     tier: handoff.tier,
     playbook: packet.playbook,
   };
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }

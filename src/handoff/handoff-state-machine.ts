@@ -6,7 +6,8 @@ import type { HandoffPatch, HandoffRecord, HandoffStatus, HandoffTransition } fr
  *   queued ──claim──▶ live ──release──▶ released (the bot takes the conversation back)
  *     │                 └────close────▶ closed   (outcome recorded)
  *     └──expire──▶ expired (nobody came: timeout, outside hours, visitor left) — stays in the queue as a
- *                  callback task that an SDR can still claim (visitor back or still there) or close.
+ *                  callback task that an SDR can still claim (visitor back or still there) or close;
+ *                    └──give-up──▶ closed (the visitor cannot be told and left no contact: visitor gone).
  *
  * The machine only says which statuses an event may start from; the repository's atomic
  * compare-and-set applies it, so two SDRs claiming at once → exactly one wins.
@@ -20,6 +21,8 @@ export const END_REASONS = {
   releasedToBot: 'released-to-bot',
   /** Created while nobody works: goes straight to the callback queue. */
   outsideBusinessHours: 'outside-business-hours',
+  /** The visitor's channel kept refusing the no-SDR notice and no contact was left: nobody can call back. */
+  visitorUnreachable: 'visitor-unreachable',
 } as const;
 export type EndReason = (typeof END_REASONS)[keyof typeof END_REASONS];
 
@@ -39,7 +42,8 @@ export type HandoffEvent =
   | { type: 'claim'; sdr: SdrIdentity; at: Date }
   | { type: 'release'; at: Date }
   | { type: 'close'; outcome: CloseOutcome; reason?: string; sdr: SdrIdentity; at: Date }
-  | { type: 'expire'; cause: ExpiryCause; at: Date };
+  | { type: 'expire'; cause: ExpiryCause; at: Date }
+  | { type: 'give-up'; at: Date };
 
 export type HandoffEventType = HandoffEvent['type'];
 
@@ -48,6 +52,7 @@ const TABLE: Record<HandoffEventType, { from: readonly HandoffStatus[]; to: Hand
   release: { from: ['live'], to: 'released' },
   close: { from: ['queued', 'live', 'expired'], to: 'closed' },
   expire: { from: ['queued'], to: 'expired' },
+  'give-up': { from: ['expired'], to: 'closed' },
 };
 
 /** Statuses no event leaves. */
@@ -81,6 +86,8 @@ function patchFor(event: HandoffEvent): HandoffPatch {
       return { outcome: event.outcome, outcomeReason: event.reason, endReason: END_REASONS.sdrClosed, closedAt: at, sdrId: event.sdr.id, sdrName: event.sdr.name };
     case 'expire':
       return { endReason: event.cause };
+    case 'give-up':
+      return { endReason: END_REASONS.visitorUnreachable, closedAt: at };
   }
 }
 

@@ -1,6 +1,7 @@
 import type { ConversationState } from 'botbuilder';
 import type { Server } from 'restify';
 import { VISITOR_LEFT_EVENT, type QualibotBot } from '../bot/qualibot-bot.js';
+import { DeliveryLanes } from '../delivery/delivery-lanes.js';
 import type { Logger } from '../logger.js';
 import type { Playbook } from '../playbook/schema.js';
 import type { Database, Unsubscribe } from '../storage/ports.js';
@@ -24,6 +25,9 @@ export { AdapterVisitorChannel } from './adapter-visitor-channel.js';
 export { BotFrameworkVisitorChannel } from './bot-framework-visitor-channel.js';
 export { ConditionalVisitorChannel, VisitorChannelRouter, type ChannelReach, type VisitorChannel } from './visitor-channel.js';
 export { createSdrNotifiers, TeamsSdrGate, type HandoffNotifier } from './notifiers/index.js';
+
+/** Deadline of one SDR notifier call (Teams card, Slack post), retries on 429 included. */
+const NOTIFIER_TIMEOUT_MS = 30_000;
 
 export interface HandoffModuleOptions {
   db: Database;
@@ -57,13 +61,15 @@ export interface HandoffModule {
 export function createHandoffModule(options: HandoffModuleOptions): HandoffModule {
   const { db, bot, logger, config } = options;
   const now = options.now ?? (() => new Date());
-  const courier = new VisitorCourier(db, options.channels, logger);
+  // One lane per destination for every send to a visitor.
+  const courier = new VisitorCourier(db, options.channels, logger, new DeliveryLanes({ timeoutMs: config.deliveryTimeoutMs }));
   const service = new HandoffService({ db, courier, config, logger, now });
   const hub = new SseHub(logger);
   const sweeper = new AssignmentSweeper(service, sweepIntervalFor(config), logger);
   let unsubscribe: Unsubscribe | undefined;
   // SDR notifiers (Teams, Slack) follow the same bus events as the consoles, on their own subscription.
-  const notifiers = new NotifierDispatcher({ db, logger });
+  // Their own lanes, with room for a Slack Retry-After the client waits out inside one call.
+  const notifiers = new NotifierDispatcher({ db, logger, lanes: new DeliveryLanes({ timeoutMs: NOTIFIER_TIMEOUT_MS }) });
   let unsubscribeNotifiers: Unsubscribe | undefined;
 
   const references = new ConversationReferenceKeeper(db.references, options.conversationState);

@@ -43,8 +43,11 @@ export interface PacketKnockout {
 
 /** A callback task: nobody could join, so the visitor is called back (or books a slot). */
 export interface CallbackRequest {
-  /** `awaiting` while the bot still collects contact/time from the visitor. */
-  status: 'awaiting' | 'captured';
+  /**
+   * `awaiting` while the bot still collects contact/time from the visitor; `unreachable` when the visitor's
+   * channel kept refusing the no-SDR notice (gone: call back only if a contact is known).
+   */
+  status: 'awaiting' | 'captured' | 'unreachable';
   cause: ExpiryCause;
   at: string;
   /** The visitor's own words about when to call (free text, read by the SDR). */

@@ -21,6 +21,10 @@ export interface HandoffSummary {
   claimedAt?: string;
   closedAt?: string;
   outcome?: string;
+  /** Why it stopped being a live conversation (`visitor-unreachable`: the visitor is gone). */
+  endReason?: string;
+  /** The visitor could not be told nobody was available (their channel kept refusing): gone. */
+  visitorGone?: boolean;
   /** Round-robin hint for queued items: the least busy SDR. */
   suggestedSdr?: { id: string; name: string };
 }
@@ -54,6 +58,8 @@ export function toSummary(handoff: HandoffRecord, now: Date): HandoffSummary {
   if (handoff.claimedAt) summary.claimedAt = handoff.claimedAt;
   if (handoff.closedAt) summary.closedAt = handoff.closedAt;
   if (handoff.outcome) summary.outcome = handoff.outcome;
+  if (handoff.endReason) summary.endReason = handoff.endReason;
+  if (packet.callback?.status === 'unreachable') summary.visitorGone = true;
   return summary;
 }
 

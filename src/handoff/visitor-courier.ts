@@ -1,4 +1,5 @@
-import type { Activity } from 'botbuilder';
+import type { Activity, ConversationReference } from 'botbuilder';
+import { DeliveryLanes } from '../delivery/delivery-lanes.js';
 import type { Logger } from '../logger.js';
 import { KeyedLock } from '../storage/keyed-lock.js';
 import type { Database, Unsubscribe } from '../storage/ports.js';
@@ -15,7 +16,8 @@ interface RelayedDelivery {
 /**
  * Gets activities to a visitor from whichever instance can reach them: sent directly when this
  * instance can, otherwise relayed on the bus to the instance holding the visitor's connection.
- * Sends to one conversation go out one at a time, in order.
+ * Sends to one conversation go out one at a time, in order; direct sends go through one lane per destination
+ * (delivery-lanes.ts), so a channel that no longer answers fails fast instead of holding up the others.
  */
 export class VisitorCourier {
   private readonly order = new KeyedLock();
@@ -25,6 +27,7 @@ export class VisitorCourier {
     private readonly db: Pick<Database, 'references' | 'bus'>,
     private readonly channels: VisitorChannel,
     private readonly logger: Logger,
+    private readonly lanes: DeliveryLanes = new DeliveryLanes(),
   ) {}
 
   async start(): Promise<void> {
@@ -49,7 +52,7 @@ export class VisitorCourier {
         return 'relayed';
       }
       try {
-        await this.channels.send(reference, activities);
+        await this.lanes.run(destinationOf(reference), () => this.channels.send(reference, activities));
         return 'sent';
       } catch (error) {
         this.logger.error({ err: error, conversationId, channelId: reference.channelId }, 'handoff: delivery to the visitor failed');
@@ -71,4 +74,14 @@ export class VisitorCourier {
       });
     });
   }
+}
+
+/** The lane of a send: the channel service's origin for Bot Framework channels, else the channel itself. */
+export function destinationOf(reference: Partial<ConversationReference>): string {
+  try {
+    if (reference.serviceUrl) return new URL(reference.serviceUrl).origin;
+  } catch {
+    // An unparsable URL is its own lane: it will fail there.
+  }
+  return reference.serviceUrl ?? reference.channelId ?? 'unknown';
 }

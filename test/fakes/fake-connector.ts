@@ -23,9 +23,18 @@ export class FakeConnector {
   private waiters: Array<{ predicate: (calls: ConnectorCall[]) => boolean; resolve: () => void }> = [];
   private nextId = 1;
   url = '';
+  /** A channel service that accepts connections and never answers (a dead host behind a load balancer). */
+  hang = false;
+  /** Requests left unanswered while `hang` was set. */
+  hung = 0;
 
   async start(): Promise<string> {
     this.server = createServer((req, res) => {
+      if (this.hang) {
+        this.hung += 1;
+        req.resume();
+        return;
+      }
       void readJson(req).then((body) => {
         const call = this.record(req, body);
         res.setHeader('content-type', 'application/json');
@@ -43,7 +52,9 @@ export class FakeConnector {
   }
 
   async stop(): Promise<void> {
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    const closed = new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    this.server?.closeAllConnections();
+    await closed;
   }
 
   /** Activities sent into a conversation (replies and proactive sends), in order. */

@@ -17,16 +17,16 @@ const at = new Date('2026-11-26T10:00:00.000Z');
 
 /** The whole table: every status × every event, undefined = refused. */
 const EXPECTED: Record<HandoffStatus, Record<HandoffEventType, HandoffStatus | undefined>> = {
-  queued: { claim: 'live', release: undefined, close: 'closed', expire: 'expired' },
-  live: { claim: undefined, release: 'released', close: 'closed', expire: undefined },
-  expired: { claim: 'live', release: undefined, close: 'closed', expire: undefined },
-  released: { claim: undefined, release: undefined, close: undefined, expire: undefined },
-  closed: { claim: undefined, release: undefined, close: undefined, expire: undefined },
+  queued: { claim: 'live', release: undefined, close: 'closed', expire: 'expired', 'give-up': undefined },
+  live: { claim: undefined, release: 'released', close: 'closed', expire: undefined, 'give-up': undefined },
+  expired: { claim: 'live', release: undefined, close: 'closed', expire: undefined, 'give-up': 'closed' },
+  released: { claim: undefined, release: undefined, close: undefined, expire: undefined, 'give-up': undefined },
+  closed: { claim: undefined, release: undefined, close: undefined, expire: undefined, 'give-up': undefined },
 };
 
 describe('handoff state machine', () => {
   for (const status of HANDOFF_STATUSES) {
-    for (const event of ['claim', 'release', 'close', 'expire'] as const) {
+    for (const event of ['claim', 'release', 'close', 'expire', 'give-up'] as const) {
       const expected = EXPECTED[status][event];
       it(`${status} --${event}--> ${expected ?? 'refused'}`, () => {
         expect(nextStatus(status, event)).toBe(expected);
@@ -38,7 +38,7 @@ describe('handoff state machine', () => {
   it('leaves no event out of a terminal status', () => {
     expect(TERMINAL_STATUSES).toEqual(['released', 'closed']);
     for (const status of TERMINAL_STATUSES) {
-      for (const event of ['claim', 'release', 'close', 'expire'] as const) expect(canApply(status, event)).toBe(false);
+      for (const event of ['claim', 'release', 'close', 'expire', 'give-up'] as const) expect(canApply(status, event)).toBe(false);
     }
   });
 
@@ -56,6 +56,7 @@ describe('handoff state machine', () => {
       to: 'closed',
       patch: { outcome: 'meeting_booked', outcomeReason: 'demo Tuesday', endReason: END_REASONS.sdrClosed, closedAt: at.toISOString(), sdrId: marie.id },
     });
+    expect(planTransition({ type: 'give-up', at })).toEqual({ from: ['expired'], to: 'closed', patch: { endReason: END_REASONS.visitorUnreachable, closedAt: at.toISOString() } });
     expect(planTransition({ type: 'expire', cause: END_REASONS.assignmentTimeout, at })).toEqual({
       from: ['queued'],
       to: 'expired',
@@ -65,7 +66,7 @@ describe('handoff state machine', () => {
   });
 
   it('exposes the end reasons as constants', () => {
-    expect(Object.values(END_REASONS).sort()).toEqual(['assignment-timeout', 'outside-business-hours', 'released-to-bot', 'sdr-closed', 'visitor-left']);
+    expect(Object.values(END_REASONS).sort()).toEqual(['assignment-timeout', 'outside-business-hours', 'released-to-bot', 'sdr-closed', 'visitor-left', 'visitor-unreachable']);
   });
 
   it('says a queued handoff is overdue from its createdAt, at the timeout and not before', () => {

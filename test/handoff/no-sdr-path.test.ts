@@ -30,6 +30,7 @@ describe('nobody claims in time', () => {
 
     h.clock.advance(2_000);
     expect(await h.module.service.sweep()).toBe(1);
+    await h.module.service.noticesSettled();
     const expired = await h.db.handoffs.get(handoff.id);
     expect(expired).toMatchObject({ status: 'expired', endReason: 'assignment-timeout' });
     expect((expired!.packet as LeadPacket).callback).toMatchObject({ status: 'awaiting', cause: 'assignment-timeout', bookingUrl: BOOKING_URL });
@@ -66,6 +67,7 @@ describe('nobody claims in time', () => {
     await h.say('timeout-known', 'my email is sam@northwind.example', { locale: 'en-US' });
     h.clock.advance(121_000);
     await h.module.service.sweep();
+    await h.module.service.noticesSettled();
     expect(h.botTexts('timeout-known').slice(-2)).toEqual([
       'Sorry to keep you waiting: our experts are all busy right now and nobody could join you.',
       'You can also tell me when to reach you (sam@northwind.example): an expert will call you back.',

@@ -309,6 +309,7 @@ function renderItem(item) {
   const meta = [
     el('span', { class: `badge badge-${item.reason}` }, t(`reason_${item.reason}`)),
     el('span', { class: `badge badge-status-${item.status}` }, t(`status_${item.status}`)),
+    ...(item.visitorGone ? [el('span', { class: 'badge badge-gone' }, t('visitorGone'))] : []),
     waiting,
   ];
   const footer = item.sdrName

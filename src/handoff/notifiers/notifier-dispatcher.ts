@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from '../../logger.js';
+import { DeliveryLanes } from '../../delivery/delivery-lanes.js';
 import { KeyedLock } from '../../storage/keyed-lock.js';
 import type { Database, HandoffRecord } from '../../storage/ports.js';
 import { isHandoffBusEvent, type HandoffBusEvent } from '../handoff-events.js';
@@ -9,6 +10,8 @@ import type { HandoffNotifier } from './handoff-notifier.js';
 export interface NotifierDispatcherDeps {
   db: Pick<Database, 'handoffs' | 'processed'>;
   logger: Logger;
+  /** Each notifier is a destination of its own: a Teams or Slack outage costs only its lane. */
+  lanes?: DeliveryLanes;
 }
 
 /**
@@ -21,8 +24,11 @@ export class NotifierDispatcher {
   private readonly notifiers: HandoffNotifier[] = [];
   private readonly order = new KeyedLock();
   private readonly inFlight = new Set<Promise<void>>();
+  private readonly lanes: DeliveryLanes;
 
-  constructor(private readonly deps: NotifierDispatcherDeps) {}
+  constructor(private readonly deps: NotifierDispatcherDeps) {
+    this.lanes = deps.lanes ?? new DeliveryLanes();
+  }
 
   add(notifier: HandoffNotifier): void {
     this.notifiers.push(notifier);
@@ -57,7 +63,7 @@ export class NotifierDispatcher {
     if (!handoff) return;
     for (const notifier of this.notifiers) {
       try {
-        await this.deliver(notifier, event, handoff);
+        await this.lanes.run(`notifier:${notifier.name}`, () => this.deliver(notifier, event, handoff));
       } catch (error) {
         this.deps.logger.warn({ err: error, handoffId, notifier: notifier.name, event: event.type }, 'sdr notifier failed');
       }
