@@ -28,6 +28,7 @@ import { loadPlaybook } from './playbook/loader.js';
 import type { Playbook } from './playbook/schema.js';
 import { ServiceUrlPolicy } from './server/activity-guard.js';
 import { mountBotFrameworkRoute } from './server/bot-framework-route.js';
+import { Drain, refuseTurnsWhileDraining, remaining } from './server/drain.js';
 import { mountProbes } from './server/probes.js';
 import { openDatabase, type Database } from './storage/index.js';
 // --- hardening (abuse limits, request defences, readiness of optional dependencies)
@@ -63,7 +64,11 @@ export interface App {
   handoff: HandoffModule;
   /** Runs one turn of the bot, serialised per conversation (what every channel calls). */
   runTurn(context: TurnContext): Promise<void>;
-  close(): Promise<void>;
+  /**
+   * Graceful stop: readiness fails and new turns are refused at once, running turns and deliveries get at most
+   * `graceMs` (default `SHUTDOWN_GRACE_MS`), then everything is closed.
+   */
+  close(graceMs?: number): Promise<void>;
 }
 
 export interface AppOverrides {
@@ -95,8 +100,10 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   metrics.addGauge('qualibot_outbox_backlog', 'CRM outbox entries not yet delivered', () => db.outbox.backlog());
   metrics.addGauge('qualibot_handoffs', 'Handoffs by status', async () => countByStatus(await db.handoffs.list()), 'status');
 
-  // Turns are serialised per conversation and deduplicated by TurnGuardMiddleware, which every channel adapter runs.
-  const runTurn = (context: TurnContext) => bot.run(context);
+  // Turns are serialised per conversation and deduplicated by TurnGuardMiddleware, which every channel adapter runs;
+  // each is counted so a shutdown knows when the last one is done.
+  const drain = new Drain();
+  const runTurn = (context: TurnContext) => drain.track(() => bot.run(context));
 
   if (!config.botFramework.authenticated) {
     logger.warn('MicrosoftAppId is empty: /api/messages accepts UNAUTHENTICATED requests (local/dev mode). Set MicrosoftAppId and MicrosoftAppPassword in production.');
@@ -129,6 +136,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   adapter.use(new CardSubmitTextMiddleware());
 
   const server = restify.createServer({ name: 'qualibot', handleUncaughtExceptions: false });
+  refuseTurnsWhileDraining(server, drain);
   // --- hardening: request defences and per-IP limits run before any body is read or parsed
   hardenRequests(server);
   const trustedHops = config.rateLimits.trustProxyHops;
@@ -150,6 +158,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     metrics,
     playbook,
     extractorName: extractor.name,
+    drain,
     checks: {
       ...(llmBreaker ? { llm: llmReadiness(llmBreaker) } : {}),
       ...(config.crm ? { crm: crmHealth.readiness(db.outbox) } : {}),
@@ -242,12 +251,19 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     widget,
     handoff,
     runTurn,
-    close: async () => {
+    close: async (graceMs = config.shutdownGraceMs) => {
+      const deadline = Date.now() + graceMs;
+      drain.start();
+      logger.info({ turnsRunning: drain.turnsRunning, graceMs }, 'draining: not ready, new turns refused');
+      // Widget visitors are told to reconnect (to another instance); their running turns still finish into history.
+      await widget.close();
+      if (!(await drain.idle(remaining(deadline)))) logger.warn({ turnsRunning: drain.turnsRunning }, 'shutdown: turns still running at the end of the grace period');
       retention.stop();
-      await handoff.stop();
-      await crmWorker?.stop();
-      await widget.close(); // open sockets would keep server.close() waiting
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await handoff.stop(remaining(deadline));
+      await crmWorker?.stop(remaining(deadline));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.server.closeAllConnections();
+      await closed;
       await slack?.close();
       if (!overrides.db) await db.close();
     },

@@ -30,6 +30,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   PLAYBOOK: z.preprocess(emptyAsUndefined, z.string().default('champ')),
   WARM_UP: bool(true),
+  SHUTDOWN_GRACE_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(60_000).default(8_000)),
 
   MicrosoftAppId: optionalString,
   MicrosoftAppPassword: optionalString,
@@ -115,6 +116,8 @@ export interface Config {
   playbook: string;
   /** Compile the language models before listening, so no visitor's first turn waits (off: faster start in development). */
   warmUp: boolean;
+  /** On SIGTERM, how long running turns and deliveries may take before the process exits anyway. */
+  shutdownGraceMs: number;
   botFramework: {
     appId?: string;
     appPassword?: string;
@@ -180,6 +183,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     playbook: e.PLAYBOOK,
     warmUp: e.WARM_UP,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     botFramework: {
       appId: e.MicrosoftAppId,
       appPassword: e.MicrosoftAppPassword,

@@ -17,8 +17,14 @@ async function main(): Promise<void> {
     const app = await startApp(config, logger);
     logger.info(`Open ${app.url} to try the widget on the demo page.`);
     const shutdown = async (signal: string) => {
-      logger.info({ signal }, 'shutting down');
+      logger.info({ signal, graceMs: config.shutdownGraceMs }, 'shutting down');
+      // Whatever still holds on past the grace period (a hung socket, a stuck driver), the process goes.
+      setTimeout(() => {
+        logger.error('shutdown: still busy after the grace period, exiting anyway');
+        process.exit(1);
+      }, config.shutdownGraceMs + 2000).unref();
       await app.close();
+      logger.info('stopped');
       process.exit(0);
     };
     process.once('SIGINT', () => void shutdown('SIGINT'));

@@ -3,7 +3,8 @@ import type { CrmEvent } from './crm-event.js';
 
 /** Port: hands one event to the CRM. Resolves once the CRM accepted it; throws `CrmDeliveryError` otherwise. */
 export interface CrmSink {
-  deliver(event: CrmEvent): Promise<void>;
+  /** `signal`: the caller gave up (shutdown); the attempt ends as a retryable failure. */
+  deliver(event: CrmEvent, signal?: AbortSignal): Promise<void>;
 }
 
 /** A delivery that did not succeed; `retryable` says whether trying again later may help. */

@@ -51,6 +51,8 @@ export class OutboxWorker {
   private timer?: NodeJS.Timeout;
   private running?: Promise<RoundSummary>;
   private started = false;
+  /** Aborts the delivery in flight when a stop's grace period runs out (the row is retried later). */
+  private abort = new AbortController();
 
   constructor(private readonly options: OutboxWorkerOptions) {}
 
@@ -60,7 +62,12 @@ export class OutboxWorker {
     const entries = await outbox.claimDue(this.now(), batchSize, leaseMs === undefined ? {} : { leaseMs });
     const summary: RoundSummary = { claimed: entries.length, delivered: 0, retried: 0, dead: 0 };
     // In order, one at a time: lead.qualified reaches the CRM before the lead.updated that follows it.
-    for (const entry of entries) {
+    for (const [index, entry] of entries.entries()) {
+      // A stop past its grace period: the rows not tried yet go back (their lease lapses), untouched.
+      if (this.abort.signal.aborted) {
+        summary.claimed = index;
+        break;
+      }
       const outcome = await this.deliver(entry);
       summary[outcome.result === 'delivered' ? 'delivered' : outcome.result === 'retry' ? 'retried' : 'dead']++;
       this.options.onOutcome?.(outcome);
@@ -90,17 +97,26 @@ export class OutboxWorker {
     void loop();
   }
 
-  /** Stops polling and waits for the round in progress, so no row is left half-handled. */
-  async stop(): Promise<void> {
+  /**
+   * Stops polling and waits for the round in progress; past `graceMs`, the delivery in flight is aborted and
+   * recorded as a failure to retry (its row is never lost: at worst it is sent again, deduplicated by its key).
+   */
+  async stop(graceMs = 10_000): Promise<void> {
     this.started = false;
     clearTimeout(this.timer);
-    await this.running?.catch(() => undefined);
+    const timer = setTimeout(() => this.abort.abort(), graceMs);
+    try {
+      await this.running?.catch(() => undefined);
+    } finally {
+      clearTimeout(timer);
+      this.abort = new AbortController();
+    }
   }
 
   private async deliver(entry: OutboxEntry): Promise<DeliveryOutcome> {
     const { outbox, sink, logger } = this.options;
     try {
-      await sink.deliver(crmEventFromOutbox(entry));
+      await sink.deliver(crmEventFromOutbox(entry), this.abort.signal);
       await outbox.markDelivered(entry.id);
       return { entry, result: 'delivered' };
     } catch (error) {

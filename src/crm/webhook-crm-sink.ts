@@ -37,7 +37,7 @@ export class WebhookCrmSink implements CrmSink {
     this.fetch = options.fetch ?? globalThis.fetch;
   }
 
-  async deliver(event: CrmEvent): Promise<void> {
+  async deliver(event: CrmEvent, signal?: AbortSignal): Promise<void> {
     const timestamp = Math.floor((this.options.now?.() ?? new Date()).getTime() / 1000);
     const body = JSON.stringify({
       id: event.idempotencyKey,
@@ -59,10 +59,10 @@ export class WebhookCrmSink implements CrmSink {
         },
         body,
         redirect: 'manual',
-        signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
+        signal: AbortSignal.any([AbortSignal.timeout(this.options.timeoutMs ?? 10_000), ...(signal ? [signal] : [])]),
       });
     } catch (error) {
-      const reason = error instanceof Error && error.name === 'TimeoutError' ? 'timed out' : describe(error);
+      const reason = error instanceof Error && error.name === 'TimeoutError' ? 'timed out' : signal?.aborted ? 'abandoned at shutdown' : describe(error);
       throw new CrmDeliveryError(`CRM webhook ${reason}`, { retryable: true, cause: error });
     }
     // Drain the body so the connection can be reused; its content is not needed (and may echo data).

@@ -48,7 +48,8 @@ export interface HandoffModule {
   mount(server: Server): void;
   /** Subscribes to the event bus and starts the assignment-timeout sweep. */
   start(): Promise<void>;
-  stop(): Promise<void>;
+  /** Stops the sweep and the subscriptions; waits for notices and notifier calls in flight at most `graceMs`. */
+  stop(graceMs?: number): Promise<void>;
   readonly service: HandoffService;
   /** Adds a place where SDRs are told about handoffs (Teams, Slack); call before `start`. */
   addNotifier(notifier: HandoffNotifier): void;
@@ -104,15 +105,25 @@ export function createHandoffModule(options: HandoffModuleOptions): HandoffModul
       if (notifiers.size > 0) unsubscribeNotifiers ??= await db.bus.subscribe(HANDOFF_EVENTS_TOPIC, (payload) => notifiers.handle(payload));
       sweeper.start();
     },
-    async stop() {
+    async stop(graceMs = 10_000) {
+      const deadline = Date.now() + graceMs;
       await sweeper.stop();
       await unsubscribe?.();
       unsubscribe = undefined;
       await unsubscribeNotifiers?.();
       unsubscribeNotifiers = undefined;
-      await notifiers.idle();
+      // Sends still on their way get what is left of the grace period; a dead channel cannot hold the exit.
+      await withinDeadline(Promise.all([notifiers.idle(), service.noticesSettled()]), deadline);
       await courier.stop();
       hub.closeAll();
     },
   };
+}
+
+/** Waits for `work` until the deadline at most (the work itself goes on, unwatched). */
+async function withinDeadline(work: Promise<unknown>, deadline: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.max(0, deadline - Date.now()))));
+  await Promise.race([work.then(() => undefined), late]);
+  clearTimeout(timer);
 }

@@ -2,6 +2,7 @@ import type { Server } from 'restify';
 import type { Metrics } from '../observability/metrics.js';
 import type { Playbook } from '../playbook/schema.js';
 import type { Database } from '../storage/index.js';
+import type { Drain } from './drain.js';
 
 /**
  * A dependency that can say whether it works right now (LLM breaker, CRM outbox...).
@@ -19,13 +20,18 @@ export type ReadinessResult = { ok: boolean; degraded?: boolean; detail?: unknow
  */
 export function mountProbes(
   server: Server,
-  options: { db: Database; metrics: Metrics; playbook: Playbook; extractorName: string; checks?: Record<string, ReadinessCheck> },
+  options: { db: Database; metrics: Metrics; playbook: Playbook; extractorName: string; drain?: Pick<Drain, 'isDraining'>; checks?: Record<string, ReadinessCheck> },
 ): void {
   const { db, metrics, playbook } = options;
   server.get('/healthz', async (_req, res) => {
-    res.json({ status: 'ok', playbook: `${playbook.id}@${playbook.version}`, extractor: options.extractorName });
+    // Alive while draining too (a liveness probe must not kill a process finishing its turns): the status says so.
+    res.json({ status: options.drain?.isDraining ? 'stopping' : 'ok', playbook: `${playbook.id}@${playbook.version}`, extractor: options.extractorName });
   });
   server.get('/readyz', async (_req, res) => {
+    if (options.drain?.isDraining) {
+      res.send(503, { status: 'not_ready', checks: { shutdown: { ok: false, detail: 'draining' } } });
+      return;
+    }
     const checks: Record<string, ReadinessCheck> = {
       database: async () => {
         await db.ping();
