@@ -187,4 +187,16 @@ describe('timeline.yaml duration terms, through the duration reader', () => {
   it.each(counterexamples('duration_not_start'))('a start: %s', (sentence) => {
     expect(durations(sentence, true)).not.toEqual([]);
   });
+  it.each(examples('unit_adjectives'))('a word between the number and its unit keeps the duration: %s', (sentence) => {
+    expect(durations(sentence, true).map((candidate) => candidate.months)).toEqual([expect.any(Number)]);
+  });
+  it.each([
+    ['dans les deux prochains mois', 2],
+    ['au cours des 3 prochaines semaines', 0.75],
+  ] as const)('"%s" is %s months away', (sentence, months) => {
+    expect(durations(sentence, false).map((candidate) => candidate.months)).toEqual([months]);
+  });
+  it.each(['Our retainer starts at 4,000 a month', '500 € un mois', 'They pay $300 a month'])('a span right after an amount is a rate, not a delay: %s', (sentence) => {
+    expect(durations(sentence, true)).toEqual([]);
+  });
 });

@@ -97,6 +97,8 @@ export const DURATION_UNITS: readonly { names: string; months: number }[] = tabl
 
 /** Words before a duration that make it a start ("dans 3 mois", "within 6 weeks"). */
 export const START_PREPOSITIONS = term('timeline', 'start_prepositions');
+/** Words between a duration's number and its unit ("deux prochains mois"). */
+export const UNIT_ADJECTIVES = term('timeline', 'unit_adjectives');
 /** Filler words between that preposition and the number. */
 export const DURATION_FILLER = term('timeline', 'duration_filler');
 /** Words after a duration that make it something else ("6 mois de test", "3 years ago"). */

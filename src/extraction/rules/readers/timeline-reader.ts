@@ -8,7 +8,7 @@ import { clauseOf, sentenceOf, textOf, type Finding, type Reading } from '../eng
 import { DATE_WORDS, NOT_START_CONTEXT, RESULTS_CONTEXT, START_CONTEXT, TIME_PHRASES, type TimeMeaning } from '../lexicon/timeline.js';
 import { datesIn } from '../numbers/recognizers.js';
 import { readCalendarDates } from './calendar-expressions.js';
-import { readDurations } from './duration-expressions.js';
+import { followsAnAmount, readDurations } from './duration-expressions.js';
 import { monthsUntil, monthsUntilNext, monthsUntilNextYear, monthsUntilQuarterEnd, monthsUntilYearEnd } from './time-arithmetic.js';
 import { plainCandidate, type TimeCandidate } from './time-candidate.js';
 
@@ -82,6 +82,7 @@ export class TimelineReader {
     const found: TimeCandidate[] = [];
     for (const date of datesIn(reading.original, reading.locale, reading.now)) {
       if (/\b(?:depuis|since|ago|il y a|last|dernier)\b/.test(reading.folded.slice(Math.max(0, date.start - 16), date.end + 6))) continue;
+      if (followsAnAmount(reading.folded, date.start)) continue;
       const months = monthsOf(date.typeName, date.values, reading.now, reading.locale);
       if (months === undefined) continue;
       found.push(plainCandidate(date.start, date.end, months));
