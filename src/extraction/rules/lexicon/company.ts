@@ -29,6 +29,11 @@ export const TEAM_AFTER_COUNT = new RegExp(expand(term('company', 'team_after_co
 /** A team after "we are N" ("we're 4 in marketing", "on est 3 à la paie"). */
 export const TEAM_AFTER_LEAD = new RegExp(expand(term('company', 'team_after_lead')));
 
+/** People arriving after the count ("six ingénieurs nous rejoignent"): not the company's staff. */
+export const PEOPLE_ARRIVING_AFTER = new RegExp(term('company', 'people_arriving_after'));
+/** People something is done for, before the count ("à quelques salariés", "to train 15"): not the company's staff. */
+export const PEOPLE_SERVED_BEFORE = new RegExp(term('company', 'people_served_before'));
+
 /** Solo and two-person businesses: a headcount, and the below-ICP-size knockout. */
 export const SOLO_CUES: readonly CueSpec[] = cueList('company', 'solo_cues');
 

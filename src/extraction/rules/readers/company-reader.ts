@@ -11,6 +11,8 @@ import {
   HEADCOUNT_UNIT,
   NOT_HEADCOUNT_UNIT,
   PARTNER_UNIT,
+  PEOPLE_ARRIVING_AFTER,
+  PEOPLE_SERVED_BEFORE,
   SIZE_CUES,
   SOLO_CUES,
   SUB_TEAM,
@@ -104,6 +106,8 @@ export class CompanyReader {
       const before = folded.slice(Math.max(0, token.start - 48), token.start);
       // A team of the company is not the company: "une équipe RH de 3", "our two-person IT team", "we're 4 in marketing".
       if (SUB_TEAM.test(marked.slice(Math.max(0, token.start - 48), token.start)) || TEAM_AFTER_COUNT.test(after) || TEAM_AFTER_LEAD.test(after)) continue;
+      // People who join or for whom something is done are not the company: "six ingénieurs nous rejoignent", "à quelques salariés".
+      if (!asked && (PEOPLE_ARRIVING_AFTER.test(folded.slice(token.end, token.end + 64)) || PEOPLE_SERVED_BEFORE.test(before))) continue;
       const next = tokens[index + 1];
       // "10 à 50 salariés", "between 50 and 100 employees": the lower bound.
       if (next && RANGE_JOIN.test(folded.slice(token.end, next.start)) && this.isHeadcount(folded, marked, next, false)) {
