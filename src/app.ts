@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConfigurationServiceClientCredentialFactory, type TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import restify from 'restify';
 import { buildBot } from './bot/build-bot.js';
 import { LeadRecorder } from './bot/listeners/lead-recorder.js';
@@ -31,6 +31,8 @@ import { mountBotFrameworkRoute } from './server/bot-framework-route.js';
 import { Drain, refuseTurnsWhileDraining, remaining } from './server/drain.js';
 import { mountProbes } from './server/probes.js';
 import { openDatabase, type Database } from './storage/index.js';
+import { botCredentials, createBotFrameworkAdapter, type BotFrameworkAdapter } from './runtime/bot-runtime.js';
+import { createBotbuilderAdapter } from './runtime/botbuilder-adapter.js';
 // --- hardening (abuse limits, request defences, readiness of optional dependencies)
 import { WidgetTokens } from './channels/widget/widget-tokens.js';
 import { CombinedExtractor } from './extraction/combined-extractor.js';
@@ -53,7 +55,8 @@ export interface App {
   url: string;
   server: restify.Server;
   bot: QualibotBot;
-  adapter: CloudAdapter;
+  /** The Bot Framework protocol adapter of the runtime picked by BOT_RUNTIME. */
+  adapter: BotFrameworkAdapter;
   playbook: Playbook;
   db: Database;
   metrics: Metrics;
@@ -108,14 +111,9 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   if (!config.botFramework.authenticated) {
     logger.warn('MicrosoftAppId is empty: /api/messages accepts UNAUTHENTICATED requests (local/dev mode). Set MicrosoftAppId and MicrosoftAppPassword in production.');
   }
-  const credentials = {
-    MicrosoftAppId: config.botFramework.appId ?? '',
-    MicrosoftAppPassword: config.botFramework.appPassword ?? '',
-    MicrosoftAppType: config.botFramework.appType,
-    MicrosoftAppTenantId: config.botFramework.tenantId ?? '',
-  };
-  const auth = new ConfigurationBotFrameworkAuthentication(credentials, new ConfigurationServiceClientCredentialFactory(credentials));
-  const adapter = new CloudAdapter(auth);
+  const credentials = botCredentials(config.botFramework);
+  const adapter = createBotFrameworkAdapter(config.botFramework.runtime, credentials);
+  logger.info(`Bot Framework runtime: ${config.botFramework.runtime}`);
   adapter.onTurnError = createTurnErrorHandler(logger);
   // SDR takeover from Teams: activities of the SDR channel go to the handoff module before any visitor middleware.
   const teamsSdrGate = new TeamsSdrGate();
@@ -207,7 +205,8 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     logger,
     publicUrl: config.publicUrl,
     // Its own adapter, without the visitor middleware: cards and thread lines are no visitor's transcript.
-    teams: teamsSdr ? { config: teamsSdr, appId: config.botFramework.appId ?? '', adapter: new CloudAdapter(auth), gate: teamsSdrGate } : undefined,
+    // botbuilder on both runtimes: it creates conversations through botbuilder's ConnectorClient (README, runtimes).
+    teams: teamsSdr ? { config: teamsSdr, appId: config.botFramework.appId ?? '', adapter: createBotbuilderAdapter(credentials), gate: teamsSdrGate } : undefined,
     slack: slack && slackSdr ? { config: slackSdr, channel: slack } : undefined,
   });
   for (const notifier of sdrNotifiers) handoff.addNotifier(notifier);

@@ -32,6 +32,7 @@ const envSchema = z.object({
   WARM_UP: bool(true),
   SHUTDOWN_GRACE_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(60_000).default(8_000)),
 
+  BOT_RUNTIME: z.preprocess(emptyAsUndefined, z.enum(['botbuilder', 'agents']).default('botbuilder')),
   MicrosoftAppId: optionalString,
   MicrosoftAppPassword: optionalString,
   MicrosoftAppType: z.preprocess(emptyAsUndefined, z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant')),
@@ -119,6 +120,8 @@ export interface Config {
   /** On SIGTERM, how long running turns and deliveries may take before the process exits anyway. */
   shutdownGraceMs: number;
   botFramework: {
+    /** Which SDK speaks the Bot Framework protocol on /api/messages (README "Runtime and support status"). */
+    runtime: 'botbuilder' | 'agents';
     appId?: string;
     appPassword?: string;
     appType: string;
@@ -185,6 +188,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     warmUp: e.WARM_UP,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     botFramework: {
+      runtime: e.BOT_RUNTIME,
       appId: e.MicrosoftAppId,
       appPassword: e.MicrosoftAppPassword,
       appType: e.MicrosoftAppType,

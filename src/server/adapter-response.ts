@@ -5,7 +5,7 @@ import type { Response } from 'restify';
  * What CloudAdapter.process writes to, in front of the real response: when the adapter fails (its
  * turn-error handler threw, or no handler), it answers 500 with the raw error message as the body.
  * That message may quote internals, so a 5xx leaves here in our error shape with a fixed text;
- * everything else (200, invoke responses, 401) passes through unchanged.
+ * everything else (200, invoke responses, 401) passes through unchanged. Both runtimes' adapters write to it.
  */
 export function adapterResponse(res: Response): BotResponse {
   let status = 200;
@@ -19,6 +19,17 @@ export function adapterResponse(res: Response): BotResponse {
     header(name: string, value: unknown) {
       res.header(name, value);
       return wrapper;
+    },
+    // The Agents SDK's adapter (BOT_RUNTIME=agents) writes headers this way and checks what was already sent.
+    setHeader(name: string, value: string) {
+      res.header(name, value);
+      return wrapper;
+    },
+    get headersSent() {
+      return res.headersSent;
+    },
+    get writableEnded() {
+      return res.writableEnded;
     },
     send(body?: unknown) {
       if (status >= 500) return;

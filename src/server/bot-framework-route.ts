@@ -1,6 +1,7 @@
-import type { CloudAdapter, TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
 import { BadRequestError } from '../errors.js';
+import type { BotFrameworkAdapter } from '../runtime/bot-framework-adapter.js';
 import { guardActivity, type ServiceUrlPolicy } from './activity-guard.js';
 import { adapterResponse } from './adapter-response.js';
 import { sendError } from './send-error.js';
@@ -9,7 +10,7 @@ import { sendError } from './send-error.js';
  * `POST /api/messages`: the Bot Framework protocol (Azure Bot Service, Teams, Slack via Azure, Emulator).
  * Bad requests are answered here with a 4xx and a message; only sound activities reach the adapter.
  */
-export function mountBotFrameworkRoute(server: Server, adapter: CloudAdapter, bot: { run(context: TurnContext): Promise<void> }, policy: ServiceUrlPolicy): void {
+export function mountBotFrameworkRoute(server: Server, adapter: BotFrameworkAdapter, bot: { run(context: TurnContext): Promise<void> }, policy: ServiceUrlPolicy): void {
   server.post('/api/messages', async (req: Request, res: Response) => {
     try {
       if (!req.is('application/json')) {

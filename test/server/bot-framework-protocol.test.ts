@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BOT_RUNTIMES } from '../../src/runtime/bot-runtime.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 
 type QualibotData = { ask?: string; route?: string; handoffReason?: string };
 const qualibot = (activity: Partial<Activity>) => (activity.channelData as { qualibot?: QualibotData } | undefined)?.qualibot;
 
-describe('POST /api/messages (Bot Framework protocol, unauthenticated dev mode)', () => {
+describe.each(BOT_RUNTIMES)('POST /api/messages (Bot Framework protocol, unauthenticated dev mode, %s runtime)', (runtime) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ BOT_RUNTIME: runtime });
   });
   afterAll(async () => {
     await t.close();

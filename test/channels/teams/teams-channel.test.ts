@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ConversationState, type Activity, type TurnContext } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LeadState } from '../../../src/qualification/lead-state.js';
+import { BOT_RUNTIMES } from '../../../src/runtime/bot-runtime.js';
 import { startTestApp, type TestApp } from '../../helpers/test-app.js';
 
 type QualibotData = { ask?: string; route?: string; handoffReason?: string };
@@ -9,10 +10,10 @@ const qualibot = (activity: Partial<Activity> | undefined) => (activity?.channel
 const BOT = { id: '28:qualibot-bot-id', name: 'Qualibot' };
 const TEAMS_DATA = { tenant: { id: 'tenant-1' }, team: { id: '19:team@thread.tacv2' }, channel: { id: '19:general@thread.tacv2' } };
 
-describe('Microsoft Teams through /api/messages (channelId msteams)', () => {
+describe.each(BOT_RUNTIMES)('Microsoft Teams through /api/messages (channelId msteams, %s runtime)', (runtime) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ BOT_RUNTIME: runtime });
   });
   afterAll(() => t.close());
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConfigurationServiceClientCredentialFactory, type Activity, type TurnContext } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder';
 import restify from 'restify';
 import { buildBot } from '../../../src/bot/build-bot.js';
 import { TranscriptMiddleware } from '../../../src/bot/middleware/transcript-middleware.js';
@@ -11,6 +11,7 @@ import { createLogger } from '../../../src/logger.js';
 import { loadPlaybook } from '../../../src/playbook/loader.js';
 import type { Playbook } from '../../../src/playbook/schema.js';
 import type { Database, SdrRecord } from '../../../src/storage/ports.js';
+import { createBotFrameworkAdapter, type BotFrameworkAdapter, type BotRuntimeName } from '../../../src/runtime/bot-runtime.js';
 import { openSqliteDatabase } from '../../../src/storage/sqlite/open-sqlite.js';
 import { FakeConnector } from '../../fakes/fake-connector.js';
 import { ScriptedExtractor } from '../../fakes/scripted-extractor.js';
@@ -43,6 +44,8 @@ export interface HarnessOptions {
   start?: boolean;
   /** The channel's service outlives a restart of ours: share one between two harnesses. */
   connector?: FakeConnector;
+  /** The SDK behind /api/messages (BOT_RUNTIME); botbuilder by default. */
+  runtime?: BotRuntimeName;
 }
 
 export interface ApiResponse<T = any> {
@@ -51,7 +54,7 @@ export interface ApiResponse<T = any> {
 }
 
 /**
- * One Qualibot instance for tests: the real bot (CloudAdapter + transcript middleware) on a
+ * One Qualibot instance for tests: the real bot (the runtime's adapter + transcript middleware) on a
  * loopback restify server, a fake Bot Connector as every activity's serviceUrl, SQLite in memory,
  * and the handoff module mounted. Visitors are driven through /api/messages like a channel would.
  */
@@ -62,7 +65,7 @@ export class HandoffHarness {
   readonly clock: TestClock;
   readonly playbook: Playbook = loadPlaybook('champ');
   readonly bot: QualibotBot;
-  readonly adapter: CloudAdapter;
+  readonly adapter: BotFrameworkAdapter;
   readonly module: HandoffModule;
   readonly config: HandoffConfig;
   private readonly server = restify.createServer({ name: 'handoff-test', handleUncaughtExceptions: false });
@@ -88,8 +91,7 @@ export class HandoffHarness {
     const extractor = new ScriptedExtractor((input) => ({ contact: { email: /[\w.+-]+@[\w-]+\.[\w.]+/.exec(input.text)?.[0] } }));
     const { bot, conversationState } = buildBot({ playbook: this.playbook, extractor, logger, storage: this.db.state });
     this.bot = bot;
-    const credentials = { MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppType: 'MultiTenant', MicrosoftAppTenantId: '' };
-    this.adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(credentials, new ConfigurationServiceClientCredentialFactory(credentials)));
+    this.adapter = createBotFrameworkAdapter(options.runtime ?? 'botbuilder', { appId: '', appPassword: '', appType: 'MultiTenant', tenantId: '' });
     this.adapter.use(new TranscriptMiddleware(this.db.transcripts, logger));
     this.adapter.onTurnError = async (_context, error) => {
       throw error;
