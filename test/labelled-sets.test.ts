@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { runEval } from '../src/cli/commands/eval.js';
+import { evaluateCommand } from '../src/cli/commands/eval.js';
 import { createLogger } from '../src/logger.js';
+import type { EvalReport } from '../src/replay/evaluate.js';
+import { BOT_RUNTIMES } from '../src/runtime/bot-runtime.js';
 
 /**
  * Every labelled conversation set with the playbook it was written for and its floor: `qualibot eval` run
@@ -22,9 +24,19 @@ const SETS = [
 // The offline reader, whatever the developer's shell holds (no OPENAI_API_KEY, no DATABASE_URL).
 const ENV = { WARM_UP: 'false' };
 
+/** What must not depend on the runtime: every case's route, reason, score and facts. */
+const figures = (report: EvalReport | undefined) =>
+  report?.results.map(({ id, route, handoffReason, score, tier, facts, turns }) => ({ id, route, handoffReason, score, tier, facts, turns }));
+
+// Each set on both runtimes (BOT_RUNTIME, in-process): the floor on each, and the same figures case by case.
 describe('labelled conversation sets', { timeout: 120_000 }, () => {
-  it.each(SETS)('$dir (playbook $playbook) routes at least $min as labelled', async ({ dir, playbook, min }) => {
-    const code = await runEval([dir, '--playbook', playbook, '--min', String(min)], createLogger('silent'), ENV);
-    expect(code, `qualibot eval ${dir} --playbook ${playbook} --min ${min} (its report is printed above)`).toBe(0);
+  it.each(SETS)('$dir (playbook $playbook) routes at least $min as labelled, the same on both runtimes', async ({ dir, playbook, min }) => {
+    const reports: Partial<Record<(typeof BOT_RUNTIMES)[number], EvalReport>> = {};
+    for (const runtime of BOT_RUNTIMES) {
+      const { code, report } = await evaluateCommand([dir, '--playbook', playbook, '--min', String(min)], createLogger('silent'), { ...ENV, BOT_RUNTIME: runtime });
+      expect(code, `BOT_RUNTIME=${runtime} qualibot eval ${dir} --playbook ${playbook} --min ${min} (its report is printed above)`).toBe(0);
+      reports[runtime] = report;
+    }
+    expect(figures(reports.agents)).toEqual(figures(reports.botbuilder));
   });
 });

@@ -4,6 +4,7 @@ import type { BotParts } from '../bot/build-bot.js';
 import type { Logger } from '../logger.js';
 import { readLabelledCase, routeLabel } from './labelled-case.js';
 import { replayCase, type ReplayResult } from './replay-engine.js';
+import type { BotRuntimeName } from '../runtime/bot-runtime.js';
 
 export const ROUTE_LABELS = ['handoff/high_score', 'handoff/ambiguous', 'nurture', 'disqualify'] as const;
 
@@ -28,7 +29,7 @@ export interface EvalReport {
 }
 
 /** Replays every labelled case (files with an `expect`) in a folder and compares routes. */
-export async function evaluateDirectory(dir: string, parts: BotParts, logger: Logger): Promise<EvalReport> {
+export async function evaluateDirectory(dir: string, parts: BotParts, logger: Logger, runtime: BotRuntimeName = 'botbuilder'): Promise<EvalReport> {
   const files = readdirSync(dir)
     .filter((name) => name.endsWith('.json'))
     .sort()
@@ -42,7 +43,7 @@ export async function evaluateDirectory(dir: string, parts: BotParts, logger: Lo
   for (const file of files) {
     const labelled = readLabelledCase(file);
     if (!labelled.expect) continue;
-    const result = await replayCase(parts, labelled, logger);
+    const result = await replayCase(parts, labelled, logger, runtime);
     results.push(result);
     llmCalls += result.llmCalls;
     visitorMessages += result.turns;

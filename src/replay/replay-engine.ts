@@ -1,4 +1,4 @@
-import { ActivityTypes, TestAdapter, type Activity, type ConversationReference, type TurnContext } from 'botbuilder';
+import { ActivityTypes, type Activity, type ConversationReference, type TurnContext } from 'botbuilder';
 import type { QualibotChannelData } from '../bot/render.js';
 import { VISITOR_LEFT_EVENT } from '../bot/qualibot-bot.js';
 import { createTurnErrorHandler } from '../bot/turn-error.js';
@@ -7,6 +7,8 @@ import type { Logger } from '../logger.js';
 import type { LeadState } from '../qualification/lead-state.js';
 import type { Decision, Fact, KnockoutHit, ScoreReason } from '../qualification/types.js';
 import type { LabelledCase } from './labelled-case.js';
+import type { BotRuntimeName } from '../runtime/bot-runtime.js';
+import { createInProcessTurns } from '../runtime/in-process-turns.js';
 
 /** Guards against a dialog that would loop forever on a scripted visitor. */
 const MAX_TURNS = 40;
@@ -38,10 +40,11 @@ export interface ReplayResult {
 }
 
 /**
- * Plays a labelled conversation through the real bot and dialog code (Bot Framework TestAdapter),
- * answering each question the way the case says, and reads the decision the bot recorded.
+ * Plays a labelled conversation through the real bot and dialog code, in-process on the runtime given
+ * (botbuilder's TestAdapter, or the Agents SDK's adapter with `expectReplies`), answering each question the way
+ * the case says, and reads the decision the bot recorded.
  */
-export async function replayCase(parts: BotParts, labelled: LabelledCase, logger: Logger): Promise<ReplayResult> {
+export async function replayCase(parts: BotParts, labelled: LabelledCase, logger: Logger, runtime: BotRuntimeName = 'botbuilder'): Promise<ReplayResult> {
   const conversation: ConversationReference = {
     channelId: 'replay',
     serviceUrl: 'https://replay.invalid',
@@ -50,14 +53,13 @@ export async function replayCase(parts: BotParts, labelled: LabelledCase, logger
     bot: { id: 'qualibot', name: 'Qualibot' },
     locale: labelled.locale,
   };
-  const adapter = new TestAdapter(conversation);
+  const adapter = createInProcessTurns(runtime, conversation);
   adapter.onTurnError = createTurnErrorHandler(logger);
   const logic = (context: TurnContext) => parts.bot.run(context);
   const transcript: TranscriptLine[] = [];
   const visitorLines = [...(labelled.visitor ?? [])];
 
-  const drain = (): Partial<Activity>[] => {
-    const replies = adapter.activeQueue.splice(0);
+  const drain = (replies: Partial<Activity>[]): Partial<Activity>[] => {
     for (const reply of replies) {
       if (reply.type === ActivityTypes.Message && reply.text) {
         transcript.push({ from: 'bot', text: reply.text, ask: qualibotData(reply)?.ask });
@@ -66,16 +68,17 @@ export async function replayCase(parts: BotParts, labelled: LabelledCase, logger
     return replies;
   };
 
-  await adapter.processActivity(
-    {
-      type: ActivityTypes.ConversationUpdate,
-      membersAdded: [conversation.user!],
-      locale: labelled.locale,
-      channelData: { qualibot: { context: labelled.context ?? {} } },
-    },
-    logic,
+  let replies = drain(
+    await adapter.process(
+      {
+        type: ActivityTypes.ConversationUpdate,
+        membersAdded: [conversation.user!],
+        locale: labelled.locale,
+        channelData: { qualibot: { context: labelled.context ?? {} } },
+      },
+      logic,
+    ),
   );
-  let replies = drain();
   let turns = 0;
   let decided = false;
   while (turns < MAX_TURNS) {
@@ -83,17 +86,18 @@ export async function replayCase(parts: BotParts, labelled: LabelledCase, logger
       decided = true;
       break;
     }
-    const ask = [...replies].reverse().map(qualibotData).find((data) => data?.ask)?.ask;
+    const ask = [...replies]
+      .reverse()
+      .map(qualibotData)
+      .find((data) => data?.ask)?.ask;
     const answer = labelled.answers ? (ask ? labelled.answers[ask] : undefined) : visitorLines.shift();
     if (answer === undefined) break;
     transcript.push({ from: 'visitor', text: answer });
     turns += 1;
-    await adapter.processActivity({ type: ActivityTypes.Message, text: answer, locale: labelled.locale }, logic);
-    replies = drain();
+    replies = drain(await adapter.process({ type: ActivityTypes.Message, text: answer, locale: labelled.locale }, logic));
   }
   if (!decided) {
-    await adapter.processActivity({ type: ActivityTypes.Event, name: VISITOR_LEFT_EVENT, locale: labelled.locale }, logic);
-    drain();
+    drain(await adapter.process({ type: ActivityTypes.Event, name: VISITOR_LEFT_EVENT, locale: labelled.locale }, logic));
   }
 
   const lead = await readLead(parts, conversation);

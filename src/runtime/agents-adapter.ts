@@ -47,6 +47,41 @@ export class AgentsAdapter extends BotAdapter implements BotFrameworkAdapter {
     }
   }
 
+  /**
+   * One turn in-process (replays, evaluations): the activity goes through the SDK's `process` with the Bot
+   * Framework's `expectReplies` delivery mode, so the replies come back in the response body instead of being
+   * posted to a channel. No socket, no token.
+   */
+  async expectReplies(activity: Partial<Activity>, logic: (context: TurnContext) => Promise<void>): Promise<Partial<Activity>[]> {
+    const captured: { status: number; body?: unknown } = { status: 200 };
+    const response = {
+      headersSent: false,
+      writableEnded: false,
+      status(code: number) {
+        captured.status = code;
+        return response;
+      },
+      setHeader() {
+        return response;
+      },
+      send(body?: unknown) {
+        captured.body = body;
+        return response;
+      },
+      end() {
+        response.writableEnded = true;
+        return response;
+      },
+    };
+    const body = withoutEmptyStrings(JSON.parse(JSON.stringify({ ...activity, deliveryMode: 'expectReplies' })));
+    await this.agents.process({ headers: {}, method: 'POST', body } as Parameters<AgentsCloudAdapter['process']>[0], response, (agentsContext) =>
+      this.runBridged(agentsContext, logic),
+    );
+    if (captured.status >= 300) throw new Error(`AgentsAdapter: the in-process turn answered ${captured.status}`);
+    const replies = (captured.body as { activities?: unknown[] } | undefined)?.activities ?? [];
+    return replies.map((reply) => JSON.parse(JSON.stringify(reply)) as Partial<Activity>);
+  }
+
   override async continueConversationAsync(
     botAppIdOrIdentity: string | ClaimsIdentity,
     reference: Partial<ConversationReference>,
@@ -66,8 +101,8 @@ export class AgentsAdapter extends BotAdapter implements BotFrameworkAdapter {
   }
 
   async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
-    const agentsContext = agentsContextOf(context);
-    return this.agents.sendActivities(agentsContext, activities.map(toAgentsActivity));
+    // Through the SDK's turn context: it buffers the replies of an `expectReplies` turn (in-process replays).
+    return agentsContextOf(context).sendActivities(activities.map(toAgentsActivity));
   }
 
   async updateActivity(context: TurnContext, activity: Partial<Activity>): Promise<ResourceResponse | void> {
@@ -84,7 +119,11 @@ export class AgentsAdapter extends BotAdapter implements BotFrameworkAdapter {
     const context = new TurnContext(this, JSON.parse(agentsContext.activity.toJsonString()) as Partial<Activity>);
     context.turnState.set(AGENTS_CONTEXT, agentsContext);
     await this.runMiddleware(context, logic);
-    // An invoke response (Teams card actions) is answered by the SDK from its own turn state.
+    // botbuilder's context keeps the replies of an `expectReplies` turn itself: hand them to the SDK, which answers
+    // them in the response body. (An invoke response is answered by the SDK from its own turn state.)
+    if (context.bufferedReplyActivities.length > 0) {
+      await agentsContext.sendActivities(context.bufferedReplyActivities.splice(0).map(toAgentsActivity));
+    }
   }
 }
 

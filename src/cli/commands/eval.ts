@@ -1,10 +1,16 @@
 import { parseArgs } from 'node:util';
 import type { Logger } from '../../logger.js';
-import { evaluateDirectory, formatConfusion } from '../../replay/evaluate.js';
+import { loadConfig } from '../../config.js';
+import { evaluateDirectory, formatConfusion, type EvalReport } from '../../replay/evaluate.js';
 import { botFromEnv, withPlaybook } from '../bot-from-env.js';
 
 /** `env` is where the bot's configuration comes from (the process environment from the shell). */
 export async function runEval(args: string[], logger: Logger, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  return (await evaluateCommand(args, logger, env)).code;
+}
+
+/** `qualibot eval`: its exit code, and the report when there is one (the labelled-sets test compares runtimes). */
+export async function evaluateCommand(args: string[], logger: Logger, env: NodeJS.ProcessEnv = process.env): Promise<{ code: number; report?: EvalReport }> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -13,14 +19,16 @@ export async function runEval(args: string[], logger: Logger, env: NodeJS.Proces
   const dir = positionals[0];
   if (!dir) {
     console.error('Usage: qualibot eval DIR [--playbook NAME|FILE] [--min RATIO] [--json]');
-    return 2;
+    return { code: 2 };
   }
   const min = values.min === undefined ? undefined : Number(values.min);
   if (min !== undefined && (!Number.isFinite(min) || min < 0 || min > 1)) {
     console.error(`--min must be a ratio between 0 and 1, got "${values.min}"`);
-    return 2;
+    return { code: 2 };
   }
-  const report = await evaluateDirectory(dir, botFromEnv(logger, withPlaybook(env, values.playbook)), logger);
+  // BOT_RUNTIME picks the SDK the turns run on, in-process (README, "Runtime and support status").
+  const runtime = loadConfig(env).botFramework.runtime;
+  const report = await evaluateDirectory(dir, botFromEnv(logger, withPlaybook(env, values.playbook)), logger, runtime);
   if (values.json) {
     const { results: _results, ...summary } = report;
     console.log(JSON.stringify(summary, null, 2));
@@ -34,11 +42,11 @@ export async function runEval(args: string[], logger: Logger, env: NodeJS.Proces
   }
   if (report.total === 0) {
     console.error(`No labelled case with "expect" in ${dir}.`);
-    return 1;
+    return { code: 1, report };
   }
   if (min !== undefined && report.accuracy < min) {
     console.error(`Accuracy ${(report.accuracy * 100).toFixed(1)}% is below --min ${(min * 100).toFixed(1)}%.`);
-    return 1;
+    return { code: 1, report };
   }
-  return 0;
+  return { code: 0, report };
 }

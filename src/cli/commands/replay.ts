@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { loadConfig } from '../../config.js';
 import type { Logger } from '../../logger.js';
 import { readLabelledCase, routeLabel } from '../../replay/labelled-case.js';
 import { replayCase } from '../../replay/replay-engine.js';
@@ -11,7 +12,7 @@ export async function runReplay(args: string[], logger: Logger): Promise<number>
     console.error('Usage: qualibot replay FILE [--playbook NAME|FILE] [--json]');
     return 2;
   }
-  const result = await replayCase(botFromEnv(logger, withPlaybook(process.env, values.playbook)), readLabelledCase(file), logger);
+  const result = await replayCase(botFromEnv(logger, withPlaybook(process.env, values.playbook)), readLabelledCase(file), logger, loadConfig(process.env).botFramework.runtime);
   if (values.json) {
     console.log(JSON.stringify(result, null, 2));
     return 0;
