@@ -33,7 +33,8 @@ function usage(): string {
 }
 
 function isArgumentError(error: unknown): error is Error {
-  return error instanceof TypeError && typeof (error as { code?: unknown }).code === 'string' && (error as { code: string }).code.startsWith('ERR_PARSE_ARGS_');
+  const code: unknown = error instanceof TypeError ? (error as unknown as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_');
 }
 
 async function main(argv: string[]): Promise<number> {
