@@ -1,4 +1,4 @@
-import { ActivityTypes, type Activity } from 'botbuilder';
+import type { Activity } from '../channels/activity.js';
 import { BadRequestError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Database, HandoffRecord, TranscriptSender } from '../storage/ports.js';
@@ -113,7 +113,7 @@ export class HandoffService {
     await this.db.transcripts.append({ conversationId: handoff.conversationId, from: 'sdr', text, at, author: sdr.name });
     await this.publishMessage(handoff, 'sdr', text, at, sdr.name);
     const activity: Partial<Activity> = {
-      type: ActivityTypes.Message,
+      type: 'message',
       text: say('sdrMessage', localeOf(handoff), { sdr: sdr.name, text }),
       textFormat: 'markdown',
       // `fromSdr` keeps the transcript middleware from storing it a second time as a bot line.
@@ -247,7 +247,7 @@ export class HandoffService {
 
   /** Sends bot lines to the visitor and shows them on the consoles (only what reached the visitor, or may have). */
   async botSays(handoff: HandoffRecord, texts: string[], send?: SendToVisitor): Promise<DeliveryOutcome> {
-    const activities: Partial<Activity>[] = texts.map((text) => ({ type: ActivityTypes.Message, text, channelData: { qualibot: { handoffId: handoff.id } } }));
+    const activities: Partial<Activity>[] = texts.map((text) => ({ type: 'message', text, channelData: { qualibot: { handoffId: handoff.id } } }));
     let outcome: DeliveryOutcome = 'sent';
     if (send) await send(activities);
     else outcome = await this.deps.courier.deliver(handoff.conversationId, activities);

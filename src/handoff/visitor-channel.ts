@@ -1,4 +1,4 @@
-import type { Activity, ConversationReference } from 'botbuilder';
+import type { Activity, ConversationReference } from '../channels/activity.js';
 
 /**
  * Where a conversation can be reached from this instance:

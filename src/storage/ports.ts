@@ -1,5 +1,5 @@
 import type { BaseLogger } from 'pino';
-import type { Activity, ConversationReference, Storage } from 'botbuilder';
+import type { Activity, ConversationReference, Storage } from '../channels/activity.js';
 import type {
   Contact,
   Decision,

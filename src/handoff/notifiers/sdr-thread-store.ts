@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Storage } from 'botbuilder';
+import type { Storage } from '../../channels/activity.js';
 
 /** Where a handoff's lead card lives on one platform: the card message and the thread under it. */
 export interface SdrThread {

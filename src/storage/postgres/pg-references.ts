@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { ConversationReference } from 'botbuilder';
+import type { ConversationReference } from '../../channels/activity.js';
 import type { ConversationReferenceRepository } from '../ports.js';
 
 export class PgConversationReferenceRepository implements ConversationReferenceRepository {

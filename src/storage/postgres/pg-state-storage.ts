@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import type { Storage, StoreItems } from 'botbuilder';
+import type { Storage, StoreItems } from '../../channels/activity.js';
 import { EtagConflictError } from '../storage-errors.js';
 import { withTransaction } from './pg-transaction.js';
 

@@ -1,4 +1,4 @@
-import type { Activity } from 'botbuilder';
+import type { Activity } from '../../channels/activity.js';
 import type pg from 'pg';
 import type { WidgetActivityRecord, WidgetActivityRepository } from '../ports.js';
 import { withTransaction } from './pg-transaction.js';

@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { ConversationReference } from 'botbuilder';
+import type { ConversationReference } from '../../channels/activity.js';
 import type { ConversationReferenceRepository } from '../ports.js';
 
 export class SqliteConversationReferenceRepository implements ConversationReferenceRepository {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3';
-import type { Storage, StoreItems } from 'botbuilder';
+import type { Storage, StoreItems } from '../../channels/activity.js';
 import { EtagConflictError } from '../storage-errors.js';
 
 /**

@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { Activity } from 'botbuilder';
+import type { Activity } from '../../channels/activity.js';
 import type { WidgetActivityRecord, WidgetActivityRepository } from '../ports.js';
 
 /** The widget replay log on SQLite: one INSERT…SELECT takes the next number under the write lock. */
