@@ -72,3 +72,36 @@ describe.each(BOT_RUNTIMES)('POST /api/messages (Bot Framework protocol, unauthe
     expect(qualibot(messages.at(-1)!)?.ask).toBe('company');
   });
 });
+
+// Auth on (MicrosoftAppId set): the runtime's SDK checks the caller's token before any turn. A valid token needs
+// Microsoft's signing keys (see the README, "Runtime and support status"); here, requests without one.
+describe.each(BOT_RUNTIMES)('POST /api/messages with MicrosoftAppId set (%s runtime)', (runtime) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({
+      BOT_RUNTIME: runtime,
+      WARM_UP: 'false',
+      MicrosoftAppId: '00000000-0000-0000-0000-000000000001',
+      MicrosoftAppPassword: 'not-a-real-secret',
+      SERVICE_URL_ALLOWLIST: 'http://127.0.0.1:',
+    });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it.each([
+    ['without an Authorization header', undefined],
+    ['with a token that is no JWT', 'Bearer not-a-jwt'],
+    ['with another scheme', 'Basic dXNlcjpwYXNz'],
+  ])('refuses a request %s with 401, and the bot says nothing', async (_case, authorization) => {
+    const conversationId = `auth-${randomUUID()}`;
+    const response = await fetch(`${t.app.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+      body: JSON.stringify(t.activity(conversationId, 'webchat', { type: 'message', text: 'Bonjour', locale: 'fr-FR' })),
+    });
+    expect(response.status).toBe(401);
+    expect(t.connector.calls.filter((call) => call.conversationId === conversationId)).toEqual([]);
+  });
+});
