@@ -93,7 +93,10 @@ export class AgentsAdapter extends BotAdapter implements BotFrameworkAdapter {
     const botAppId = typeof botAppIdOrIdentity === 'string' ? botAppIdOrIdentity : this.credentials.appId;
     // An identity without audience is the SDK's anonymous mode (no token on outbound calls), as dev mode wants.
     const identity = botAppId ? botAppId : {};
-    await this.agents.continueConversation(identity, reference as AgentsReference, (agentsContext) => this.runBridged(agentsContext, logic));
+    // Qualibot keeps references in the Bot Framework shape (`bot`); the SDK names that field `agent`. References saved
+    // by the botbuilder runtime may also carry `conversation.name: ""`, which the SDK's schema refuses.
+    const sdkReference = withoutEmptyStrings(JSON.parse(JSON.stringify({ agent: reference.bot, ...reference }))) as AgentsReference;
+    await this.agents.continueConversation(identity, sdkReference, (agentsContext) => this.runBridged(agentsContext, logic));
   }
 
   continueConversation(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
