@@ -9,11 +9,17 @@ describe('configuration', () => {
     expect(config).toMatchObject({ port: 3978, playbook: 'champ', storage: { dataDir: './data' } });
     expect(config.llm).toBeUndefined();
     expect(config.botFramework.authenticated).toBe(false);
+    expect(config.botFramework.runtime).toBe('botbuilder');
+  });
+
+  it('picks the Microsoft 365 Agents SDK with BOT_RUNTIME=agents', () => {
+    expect(loadConfig({ BOT_RUNTIME: 'agents' }).botFramework.runtime).toBe('agents');
   });
 
   it.each([
     ['PORT', 'eighty', /PORT/],
     ['LOG_LEVEL', 'loud', /LOG_LEVEL/],
+    ['BOT_RUNTIME', 'teams-ai', /BOT_RUNTIME/],
     ['DATABASE_URL', 'mysql://x', /DATABASE_URL/],
     ['OPENAI_BASE_URL', 'not a url', /OPENAI_BASE_URL/],
     ['LLM_REPHRASE', 'maybe', /LLM_REPHRASE/],
