@@ -45,6 +45,7 @@ const envSchema = z.object({
   OPENAI_MODEL: z.preprocess(emptyAsUndefined, z.string().default('gpt-4o-mini')),
   LLM_TIMEOUT_MS: int(8000, 100),
   LLM_REPHRASE: bool(false),
+  LLM_EVERY_MESSAGE: bool(false),
   LLM_BREAKER_COOLDOWN_MS: int(30_000, 0),
 
   DATABASE_URL: z.preprocess(emptyAsUndefined, z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional()),
@@ -130,7 +131,7 @@ export interface Config {
     /** URL prefixes replies may be sent to; empty = the Bot Framework's own hosts. */
     serviceUrlAllowlist: string[];
   };
-  llm?: { apiKey: string; baseURL?: string; model: string; timeoutMs: number; rephrase: boolean; breaker: { coolDownMs: number } };
+  llm?: { apiKey: string; baseURL?: string; model: string; timeoutMs: number; rephrase: boolean; everyMessage: boolean; breaker: { coolDownMs: number } };
   storage: { databaseUrl?: string; dataDir: string };
   widget: { allowedOrigins: string[]; secret: string; maxMessageBytes: number; messagesPerMinute: number };
   /** Where the bot is reachable from the internet (Teams manifest valid domains, set-up hints). */
@@ -203,6 +204,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           model: e.OPENAI_MODEL,
           timeoutMs: e.LLM_TIMEOUT_MS,
           rephrase: e.LLM_REPHRASE,
+          everyMessage: e.LLM_EVERY_MESSAGE,
           breaker: { coolDownMs: e.LLM_BREAKER_COOLDOWN_MS },
         }
       : undefined,

@@ -6,9 +6,9 @@ import type { Extractor } from './extractor.js';
 import { LlmExtractor } from './llm/llm-extractor.js';
 import { RulesExtractor } from './rules/rules-extractor.js';
 
-/** Rules offline; with an API key, the LLM reads every message and the rules extractor backs it up. */
+/** Rules offline; with an API key, the LLM reads every message it can add to and the rules extractor backs it up. */
 export function createExtractor(config: Config, playbook: Playbook, logger: Logger): Extractor {
   const rules = new RulesExtractor(playbook, { warmUp: config.warmUp });
   if (!config.llm) return rules;
-  return new CombinedExtractor(playbook, rules, new LlmExtractor(playbook, { ...config.llm, logger }), logger);
+  return new CombinedExtractor(playbook, rules, new LlmExtractor(playbook, { ...config.llm, logger }), logger, { everyMessage: config.llm.everyMessage });
 }

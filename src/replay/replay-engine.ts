@@ -33,6 +33,8 @@ export interface ReplayResult {
   turns: number;
   llmCalls: number;
   tokensIn: number;
+  /** Of tokensIn, served from the provider's prompt cache. */
+  tokensCached: number;
   tokensOut: number;
   complete: boolean;
   locale?: string;
@@ -129,6 +131,7 @@ export async function replayCase(parts: BotParts, labelled: LabelledCase, logger
     turns,
     llmCalls: lead?.usage.llmCalls ?? 0,
     tokensIn: lead?.usage.tokensIn ?? 0,
+    tokensCached: lead?.usage.tokensCached ?? 0,
     tokensOut: lead?.usage.tokensOut ?? 0,
     complete: decision?.complete ?? false,
     locale: lead?.locale,
