@@ -8,7 +8,7 @@ import type { Database, Unsubscribe } from '../storage/ports.js';
 import { AssignmentSweeper } from './assignment-sweeper.js';
 import { mountSdrConsole } from './console-route.js';
 import { sweepIntervalFor, type HandoffConfig } from './handoff-config.js';
-import { HANDOFF_EVENTS_TOPIC, isHandoffBusEvent } from './handoff-events.js';
+import { HANDOFF_EVENTS_TOPIC, handoffBusEventSchema, subscribeValidated } from './handoff-events.js';
 import { HandoffInterceptor } from './handoff-interceptor.js';
 import { HandoffListener } from './handoff-listener.js';
 import { ConversationReferenceKeeper } from './reference-keeper.js';
@@ -99,10 +99,10 @@ export function createHandoffModule(options: HandoffModuleOptions): HandoffModul
     },
     async start() {
       await courier.start();
-      unsubscribe ??= await db.bus.subscribe(HANDOFF_EVENTS_TOPIC, (payload) => {
-        if (isHandoffBusEvent(payload)) hub.broadcast(payload);
-      });
-      if (notifiers.size > 0) unsubscribeNotifiers ??= await db.bus.subscribe(HANDOFF_EVENTS_TOPIC, (payload) => notifiers.handle(payload));
+      unsubscribe ??= await subscribeValidated(db.bus, HANDOFF_EVENTS_TOPIC, handoffBusEventSchema, (event) => hub.broadcast(event), logger);
+      if (notifiers.size > 0) {
+        unsubscribeNotifiers ??= await subscribeValidated(db.bus, HANDOFF_EVENTS_TOPIC, handoffBusEventSchema, (event) => notifiers.handle(event), logger);
+      }
       sweeper.start();
     },
     async stop(graceMs = 10_000) {
