@@ -16,23 +16,8 @@ import { MAX_VISITOR_TEXT, sanitizeVisitorText } from '../privacy/sanitize-text.
 import { newLeadState, type LeadState } from '../qualification/lead-state.js';
 import type { Qualifier } from '../qualification/qualifier.js';
 import type { Decision, Locale, PageContext } from '../qualification/types.js';
+import { VISITOR_LEFT_EVENT, type BotPorts, type DecisionListener, type MessageInterceptor } from './bot-ports.js';
 import { outcomeActivity } from './render.js';
-
-/** Event a channel sends when the visitor has gone (tab closed, replay script finished). */
-export const VISITOR_LEFT_EVENT = 'qualibot.visitorLeft';
-
-/** Told about every lead whose route was decided (handoff queue, CRM outbox, metrics). */
-export interface DecisionListener {
-  onDecision(lead: LeadState, decision: Decision, context: TurnContext): Promise<void>;
-  /** A decided lead changed afterwards (e.g. the visitor left an email). */
-  onLeadChanged?(lead: LeadState, context: TurnContext): Promise<void>;
-}
-
-/** Lets later features (live handoff) take a message before the bot answers it. */
-export interface MessageInterceptor {
-  /** Returns true when it handled the message and the bot must stay silent. */
-  intercept(lead: LeadState, context: TurnContext): Promise<boolean>;
-}
 
 export interface QualibotBotOptions {
   playbook: Playbook;
@@ -49,6 +34,8 @@ export interface QualibotBotOptions {
  */
 export class QualibotBot extends TeamsActivityHandler {
   readonly leadAccessor: StatePropertyAccessor<LeadState>;
+  /** Where handoff, CRM recording and metrics hook in (see bot-ports.ts). */
+  readonly ports: BotPorts;
   private readonly dialogs: DialogSet;
   private readonly playbook: Playbook;
   private readonly qualifier: Qualifier;
@@ -68,6 +55,15 @@ export class QualibotBot extends TeamsActivityHandler {
     this.leadAccessor = this.conversationState.createProperty<LeadState>('lead');
     const dialogState = this.conversationState.createProperty<DialogState>('dialogState');
     this.dialogs = new DialogSet(dialogState).add(new QualificationDialog(this.qualifier, this.leadAccessor));
+    this.ports = {
+      addDecisionListener: (listener) => void this.listeners.push(listener),
+      addMessageInterceptor: (interceptor) => void this.interceptors.push(interceptor),
+      leads: {
+        get: (context) => this.leadAccessor.get(context),
+        set: (context, lead) => this.leadAccessor.set(context, lead),
+        changed: (lead, context) => this.leadChanged(lead, context),
+      },
+    };
 
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
@@ -87,17 +83,7 @@ export class QualibotBot extends TeamsActivityHandler {
     });
   }
 
-  /** Adds a listener after construction (the composition root wires handoff and CRM). */
-  addListener(listener: DecisionListener): void {
-    this.listeners.push(listener);
-  }
-
-  addInterceptor(interceptor: MessageInterceptor): void {
-    this.interceptors.push(interceptor);
-  }
-
-  /** A decided lead changed outside the dialog (e.g. a contact left while waiting for an SDR). */
-  async leadChanged(lead: LeadState, context: TurnContext): Promise<void> {
+  private async leadChanged(lead: LeadState, context: TurnContext): Promise<void> {
     for (const listener of this.listeners) await listener.onLeadChanged?.(lead, context);
   }
 
@@ -149,9 +135,13 @@ export class QualibotBot extends TeamsActivityHandler {
 
   private async handleVisitorLeft(context: TurnContext): Promise<void> {
     const lead = await this.loadLead(context);
-    if (lead.status !== 'qualifying') return;
-    await this.dialogs.createContext(context).then((dc) => dc.cancelAllDialogs());
-    await this.finish(context, lead, false, { announce: false });
+    if (lead.status === 'qualifying') {
+      await this.dialogs.createContext(context).then((dc) => dc.cancelAllDialogs());
+      await this.finish(context, lead, false, { announce: false });
+    }
+    const conversationId = context.activity.conversation?.id;
+    if (!conversationId) return;
+    for (const listener of this.listeners) await listener.onVisitorLeft?.(conversationId, context);
   }
 
   private async continueQualification(context: TurnContext): Promise<void> {

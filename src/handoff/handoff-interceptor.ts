@@ -1,5 +1,5 @@
-import type { Activity, StatePropertyAccessor, TurnContext } from 'botbuilder';
-import type { MessageInterceptor } from '../bot/qualibot-bot.js';
+import type { Activity, TurnContext } from 'botbuilder';
+import type { MessageInterceptor, TurnLeads } from '../bot/bot-ports.js';
 import type { LeadState } from '../qualification/lead-state.js';
 import type { Contact } from '../qualification/types.js';
 import type { Database, HandoffRecord } from '../storage/ports.js';
@@ -14,10 +14,8 @@ export interface HandoffInterceptorDeps {
   db: Database;
   service: HandoffService;
   references: ConversationReferenceKeeper;
-  /** The bot's lead state, to keep a contact given while waiting. */
-  leadAccessor: StatePropertyAccessor<LeadState>;
-  /** Tells the lead's listeners (storage, CRM) that a contact arrived, so erase/export and the CRM see it. */
-  leadChanged: (lead: LeadState, context: TurnContext) => Promise<void>;
+  /** The bot's lead state, to keep a contact given while waiting; `changed` tells the lead's listeners (storage, CRM). */
+  leads: TurnLeads;
   now: () => Date;
 }
 
@@ -103,8 +101,8 @@ export class HandoffInterceptor implements MessageInterceptor {
   /** Keeps a contact in the lead state (the bot's) and in the SDR packet. */
   private async keepContact(lead: LeadState, context: TurnContext, found: Contact): Promise<void> {
     const updated: LeadState = { ...lead, contact: { ...lead.contact, ...found } };
-    await this.deps.leadAccessor.set(context, updated);
-    await this.deps.leadChanged(updated, context);
+    await this.deps.leads.set(context, updated);
+    await this.deps.leads.changed(updated, context);
   }
 
   private async remember(handoff: HandoffRecord, lead: LeadState, context: TurnContext, found: Contact): Promise<HandoffRecord> {

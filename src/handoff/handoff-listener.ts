@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ActivityTypes, Channels, EventFactory, type Activity, type TurnContext } from 'botbuilder';
-import { VISITOR_LEFT_EVENT, type DecisionListener } from '../bot/qualibot-bot.js';
+import { VISITOR_LEFT_EVENT, type DecisionListener } from '../bot/bot-ports.js';
 import type { Logger } from '../logger.js';
 import type { Playbook } from '../playbook/schema.js';
 import type { LeadState } from '../qualification/lead-state.js';
@@ -32,6 +32,11 @@ export interface HandoffListenerDeps {
  */
 export class HandoffListener implements DecisionListener {
   constructor(private readonly deps: HandoffListenerDeps) {}
+
+  /** A waiting visitor who leaves ends their handoff (or turns it into a callback task). */
+  async onVisitorLeft(conversationId: string): Promise<void> {
+    await this.deps.service.visitorLeft(conversationId);
+  }
 
   async onDecision(lead: LeadState, decision: Decision, context: TurnContext): Promise<void> {
     if (decision.route !== 'handoff') return;

@@ -1,6 +1,6 @@
 import type { ConversationState } from 'botbuilder';
 import type { Server } from 'restify';
-import { VISITOR_LEFT_EVENT, type QualibotBot } from '../bot/qualibot-bot.js';
+import type { BotPorts } from '../bot/bot-ports.js';
 import { DeliveryLanes } from '../delivery/delivery-lanes.js';
 import type { Logger } from '../logger.js';
 import type { Playbook } from '../playbook/schema.js';
@@ -31,7 +31,8 @@ const NOTIFIER_TIMEOUT_MS = 30_000;
 
 export interface HandoffModuleOptions {
   db: Database;
-  bot: QualibotBot;
+  /** Where the handoff module hooks into the bot: its decision listener and its message interceptor. */
+  bot: BotPorts;
   /** The bot's conversation state (the handoff module keeps its own properties there). */
   conversationState: ConversationState;
   /** How to reach visitors proactively (usually a `VisitorChannelRouter`). */
@@ -56,7 +57,7 @@ export interface HandoffModule {
 }
 
 /**
- * Human handoff: registers its decision listener and message interceptor on the bot at once;
+ * Human handoff: hooks its decision listener (decisions, visitors leaving) and message interceptor into the bot's ports at once;
  * `mount` adds the HTTP routes, `start` the background parts.
  */
 export function createHandoffModule(options: HandoffModuleOptions): HandoffModule {
@@ -74,19 +75,8 @@ export function createHandoffModule(options: HandoffModuleOptions): HandoffModul
   let unsubscribeNotifiers: Unsubscribe | undefined;
 
   const references = new ConversationReferenceKeeper(db.references, options.conversationState);
-  bot.addListener(new HandoffListener({ db, service, references, playbook: options.playbook, config, logger, now }));
-  bot.addInterceptor(new HandoffInterceptor({ db, service, references, leadAccessor: bot.leadAccessor, leadChanged: (lead, context) => bot.leadChanged(lead, context), now }));
-  const onVisitorLeft = async (conversationId: string | undefined) => {
-    if (conversationId) await service.visitorLeft(conversationId);
-  };
-  bot.onEvent(async (context, next) => {
-    if (context.activity.name === VISITOR_LEFT_EVENT) await onVisitorLeft(context.activity.conversation?.id);
-    await next();
-  });
-  bot.onEndOfConversation(async (context, next) => {
-    await onVisitorLeft(context.activity.conversation?.id);
-    await next();
-  });
+  bot.addDecisionListener(new HandoffListener({ db, service, references, playbook: options.playbook, config, logger, now }));
+  bot.addMessageInterceptor(new HandoffInterceptor({ db, service, references, leads: bot.leads, now }));
 
   return {
     service,

@@ -1,7 +1,7 @@
 import { ActivityTypes, TestAdapter, type Activity, type TurnContext } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
 import { buildBot } from '../../src/bot/build-bot.js';
-import { VISITOR_LEFT_EVENT } from '../../src/bot/qualibot-bot.js';
+import { VISITOR_LEFT_EVENT } from '../../src/bot/bot-ports.js';
 import { createTurnErrorHandler } from '../../src/bot/turn-error.js';
 import { RulesExtractor } from '../../src/extraction/rules/rules-extractor.js';
 import { createLogger } from '../../src/logger.js';

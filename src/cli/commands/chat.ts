@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { ActivityTypes, TestAdapter, type Activity, type TurnContext } from 'botbuilder';
 import { createTurnErrorHandler } from '../../bot/turn-error.js';
-import { VISITOR_LEFT_EVENT } from '../../bot/qualibot-bot.js';
+import { VISITOR_LEFT_EVENT } from '../../bot/bot-ports.js';
 import type { Logger } from '../../logger.js';
 import { botFromEnv } from '../bot-from-env.js';
 

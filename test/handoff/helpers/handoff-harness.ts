@@ -95,7 +95,7 @@ export class HandoffHarness {
       throw error;
     };
     const channels = new VisitorChannelRouter(options.routes ?? {}, new BotFrameworkVisitorChannel(this.adapter, ''));
-    this.module = createHandoffModule({ db: this.db, bot: this.bot, conversationState, channels, playbook: this.playbook, logger, config: this.config, now: this.clock.now });
+    this.module = createHandoffModule({ db: this.db, bot: this.bot.ports, conversationState, channels, playbook: this.playbook, logger, config: this.config, now: this.clock.now });
   }
 
   async start(): Promise<this> {

@@ -1,8 +1,8 @@
 import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
-import { t } from '../i18n/messages.js';
-import type { Logger } from '../logger.js';
-import { MAX_VISITOR_TEXT } from '../privacy/sanitize-text.js';
-import type { LocaleOf } from './visitor-locale.js';
+import { t } from '../../i18n/messages.js';
+import type { Logger } from '../../logger.js';
+import { MAX_VISITOR_TEXT } from '../../privacy/sanitize-text.js';
+import type { LocaleOf } from '../../server/visitor-locale.js';
 
 /**
  * A visitor message longer than MAX_VISITOR_TEXT characters is refused before the transcript, the
