@@ -11,7 +11,7 @@ import type { AbuseGuards } from '../server/abuse-guards.js';
 import { Drain } from '../server/drain.js';
 import { visitorLocale } from '../server/visitor-locale.js';
 import { VisitorRateLimitMiddleware } from '../server/visitor-rate-limit-middleware.js';
-import type { Database } from '../storage/ports.js';
+import type { Database } from '../storage/ports/database.js';
 import { buildBot } from './build-bot.js';
 import { LeadRecorder } from './listeners/lead-recorder.js';
 import { RouteMetricsListener } from './listeners/route-metrics.js';

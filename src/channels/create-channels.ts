@@ -9,7 +9,7 @@ import type { Logger } from '../logger.js';
 import type { Playbook } from '../playbook/schema.js';
 import { ServiceUrlPolicy } from '../server/activity-guard.js';
 import { mountBotFrameworkRoute } from '../server/bot-framework-route.js';
-import type { Database } from '../storage/ports.js';
+import type { Database } from '../storage/ports/database.js';
 import { createSlackChannel, type SlackChannel } from './slack/index.js';
 import { DbWidgetHistory } from './widget/db-widget-history.js';
 import { createWidgetChannel, WIDGET_CHANNEL_ID, type WidgetChannel } from './widget/index.js';

@@ -1,7 +1,9 @@
 import type { Activity } from 'botbuilder';
 import { z } from 'zod';
 import { HANDOFF_REASONS } from '../qualification/types.js';
-import { HANDOFF_STATUSES, type EventBus, type TranscriptSender, type Unsubscribe } from '../storage/ports.js';
+import type { EventBus, Unsubscribe } from '../storage/ports/event-bus.js';
+import { HANDOFF_STATUSES } from '../storage/ports/handoffs.js';
+import type { TranscriptSender } from '../storage/ports/transcripts.js';
 import type { HandoffSummary } from './queue-view.js';
 
 /**

@@ -1,7 +1,9 @@
 import { ActivityTypes, type Activity } from 'botbuilder';
 import { BadRequestError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import type { Database, HandoffRecord, TranscriptSender } from '../storage/ports.js';
+import type { Database } from '../storage/ports/database.js';
+import type { HandoffRecord } from '../storage/ports/handoffs.js';
+import type { TranscriptSender } from '../storage/ports/transcripts.js';
 import { contactLabel } from './contact-capture.js';
 import type { HandoffConfig } from './handoff-config.js';
 import { HANDOFF_EVENTS_TOPIC, type HandoffBusEvent, type QueueChange } from './handoff-events.js';

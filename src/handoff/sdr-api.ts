@@ -2,7 +2,7 @@ import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import { AppError, BadRequestError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import type { Database } from '../storage/ports.js';
+import type { Database } from '../storage/ports/database.js';
 import type { HandoffService } from './handoff-service.js';
 import { CLOSE_OUTCOMES, type SdrIdentity } from './handoff-state-machine.js';
 import { LoginThrottle } from './login-throttle.js';

@@ -2,7 +2,8 @@ import type { Activity, ConversationReference } from 'botbuilder';
 import { DeliveryLanes } from '../delivery/delivery-lanes.js';
 import type { Logger } from '../logger.js';
 import { KeyedLock } from '../storage/keyed-lock.js';
-import type { Database, Unsubscribe } from '../storage/ports.js';
+import type { Database } from '../storage/ports/database.js';
+import type { Unsubscribe } from '../storage/ports/event-bus.js';
 import { relayedDeliverySchema, subscribeValidated, VISITOR_DELIVERY_TOPIC, type RelayedDelivery } from './handoff-events.js';
 import type { VisitorChannel } from './visitor-channel.js';
 

@@ -1,7 +1,7 @@
 import type { Config } from '../config.js';
 import { OutboxWorker, WebhookCrmSink, type DeliveryOutcome } from '../crm/index.js';
 import type { Logger } from '../logger.js';
-import type { Database } from '../storage/ports.js';
+import type { Database } from '../storage/ports/database.js';
 import { RetentionJob } from './retention-job.js';
 
 /** What runs beside the turns: the CRM outbox delivery (when a CRM is configured) and the retention purge. */

@@ -7,7 +7,7 @@ import { VisitorCourier } from '../../src/handoff/visitor-courier.js';
 import { createLogger } from '../../src/logger.js';
 import { openDatabase } from '../../src/storage/open-database.js';
 import { BUS_CHANNEL } from '../../src/storage/postgres/pg-event-bus.js';
-import type { Database } from '../../src/storage/ports.js';
+import type { Database } from '../../src/storage/ports/database.js';
 import { createTestDatabase } from '../storage/pg-test-server.js';
 import { eventually } from './helpers/handoff-harness.js';
 

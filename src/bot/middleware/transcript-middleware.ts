@@ -1,7 +1,7 @@
 import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
 import type { Logger } from '../../logger.js';
 import { sanitizeVisitorText } from '../../privacy/sanitize-text.js';
-import type { TranscriptRepository } from '../../storage/ports.js';
+import type { TranscriptRepository } from '../../storage/ports/transcripts.js';
 
 /**
  * Every visitor message is stored before the bot answers it, and every bot message as it is sent

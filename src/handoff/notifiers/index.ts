@@ -1,6 +1,6 @@
 import type { SlackChannel } from '../../channels/slack/index.js';
 import type { Logger } from '../../logger.js';
-import type { Database } from '../../storage/ports.js';
+import type { Database } from '../../storage/ports/database.js';
 import type { HandoffService } from '../handoff-service.js';
 import type { HandoffNotifier } from './handoff-notifier.js';
 import { SdrCardActions } from './sdr-actions.js';

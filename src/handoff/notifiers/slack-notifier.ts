@@ -1,7 +1,7 @@
 import type { SlackAdapter } from '../../channels/slack/index.js';
 import { escapeMrkdwn, markdownToMrkdwn } from '../../channels/slack/slack-text.js';
 import type { Logger } from '../../logger.js';
-import type { HandoffRecord, HandoffRepository } from '../../storage/ports.js';
+import type { HandoffRecord, HandoffRepository } from '../../storage/ports/handoffs.js';
 import type { LeadPacket } from '../lead-packet.js';
 import type { HandoffNotifier } from './handoff-notifier.js';
 import { describeHandoff } from './lead-notification.js';

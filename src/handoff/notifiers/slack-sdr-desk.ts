@@ -1,7 +1,8 @@
 import type { SlackAdapter, SlackBlockActions, SlackEventCallback, SlackSdrRoutes } from '../../channels/slack/index.js';
 import { slackToPlainText } from '../../channels/slack/slack-text.js';
 import type { Logger } from '../../logger.js';
-import type { HandoffRepository, ProcessedActivityRepository } from '../../storage/ports.js';
+import type { HandoffRepository } from '../../storage/ports/handoffs.js';
+import type { ProcessedActivityRepository } from '../../storage/ports/processed-activities.js';
 import type { SdrIdentity } from '../handoff-state-machine.js';
 import type { SdrCardActions } from './sdr-actions.js';
 import type { SdrThreadStore } from './sdr-thread-store.js';

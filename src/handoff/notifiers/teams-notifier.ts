@@ -1,6 +1,6 @@
 import { ActivityTypes, Channels, type Activity, type Attachment, type ConversationReference, type TurnContext } from 'botbuilder';
 import type { Logger } from '../../logger.js';
-import type { HandoffRecord, HandoffRepository } from '../../storage/ports.js';
+import type { HandoffRecord, HandoffRepository } from '../../storage/ports/handoffs.js';
 import type { LeadPacket } from '../lead-packet.js';
 import type { HandoffNotifier } from './handoff-notifier.js';
 import { describeHandoff } from './lead-notification.js';

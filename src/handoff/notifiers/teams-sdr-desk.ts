@@ -1,7 +1,7 @@
 import { ActivityTypes, Channels, TurnContext, type Activity, type InvokeResponse, type Middleware } from 'botbuilder';
 import type { Logger } from '../../logger.js';
 import type { Locale } from '../../qualification/types.js';
-import type { ProcessedActivityRepository } from '../../storage/ports.js';
+import type { ProcessedActivityRepository } from '../../storage/ports/processed-activities.js';
 import type { SdrIdentity } from '../handoff-state-machine.js';
 import type { SdrCardActions } from './sdr-actions.js';
 import { sdrSay } from './sdr-texts.js';

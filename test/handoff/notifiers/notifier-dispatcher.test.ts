@@ -4,7 +4,7 @@ import type { LeadPacket } from '../../../src/handoff/lead-packet.js';
 import { NotifierDispatcher, type HandoffNotifier } from '../../../src/handoff/notifiers/index.js';
 import { toSummary } from '../../../src/handoff/queue-view.js';
 import { createLogger } from '../../../src/logger.js';
-import type { HandoffRecord } from '../../../src/storage/ports.js';
+import type { HandoffRecord } from '../../../src/storage/ports/handoffs.js';
 import { openSqliteDatabase } from '../../../src/storage/sqlite/open-sqlite.js';
 
 /** A notifier that writes down what it is asked to do, in order. */
