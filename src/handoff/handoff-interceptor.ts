@@ -12,7 +12,7 @@ import { END_REASONS, type ExpiryCause } from './handoff-state-machine.js';
 import { asLeadPacket, type CallbackRequest } from './lead-packet.js';
 
 export interface HandoffInterceptorDeps {
-  db: Database;
+  db: Pick<Database, 'handoffs' | 'transcripts'>;
   service: HandoffService;
   references: ConversationReferenceKeeper;
   /** The bot's lead state, to keep a contact given while waiting; `changed` tells the lead's listeners (storage, CRM). */

@@ -18,7 +18,7 @@ import { buildLeadPacket, type LeadPacket } from './lead-packet.js';
 import type { ConversationReferenceKeeper } from './reference-keeper.js';
 
 export interface HandoffListenerDeps {
-  db: Database;
+  db: Pick<Database, 'handoffs' | 'transcripts'>;
   references: ConversationReferenceKeeper;
   service: HandoffService;
   playbook: Playbook;

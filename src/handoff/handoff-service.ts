@@ -23,8 +23,11 @@ import type { DeliveryOutcome, VisitorCourier } from './visitor-courier.js';
 /** Sends activities to the visitor: in the current turn when there is one, else through the courier. */
 export type SendToVisitor = (activities: Partial<Activity>[]) => Promise<unknown>;
 
+/** The repositories the handoff service works with (not the whole database). */
+export type HandoffServiceRepositories = Pick<Database, 'handoffs' | 'transcripts' | 'sdrs' | 'leads' | 'outbox' | 'lock' | 'bus'>;
+
 export interface HandoffServiceDeps {
-  db: Database;
+  db: HandoffServiceRepositories;
   courier: VisitorCourier;
   config: HandoffConfig;
   logger: Logger;
@@ -61,7 +64,7 @@ export class HandoffService {
     while (this.notices.size > 0) await Promise.all([...this.notices]);
   }
 
-  private get db(): Database {
+  private get db(): HandoffServiceRepositories {
     return this.deps.db;
   }
 

@@ -30,8 +30,11 @@ export { createSdrNotifiers, TeamsSdrGate, type HandoffNotifier } from './notifi
 /** Deadline of one SDR notifier call (Teams card, Slack post), retries on 429 included. */
 const NOTIFIER_TIMEOUT_MS = 30_000;
 
+/** What the handoff module reads and writes: its own repositories, the references it keeps, the bus it shares. */
+export type HandoffRepositories = Pick<Database, 'handoffs' | 'transcripts' | 'sdrs' | 'leads' | 'outbox' | 'lock' | 'bus' | 'references' | 'processed'>;
+
 export interface HandoffModuleOptions {
-  db: Database;
+  db: HandoffRepositories;
   /** Where the handoff module hooks into the bot: its decision listener and its message interceptor. */
   bot: BotPorts;
   /** The bot's conversation state (the handoff module keeps its own properties there). */

@@ -12,7 +12,7 @@ import type { SdrTokens } from './sdr-tokens.js';
 import type { SseHub } from './sse-hub.js';
 
 export interface SdrApiDeps {
-  db: Database;
+  db: Pick<Database, 'sdrs'>;
   service: HandoffService;
   tokens: SdrTokens;
   hub: SseHub;

@@ -19,7 +19,7 @@ export { TeamsSdrGate } from './teams-sdr-desk.js';
 export type { TeamsProactiveAdapter } from './teams-notifier.js';
 
 export interface SdrNotifiersOptions {
-  db: Database;
+  db: Pick<Database, 'handoffs' | 'processed' | 'state'>;
   service: HandoffService;
   logger: Logger;
   /** `PUBLIC_URL`, for the cards' "Open in console" button. */
