@@ -2,7 +2,7 @@ import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConfigurationSer
 import { CardSubmitTextMiddleware } from '../channels/teams/card-submit-text.js';
 import type { Config } from '../config.js';
 import type { Extractor } from '../extraction/extractor.js';
-import { TeamsSdrGate } from '../handoff/notifiers/teams-sdr-desk.js';
+import { TeamsSdrGate } from '../channels/teams/sdr/teams-sdr-desk.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import { TurnMetricsMiddleware } from '../observability/turn-metrics-middleware.js';

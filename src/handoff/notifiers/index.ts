@@ -6,17 +6,17 @@ import type { HandoffNotifier } from './handoff-notifier.js';
 import { SdrCardActions } from './sdr-actions.js';
 import type { SlackSdrChannelConfig, TeamsSdrChannelConfig } from './sdr-channel-config.js';
 import { SdrThreadStore } from './sdr-thread-store.js';
-import { SlackNotifier } from './slack-notifier.js';
-import { SlackSdrDesk } from './slack-sdr-desk.js';
-import { SlackSdrNames } from './slack-sdr-names.js';
-import { TeamsNotifier, type TeamsProactiveAdapter } from './teams-notifier.js';
-import { TeamsSdrDesk, type TeamsSdrGate } from './teams-sdr-desk.js';
+import { SlackNotifier } from '../../channels/slack/sdr/slack-notifier.js';
+import { SlackSdrDesk } from '../../channels/slack/sdr/slack-sdr-desk.js';
+import { SlackSdrNames } from '../../channels/slack/sdr/slack-sdr-names.js';
+import { TeamsNotifier, type TeamsProactiveAdapter } from '../../channels/teams/sdr/teams-notifier.js';
+import { TeamsSdrDesk, type TeamsSdrGate } from '../../channels/teams/sdr/teams-sdr-desk.js';
 
 export type { HandoffNotifier } from './handoff-notifier.js';
 export { NotifierDispatcher } from './notifier-dispatcher.js';
 export type { SlackSdrChannelConfig, TeamsSdrChannelConfig } from './sdr-channel-config.js';
-export { TeamsSdrGate } from './teams-sdr-desk.js';
-export type { TeamsProactiveAdapter } from './teams-notifier.js';
+export { TeamsSdrGate } from '../../channels/teams/sdr/teams-sdr-desk.js';
+export type { TeamsProactiveAdapter } from '../../channels/teams/sdr/teams-notifier.js';
 
 export interface SdrNotifiersOptions {
   db: Pick<Database, 'handoffs' | 'processed' | 'state'>;
