@@ -6,7 +6,7 @@ import {
   type StatePropertyAccessor,
 } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
-import { QUALIFICATION_DIALOG, QualificationDialog, type QualificationResult } from '../../dialogs/qualification-dialog.js';
+import { QUALIFICATION_DIALOG, QualificationDialog, type QualificationResult } from '../dialogs/qualification-dialog.js';
 import { detectLocale } from '../extraction/detect-locale.js';
 import { regionOf, t, toLocale } from '../i18n/messages.js';
 import type { Logger } from '../logger.js';

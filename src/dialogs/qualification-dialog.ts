@@ -1,11 +1,11 @@
 import { ActivityTypes, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import { ComponentDialog, TextPrompt, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { questionActivity } from '../src/bot/render.js';
-import { sanitizeVisitorText } from '../src/privacy/sanitize-text.js';
-import type { LeadState } from '../src/qualification/lead-state.js';
-import type { Qualifier } from '../src/qualification/qualifier.js';
-import { isSmallTalk } from '../src/qualification/small-talk.js';
-import type { Locale } from '../src/qualification/types.js';
+import { questionActivity } from '../bot/render.js';
+import { sanitizeVisitorText } from '../privacy/sanitize-text.js';
+import type { LeadState } from '../qualification/lead-state.js';
+import type { Qualifier } from '../qualification/qualifier.js';
+import { isSmallTalk } from '../qualification/small-talk.js';
+import type { Locale } from '../qualification/types.js';
 
 export const QUALIFICATION_DIALOG = 'qualification';
 const LOOP = 'qualification-loop';
