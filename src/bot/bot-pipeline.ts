@@ -18,7 +18,6 @@ import { RouteMetricsListener } from './listeners/route-metrics.js';
 import { CompletedTurnsInState } from './middleware/completed-turns-in-state.js';
 import { TranscriptMiddleware } from './middleware/transcript-middleware.js';
 import { TurnGuardMiddleware } from './middleware/turn-guard-middleware.js';
-import { VisitorTextLimitMiddleware } from './middleware/visitor-text-limit-middleware.js';
 import type { QualibotBot } from './qualibot-bot.js';
 import type { ConversationState } from 'botbuilder';
 import { createTurnErrorHandler } from './turn-error.js';
@@ -53,7 +52,7 @@ export interface BotPipeline {
 
 export function createBotPipeline(options: BotPipelineOptions): BotPipeline {
   const { config, playbook, extractor, db, metrics, guards, logger } = options;
-  const { bot, conversationState } = buildBot({ playbook, extractor, logger, storage: db.state });
+  const { bot, conversationState, visitorText } = buildBot({ playbook, extractor, logger, storage: db.state });
   bot.ports.addDecisionListener(new LeadRecorder(db.leads, db.outbox, playbook, logger));
   bot.ports.addDecisionListener(new RouteMetricsListener(metrics));
 
@@ -78,18 +77,19 @@ export function createBotPipeline(options: BotPipelineOptions): BotPipeline {
   const teamsSdrGate = new TeamsSdrGate();
   adapter.use(teamsSdrGate);
   const localeOf = visitorLocale(bot.ports.leads);
-  // Too-long messages are refused before the transcript stores them.
+  // Visitor text is checked and cleaned (too-long messages refused) before the transcript stores it.
   const turnMiddleware = [
     new TurnMetricsMiddleware(metrics),
     new TurnGuardMiddleware(db.lock, new CompletedTurnsInState(conversationState), logger),
-    new VisitorTextLimitMiddleware(localeOf, logger),
+    visitorText,
     new TranscriptMiddleware(db.transcripts, logger),
   ];
   // Per-visitor message limits on /api/messages, before anything touches the database.
   adapter.use(
     new VisitorRateLimitMiddleware({ perConversation: guards.conversationMessages, perVisitor: guards.visitorMessages }, localeOf, logger, (limit) => guards.refused(limit)),
   );
-  for (const middleware of turnMiddleware) adapter.use(middleware);
+  // A Teams card submit becomes the message's text before the one reading path checks, cleans and records it.
   adapter.use(new CardSubmitTextMiddleware());
+  for (const middleware of turnMiddleware) adapter.use(middleware);
   return { bot, conversationState, runTurn, drain, turnMiddleware, adapter, auth, teamsSdrGate };
 }

@@ -6,13 +6,12 @@ import {
   type StatePropertyAccessor,
 } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
-import { QUALIFICATION_DIALOG, QualificationDialog, type QualificationResult } from '../dialogs/qualification-dialog.js';
+import { QUALIFICATION_DIALOG, QualificationDialog, type QualificationOptions, type QualificationResult } from '../dialogs/qualification-dialog.js';
 import { detectLocale } from '../extraction/detect-locale.js';
-import { regionOf, t, toLocale } from '../i18n/messages.js';
+import { regionOf, toLocale } from '../i18n/messages.js';
 import type { Logger } from '../logger.js';
 import { render } from '../playbook/queries.js';
 import type { Playbook } from '../playbook/schema.js';
-import { MAX_VISITOR_TEXT, sanitizeVisitorText } from '../privacy/sanitize-text.js';
 import { newLeadState, type LeadState } from '../qualification/lead-state.js';
 import type { Qualifier } from '../qualification/qualifier.js';
 import type { Decision, Locale, PageContext } from '../qualification/types.js';
@@ -107,26 +106,19 @@ export class QualibotBot extends TeamsActivityHandler {
     if (context.activity.conversation?.conversationType === 'channel' || context.activity.conversation?.isGroup) {
       TurnContext.removeRecipientMention(context.activity);
     }
-    const raw = context.activity.text ?? '';
-    let lead = await this.loadLead(context);
-    const { locale, source } = lead.locale ? { locale: lead.locale, source: lead.localeSource ?? 'activity' } : this.localeFor(context, raw);
-    if (raw.length > MAX_VISITOR_TEXT) {
-      await context.sendActivity(t('tooLong', locale));
-      return;
-    }
-    const text = sanitizeVisitorText(raw);
-    context.activity.text = text;
+    // Checked and cleaned by VisitorTextMiddleware; the qualification dialog reads it.
+    const text = context.activity.text ?? '';
+    const lead = await this.loadLead(context);
     for (const interceptor of this.interceptors) {
       if (await interceptor.intercept(lead, context)) return;
     }
     if (lead.status === 'decided') return this.afterOutcome(context, lead, text);
     if (lead.status === 'new') {
-      lead = await this.greet(context, lead, locale, source);
-      if (text) {
-        lead = (await this.qualifier.read(lead, text)).lead;
-        await this.leadAccessor.set(context, lead);
-      }
-    } else if (lead.localeSource === 'default' && text) {
+      const { locale, source } = lead.locale ? { locale: lead.locale, source: lead.localeSource ?? 'activity' } : this.localeFor(context, text);
+      await this.greet(context, lead, locale, source);
+      return this.continueQualification(context, text);
+    }
+    if (lead.localeSource === 'default' && text) {
       const detected = detectLocale(text);
       if (detected) await this.leadAccessor.set(context, { ...lead, locale: detected, localeSource: 'detected' });
     }
@@ -144,10 +136,11 @@ export class QualibotBot extends TeamsActivityHandler {
     for (const listener of this.listeners) await listener.onVisitorLeft?.(conversationId, context);
   }
 
-  private async continueQualification(context: TurnContext): Promise<void> {
+  /** Runs the dialog on this turn; `opening` is the visitor's first message, when the conversation starts with one. */
+  private async continueQualification(context: TurnContext, opening?: string): Promise<void> {
     const dc = await this.dialogs.createContext(context);
     let result = await dc.continueDialog();
-    if (result.status === DialogTurnStatus.empty) result = await dc.beginDialog(QUALIFICATION_DIALOG);
+    if (result.status === DialogTurnStatus.empty) result = await dc.beginDialog(QUALIFICATION_DIALOG, { opening } satisfies QualificationOptions);
     if (result.status === DialogTurnStatus.complete) {
       const lead = await this.loadLead(context);
       await this.finish(context, lead, (result.result as QualificationResult | undefined)?.complete ?? true, { announce: true });

@@ -52,6 +52,7 @@ export async function replayCase(parts: BotParts, labelled: LabelledCase, logger
   };
   const adapter = new TestAdapter(conversation);
   adapter.onTurnError = createTurnErrorHandler(logger);
+  adapter.use(parts.visitorText);
   const logic = (context: TurnContext) => parts.bot.run(context);
   const transcript: TranscriptLine[] = [];
   const visitorLines = [...(labelled.visitor ?? [])];

@@ -25,6 +25,7 @@ async function runTable(rows: Row[], options: { locale?: string; playbook?: stri
   const parts = buildBot({ playbook, extractor: new RulesExtractor(playbook), logger });
   const adapter = new TestAdapter();
   adapter.onTurnError = createTurnErrorHandler(logger);
+  adapter.use(parts.visitorText);
   const logic = (context: TurnContext) => parts.bot.run(context);
   const sent: Partial<Activity>[] = [];
   const drain = () => {

@@ -19,6 +19,7 @@ export async function runChat(args: string[], logger: Logger): Promise<number> {
     bot: { id: 'qualibot', name: 'Qualibot' },
   });
   adapter.onTurnError = createTurnErrorHandler(logger);
+  adapter.use(parts.visitorText);
   const logic = (context: TurnContext) => parts.bot.run(context);
   let choices: string[] = [];
   const show = () => {

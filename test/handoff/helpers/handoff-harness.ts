@@ -87,10 +87,11 @@ export class HandoffHarness {
     };
     // Answers are quick replies (read without the extractor); free text only ever yields an email, if any.
     const extractor = new ScriptedExtractor((input) => ({ contact: { email: /[\w.+-]+@[\w-]+\.[\w.]+/.exec(input.text)?.[0] } }));
-    const { bot, conversationState } = buildBot({ playbook: this.playbook, extractor, logger, storage: this.db.state });
+    const { bot, conversationState, visitorText } = buildBot({ playbook: this.playbook, extractor, logger, storage: this.db.state });
     this.bot = bot;
     const credentials = { MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppType: 'MultiTenant', MicrosoftAppTenantId: '' };
     this.adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(credentials, new ConfigurationServiceClientCredentialFactory(credentials)));
+    this.adapter.use(visitorText);
     this.adapter.use(new TranscriptMiddleware(this.db.transcripts, logger));
     this.adapter.onTurnError = async (_context, error) => {
       throw error;
