@@ -1,7 +1,9 @@
 import { ActivityTypes, type Activity } from 'botbuilder';
 import { BadRequestError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import type { Database, HandoffRecord, TranscriptSender } from '../storage/ports.js';
+import type { Database } from '../storage/ports/database.js';
+import type { HandoffRecord } from '../storage/ports/handoffs.js';
+import type { TranscriptSender } from '../storage/ports/transcripts.js';
 import { contactLabel } from './contact-capture.js';
 import type { HandoffConfig } from './handoff-config.js';
 import { HANDOFF_EVENTS_TOPIC, type HandoffBusEvent, type QueueChange } from './handoff-events.js';
@@ -21,8 +23,11 @@ import type { DeliveryOutcome, VisitorCourier } from './visitor-courier.js';
 /** Sends activities to the visitor: in the current turn when there is one, else through the courier. */
 export type SendToVisitor = (activities: Partial<Activity>[]) => Promise<unknown>;
 
+/** The repositories the handoff service works with (not the whole database). */
+export type HandoffServiceRepositories = Pick<Database, 'handoffs' | 'transcripts' | 'sdrs' | 'leads' | 'outbox' | 'lock' | 'bus'>;
+
 export interface HandoffServiceDeps {
-  db: Database;
+  db: HandoffServiceRepositories;
   courier: VisitorCourier;
   config: HandoffConfig;
   logger: Logger;
@@ -59,7 +64,7 @@ export class HandoffService {
     while (this.notices.size > 0) await Promise.all([...this.notices]);
   }
 
-  private get db(): Database {
+  private get db(): HandoffServiceRepositories {
     return this.deps.db;
   }
 

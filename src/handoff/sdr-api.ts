@@ -2,7 +2,7 @@ import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import { AppError, BadRequestError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import type { Database } from '../storage/ports.js';
+import type { Database } from '../storage/ports/database.js';
 import type { HandoffService } from './handoff-service.js';
 import { CLOSE_OUTCOMES, type SdrIdentity } from './handoff-state-machine.js';
 import { LoginThrottle } from './login-throttle.js';
@@ -12,7 +12,7 @@ import type { SdrTokens } from './sdr-tokens.js';
 import type { SseHub } from './sse-hub.js';
 
 export interface SdrApiDeps {
-  db: Database;
+  db: Pick<Database, 'sdrs'>;
   service: HandoffService;
   tokens: SdrTokens;
   hub: SseHub;

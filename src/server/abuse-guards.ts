@@ -1,6 +1,6 @@
 import { Counter, type Registry } from 'prom-client';
 import type { RateLimitConfig } from '../config.js';
-import { LlmCallBudget } from './llm-call-budget.js';
+import { LlmCallBudget } from '../extraction/llm-call-budget.js';
 import { HOUR_MS, KeyedRateLimiter, MINUTE_MS } from './rate-limits.js';
 
 /** Which limit refused something (the `limit` label of `qualibot_rate_limited_total`). */

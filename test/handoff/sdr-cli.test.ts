@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runSdr } from '../../src/cli/commands/sdr.js';
 import { verifyPassword } from '../../src/handoff/password-hash.js';
 import { createLogger } from '../../src/logger.js';
-import type { Database } from '../../src/storage/ports.js';
+import type { Database } from '../../src/storage/ports/database.js';
 import { openSqliteDatabase } from '../../src/storage/sqlite/open-sqlite.js';
 
 const logger = createLogger('silent');

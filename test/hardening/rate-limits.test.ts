@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import type { Extraction, ExtractionInput, Extractor } from '../../src/extraction/extractor.js';
 import { clientIp, rateLimitKey } from '../../src/server/client-ip.js';
-import { LlmBudgetExtractor, LlmCallBudget } from '../../src/server/llm-call-budget.js';
+import { LlmBudgetExtractor, LlmCallBudget } from '../../src/extraction/llm-call-budget.js';
 import { KeyedRateLimiter } from '../../src/server/rate-limits.js';
 
 function clock(start = 1_000_000) {

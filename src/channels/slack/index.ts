@@ -3,7 +3,7 @@ import type { Server } from 'restify';
 import { createTurnErrorHandler } from '../../bot/turn-error.js';
 import type { SlackConfig } from '../../config.js';
 import type { Logger } from '../../logger.js';
-import type { ProcessedActivityRepository } from '../../storage/ports.js';
+import type { ProcessedActivityRepository } from '../../storage/ports/processed-activities.js';
 import { LruProcessedEvents } from './lru-processed-events.js';
 import { SlackAdapter } from './slack-adapter.js';
 import { clickToActivity, eventToActivity, type Inbound, type SlackChannelData } from './slack-inbound.js';
