@@ -14,6 +14,7 @@ import { DbWidgetHistory } from './channels/widget/db-widget-history.js';
 import { createWidgetChannel, WIDGET_CHANNEL_ID, type WidgetChannel } from './channels/widget/index.js';
 import { AdapterVisitorChannel, BotFrameworkVisitorChannel, ConditionalVisitorChannel, createHandoffModule, createSdrNotifiers, TeamsSdrGate, VisitorChannelRouter, type HandoffModule, type VisitorChannel } from './handoff/index.js';
 import { CardSubmitTextMiddleware } from './channels/teams/card-submit-text.js';
+import { MentionTextMiddleware } from './channels/teams/mention-text-middleware.js';
 import type { Config } from './config.js';
 import { OutboxWorker, WebhookCrmSink } from './crm/index.js';
 import type { Extractor } from './extraction/extractor.js';
@@ -132,6 +133,8 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   adapter.use(
     new VisitorRateLimitMiddleware({ perConversation: guards.conversationMessages, perVisitor: guards.visitorMessages }, localeOf, logger, (limit) => guards.refused(limit)),
   );
+  // The bot's mentions leave the text before the transcript stores it.
+  adapter.use(new MentionTextMiddleware());
   for (const middleware of turnMiddleware) adapter.use(middleware);
   adapter.use(new CardSubmitTextMiddleware());
 

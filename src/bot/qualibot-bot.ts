@@ -1,8 +1,10 @@
 import {
   ActivityTypes,
+  StatusCodes,
   TeamsActivityHandler,
   TurnContext,
   type ConversationState,
+  type InvokeResponse,
   type StatePropertyAccessor,
 } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
@@ -45,7 +47,8 @@ export interface QualibotBotOptions {
 
 /**
  * The bot on every channel: greets, runs the qualification dialog, announces the route.
- * Teams-aware (mentions stripped, no greeting broadcast in channels).
+ * Teams-aware (no greeting broadcast in channels); the channels hand it text without the bot's mentions
+ * (MentionTextMiddleware, slackToPlainText).
  */
 export class QualibotBot extends TeamsActivityHandler {
   readonly leadAccessor: StatePropertyAccessor<LeadState>;
@@ -101,6 +104,15 @@ export class QualibotBot extends TeamsActivityHandler {
     for (const listener of this.listeners) await listener.onLeadChanged?.(lead, context);
   }
 
+  /** Invokes the bot has no handler for (messaging extensions, tabs, sign-in…) answer 501, noted at debug level. */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const response = await super.onInvokeActivity(context);
+    if (response.status === StatusCodes.NOT_IMPLEMENTED) {
+      this.logger.debug({ invoke: context.activity.name ?? '(card action)', conversationId: context.activity.conversation?.id }, 'invoke not implemented');
+    }
+    return response;
+  }
+
   override async run(context: TurnContext): Promise<void> {
     await super.run(context);
     await this.conversationState.saveChanges(context, false);
@@ -118,9 +130,6 @@ export class QualibotBot extends TeamsActivityHandler {
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
-    if (context.activity.conversation?.conversationType === 'channel' || context.activity.conversation?.isGroup) {
-      TurnContext.removeRecipientMention(context.activity);
-    }
     const raw = context.activity.text ?? '';
     let lead = await this.loadLead(context);
     const { locale, source } = lead.locale ? { locale: lead.locale, source: lead.localeSource ?? 'activity' } : this.localeFor(context, raw);
