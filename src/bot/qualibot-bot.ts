@@ -233,13 +233,19 @@ export class QualibotBot extends TeamsActivityHandler {
     return this.leadAccessor.get(context, newLeadState(context.activity.channelId));
   }
 
-  /** The activity's locale, else the language of the first message, else French. */
+  /** The activity's locale, else the language of the first message, else the channel's default, else French. */
   private localeFor(context: TurnContext, text: string): { locale: Locale; source: NonNullable<LeadState['localeSource']> } {
     const fromActivity = toLocale(context.activity.locale);
     if (fromActivity) return { locale: fromActivity, source: 'activity' };
     const detected = detectLocale(text);
-    return detected ? { locale: detected, source: 'detected' } : { locale: 'fr', source: 'default' };
+    return detected ? { locale: detected, source: 'detected' } : { locale: channelDefaultLocale(context) ?? 'fr', source: 'default' };
   }
+}
+
+/** The language a channel falls back to for its people (e.g. SLACK_DEFAULT_LOCALE), when it set one. */
+function channelDefaultLocale(context: TurnContext): Locale | undefined {
+  const data = context.activity.channelData as { qualibot?: { defaultLocale?: unknown } } | undefined;
+  return typeof data?.qualibot?.defaultLocale === 'string' ? toLocale(data.qualibot.defaultLocale) : undefined;
 }
 
 /** Page context a channel attached (widget: URL, referrer, UTM, pages viewed). */

@@ -109,7 +109,7 @@ function message(
     recipient: slackBotAccount(botUserId),
     text,
     textFormat: 'plain',
-    // No locale: Slack does not tell the user's language; the bot detects it from the first message.
+    // No locale in Slack's events: the channel asks Slack for the user's (index.ts, SlackUserLocales).
     channelData,
   };
 }
