@@ -5,6 +5,7 @@ import { ConfigError } from './errors.js';
 import { isTimeZone, parseBusinessHours } from './handoff/business-hours.js';
 import type { HandoffConfig } from './handoff/handoff-config.js';
 import type { SlackSdrChannelConfig, TeamsSdrChannelConfig } from './handoff/notifiers/sdr-channel-config.js';
+import type { Locale } from './qualification/types.js';
 
 /**
  * The whole configuration, parsed once from the environment. `.env.example` mirrors it line for line.
@@ -68,6 +69,7 @@ const envSchema = z.object({
   SLACK_BOT_TOKEN: optionalString,
   SLACK_API_URL: z.preprocess(emptyAsUndefined, z.string().url().default('https://slack.com/api/')),
   SLACK_MIN_SEND_INTERVAL_MS: int(1000),
+  SLACK_DEFAULT_LOCALE: z.preprocess(emptyAsUndefined, z.enum(['fr', 'en']).optional()),
 
   // --- SDR takeover from a Teams channel and a Slack channel (src/handoff/notifiers)
   TEAMS_SDR_CHANNEL_ID: z.preprocess(emptyAsUndefined, z.string().regex(/^19:[^;\s]+@thread\.[a-z0-9]+$/i, 'must be a Teams channel id (19:…@thread.tacv2)').optional()),
@@ -169,6 +171,11 @@ export interface SlackConfig {
   minSendIntervalMs: number;
   /** The channel handoffs are posted to (`SLACK_SDR_CHANNEL`). */
   sdrChannel?: SlackSdrChannelConfig;
+  /**
+   * Language of a Slack visitor whose Slack locale is neither French nor English and whose first message
+   * tells nothing (`SLACK_DEFAULT_LOCALE`); unset, the bot's own default (French).
+   */
+  defaultLocale?: Locale;
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -220,6 +227,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             botToken: e.SLACK_BOT_TOKEN,
             apiUrl: e.SLACK_API_URL,
             minSendIntervalMs: e.SLACK_MIN_SEND_INTERVAL_MS,
+            ...(e.SLACK_DEFAULT_LOCALE ? { defaultLocale: e.SLACK_DEFAULT_LOCALE } : {}),
             ...(e.SLACK_SDR_CHANNEL ? { sdrChannel: { channelId: e.SLACK_SDR_CHANNEL, locale: e.SDR_LOCALE } } : {}),
           }
         : undefined,

@@ -1,5 +1,6 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConfigurationServiceClientCredentialFactory, type Middleware, type TurnContext } from 'botbuilder';
 import { CardSubmitTextMiddleware } from '../channels/teams/card-submit-text.js';
+import { MentionTextMiddleware } from '../channels/teams/mention-text-middleware.js';
 import type { Config } from '../config.js';
 import type { Extractor } from '../extraction/extractor.js';
 import { TeamsSdrGate } from '../channels/teams/sdr/teams-sdr-desk.js';
@@ -90,6 +91,8 @@ export function createBotPipeline(options: BotPipelineOptions): BotPipeline {
   );
   // A Teams card submit becomes the message's text before the one reading path checks, cleans and records it.
   adapter.use(new CardSubmitTextMiddleware());
+  // The bot's mentions leave the text before the transcript stores it.
+  adapter.use(new MentionTextMiddleware());
   for (const middleware of turnMiddleware) adapter.use(middleware);
   return { bot, conversationState, runTurn, drain, turnMiddleware, adapter, auth, teamsSdrGate };
 }

@@ -1,8 +1,10 @@
 import {
   ActivityTypes,
+  StatusCodes,
   TeamsActivityHandler,
   TurnContext,
   type ConversationState,
+  type InvokeResponse,
   type StatePropertyAccessor,
 } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
@@ -29,7 +31,8 @@ export interface QualibotBotOptions {
 
 /**
  * The bot on every channel: greets, runs the qualification dialog, announces the route.
- * Teams-aware (mentions stripped, no greeting broadcast in channels).
+ * Teams-aware (no greeting broadcast in channels); the channels hand it text without the bot's mentions
+ * (MentionTextMiddleware, slackToPlainText).
  */
 export class QualibotBot extends TeamsActivityHandler {
   readonly leadAccessor: StatePropertyAccessor<LeadState>;
@@ -86,6 +89,15 @@ export class QualibotBot extends TeamsActivityHandler {
     for (const listener of this.listeners) await listener.onLeadChanged?.(lead, context);
   }
 
+  /** Invokes the bot has no handler for (messaging extensions, tabs, sign-in…) answer 501, noted at debug level. */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const response = await super.onInvokeActivity(context);
+    if (response.status === StatusCodes.NOT_IMPLEMENTED) {
+      this.logger.debug({ invoke: context.activity.name ?? '(card action)', conversationId: context.activity.conversation?.id }, 'invoke not implemented');
+    }
+    return response;
+  }
+
   override async run(context: TurnContext): Promise<void> {
     await super.run(context);
     await this.conversationState.saveChanges(context, false);
@@ -103,10 +115,7 @@ export class QualibotBot extends TeamsActivityHandler {
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
-    if (context.activity.conversation?.conversationType === 'channel' || context.activity.conversation?.isGroup) {
-      TurnContext.removeRecipientMention(context.activity);
-    }
-    // Checked and cleaned by VisitorTextMiddleware; the qualification dialog reads it.
+    // Checked and cleaned by VisitorTextMiddleware (the bot's mention removed by MentionTextMiddleware); the qualification dialog reads it.
     const text = context.activity.text ?? '';
     const lead = await this.loadLead(context);
     for (const interceptor of this.interceptors) {
@@ -207,13 +216,19 @@ export class QualibotBot extends TeamsActivityHandler {
     return this.leadAccessor.get(context, newLeadState(context.activity.channelId));
   }
 
-  /** The activity's locale, else the language of the first message, else French. */
+  /** The activity's locale, else the language of the first message, else the channel's default, else French. */
   private localeFor(context: TurnContext, text: string): { locale: Locale; source: NonNullable<LeadState['localeSource']> } {
     const fromActivity = toLocale(context.activity.locale);
     if (fromActivity) return { locale: fromActivity, source: 'activity' };
     const detected = detectLocale(text);
-    return detected ? { locale: detected, source: 'detected' } : { locale: 'fr', source: 'default' };
+    return detected ? { locale: detected, source: 'detected' } : { locale: channelDefaultLocale(context) ?? 'fr', source: 'default' };
   }
+}
+
+/** The language a channel falls back to for its people (e.g. SLACK_DEFAULT_LOCALE), when it set one. */
+function channelDefaultLocale(context: TurnContext): Locale | undefined {
+  const data = context.activity.channelData as { qualibot?: { defaultLocale?: unknown } } | undefined;
+  return typeof data?.qualibot?.defaultLocale === 'string' ? toLocale(data.qualibot.defaultLocale) : undefined;
 }
 
 /** Page context a channel attached (widget: URL, referrer, UTM, pages viewed). */
