@@ -99,6 +99,8 @@ let doomedGoneAtMs: number | undefined;
 const doomedTimer = setTimeout(() => {
   doomedGoneAtMs = Date.now() - startedAt;
   for (const line of doomedLines) {
+    if (!line.alive) continue; // that visitor had already left
+    ledger.vanished += 1;
     line.channelVanished();
     ledger.channelGone(line.conversationId);
   }

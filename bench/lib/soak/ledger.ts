@@ -39,6 +39,10 @@ export class SoakLedger {
   private readonly goneAt = new Map<string, number>();
   readonly errors = new Map<string, number>();
   conversations = { widget: 0, 'bot-framework': 0 } as Record<Door, number>;
+  /** Widget visitors who closed the chat as soon as the handoff was announced. */
+  leftAtHandoff = 0;
+  /** Conversations whose connector vanished while they were open. */
+  vanished = 0;
 
   constructor(private readonly startedAt: number) {}
 
@@ -137,7 +141,6 @@ export class SoakLedger {
       lateness,
       late: lateness.filter((ms) => ms > lateAllowanceMs).length,
       missing,
-      gone: this.goneAt.size,
     };
   }
 

@@ -39,16 +39,17 @@ const minutes = (ms: number) => fmt(ms / 60_000, 1);
 /** The soak as a Markdown section: memory and latency per window, then what was lost or late. */
 export function renderSoak(report: SoakReport): string {
   const { summary, windowMs } = report;
-  const windows = Math.ceil(report.drainedAtMs / windowMs);
+  const windows = Math.max(1, Math.ceil(report.drainedAtMs / windowMs));
   const rows = Array.from({ length: windows }, (_, index) => {
     const from = index * windowMs;
-    const to = from + windowMs;
+    // The last window also holds the samples taken after the drain.
+    const to = index === windows - 1 ? Number.POSITIVE_INFINITY : from + windowMs;
     const latencies = report.ledger.replyLatencies(from, to);
     const samples = report.memory.filter((sample) => sample.atMs >= from && sample.atMs < to);
     const rss = samples.map((sample) => sample.rss).filter((value): value is number => value !== undefined);
     const heaps = samples.map((sample) => sample.heapAfterGc).filter((value): value is number => value !== undefined);
     return [
-      `${minutes(from)}–${minutes(Math.min(to, report.drainedAtMs))}${from >= report.durationMs ? ' (drain)' : ''}`,
+      `${minutes(from)}–${minutes(Math.min(to, report.drainedAtMs))}${to > report.durationMs ? ' (incl. drain)' : ''}`,
       String(latencies.length),
       `${fmt(percentile(latencies, 50), 0)} / **${fmt(percentile(latencies, 95), 0)}** / ${fmt(Math.max(...latencies), 0)}`,
       `${mib(rss.at(-1))} (max ${mib(rss.length ? Math.max(...rss) : undefined)})`,
@@ -70,7 +71,7 @@ export function renderSoak(report: SoakReport): string {
     '',
     `\`${report.command}\` — started ${report.startedAt}, ${minutes(report.durationMs)} min of arrivals then ${minutes(report.drainedAtMs - report.durationMs)} min for the last visitors to finish. ${report.machine}. Load average (1 min) ${fmt(loads.before, 2)} at the start, ${fmt(Math.min(...loads.during), 2)}–${fmt(Math.max(...loads.during), 2)} during, ${fmt(loads.after, 2)} at the end.`,
     '',
-    `${report.visitorsPerMinute} new visitors a minute (half widget, half /api/messages), cycling through the labelled conversations; handoff timeout ${report.assignmentTimeoutMs / 1000} s. Visitors: ${report.conversations.widget} widget, ${report.conversations['bot-framework']} Bot Framework; ${summary.handoffs} handoffs, ${report.sdr.claims} claimed by the SDR (${report.sdr.conflicts} claims came too late: 409), ${summary.noSdrNotices} no-SDR notices received. The doomed connector vanished at ${report.doomedGoneAtMs === undefined ? 'n/a' : `+${minutes(report.doomedGoneAtMs)} min`}; ${summary.gone} conversations ended with their channel gone (visitors who left, or the vanished connector).`,
+    `${report.visitorsPerMinute} new visitors a minute (half widget, half /api/messages), cycling through the labelled conversations; handoff timeout ${report.assignmentTimeoutMs / 1000} s. Visitors: ${report.conversations.widget} widget, ${report.conversations['bot-framework']} Bot Framework; ${summary.handoffs} handoffs, ${report.sdr.claims} claimed by the SDR (${report.sdr.conflicts} claims came too late: 409), ${summary.noSdrNotices} no-SDR notices received; ${report.ledger.leftAtHandoff} widget visitors closed the chat as soon as they were handed off (owed nothing after). One connector in three for /api/messages vanished at ${report.doomedGoneAtMs === undefined ? 'n/a' : `+${minutes(report.doomedGoneAtMs)} min`} with ${report.ledger.vanished} conversations still open on it.`,
     '',
     table(['window (min)', 'visitor messages', 'turn reply p50 / **p95** / max ms', 'server RSS MiB at end (max)', 'heap after full GC, MiB'], rows),
     '',

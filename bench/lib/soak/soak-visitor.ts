@@ -107,7 +107,10 @@ export async function runSoakVisitor(line: VisitorLine, plan: VisitorPlan, ledge
     }
     if (route !== 'handoff') return;
     ledger.handoffAnnounced(line.conversationId, line.door);
-    if (plan.leavesAtHandoff) return;
+    if (plan.leavesAtHandoff) {
+      ledger.leftAtHandoff += 1;
+      return;
+    }
     // Wait for an SDR or the no-SDR notice; a claimed conversation waits for the SDR to close it.
     const noticeBy = plan.assignmentTimeoutMs + plan.lateAllowanceMs + 20_000;
     await until(() => timedOut || closedBySdr || ledger.handoffs.get(line.conversationId)!.claimed, noticeBy);
