@@ -37,6 +37,7 @@ import { CombinedExtractor } from './extraction/combined-extractor.js';
 import { RulesExtractor } from './extraction/rules/rules-extractor.js';
 import { createAbuseGuards } from './server/abuse-guards.js';
 import { ipRateLimit } from './server/ip-rate-limit.js';
+import { describeRateLimits, ipLimitedRoutes } from './server/rate-limit-doors.js';
 import { LlmBudgetExtractor } from './server/llm-call-budget.js';
 import { CrmDeliveryHealth, llmReadiness } from './server/readiness-checks.js';
 import { hardenRequests } from './server/request-hardening.js';
@@ -77,7 +78,12 @@ export interface AppOverrides {
   db?: Database;
   /** Clock of the rate limits, in milliseconds (tests move time forward instead of waiting). */
   clock?: () => number;
+  /** Bot Framework authentication (tests validate tokens against a fake of the Bot Service's keys). */
+  botFrameworkAuthentication?: BotFrameworkAuthentication;
 }
+
+/** How the Bot Framework adapter authenticates requests and replies (botframework-connector's type, through botbuilder). */
+export type BotFrameworkAuthentication = NonNullable<ConstructorParameters<typeof CloudAdapter>[0]>;
 
 /** The composition root's worker: builds every adapter from the config and starts listening. */
 export async function startApp(config: Config, logger: Logger, overrides: AppOverrides = {}): Promise<App> {
@@ -114,7 +120,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     MicrosoftAppType: config.botFramework.appType,
     MicrosoftAppTenantId: config.botFramework.tenantId ?? '',
   };
-  const auth = new ConfigurationBotFrameworkAuthentication(credentials, new ConfigurationServiceClientCredentialFactory(credentials));
+  const auth = overrides.botFrameworkAuthentication ?? new ConfigurationBotFrameworkAuthentication(credentials, new ConfigurationServiceClientCredentialFactory(credentials));
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = createTurnErrorHandler(logger);
   // SDR takeover from Teams: activities of the SDR channel go to the handoff module before any visitor middleware.
@@ -140,7 +146,9 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   // --- hardening: request defences and per-IP limits run before any body is read or parsed
   hardenRequests(server);
   const trustedHops = config.rateLimits.trustProxyHops;
-  server.use(ipRateLimit({ method: 'POST', path: '/api/messages', limiter: guards.ipRequests, trustedHops, onRefused: () => guards.refused('ip') }));
+  const authenticated = config.botFramework.authenticated;
+  server.use(ipRateLimit({ routes: ipLimitedRoutes(authenticated), limiter: guards.ipRequests, trustedHops, onRefused: () => guards.refused('ip') }));
+  logger.info({ limits: describeRateLimits(config.rateLimits, config.widget.messagesPerMinute, authenticated) }, 'rate limits by door');
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
   const widgetTokens = new WidgetTokens(config.widget.secret);
   server.use(
