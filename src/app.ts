@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { CloudAdapter, type TurnContext } from 'botbuilder';
 import type restify from 'restify';
-import { createBotPipeline } from './bot/bot-pipeline.js';
+import { createBotPipeline, type BotFrameworkAuthentication } from './bot/bot-pipeline.js';
 import type { QualibotBot } from './bot/qualibot-bot.js';
 import { createChannels } from './channels/create-channels.js';
 import type { SlackChannel } from './channels/slack/index.js';
@@ -52,6 +52,8 @@ export interface AppOverrides {
   db?: Database;
   /** Clock of the rate limits, in milliseconds (tests move time forward instead of waiting). */
   clock?: () => number;
+  /** Bot Framework authentication (tests validate tokens against a fake of the Bot Service's keys). */
+  botFrameworkAuthentication?: BotFrameworkAuthentication;
 }
 
 /**
@@ -70,13 +72,13 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     : createExtraction(config, playbook, logger, { budget: guards.llmBudget, onBudgetSkipped: () => guards.refused('llm_budget') });
   const extractor = new InstrumentedExtractor(extraction.extractor, metrics);
 
-  const pipeline = createBotPipeline({ config, playbook, extractor, db, metrics, guards, logger });
+  const pipeline = createBotPipeline({ config, playbook, extractor, db, metrics, guards, logger, authentication: overrides.botFrameworkAuthentication });
   const { bot, drain } = pipeline;
   metrics.addGauge('qualibot_outbox_backlog', 'CRM outbox entries not yet delivered', () => db.outbox.backlog());
   metrics.addGauge('qualibot_handoffs', 'Handoffs by status', async () => countByStatus(await db.handoffs.list()), 'status');
 
   // Routes: defences first, then probes, then the channels.
-  const server = createHttpServer({ config, drain, guards });
+  const server = createHttpServer({ config, drain, guards, logger });
   const crmHealth = new CrmDeliveryHealth();
   mountProbes(server, {
     db,

@@ -156,7 +156,7 @@ export interface RateLimitConfig {
   conversationsPerHour: number;
   /** LLM calls per conversation; beyond, that conversation is read by the rules extractor only. */
   llmCallsPerConversation: number;
-  /** Requests per minute per client IP on /api/messages (429 with Retry-After beyond). */
+  /** Requests per minute per client IP on the public widget routes, and on /api/messages when unauthenticated (429 with Retry-After beyond). */
   ipRequestsPerMinute: number;
   /** Reverse proxies in front of us whose X-Forwarded-For is trusted (0 = use the socket address). */
   trustProxyHops: number;

@@ -32,7 +32,12 @@ export interface BotPipelineOptions {
   metrics: Metrics;
   guards: AbuseGuards;
   logger: Logger;
+  /** Bot Framework authentication (tests validate tokens against a fake of the Bot Service's keys). */
+  authentication?: BotFrameworkAuthentication;
 }
+
+/** How the Bot Framework adapter authenticates requests and replies (botframework-connector's type, through botbuilder). */
+export type BotFrameworkAuthentication = NonNullable<ConstructorParameters<typeof CloudAdapter>[0]>;
 
 /** The bot and everything a turn passes through, for every channel to run turns with. */
 export interface BotPipeline {
@@ -46,7 +51,7 @@ export interface BotPipeline {
   /** The Bot Framework adapter of /api/messages (Teams, Azure channels), its middleware in place. */
   adapter: CloudAdapter;
   /** The bot's credentials, for other Bot Framework adapters (the Teams SDR channel's). */
-  auth: ConfigurationBotFrameworkAuthentication;
+  auth: BotFrameworkAuthentication;
   /** The first middleware of `adapter`: activities of a Teams SDR channel go to the handoff side instead of the bot. */
   teamsSdrGate: TeamsSdrGate;
 }
@@ -71,7 +76,7 @@ export function createBotPipeline(options: BotPipelineOptions): BotPipeline {
     MicrosoftAppType: config.botFramework.appType,
     MicrosoftAppTenantId: config.botFramework.tenantId ?? '',
   };
-  const auth = new ConfigurationBotFrameworkAuthentication(credentials, new ConfigurationServiceClientCredentialFactory(credentials));
+  const auth = options.authentication ?? new ConfigurationBotFrameworkAuthentication(credentials, new ConfigurationServiceClientCredentialFactory(credentials));
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = createTurnErrorHandler(logger);
   // SDR takeover from Teams: activities of the SDR channel go to the handoff module before any visitor middleware.

@@ -8,7 +8,7 @@ export type LimitName = 'ip' | 'conversation' | 'visitor' | 'widget_session' | '
 
 /** Every abuse limit of one app instance, built from RATE_LIMIT_* (see README, "Abuse limits"). */
 export interface AbuseGuards {
-  /** /api/messages requests per client IP per minute (429). */
+  /** Requests per client IP per minute on the public widget routes, and on /api/messages when unauthenticated (429; src/server/rate-limit-doors.ts). */
   ipRequests: KeyedRateLimiter;
   /** Visitor messages per conversation per minute (kind reply). */
   conversationMessages: KeyedRateLimiter;

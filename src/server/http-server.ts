@@ -4,6 +4,8 @@ import type { Config } from '../config.js';
 import type { AbuseGuards } from './abuse-guards.js';
 import { refuseTurnsWhileDraining, type Drain } from './drain.js';
 import { ipRateLimit } from './ip-rate-limit.js';
+import { describeRateLimits, ipLimitedRoutes } from './rate-limit-doors.js';
+import type { Logger } from '../logger.js';
 import { hardenRequests } from './request-hardening.js';
 import { widgetSessionLimit } from './widget-session-limit.js';
 
@@ -14,13 +16,15 @@ export const MAX_BODY_BYTES = 256 * 1024;
  * The restify server with its defences, before any route: new turns refused while draining, request hardening
  * and per-IP limits before any body is read or parsed, then the body parser and the widget session limit.
  */
-export function createHttpServer(options: { config: Pick<Config, 'rateLimits' | 'widget'>; drain: Drain; guards: AbuseGuards }): restify.Server {
-  const { config, drain, guards } = options;
+export function createHttpServer(options: { config: Pick<Config, 'rateLimits' | 'widget' | 'botFramework'>; drain: Drain; guards: AbuseGuards; logger: Logger }): restify.Server {
+  const { config, drain, guards, logger } = options;
   const server = restify.createServer({ name: 'qualibot', handleUncaughtExceptions: false });
   refuseTurnsWhileDraining(server, drain);
   hardenRequests(server);
   const trustedHops = config.rateLimits.trustProxyHops;
-  server.use(ipRateLimit({ method: 'POST', path: '/api/messages', limiter: guards.ipRequests, trustedHops, onRefused: () => guards.refused('ip') }));
+  const authenticated = config.botFramework.authenticated;
+  server.use(ipRateLimit({ routes: ipLimitedRoutes(authenticated), limiter: guards.ipRequests, trustedHops, onRefused: () => guards.refused('ip') }));
+  logger.info({ limits: describeRateLimits(config.rateLimits, config.widget.messagesPerMinute, authenticated) }, 'rate limits by door');
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
   const widgetTokens = new WidgetTokens(config.widget.secret);
   server.use(
