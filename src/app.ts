@@ -196,6 +196,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     logger,
     config: config.handoff,
     channels: new VisitorChannelRouter(visitorChannels, botFrameworkChannel),
+    login: { trustedHops, onFailure: (reason) => metrics.loginFailures.inc({ reason }), onThrottled: () => guards.refused('login') },
   });
   handoff.mount(server);
   // --- SDR takeover: handoffs posted to a Teams and/or a Slack channel, claimed and answered from there.
