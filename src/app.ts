@@ -11,7 +11,7 @@ import type { QualibotBot } from './bot/qualibot-bot.js';
 import { createTurnErrorHandler } from './bot/turn-error.js';
 import { createSlackChannel, type SlackChannel } from './channels/slack/index.js';
 import { DbWidgetHistory } from './channels/widget/db-widget-history.js';
-import { createWidgetChannel, WIDGET_CHANNEL_ID, type WidgetChannel } from './channels/widget/index.js';
+import { createWidgetChannel, WIDGET_CHANNEL_ID, type MessageGate, type WidgetChannel } from './channels/widget/index.js';
 import { AdapterVisitorChannel, BotFrameworkVisitorChannel, ConditionalVisitorChannel, createHandoffModule, createSdrNotifiers, TeamsSdrGate, VisitorChannelRouter, type HandoffModule, type VisitorChannel } from './handoff/index.js';
 import { CardSubmitTextMiddleware } from './channels/teams/card-submit-text.js';
 import type { Config } from './config.js';
@@ -35,7 +35,7 @@ import { openDatabase, type Database } from './storage/index.js';
 import { WidgetTokens } from './channels/widget/widget-tokens.js';
 import { CombinedExtractor } from './extraction/combined-extractor.js';
 import { RulesExtractor } from './extraction/rules/rules-extractor.js';
-import { createAbuseGuards } from './server/abuse-guards.js';
+import { createAbuseGuards, type AbuseGuards } from './server/abuse-guards.js';
 import { ipRateLimit } from './server/ip-rate-limit.js';
 import { LlmBudgetExtractor } from './server/llm-call-budget.js';
 import { CrmDeliveryHealth, llmReadiness } from './server/readiness-checks.js';
@@ -173,7 +173,17 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     : undefined;
   slack?.mount(server);
   // Website widget: demo pages (/, /en), /widget.js, /api/widget/session and its socket.
-  const widget = createWidgetChannel({ bot: { run: runTurn }, logger, ...config.widget, privacyUrl: playbook.links.privacy, site: { name: playbook.name, ...(playbook.site ? { pages: playbook.site } : {}) }, history: new DbWidgetHistory(db.widgetActivities) });
+  const widget = createWidgetChannel({
+    bot: { run: runTurn },
+    logger,
+    ...config.widget,
+    privacyUrl: playbook.links.privacy,
+    site: { name: playbook.name, ...(playbook.site ? { pages: playbook.site } : {}) },
+    history: new DbWidgetHistory(db.widgetActivities),
+    // RATE_LIMIT_MESSAGES_PER_MINUTE holds on the widget too, checked at the socket so a refused message is never stored.
+    messageGate: widgetMessageGate(guards),
+    onRefused: (refusal) => (refusal === 'message_too_long' ? undefined : guards.refused(refusal)),
+  });
   widget.adapter.onTurnError = createTurnErrorHandler(logger);
   for (const middleware of turnMiddleware) widget.adapter.use(middleware);
   widget.mount(server);
@@ -268,6 +278,16 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
       await slack?.close();
       if (!overrides.db) await db.close();
     },
+  };
+}
+
+function widgetMessageGate(guards: AbuseGuards): MessageGate {
+  return (conversation) => {
+    const perConversation = guards.conversationMessages.take(`${WIDGET_CHANNEL_ID}|${conversation.id}`);
+    if (!perConversation.allowed) return { allowed: false, limit: 'conversation', retryAfterMs: perConversation.retryAfterMs };
+    const perVisitor = guards.visitorMessages.take(`${WIDGET_CHANNEL_ID}|${conversation.visitorId}`);
+    if (!perVisitor.allowed) return { allowed: false, limit: 'visitor', retryAfterMs: perVisitor.retryAfterMs };
+    return { allowed: true };
   };
 }
 
