@@ -40,6 +40,7 @@ import { ipRateLimit } from './server/ip-rate-limit.js';
 import { LlmBudgetExtractor } from './server/llm-call-budget.js';
 import { CrmDeliveryHealth, llmReadiness } from './server/readiness-checks.js';
 import { hardenRequests } from './server/request-hardening.js';
+import { installSecurityHeaders } from './server/security-headers.js';
 import { visitorLocale } from './server/visitor-locale.js';
 import { VisitorRateLimitMiddleware } from './server/visitor-rate-limit-middleware.js';
 import { VisitorTextLimitMiddleware } from './server/visitor-text-limit-middleware.js';
@@ -51,6 +52,8 @@ export const MAX_BODY_BYTES = 256 * 1024;
 
 export interface App {
   url: string;
+  /** Where /metrics and /readyz are served when METRICS_PORT is set (else on `url`). */
+  operationsUrl?: string;
   server: restify.Server;
   bot: QualibotBot;
   adapter: CloudAdapter;
@@ -139,6 +142,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   refuseTurnsWhileDraining(server, drain);
   // --- hardening: request defences and per-IP limits run before any body is read or parsed
   hardenRequests(server);
+  installSecurityHeaders(server, { https: config.publicUrl?.startsWith('https:') ?? false });
   const trustedHops = config.rateLimits.trustProxyHops;
   server.use(ipRateLimit({ method: 'POST', path: '/api/messages', limiter: guards.ipRequests, trustedHops, onRefused: () => guards.refused('ip') }));
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
@@ -153,7 +157,15 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     }),
   );
   const crmHealth = new CrmDeliveryHealth();
+  // METRICS_PORT: /metrics and /readyz on a listener of their own, off the public port.
+  const operationsServer = config.operations.listen ? restify.createServer({ name: 'qualibot-operations', handleUncaughtExceptions: false }) : undefined;
+  if (operationsServer) {
+    hardenRequests(operationsServer);
+    installSecurityHeaders(operationsServer, { https: false });
+  }
   mountProbes(server, {
+    ...(config.operations.token ? { token: config.operations.token } : {}),
+    ...(operationsServer ? { operationsServer } : {}),
     db,
     metrics,
     playbook,
@@ -248,10 +260,19 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   const address = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   const url = `http://${host}:${address.port}`;
+  let operationsUrl: string | undefined;
+  if (operationsServer && config.operations.listen) {
+    const { host: operationsHost, port: operationsPort } = config.operations.listen;
+    await new Promise<void>((resolve) => operationsServer.listen(operationsPort, operationsHost, () => resolve()));
+    const bound = operationsServer.address() as AddressInfo;
+    operationsUrl = `http://${operationsHost === '0.0.0.0' || operationsHost === '::' ? '127.0.0.1' : operationsHost}:${bound.port}`;
+    logger.info({ operationsUrl }, '/metrics and /readyz served on the operations listener only');
+  }
   logger.info({ url, playbook: playbook.id, extractor: extractor.name, storage: db.engine }, 'Qualibot listening');
 
   return {
     url,
+    ...(operationsUrl ? { operationsUrl } : {}),
     server,
     bot,
     adapter,
@@ -276,6 +297,11 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
       server.server.closeAllConnections();
       await closed;
       await slack?.close();
+      if (operationsServer) {
+        const operationsClosed = new Promise<void>((resolve) => operationsServer.close(() => resolve()));
+        operationsServer.server.closeAllConnections();
+        await operationsClosed;
+      }
       if (!overrides.db) await db.close();
     },
   };

@@ -149,11 +149,6 @@ export class WidgetSocketServer {
       const frame = errorFrame('rate_limited', `Too many messages: at most ${this.options.messagesPerMinute} per minute.`, clientActivityId);
       return client.send({ ...frame, retryAfterMs: limiter.retryAfterMs() });
     }
-    const shared = activity.type === 'message' ? this.options.messageGate?.(conversation) : undefined;
-    if (shared && !shared.allowed) {
-      onRefused?.(shared.limit);
-      return client.send({ ...errorFrame('rate_limited', 'Too many messages: please wait a little.', clientActivityId), retryAfterMs: shared.retryAfterMs });
-    }
     if (!ACCEPTED_TYPES.has(activity.type)) {
       return client.send(errorFrame('unsupported_activity', `Activities of type "${activity.type}" are not accepted.`, clientActivityId));
     }
@@ -161,6 +156,11 @@ export class WidgetSocketServer {
     if ((activity.text?.length ?? 0) > MAX_VISITOR_TEXT) {
       onRefused?.('message_too_long');
       return client.send({ ...errorFrame('message_too_large', `Messages are limited to ${MAX_VISITOR_TEXT} characters: please sum it up.`, clientActivityId), maxChars: MAX_VISITOR_TEXT });
+    }
+    const shared = activity.type === 'message' ? this.options.messageGate?.(conversation) : undefined;
+    if (shared && !shared.allowed) {
+      onRefused?.(shared.limit);
+      return client.send({ ...errorFrame('rate_limited', 'Too many messages: please wait a little.', clientActivityId), retryAfterMs: shared.retryAfterMs });
     }
     const quota = this.options.maxStoredActivities ?? DEFAULT_MAX_STORED_ACTIVITIES;
     if (conversation.lastSeq >= quota) {
