@@ -131,10 +131,10 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     new VisitorTextLimitMiddleware(localeOf, logger),
     new TranscriptMiddleware(db.transcripts, logger),
   ];
-  // Per-visitor message limits on /api/messages, before anything touches the database (hardening).
-  adapter.use(
-    new VisitorRateLimitMiddleware({ perConversation: guards.conversationMessages, perVisitor: guards.visitorMessages }, localeOf, logger, (limit) => guards.refused(limit)),
-  );
+  // Per-visitor message limits, before anything touches the database (hardening): /api/messages and self-hosted
+  // Slack run it as middleware; the widget checks the same limiters at its socket (widgetMessageGate).
+  const visitorRateLimit = new VisitorRateLimitMiddleware({ perConversation: guards.conversationMessages, perVisitor: guards.visitorMessages }, localeOf, logger, (limit) => guards.refused(limit));
+  adapter.use(visitorRateLimit);
   for (const middleware of turnMiddleware) adapter.use(middleware);
   adapter.use(new CardSubmitTextMiddleware());
 
@@ -181,7 +181,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   logger.info(`Bot Framework replies may go to ${serviceUrls.description}`);
   mountBotFrameworkRoute(server, adapter, { run: runTurn }, serviceUrls);
   const slack = config.slack
-    ? createSlackChannel({ bot: { run: runTurn }, logger, config: config.slack, dedupe: db.processed, middleware: turnMiddleware })
+    ? createSlackChannel({ bot: { run: runTurn }, logger, config: config.slack, dedupe: db.processed, middleware: [visitorRateLimit, ...turnMiddleware] })
     : undefined;
   slack?.mount(server);
   // Website widget: demo pages (/, /en), /widget.js, /api/widget/session and its socket.
