@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { CloudAdapter, type TurnContext } from 'botbuilder';
-import type restify from 'restify';
+import restify from 'restify';
 import { createBotPipeline, type BotFrameworkAuthentication } from './bot/bot-pipeline.js';
 import type { QualibotBot } from './bot/qualibot-bot.js';
 import { createChannels } from './channels/create-channels.js';
@@ -20,12 +20,16 @@ import type { Playbook } from './playbook/schema.js';
 import { createAbuseGuards } from './server/abuse-guards.js';
 import { remaining } from './server/drain.js';
 import { createHttpServer } from './server/http-server.js';
+import { hardenRequests } from './server/request-hardening.js';
+import { installSecurityHeaders } from './server/security-headers.js';
 import { mountProbes } from './server/probes.js';
 import { CrmDeliveryHealth, llmReadiness } from './server/readiness-checks.js';
 import { openDatabase, type Database } from './storage/index.js';
 
 export interface App {
   url: string;
+  /** Where /metrics and /readyz are served when METRICS_PORT is set (else on `url`). */
+  operationsUrl?: string;
   server: restify.Server;
   bot: QualibotBot;
   adapter: CloudAdapter;
@@ -80,7 +84,15 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   // Routes: defences first, then probes, then the channels.
   const server = createHttpServer({ config, drain, guards, logger });
   const crmHealth = new CrmDeliveryHealth();
+  // METRICS_PORT: /metrics and /readyz on a listener of their own, off the public port.
+  const operationsServer = config.operations.listen ? restify.createServer({ name: 'qualibot-operations', handleUncaughtExceptions: false }) : undefined;
+  if (operationsServer) {
+    hardenRequests(operationsServer);
+    installSecurityHeaders(operationsServer, { https: false });
+  }
   mountProbes(server, {
+    ...(config.operations.token ? { token: config.operations.token } : {}),
+    ...(operationsServer ? { operationsServer } : {}),
     db,
     metrics,
     playbook,
@@ -91,10 +103,20 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
       ...(config.crm ? { crm: crmHealth.readiness(db.outbox) } : {}),
     },
   });
-  const { widget, slack, visitors } = createChannels({ config, pipeline, db, playbook, logger, server });
+  const { widget, slack, visitors } = createChannels({ config, pipeline, db, playbook, logger, server, guards });
 
   // Human handoff: SDR API and console; SDR messages reach visitors on whatever channel they are.
-  const handoff = createHandoffModule({ db, bot: bot.ports, conversationState: pipeline.conversationState, playbook, logger, config: config.handoff, channels: visitors });
+  const handoff = createHandoffModule({
+    db,
+    bot: bot.ports,
+    conversationState: pipeline.conversationState,
+    playbook,
+    logger,
+    config: config.handoff,
+    channels: visitors,
+    // The login throttle sees the client address as the rest of the server does (TRUST_PROXY_HOPS).
+    login: { trustedHops: config.rateLimits.trustProxyHops, onFailure: (reason) => metrics.loginFailures.inc({ reason }), onThrottled: () => guards.refused('login') },
+  });
   handoff.mount(server);
   // SDR takeover: handoffs posted to a Teams and/or a Slack channel, claimed and answered from there.
   const teamsSdr = config.teams.sdrChannel;
@@ -120,10 +142,19 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   const address = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   const url = `http://${host}:${address.port}`;
+  let operationsUrl: string | undefined;
+  if (operationsServer && config.operations.listen) {
+    const { host: operationsHost, port: operationsPort } = config.operations.listen;
+    await new Promise<void>((resolve) => operationsServer.listen(operationsPort, operationsHost, () => resolve()));
+    const bound = operationsServer.address() as AddressInfo;
+    operationsUrl = `http://${operationsHost === '0.0.0.0' || operationsHost === '::' ? '127.0.0.1' : operationsHost}:${bound.port}`;
+    logger.info({ operationsUrl }, '/metrics and /readyz served on the operations listener only');
+  }
   logger.info({ url, playbook: playbook.id, extractor: extractor.name, storage: db.engine }, 'Qualibot listening');
 
   return {
     url,
+    ...(operationsUrl ? { operationsUrl } : {}),
     server,
     bot,
     adapter: pipeline.adapter,
@@ -147,6 +178,11 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
       server.server.closeAllConnections();
       await closed;
       await slack?.close();
+      if (operationsServer) {
+        const operationsClosed = new Promise<void>((resolve) => operationsServer.close(() => resolve()));
+        operationsServer.server.closeAllConnections();
+        await operationsClosed;
+      }
       if (!overrides.db) await db.close();
     },
   };

@@ -55,6 +55,8 @@ const envSchema = z.object({
   WIDGET_SECRET: optionalString,
   WIDGET_MAX_MESSAGE_BYTES: int(16_384, 256),
   WIDGET_MESSAGES_PER_MINUTE: int(30, 1),
+  WIDGET_MAX_SOCKETS_PER_CONVERSATION: int(5, 1),
+  WIDGET_MAX_ACTIVITIES_PER_CONVERSATION: int(1000, 50),
 
   // --- hardening: rate limits (0 = no limit) and the proxy hops trusted for the client address
   RATE_LIMIT_MESSAGES_PER_MINUTE: int(20),
@@ -64,6 +66,11 @@ const envSchema = z.object({
   TRUST_PROXY_HOPS: int(0),
 
   PUBLIC_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
+
+  // --- operations endpoints (/metrics, /readyz): a bearer token and/or a listener of their own
+  METRICS_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(16, 'must be at least 16 characters').optional()),
+  METRICS_HOST: z.preprocess(emptyAsUndefined, z.string().default('127.0.0.1')),
+  METRICS_PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65_535).optional()),
 
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_BOT_TOKEN: optionalString,
@@ -132,7 +139,9 @@ export interface Config {
   };
   llm?: { apiKey: string; baseURL?: string; model: string; timeoutMs: number; rephrase: boolean; everyMessage: boolean; breaker: { coolDownMs: number } };
   storage: { databaseUrl?: string; dataDir: string };
-  widget: { allowedOrigins: string[]; secret: string; maxMessageBytes: number; messagesPerMinute: number };
+  widget: { allowedOrigins: string[]; secret: string; maxMessageBytes: number; messagesPerMinute: number; maxSocketsPerConversation: number; maxStoredActivities: number };
+  /** Who may read /metrics and /readyz: a bearer token, and/or a separate listener (then not on the public port). */
+  operations: { token?: string; listen?: { host: string; port: number } };
   /** Where the bot is reachable from the internet (Teams manifest valid domains, set-up hints). */
   publicUrl?: string;
   /** Self-hosted Slack (Events API); present only when both the signing secret and the bot token are set. */
@@ -218,6 +227,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       secret: e.WIDGET_SECRET ?? randomBytes(32).toString('hex'),
       maxMessageBytes: e.WIDGET_MAX_MESSAGE_BYTES,
       messagesPerMinute: e.WIDGET_MESSAGES_PER_MINUTE,
+      maxSocketsPerConversation: e.WIDGET_MAX_SOCKETS_PER_CONVERSATION,
+      maxStoredActivities: e.WIDGET_MAX_ACTIVITIES_PER_CONVERSATION,
+    },
+    operations: {
+      ...(e.METRICS_TOKEN ? { token: e.METRICS_TOKEN } : {}),
+      ...(e.METRICS_PORT !== undefined ? { listen: { host: e.METRICS_HOST, port: e.METRICS_PORT } } : {}),
     },
     publicUrl: e.PUBLIC_URL,
     slack:

@@ -48,6 +48,8 @@ export interface BotPipeline {
   drain: Drain;
   /** What every channel adapter runs before the bot: metrics, serialisation and dedupe, text limit, transcript. */
   turnMiddleware: Middleware[];
+  /** RATE_LIMIT_MESSAGES_PER_MINUTE per conversation and per visitor, for adapters that run middleware (Slack). */
+  visitorRateLimit: Middleware;
   /** The Bot Framework adapter of /api/messages (Teams, Azure channels), its middleware in place. */
   adapter: CloudAdapter;
   /** The bot's credentials, for other Bot Framework adapters (the Teams SDR channel's). */
@@ -91,13 +93,13 @@ export function createBotPipeline(options: BotPipelineOptions): BotPipeline {
     new TranscriptMiddleware(db.transcripts, logger),
   ];
   // Per-visitor message limits on /api/messages, before anything touches the database.
-  adapter.use(
-    new VisitorRateLimitMiddleware({ perConversation: guards.conversationMessages, perVisitor: guards.visitorMessages }, localeOf, logger, (limit) => guards.refused(limit)),
-  );
+  // Self-hosted Slack runs it too; the widget checks the same limiters at its socket (create-channels.ts).
+  const visitorRateLimit = new VisitorRateLimitMiddleware({ perConversation: guards.conversationMessages, perVisitor: guards.visitorMessages }, localeOf, logger, (limit) => guards.refused(limit));
+  adapter.use(visitorRateLimit);
   // A Teams card submit becomes the message's text before the one reading path checks, cleans and records it.
   adapter.use(new CardSubmitTextMiddleware());
   // The bot's mentions leave the text before the transcript stores it.
   adapter.use(new MentionTextMiddleware());
   for (const middleware of turnMiddleware) adapter.use(middleware);
-  return { bot, conversationState, runTurn, drain, turnMiddleware, adapter, auth, teamsSdrGate };
+  return { bot, conversationState, runTurn, drain, turnMiddleware, visitorRateLimit, adapter, auth, teamsSdrGate };
 }

@@ -85,7 +85,8 @@ export class HandoffListener implements DecisionListener {
   private async announceToChannel(context: TurnContext, handoff: HandoffRecord, packet: LeadPacket): Promise<void> {
     if (context.activity.channelId === Channels.Msteams) return;
     const transcript = await this.deps.db.transcripts.list(handoff.conversationId);
-    const summary = { handoffId: handoff.id, leadId: handoff.leadId, reason: handoff.reason, score: handoff.score, tier: handoff.tier, summary: packet.summary, locale: packet.locale };
+    // The visitor's own channel receives this event: no score, tier, lead id or score-derived reason (SDRs read those in the console).
+    const summary = { handoffId: handoff.id, summary: packet.summary, locale: packet.locale };
     const event = EventFactory.createHandoffInitiation(context, summary, { activities: transcript.map(toTranscriptActivity) });
     try {
       await context.sendActivity(event);

@@ -19,6 +19,7 @@ import { say } from './handoff-texts.js';
 import { asLeadPacket, type CallbackRequest, type LeadPacket, type LeadPacketView } from './lead-packet.js';
 import { compareQueued, compareRecent, QUEUE_VIEWS, suggestAssignments, toSummary, type HandoffSummary, type QueueView } from './queue-view.js';
 import type { DeliveryOutcome, VisitorCourier } from './visitor-courier.js';
+import { withoutRemoteImages } from './remote-images.js';
 
 /** Sends activities to the visitor: in the current turn when there is one, else through the courier. */
 export type SendToVisitor = (activities: Partial<Activity>[]) => Promise<unknown>;
@@ -119,7 +120,7 @@ export class HandoffService {
     await this.publishMessage(handoff, 'sdr', text, at, sdr.name);
     const activity: Partial<Activity> = {
       type: ActivityTypes.Message,
-      text: say('sdrMessage', localeOf(handoff), { sdr: sdr.name, text }),
+      text: say('sdrMessage', localeOf(handoff), { sdr: sdr.name, text: withoutRemoteImages(text) }),
       textFormat: 'markdown',
       // `fromSdr` keeps the transcript middleware from storing it a second time as a bot line.
       channelData: { qualibot: { fromSdr: true, sdrName: sdr.name, handoffId: handoff.id } },

@@ -15,7 +15,7 @@ import { HandoffListener } from './handoff-listener.js';
 import { ConversationReferenceKeeper } from './reference-keeper.js';
 import { HandoffService } from './handoff-service.js';
 import { NotifierDispatcher, type HandoffNotifier } from './notifiers/index.js';
-import { mountSdrApi } from './sdr-api.js';
+import { mountSdrApi, type LoginDefenceOptions } from './sdr-api.js';
 import { SdrTokens } from './sdr-tokens.js';
 import { SseHub } from './sse-hub.js';
 import { VisitorCourier } from './visitor-courier.js';
@@ -44,6 +44,8 @@ export interface HandoffModuleOptions {
   playbook: Playbook;
   logger: Logger;
   config: HandoffConfig;
+  /** Client address and attack reporting of `POST /api/sdr/login`. */
+  login?: LoginDefenceOptions;
   /** Clock, for tests. */
   now?: () => Date;
 }
@@ -88,7 +90,7 @@ export function createHandoffModule(options: HandoffModuleOptions): HandoffModul
       notifiers.add(notifier);
     },
     mount(server) {
-      mountSdrApi(server, { db, service, tokens: new SdrTokens(config.tokenSecret, now), hub, logger, now });
+      mountSdrApi(server, { db, service, tokens: new SdrTokens(config.tokenSecret, now), hub, logger, now, ...(options.login ? { login: options.login } : {}) });
       mountSdrConsole(server);
     },
     async start() {

@@ -4,7 +4,7 @@ import { LlmCallBudget } from '../extraction/llm-call-budget.js';
 import { HOUR_MS, KeyedRateLimiter, MINUTE_MS } from './rate-limits.js';
 
 /** Which limit refused something (the `limit` label of `qualibot_rate_limited_total`). */
-export type LimitName = 'ip' | 'conversation' | 'visitor' | 'widget_session' | 'llm_budget';
+export type LimitName = 'ip' | 'conversation' | 'visitor' | 'widget_session' | 'llm_budget' | 'widget_messages' | 'widget_sockets' | 'widget_storage' | 'login';
 
 /** Every abuse limit of one app instance, built from RATE_LIMIT_* (see README, "Abuse limits"). */
 export interface AbuseGuards {

@@ -1,5 +1,6 @@
 import { ConversationState, type TurnContext } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MESSAGES } from '../../../src/i18n/messages.js';
 import type { Dimension } from '../../../src/playbook/schema.js';
 import type { LeadState } from '../../../src/qualification/lead-state.js';
 import type { PostedMessage } from '../../fakes/fake-slack-server.js';
@@ -109,6 +110,20 @@ describe('Slack Events API and interactivity, through the real app', () => {
     expect(s.slack.posted(channel)).toHaveLength(answered);
     // English detected from the first message (Slack sends no locale).
     expect(s.slack.posted(channel)[0]!.text).toBe(s.t.app.playbook.messages.greeting.en);
+  });
+
+  // RATE_LIMIT_MESSAGES_PER_MINUTE holds on every channel (#21): self-hosted Slack runs the same limit as /api/messages.
+  it('reads at most RATE_LIMIT_MESSAGES_PER_MINUTE messages a minute from one DM, with one kind reply for the flood', async () => {
+    const channel = 'D0FLOOD';
+    for (let index = 0; index < 24; index += 1) {
+      const text = index === 0 ? 'Hi, we need more qualified meetings for our sales team.' : `message ${index}`;
+      expect((await s.postEvent(eventCallback(s.slack, { type: 'message', channel_type: 'im', channel, user: 'U0FLOOD', text, ts: nextTs() }))).status).toBe(200);
+    }
+    await s.settle();
+    const texts = s.slack.posted(channel).map((message) => message.text);
+    expect(texts.filter((text) => text === MESSAGES.rateLimited.en)).toHaveLength(1);
+    const refusals = (await s.t.app.metrics.registry.getSingleMetric('qualibot_rate_limited_total')!.get()).values;
+    expect(refusals.find((sample) => sample.labels.limit === 'conversation')?.value).toBe(4);
   });
 
   it('ignores the bot’s own messages, edits and plain channel chatter', async () => {
