@@ -2,7 +2,6 @@ import { AppError } from '../errors.js';
 import type { Playbook } from '../playbook/schema.js';
 import { NO_USAGE, type LlmUsage } from '../qualification/types.js';
 import type { Extraction, ExtractionInput, Extractor } from './extractor.js';
-import { CircuitBreaker } from './llm/circuit-breaker.js';
 import { LlmCallError } from './llm/llm-call-error.js';
 import type { ExtractionLogger } from './llm/llm-extractor.js';
 import { looksLikeInjection } from './injection-guard.js';
@@ -26,14 +25,6 @@ export class CombinedExtractor implements Extractor {
     /** `everyMessage`: consult the model even where the rules' reading leaves it nothing to add (LLM_EVERY_MESSAGE). */
     private readonly options: { everyMessage?: boolean } = {},
   ) {}
-
-  // --- hardening: /readyz reports the breaker's state (src/server/readiness-checks.ts)
-  /** The LLM side's circuit breaker, when it has one. */
-  get llmBreaker(): CircuitBreaker | undefined {
-    const breaker = (this.llm as { breaker?: unknown }).breaker;
-    return breaker instanceof CircuitBreaker ? breaker : undefined;
-  }
-  // --- end hardening
 
   async extract(input: ExtractionInput): Promise<Extraction> {
     // Once a visitor has tried to steer the model, the model is not consulted again in that conversation:

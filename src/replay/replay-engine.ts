@@ -1,6 +1,6 @@
 import { ActivityTypes, type Activity, type ConversationReference, type TurnContext } from 'botbuilder';
 import type { QualibotChannelData } from '../bot/render.js';
-import { VISITOR_LEFT_EVENT } from '../bot/qualibot-bot.js';
+import { VISITOR_LEFT_EVENT } from '../bot/bot-ports.js';
 import { createTurnErrorHandler } from '../bot/turn-error.js';
 import type { BotParts } from '../bot/build-bot.js';
 import type { Logger } from '../logger.js';
@@ -57,6 +57,7 @@ export async function replayCase(parts: BotParts, labelled: LabelledCase, logger
   };
   const adapter = createInProcessTurns(runtime, conversation);
   adapter.onTurnError = createTurnErrorHandler(logger);
+  adapter.use(parts.visitorText);
   const logic = (context: TurnContext) => parts.bot.run(context);
   const transcript: TranscriptLine[] = [];
   const visitorLines = [...(labelled.visitor ?? [])];

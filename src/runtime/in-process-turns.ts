@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { type Activity, type ConversationReference, TestAdapter, type TurnContext } from 'botbuilder';
+import { type Activity, type ConversationReference, type Middleware, TestAdapter, type TurnContext } from 'botbuilder';
 import { AgentsAdapter } from './agents-adapter.js';
 import type { BotRuntimeName } from './bot-runtime.js';
 
 /** Turns run in-process, without a channel: each returns the bot's replies (replays, `qualibot eval`). */
 export interface InProcessTurns {
   onTurnError: (context: TurnContext, error: Error) => Promise<void>;
+  /** Middleware every turn runs before the bot (the visitor-text middleware, as on the channels). */
+  use(...middlewares: Middleware[]): void;
   process(activity: Partial<Activity>, logic: (context: TurnContext) => Promise<void>): Promise<Partial<Activity>[]>;
 }
 
@@ -23,6 +25,9 @@ function botbuilderTurns(reference: ConversationReference): InProcessTurns {
     set onTurnError(handler) {
       adapter.onTurnError = handler;
     },
+    use(...middlewares) {
+      adapter.use(...middlewares);
+    },
     async process(activity, logic) {
       await adapter.processActivity(activity, logic);
       return adapter.activeQueue.splice(0);
@@ -38,6 +43,9 @@ function agentsTurns(reference: ConversationReference): InProcessTurns {
     },
     set onTurnError(handler) {
       adapter.onTurnError = handler;
+    },
+    use(...middlewares) {
+      adapter.use(...middlewares);
     },
     process(activity, logic) {
       // Addressed as TestAdapter addresses it: from the visitor, to the bot, in the reference's conversation.

@@ -1,6 +1,8 @@
-import type { Extraction, ExtractionInput, Extractor } from '../extraction/extractor.js';
 import type { Logger } from '../logger.js';
-import { DEFAULT_MAX_KEYS } from './rate-limits.js';
+import type { Extraction, ExtractionInput, Extractor } from './extractor.js';
+
+/** Conversations whose spending is remembered at once (an abuse limit must not itself grow without bound). */
+const MAX_CONVERSATIONS = 10_000;
 
 /**
  * LLM calls spent per conversation (keyed by its lead), in memory and bounded (the least recently active conversation
@@ -11,7 +13,7 @@ export class LlmCallBudget {
 
   constructor(
     readonly limit: number,
-    private readonly maxKeys = DEFAULT_MAX_KEYS,
+    private readonly maxKeys = MAX_CONVERSATIONS,
   ) {}
 
   allows(leadId: string): boolean {

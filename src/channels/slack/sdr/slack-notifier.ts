@@ -1,13 +1,13 @@
-import type { SlackAdapter } from '../../channels/slack/index.js';
-import { escapeMrkdwn, markdownToMrkdwn } from '../../channels/slack/slack-text.js';
-import type { Logger } from '../../logger.js';
-import type { HandoffRecord, HandoffRepository } from '../../storage/ports.js';
-import type { LeadPacket } from '../lead-packet.js';
-import type { HandoffNotifier } from './handoff-notifier.js';
-import { describeHandoff } from './lead-notification.js';
-import type { SlackSdrChannelConfig } from './sdr-channel-config.js';
-import { sdrSay } from './sdr-texts.js';
-import type { SdrThreadStore } from './sdr-thread-store.js';
+import type { SlackAdapter } from '../index.js';
+import { escapeMrkdwn, markdownToMrkdwn } from '../slack-text.js';
+import type { Logger } from '../../../logger.js';
+import type { HandoffRecord, HandoffRepository } from '../../../storage/ports/handoffs.js';
+import type { LeadPacket } from '../../../handoff/lead-packet.js';
+import type { HandoffNotifier } from '../../../handoff/notifiers/handoff-notifier.js';
+import { describeHandoff } from '../../../handoff/notifiers/lead-notification.js';
+import type { SlackSdrChannelConfig } from '../../../handoff/notifiers/sdr-channel-config.js';
+import { sdrSay } from '../../../handoff/notifiers/sdr-texts.js';
+import type { SdrThreadStore } from '../../../handoff/notifiers/sdr-thread-store.js';
 import { slackLeadBlocks } from './slack-lead-blocks.js';
 
 export interface SlackNotifierDeps {

@@ -1,6 +1,6 @@
 import { CardFactory, type Attachment } from 'botbuilder';
-import type { LeadNotification, SdrAction } from './lead-notification.js';
-import { isCloseOutcome } from './lead-notification.js';
+import type { LeadNotification, SdrAction } from '../../../handoff/notifiers/lead-notification.js';
+import { isCloseOutcome } from '../../../handoff/notifiers/lead-notification.js';
 
 /** The data of a card button: `qualibotAction` names what the SDR asks for. */
 export interface TeamsSdrActionData {

@@ -1,7 +1,7 @@
-import type { SlackBlock } from '../../channels/slack/slack-outbound.js';
-import { escapeMrkdwn } from '../../channels/slack/slack-text.js';
-import type { LeadNotification, SdrAction } from './lead-notification.js';
-import { isCloseOutcome } from './lead-notification.js';
+import type { SlackBlock } from '../slack-outbound.js';
+import { escapeMrkdwn } from '../slack-text.js';
+import type { LeadNotification, SdrAction } from '../../../handoff/notifiers/lead-notification.js';
+import { isCloseOutcome } from '../../../handoff/notifiers/lead-notification.js';
 
 /** Action ids of the lead-card buttons; the button's value is the handoff id. */
 export const SLACK_SDR_ACTIONS = {

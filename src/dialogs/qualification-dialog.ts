@@ -1,11 +1,10 @@
 import { ActivityTypes, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
-import { ComponentDialog, TextPrompt, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { questionActivity } from '../src/bot/render.js';
-import { sanitizeVisitorText } from '../src/privacy/sanitize-text.js';
-import type { LeadState } from '../src/qualification/lead-state.js';
-import type { Qualifier } from '../src/qualification/qualifier.js';
-import { isSmallTalk } from '../src/qualification/small-talk.js';
-import type { Locale } from '../src/qualification/types.js';
+import { ComponentDialog, TextPrompt, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { questionActivity } from '../bot/render.js';
+import type { LeadState } from '../qualification/lead-state.js';
+import type { Qualifier } from '../qualification/qualifier.js';
+import { isSmallTalk } from '../qualification/small-talk.js';
+import type { Locale } from '../qualification/types.js';
 
 export const QUALIFICATION_DIALOG = 'qualification';
 const LOOP = 'qualification-loop';
@@ -14,6 +13,12 @@ const ANSWER_PROMPT = 'answer';
 interface LoopOptions {
   acknowledge?: boolean;
   rephrased?: { dimension: string; text: string };
+}
+
+/** How the bot begins the dialog. */
+export interface QualificationOptions {
+  /** The visitor's first message, when the conversation starts with one: read before the first question. */
+  opening?: string;
 }
 
 /** Result of the dialog: `complete` is false only when it stopped early (a knockout). */
@@ -35,6 +40,17 @@ export class QualificationDialog extends ComponentDialog {
     this.addDialog(new TextPrompt(ANSWER_PROMPT));
     this.addDialog(new WaterfallDialog(LOOP, [this.askNextDimension.bind(this), this.readAnswer.bind(this)]));
     this.initialDialogId = LOOP;
+  }
+
+  /** Every visitor message is read here: the opening one (which may already fill several dimensions), then each answer. */
+  protected override async onBeginDialog(inner: DialogContext, options?: QualificationOptions): Promise<DialogTurnResult> {
+    if (options?.opening) await this.readOpening(inner.context, options.opening);
+    return inner.beginDialog(LOOP);
+  }
+
+  private async readOpening(context: TurnContext, text: string): Promise<void> {
+    const read = await this.qualifier.read(await this.lead(context), text);
+    await this.leadAccessor.set(context, read.lead);
   }
 
   private async askNextDimension(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -65,7 +81,8 @@ export class QualificationDialog extends ComponentDialog {
 
   private async readAnswer(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const asked = (step.values as { asked: string }).asked;
-    const text = sanitizeVisitorText(String(step.result ?? ''));
+    // Checked and cleaned once, by VisitorTextMiddleware, before the turn reached the bot.
+    const text = String(step.result ?? '');
     let lead = await this.lead(step.context);
     const next: LoopOptions = { acknowledge: false };
     if (text) {

@@ -1,11 +1,11 @@
 import { ActivityTypes, Channels, TurnContext, type Activity, type InvokeResponse, type Middleware } from 'botbuilder';
-import type { Logger } from '../../logger.js';
-import type { Locale } from '../../qualification/types.js';
-import type { ProcessedActivityRepository } from '../../storage/ports.js';
-import type { SdrIdentity } from '../handoff-state-machine.js';
-import type { SdrCardActions } from './sdr-actions.js';
-import { sdrSay } from './sdr-texts.js';
-import type { SdrThreadStore } from './sdr-thread-store.js';
+import type { Logger } from '../../../logger.js';
+import type { Locale } from '../../../qualification/types.js';
+import type { ProcessedActivityRepository } from '../../../storage/ports/processed-activities.js';
+import type { SdrIdentity } from '../../../handoff/handoff-state-machine.js';
+import type { SdrCardActions } from '../../../handoff/notifiers/sdr-actions.js';
+import { sdrSay } from '../../../handoff/notifiers/sdr-texts.js';
+import type { SdrThreadStore } from '../../../handoff/notifiers/sdr-thread-store.js';
 import { parseTeamsSdrAction } from './teams-lead-card.js';
 import { TEAMS_SDR_PREFIX } from './teams-notifier.js';
 

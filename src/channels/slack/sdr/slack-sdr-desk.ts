@@ -1,10 +1,11 @@
-import type { SlackAdapter, SlackBlockActions, SlackEventCallback, SlackSdrRoutes } from '../../channels/slack/index.js';
-import { slackToPlainText } from '../../channels/slack/slack-text.js';
-import type { Logger } from '../../logger.js';
-import type { HandoffRepository, ProcessedActivityRepository } from '../../storage/ports.js';
-import type { SdrIdentity } from '../handoff-state-machine.js';
-import type { SdrCardActions } from './sdr-actions.js';
-import type { SdrThreadStore } from './sdr-thread-store.js';
+import type { SlackAdapter, SlackBlockActions, SlackEventCallback, SlackSdrRoutes } from '../index.js';
+import { slackToPlainText } from '../slack-text.js';
+import type { Logger } from '../../../logger.js';
+import type { HandoffRepository } from '../../../storage/ports/handoffs.js';
+import type { ProcessedActivityRepository } from '../../../storage/ports/processed-activities.js';
+import type { SdrIdentity } from '../../../handoff/handoff-state-machine.js';
+import type { SdrCardActions } from '../../../handoff/notifiers/sdr-actions.js';
+import type { SdrThreadStore } from '../../../handoff/notifiers/sdr-thread-store.js';
 import { isSlackSdrActionId, parseSlackSdrAction } from './slack-lead-blocks.js';
 import { SLACK_SDR_PREFIX } from './slack-notifier.js';
 import type { SlackSdrNames } from './slack-sdr-names.js';

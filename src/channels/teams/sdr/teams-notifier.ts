@@ -1,12 +1,12 @@
 import { ActivityTypes, Channels, type Activity, type Attachment, type ConversationReference, type TurnContext } from 'botbuilder';
-import type { Logger } from '../../logger.js';
-import type { HandoffRecord, HandoffRepository } from '../../storage/ports.js';
-import type { LeadPacket } from '../lead-packet.js';
-import type { HandoffNotifier } from './handoff-notifier.js';
-import { describeHandoff } from './lead-notification.js';
-import type { TeamsSdrChannelConfig } from './sdr-channel-config.js';
-import { sdrSay } from './sdr-texts.js';
-import type { SdrThreadStore } from './sdr-thread-store.js';
+import type { Logger } from '../../../logger.js';
+import type { HandoffRecord, HandoffRepository } from '../../../storage/ports/handoffs.js';
+import type { LeadPacket } from '../../../handoff/lead-packet.js';
+import type { HandoffNotifier } from '../../../handoff/notifiers/handoff-notifier.js';
+import { describeHandoff } from '../../../handoff/notifiers/lead-notification.js';
+import type { TeamsSdrChannelConfig } from '../../../handoff/notifiers/sdr-channel-config.js';
+import { sdrSay } from '../../../handoff/notifiers/sdr-texts.js';
+import type { SdrThreadStore } from '../../../handoff/notifiers/sdr-thread-store.js';
 import { plain, teamsLeadCard } from './teams-lead-card.js';
 
 /** The part of botbuilder's `CloudAdapter` this needs (one without the visitor middleware). */

@@ -1,5 +1,5 @@
 import type { WebClient } from '@slack/web-api';
-import type { Logger } from '../../logger.js';
+import type { Logger } from '../../../logger.js';
 
 /** Names change rarely; an hour-old one is fine for signing messages. */
 const TTL_MS = 60 * 60 * 1000;
