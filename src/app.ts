@@ -16,6 +16,7 @@ import { AdapterVisitorChannel, BotFrameworkVisitorChannel, ConditionalVisitorCh
 import { CardSubmitTextMiddleware } from './channels/teams/card-submit-text.js';
 import type { Config } from './config.js';
 import { OutboxWorker, WebhookCrmSink } from './crm/index.js';
+import { mountCrmOutcomes } from './crm/inbound-outcomes.js';
 import type { Extractor } from './extraction/extractor.js';
 import { createExtractor } from './extraction/create-extractor.js';
 import { warmUpRecognizers } from './extraction/rules/numbers/recognizers.js';
@@ -198,6 +199,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     channels: new VisitorChannelRouter(visitorChannels, botFrameworkChannel),
   });
   handoff.mount(server);
+  if (config.crmOutcomesSecret) mountCrmOutcomes(server, { db, secret: config.crmOutcomesSecret, logger });
   // --- SDR takeover: handoffs posted to a Teams and/or a Slack channel, claimed and answered from there.
   const teamsSdr = config.teams.sdrChannel;
   const slackSdr = config.slack?.sdrChannel;

@@ -14,7 +14,9 @@ import { HandoffListener } from './handoff-listener.js';
 import { ConversationReferenceKeeper } from './reference-keeper.js';
 import { HandoffService } from './handoff-service.js';
 import { NotifierDispatcher, type HandoffNotifier } from './notifiers/index.js';
-import { mountSdrApi } from './sdr-api.js';
+import { InsightsService } from '../insights/insights-service.js';
+import { mountInsightsApi } from '../insights/insights-api.js';
+import { bearerToken, mountSdrApi } from './sdr-api.js';
 import { SdrTokens } from './sdr-tokens.js';
 import { SseHub } from './sse-hub.js';
 import { VisitorCourier } from './visitor-courier.js';
@@ -64,7 +66,7 @@ export function createHandoffModule(options: HandoffModuleOptions): HandoffModul
   const now = options.now ?? (() => new Date());
   // One lane per destination for every send to a visitor.
   const courier = new VisitorCourier(db, options.channels, logger, new DeliveryLanes({ timeoutMs: config.deliveryTimeoutMs }));
-  const service = new HandoffService({ db, courier, config, logger, now });
+  const service = new HandoffService({ db, playbook: options.playbook, courier, config, logger, now });
   const hub = new SseHub(logger);
   const sweeper = new AssignmentSweeper(service, sweepIntervalFor(config), logger);
   let unsubscribe: Unsubscribe | undefined;
@@ -94,7 +96,18 @@ export function createHandoffModule(options: HandoffModuleOptions): HandoffModul
       notifiers.add(notifier);
     },
     mount(server) {
-      mountSdrApi(server, { db, service, tokens: new SdrTokens(config.tokenSecret, now), hub, logger, now });
+      const tokens = new SdrTokens(config.tokenSecret, now);
+      mountSdrApi(server, { db, service, tokens, hub, logger, now });
+      mountInsightsApi(server, {
+        service: new InsightsService(db.insights, options.playbook),
+        authenticate: async (req) => {
+          const claims = tokens.verify(bearerToken(req));
+          return claims ? db.sdrs.get(claims.sdrId) : undefined;
+        },
+        filterOptions: () => db.insights.filterOptions(),
+        logger,
+        now,
+      });
       mountSdrConsole(server);
     },
     async start() {

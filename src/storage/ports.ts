@@ -102,6 +102,12 @@ export interface LeadRecord {
   usage: LlmUsage;
   playbookId: string;
   playbookVersion: string;
+  /** When the conversation began (absent on leads stored before the feedback loop). */
+  startedAt?: string;
+  /** When the route was decided. */
+  decidedAt?: string;
+  /** Visitor messages read when the lead was stored. */
+  visitorMessages?: number;
   /** Starts at 1, +1 on each upsert: the CRM idempotency key is `<id>:<version>`. */
   version: number;
   createdAt: string;
@@ -199,16 +205,21 @@ export interface HandoffRepository {
 
 // ---------------------------------------------------------------- SDRs
 
+export const SDR_ROLES = ['admin', 'manager'] as const;
+/** Every account is an SDR; these roles add rights (reading the insights). */
+export type SdrRole = (typeof SDR_ROLES)[number];
+
 /** A sales development rep who can take over conversations. Emails are stored lower-cased and unique. */
 export interface SdrRecord {
   id: string;
   email: string;
   name: string;
   passwordHash: string;
+  roles: SdrRole[];
   createdAt: string;
 }
 
-export type SdrInput = Omit<SdrRecord, 'createdAt'>;
+export type SdrInput = Omit<SdrRecord, 'createdAt' | 'roles'> & { roles?: SdrRole[] };
 
 export interface SdrRepository {
   /** Throws a `StorageConflictError` (code `conflict`) when the email is taken. */
@@ -218,6 +229,122 @@ export interface SdrRepository {
   remove(id: string): Promise<boolean>;
   findByEmail(email: string): Promise<SdrRecord | undefined>;
   get(id: string): Promise<SdrRecord | undefined>;
+}
+
+// ---------------------------------------------------------------- sales feedback (verdicts, corrections, CRM outcomes)
+
+export const VERDICTS = ['accepted', 'rejected'] as const;
+/** The SDR's verdict on a handed-off lead: a sales-qualified lead (SQL) or not. */
+export type Verdict = (typeof VERDICTS)[number];
+/** Where the SDR gave it. */
+export type VerdictVia = 'console' | 'slack' | 'teams' | 'api';
+
+/** "The extractor read `extracted`, the right level is `corrected`" (level ids of the playbook). */
+export interface FactCorrection {
+  dimension: string;
+  extracted?: string;
+  corrected: string;
+}
+
+/** What the SDR said about one handoff when closing it. */
+export interface VerdictRecord {
+  handoffId: string;
+  leadId: string;
+  conversationId: string;
+  verdict: Verdict;
+  /** The close outcome it came with (`meeting_booked` is an accepted verdict). */
+  outcome: string;
+  /** A rejection reason id of the playbook (rejected verdicts). */
+  reasonId?: string;
+  note?: string;
+  /** Dimensions whose signal was missing for a good decision. */
+  missingSignals: string[];
+  corrections: FactCorrection[];
+  sdrId?: string;
+  sdrName?: string;
+  via: VerdictVia;
+  decidedAt: string;
+}
+
+export const CRM_OUTCOME_KINDS = ['meeting_held', 'opportunity_created', 'won', 'lost'] as const;
+export type CrmOutcomeKind = (typeof CRM_OUTCOME_KINDS)[number];
+
+/** What the CRM reported later about a lead; `eventId` is the CRM's own id, unique. */
+export interface CrmOutcomeRecord {
+  eventId: string;
+  leadId: string;
+  kind: CrmOutcomeKind;
+  occurredAt: string;
+  amount?: number;
+  currency?: string;
+  reason?: string;
+  receivedAt: string;
+}
+
+export type CrmOutcomeInput = Omit<CrmOutcomeRecord, 'receivedAt'>;
+
+/** A lead with everything sales said about it: one labelled example. */
+export interface LabelledLead {
+  lead: LeadRecord;
+  verdict: VerdictRecord;
+  outcomes: CrmOutcomeRecord[];
+}
+
+export interface LabelledLeadQuery {
+  /** Verdicts given at or after this instant. */
+  since?: Date;
+  until?: Date;
+  playbookId?: string;
+  limit?: number;
+}
+
+/**
+ * The sales feedback, as labelled data. The narrow port later features (replay against verdicts,
+ * calibration) read through: `labelled` gives each judged lead with its facts, verdict, corrections and outcomes.
+ */
+export interface FeedbackRepository {
+  /** Once per handoff: a second verdict for the same handoff is ignored (`created` false, the first one returned). */
+  recordVerdict(verdict: VerdictRecord): Promise<{ verdict: VerdictRecord; created: boolean }>;
+  verdictOf(handoffId: string): Promise<VerdictRecord | undefined>;
+  /** Once per event id: a repeated event is ignored (`created` false). */
+  recordOutcome(outcome: CrmOutcomeInput, receivedAt: Date): Promise<{ created: boolean }>;
+  outcomesOf(leadId: string): Promise<CrmOutcomeRecord[]>;
+  /** Judged leads, oldest verdict first. */
+  labelled(query?: LabelledLeadQuery): Promise<LabelledLead[]>;
+}
+
+// ---------------------------------------------------------------- insights (funnel dashboard)
+
+/** Which leads the figures cover: started in [from, to), and the optional equalities. */
+export interface InsightsFilter {
+  from: Date;
+  to: Date;
+  playbookVersion?: string;
+  channel?: string;
+  locale?: string;
+  utmSource?: string;
+}
+
+/** One row of a chart's table: a label and named numbers (null when there is nothing to divide). */
+export type InsightsRow = Record<string, string | number | null>;
+
+/** Aggregates over indexed columns, the same SQL (up to dialect) on both engines. */
+export interface InsightsRepository {
+  funnel(filter: InsightsFilter): Promise<InsightsRow[]>;
+  /** Per day (periods up to 62 days) or per month: leads by route, and those with a knockout. */
+  routesOverTime(filter: InsightsFilter): Promise<InsightsRow[]>;
+  /** Judged handoffs per score band of 10: accepted, rejected, acceptance rate. */
+  calibration(filter: InsightsFilter): Promise<InsightsRow[]>;
+  /** Judged handoffs per (dimension, level): accepted, rejected, rate. */
+  dimensionLevels(filter: InsightsFilter): Promise<InsightsRow[]>;
+  rejectionReasons(filter: InsightsFilter): Promise<InsightsRow[]>;
+  missingSignals(filter: InsightsFilter): Promise<InsightsRow[]>;
+  /** Per dimension: corrections, and judged leads it could have been corrected on. */
+  corrections(filter: InsightsFilter): Promise<InsightsRow[]>;
+  /** One row per measure: count and average. */
+  timings(filter: InsightsFilter): Promise<InsightsRow[]>;
+  /** The values the filters can take (for the page's selects). */
+  filterOptions(): Promise<Record<'playbookVersion' | 'channel' | 'locale' | 'utmSource', string[]>>;
 }
 
 // ---------------------------------------------------------------- conversation references
@@ -395,6 +522,8 @@ export interface Database {
   leads: LeadRepository;
   handoffs: HandoffRepository;
   sdrs: SdrRepository;
+  feedback: FeedbackRepository;
+  insights: InsightsRepository;
   references: ConversationReferenceRepository;
   outbox: OutboxRepository;
   bus: EventBus;
