@@ -16,6 +16,7 @@ import { HandoffService } from './handoff-service.js';
 import { NotifierDispatcher, type HandoffNotifier } from './notifiers/index.js';
 import { InsightsService } from '../insights/insights-service.js';
 import { mountInsightsApi } from '../insights/insights-api.js';
+import { mountInsightsPage } from '../insights/insights-page-route.js';
 import { bearerToken, mountSdrApi } from './sdr-api.js';
 import { SdrTokens } from './sdr-tokens.js';
 import { SseHub } from './sse-hub.js';
@@ -108,6 +109,7 @@ export function createHandoffModule(options: HandoffModuleOptions): HandoffModul
         logger,
         now,
       });
+      mountInsightsPage(server);
       mountSdrConsole(server);
     },
     async start() {

@@ -27,11 +27,14 @@ export function mountInsightsApi(server: Server, deps: InsightsApiDeps): void {
     res.header('cache-control', 'no-store');
     try {
       const account = await deps.authenticate(req);
-      if (!account) return res.json(401, { error: 'unauthorized', message: 'A valid bearer token is required' });
-      if (!account.roles.some((role) => INSIGHTS_ROLES.has(role))) return res.json(403, { error: 'forbidden', message: 'The insights need the admin or manager role' });
-      res.json(200, await handler(req));
+      if (!account) res.json(401, { error: 'unauthorized', message: 'A valid bearer token is required' });
+      else if (!account.roles.some((role) => INSIGHTS_ROLES.has(role))) res.json(403, { error: 'forbidden', message: 'The insights need the admin or manager role' });
+      else res.json(200, await handler(req));
     } catch (error) {
-      if (error instanceof AppError && error instanceof BadRequestError && error.status < 500) return res.json(error.status, { error: error.code, message: error.message });
+      if (error instanceof AppError && error instanceof BadRequestError && error.status < 500) {
+        res.json(error.status, { error: error.code, message: error.message });
+        return;
+      }
       deps.logger.error({ err: error }, 'insights api: unexpected error');
       res.json(500, { error: 'internal', message: 'Unexpected error' });
     }
