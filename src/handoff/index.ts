@@ -105,7 +105,7 @@ export function createHandoffModule(options: HandoffModuleOptions): HandoffModul
           const claims = tokens.verify(bearerToken(req));
           return claims ? db.sdrs.get(claims.sdrId) : undefined;
         },
-        filterOptions: () => db.insights.filterOptions(),
+        filterOptions: (period) => db.insights.filterOptions(period),
         logger,
         now,
       });

@@ -9,7 +9,7 @@ export interface InsightsApiDeps {
   service: InsightsService;
   /** The account behind the request's bearer token, if any. */
   authenticate(req: Request): Promise<SdrRecord | undefined>;
-  filterOptions(): Promise<Record<string, string[]>>;
+  filterOptions(period: { from: Date; to: Date }): Promise<Record<string, string[]>>;
   logger: Logger;
   now: () => Date;
 }
@@ -43,7 +43,10 @@ export function mountInsightsApi(server: Server, deps: InsightsApiDeps): void {
 
   server.get(
     '/api/insights',
-    guarded(async (req) => ({ ...(await deps.service.all(filterOf(req))), labels: deps.service.labels(), options: await deps.filterOptions() })),
+    guarded(async (req) => {
+      const filter = filterOf(req);
+      return { ...(await deps.service.all(filter)), labels: deps.service.labels(), options: await deps.filterOptions(filter) };
+    }),
   );
   server.get(
     '/api/insights/:chart',

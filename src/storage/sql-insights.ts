@@ -167,12 +167,12 @@ export class SqlInsightsRepository implements InsightsRepository {
        FROM leads l JOIN handoffs h ON h.lead_id = l.id WHERE ${where}`,
       params,
     );
+    // Per won lead of the filter (not per lead of the whole table): its first handoff and its first win.
     const [won] = await this.sql.all(
-      `SELECT count(*) AS won, avg(${d.seconds('h.first_at', 'o.occurred_at')}) AS cycle_seconds
-       FROM leads l
-       JOIN (SELECT lead_id, min(occurred_at) AS occurred_at FROM crm_outcomes WHERE kind = 'won' GROUP BY lead_id) o ON o.lead_id = l.id
-       JOIN (SELECT lead_id, min(created_at) AS first_at FROM handoffs GROUP BY lead_id) h ON h.lead_id = l.id
-       WHERE ${where}`,
+      `SELECT count(*) AS won, avg(${d.seconds('w.first_at', 'w.won_at')}) AS cycle_seconds
+       FROM (SELECT l.id, min(h.created_at) AS first_at, min(o.occurred_at) AS won_at
+             FROM leads l JOIN crm_outcomes o ON o.lead_id = l.id AND o.kind = 'won' JOIN handoffs h ON h.lead_id = l.id
+             WHERE ${where} GROUP BY l.id) w`,
       params,
     );
     const handoffCount = num(handoffs?.handoffs);
@@ -187,9 +187,15 @@ export class SqlInsightsRepository implements InsightsRepository {
     ];
   }
 
-  async filterOptions(): Promise<Record<'playbookVersion' | 'channel' | 'locale' | 'utmSource', string[]>> {
+  async filterOptions(period: Pick<InsightsFilter, 'from' | 'to'>): Promise<Record<'playbookVersion' | 'channel' | 'locale' | 'utmSource', string[]>> {
+    // Within the period only: read through the index, not the whole table.
     const distinct = async (column: string) =>
-      (await this.sql.all(`SELECT DISTINCT ${column} AS value FROM leads WHERE ${column} IS NOT NULL ORDER BY 1 LIMIT 200`)).map((row) => String(row.value));
+      (
+        await this.sql.all(`SELECT DISTINCT l.${column} AS value FROM leads l WHERE l.created_at >= ? AND l.created_at < ? AND l.${column} IS NOT NULL ORDER BY 1 LIMIT 200`, [
+          period.from.toISOString(),
+          period.to.toISOString(),
+        ])
+      ).map((row) => String(row.value));
     const [playbookVersion, channel, locale, utmSource] = await Promise.all(['playbook_version', 'channel', 'locale', 'utm_source'].map(distinct));
     return { playbookVersion: playbookVersion!, channel: channel!, locale: locale!, utmSource: utmSource! };
   }

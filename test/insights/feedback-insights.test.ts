@@ -83,7 +83,8 @@ describe.each(['sqlite', 'postgres'] as const)('feedback and insights on %s', (e
     const past = { from: new Date(filter.from.getTime() - 10 * DAY_MS), to: filter.from };
     expect((await db.insights.funnel(past))[0]!.count).toBe(0);
     expect(await db.insights.calibration(past)).toEqual([]);
-    expect((await db.insights.filterOptions()).utmSource).toEqual(['linkedin']);
+    expect((await db.insights.filterOptions(filter)).utmSource).toEqual(['linkedin']);
+    expect((await db.insights.filterOptions(past)).utmSource).toEqual([]);
   });
 
   it('keeps the first verdict of a handoff and counts a repeated CRM event once', async () => {
