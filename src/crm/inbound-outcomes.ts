@@ -3,7 +3,8 @@ import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import { rawBodyOf } from '../channels/slack/raw-body.js';
 import type { Logger } from '../logger.js';
-import { CRM_OUTCOME_KINDS, type Database } from '../storage/ports.js';
+import type { Database } from '../storage/ports/database.js';
+import { CRM_OUTCOME_KINDS } from '../storage/ports/feedback.js';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER } from './webhook-signature.js';
 
 export const CRM_OUTCOMES_PATH = '/api/crm/outcomes';
@@ -35,7 +36,7 @@ export function signInbound(rawBody: string | Buffer, timestamp: number | string
 }
 
 export interface CrmOutcomeRouteOptions {
-  db: Database;
+  db: Pick<Database, 'leads' | 'feedback'>;
   secret: string;
   logger: Logger;
   now?: () => Date;

@@ -1,6 +1,7 @@
 import type { Playbook } from '../playbook/schema.js';
 import { labelledCaseSchema, type LabelledCase } from '../replay/labelled-case.js';
-import type { LabelledLead, TranscriptEntry } from '../storage/ports.js';
+import type { LabelledLead } from '../storage/ports/feedback.js';
+import type { TranscriptEntry } from '../storage/ports/transcripts.js';
 
 /**
  * A judged conversation as a labelled case (shared/eval format): the visitor's own lines, the page context,

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { BadRequestError } from '../errors.js';
 import { findDimension, findLevel } from '../playbook/queries.js';
 import type { Playbook } from '../playbook/schema.js';
-import type { FactCorrection, HandoffRecord, LeadRecord, Verdict, VerdictRecord, VerdictVia } from '../storage/ports.js';
+import type { FactCorrection, Verdict, VerdictRecord, VerdictVia } from '../storage/ports/feedback.js';
+import type { HandoffRecord } from '../storage/ports/handoffs.js';
+import type { LeadRecord } from '../storage/ports/leads.js';
 
 /** What an SDR may add to a close, beyond the outcome and the free note (all optional, checked against the playbook). */
 export const verdictDetailsSchema = z

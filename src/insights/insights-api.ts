@@ -1,7 +1,7 @@
 import type { Request, Response, Server } from 'restify';
 import { AppError, BadRequestError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import type { SdrRecord } from '../storage/ports.js';
+import type { SdrRecord } from '../storage/ports/sdrs.js';
 import { parseInsightsFilter } from './insights-filter.js';
 import { CHART_IDS, type ChartId, type InsightsService } from './insights-service.js';
 

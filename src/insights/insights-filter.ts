@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BadRequestError } from '../errors.js';
-import type { InsightsFilter } from '../storage/ports.js';
+import type { InsightsFilter } from '../storage/ports/insights.js';
 
 const DAY_MS = 86_400_000;
 /** Without `from`, the page shows the last 30 days. */

@@ -1,5 +1,5 @@
 import type { Playbook } from '../playbook/schema.js';
-import type { InsightsFilter, InsightsRepository, InsightsRow } from '../storage/ports.js';
+import type { InsightsFilter, InsightsRepository, InsightsRow } from '../storage/ports/insights.js';
 
 /** The charts of the insights page, in page order; each is also `GET /api/insights/<id>`. */
 export const CHART_IDS = ['funnel', 'routes', 'calibration', 'dimensions', 'rejections', 'missing-signals', 'corrections', 'timings'] as const;

@@ -1,14 +1,9 @@
-import type {
-  LeadRecord,
-  OutboxEntry,
-  SdrRecord,
-  SdrRole,
-  HandoffRecord,
-  TranscriptEntry,
-  TranscriptSender,
-} from './ports.js';
+import type { HandoffRecord } from './ports/handoffs.js';
+import type { LeadRecord } from './ports/leads.js';
+import type { OutboxEntry } from './ports/outbox.js';
+import { SDR_ROLES, type SdrRecord, type SdrRole } from './ports/sdrs.js';
+import type { TranscriptEntry, TranscriptSender } from './ports/transcripts.js';
 import type { HandoffReason, Locale, Tier } from '../qualification/types.js';
-import { SDR_ROLES } from './ports.js';
 
 /** A row as a driver returns it, keyed by snake_case column name. */
 export type Row = Record<string, unknown>;

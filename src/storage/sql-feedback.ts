@@ -1,12 +1,4 @@
-import type {
-  CrmOutcomeInput,
-  CrmOutcomeRecord,
-  FactCorrection,
-  FeedbackRepository,
-  LabelledLead,
-  LabelledLeadQuery,
-  VerdictRecord,
-} from './ports.js';
+import type { CrmOutcomeInput, CrmOutcomeRecord, FactCorrection, FeedbackRepository, LabelledLead, LabelledLeadQuery, VerdictRecord } from './ports/feedback.js';
 import { toLead, type Row } from './row-mappers.js';
 import type { SqlRunner, SqlStatement } from './sql-runner.js';
 

@@ -1,4 +1,5 @@
-import type { InsightsFilter, InsightsRepository, InsightsRow, StorageEngine } from './ports.js';
+import type { StorageEngine } from './ports/database.js';
+import type { InsightsFilter, InsightsRepository, InsightsRow } from './ports/insights.js';
 import type { Row } from './row-mappers.js';
 import type { SqlRunner } from './sql-runner.js';
 

@@ -1,5 +1,5 @@
 import type { ColumnCodec, Row } from './row-mappers.js';
-import type { StorageEngine } from './ports.js';
+import type { StorageEngine } from './ports/database.js';
 
 /** One statement and its parameters, written with `?` placeholders (PostgreSQL's runner numbers them). */
 export interface SqlStatement {

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInbound } from '../../src/crm/inbound-outcomes.js';
 import { hashPassword } from '../../src/handoff/password-hash.js';
-import type { Database } from '../../src/storage/ports.js';
+import type { Database } from '../../src/storage/ports/database.js';
 import { startSlackTestApp, type SlackTestApp } from '../channels/slack/slack-test-app.js';
 import { CHROMIUM_PATH, launchChromium } from '../channels/widget/widget-page.js';
 import { eventually } from '../handoff/helpers/handoff-harness.js';

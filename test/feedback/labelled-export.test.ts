@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { labelledCaseOf } from '../../src/feedback/labelled-export.js';
 import { loadPlaybook } from '../../src/playbook/loader.js';
-import type { LabelledLead, LeadRecord, TranscriptEntry, VerdictRecord } from '../../src/storage/ports.js';
+import type { LabelledLead, VerdictRecord } from '../../src/storage/ports/feedback.js';
+import type { LeadRecord } from '../../src/storage/ports/leads.js';
+import type { TranscriptEntry } from '../../src/storage/ports/transcripts.js';
 
 const playbook = loadPlaybook('dialogs/playbooks/champ.yaml');
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInbound } from '../../src/crm/inbound-outcomes.js';
 import { hashPassword } from '../../src/handoff/password-hash.js';
-import type { SdrRole } from '../../src/storage/ports.js';
+import type { SdrRole } from '../../src/storage/ports/sdrs.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 import { seedFixture } from './insights-fixture.js';
 

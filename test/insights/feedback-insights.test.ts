@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/storage/open-database.js';
-import type { Database, InsightsFilter, VerdictRecord } from '../../src/storage/ports.js';
+import type { Database } from '../../src/storage/ports/database.js';
+import type { VerdictRecord } from '../../src/storage/ports/feedback.js';
+import type { InsightsFilter } from '../../src/storage/ports/insights.js';
 import { createTestDatabase } from '../storage/pg-test-server.js';
 import { EXPECTED, FIXTURE_VERDICTS, fixtureOutcomes, seedFixture, type FixtureKey } from './insights-fixture.js';
 

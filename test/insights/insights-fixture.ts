@@ -1,5 +1,7 @@
 import type { Fact } from '../../src/qualification/types.js';
-import type { Database, HandoffRecord, LeadRecord } from '../../src/storage/ports.js';
+import type { Database } from '../../src/storage/ports/database.js';
+import type { HandoffRecord } from '../../src/storage/ports/handoffs.js';
+import type { LeadRecord } from '../../src/storage/ports/leads.js';
 
 /**
  * Eleven decided conversations (CHAMP), six of them handed off, and what sales said about them.

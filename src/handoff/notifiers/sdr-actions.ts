@@ -1,6 +1,6 @@
 import { BadRequestError } from '../../errors.js';
 import type { Locale } from '../../qualification/types.js';
-import type { VerdictVia } from '../../storage/ports.js';
+import type { VerdictVia } from '../../storage/ports/feedback.js';
 import type { HandoffService } from '../handoff-service.js';
 import type { SdrIdentity } from '../handoff-state-machine.js';
 import type { SdrAction } from './lead-notification.js';
