@@ -13,6 +13,7 @@ import { runReplay } from './commands/replay.js';
 import { runScore } from './commands/score.js';
 import { runTeamsManifest } from './commands/teams-manifest.js';
 import { runSdr } from './commands/sdr.js';
+import { runWhatIf } from './commands/whatif.js';
 
 /** One command = one module in ./commands; each gets the parsed config and a logger on stderr. */
 const COMMANDS: Record<string, { summary: string; run: (args: string[], logger: Logger) => Promise<number> }> = {
@@ -28,6 +29,7 @@ const COMMANDS: Record<string, { summary: string; run: (args: string[], logger: 
   'teams-manifest': { summary: 'teams-manifest [--out FILE]      write the Microsoft Teams app package (zip) for this bot', run: runTeamsManifest },
   sdr: { summary: 'sdr add EMAIL --name NAME --password PASS [--role admin|manager] | sdr list | sdr remove EMAIL   manage SDR console accounts', run: runSdr },
   feedback: { summary: 'feedback export-cases --out DIR [--since DATE] [--handoff ID]   judged conversations as labelled cases (for eval)', run: runFeedback },
+  whatif: { summary: 'whatif --playbook CANDIDATE [--baseline P] [--since 90d|DATE] [--channel C] [--json]   how stored leads would be routed by a candidate playbook', run: runWhatIf },
 };
 
 function usage(): string {
