@@ -74,6 +74,24 @@ describe('qualibot calibrate from seeded verdicts and CRM outcomes', () => {
     expect(yaml).toContain('the running playbook was not changed');
   });
 
+  it('points out a level accepted more often than one worth more points', () => {
+    // 8 accepted leads said influencer instead: decision_maker 12 good of 22 (0.55), influencer 8 of 13 (0.62).
+    let moved = 0;
+    const relabelled = judged.map((item) => {
+      if (item.verdict.verdict !== 'accepted' || moved >= 8) return item;
+      moved += 1;
+      return { ...item, lead: { ...item.lead, facts: { ...item.lead.facts, authority: { ...item.lead.facts.authority!, value: 'influencer' } } } };
+    });
+    expect(calibrate(champ, relabelled).levels).toEqual([
+      {
+        dimension: 'authority',
+        higher: { level: 'decision_maker', points: 25, judged: 22, acceptanceRate: 0.55 },
+        lower: { level: 'influencer', points: 15, judged: 13, acceptanceRate: 0.62 },
+      },
+    ]);
+    expect(calibrate(champ, judged).levels).toEqual([]);
+  });
+
   it(`proposes nothing below ${MINIMUM_VERDICTS} verdicts`, () => {
     const calibration = calibrate(champ, judged.slice(0, MINIMUM_VERDICTS - 1));
     expect(calibration.tooFew).toMatch(/29 verdict\(s\).*at least 30/);
