@@ -3,8 +3,7 @@ import { loadConfig } from '../../config.js';
 import type { Logger } from '../../logger.js';
 import { loadPlaybook } from '../../playbook/loader.js';
 import { formatWhatIfReport } from '../../whatif/format-report.js';
-import { rulesReextractor } from '../../whatif/reextract.js';
-import { whatIf } from '../../whatif/whatif.js';
+import { whatIfFromDatabase } from '../../whatif/whatif-from-database.js';
 import { withDatabase } from '../open-database-from-env.js';
 import { progressBar } from '../progress-bar.js';
 import { parseSince } from '../since-option.js';
@@ -32,18 +31,8 @@ export async function runWhatIf(args: string[], logger: Logger): Promise<number>
   // The same loader (and the same errors) as at start-up.
   const candidate = loadPlaybook(values.playbook);
   const baseline = loadPlaybook(values.baseline ?? loadConfig().playbook);
-  const report = await withDatabase(logger, async (db) => {
-    const leads = (await db.leads.list(since ? { since } : {})).filter((lead) => !values.channel || lead.channel === values.channel);
-    const feedback = new Map((await db.feedback.labelled()).map((item) => [item.lead.id, item]));
-    return whatIf({
-      baseline,
-      candidate,
-      leads,
-      feedback,
-      reextract: rulesReextractor(candidate, (id) => db.transcripts.list(id), logger),
-      onProgress: progressBar('whatif'),
-    });
-  });
+  const scope = { ...(since ? { since } : {}), ...(values.channel ? { channel: values.channel } : {}) };
+  const report = await withDatabase(logger, (db) => whatIfFromDatabase(db, { baseline, candidate }, scope, logger, progressBar('whatif')));
   console.log(values.json ? JSON.stringify(report, null, 2) : formatWhatIfReport(report));
   return 0;
 }
