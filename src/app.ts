@@ -198,6 +198,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     channels: new VisitorChannelRouter(visitorChannels, botFrameworkChannel),
   });
   handoff.mount(server);
+  widget.onTyping((conversationId) => void handoff.service.visitorTyping(conversationId).catch((error: unknown) => logger.debug({ err: error }, 'visitor typing not relayed')));
   // --- SDR takeover: handoffs posted to a Teams and/or a Slack channel, claimed and answered from there.
   const teamsSdr = config.teams.sdrChannel;
   const slackSdr = config.slack?.sdrChannel;

@@ -16,9 +16,13 @@ export type QueueChange = 'created' | 'claimed' | 'released' | 'closed' | 'expir
 export type HandoffBusEvent =
   | { type: 'queue'; change: QueueChange; handoff: HandoffSummary }
   | { type: 'message'; handoffId: string; conversationId: string; from: TranscriptSender; text: string; at: string; author?: string }
-  | { type: 'visitor-left'; handoffId: string; conversationId: string; at: string };
+  | { type: 'visitor-left'; handoffId: string; conversationId: string; at: string }
+  /** The visitor of a live conversation is typing (relayed, never stored). */
+  | { type: 'typing'; handoffId: string; conversationId: string; at: string }
+  /** The visitor wrote after the SDR closed the conversation. */
+  | { type: 'visitor-returned'; handoffId: string; conversationId: string; text: string; at: string; handoff: HandoffSummary };
 
 export function isHandoffBusEvent(value: unknown): value is HandoffBusEvent {
   const type = (value as { type?: unknown } | null)?.type;
-  return type === 'queue' || type === 'message' || type === 'visitor-left';
+  return type === 'queue' || type === 'message' || type === 'visitor-left' || type === 'typing' || type === 'visitor-returned';
 }
