@@ -18,6 +18,15 @@ export interface WidgetTexts {
   rateLimited: string;
   messageTooLarge: string;
   sendFailed: string;
+  /** Launcher label suffix and title count when messages arrived while the panel was closed; `{count}`. */
+  unread: string;
+  /** Header subtitle while a person (the SDR) is talking; their name is the title. */
+  humanSubtitle: string;
+  /** Screen-reader prefix of every incoming message (Web Chat's "The bot X said:"); the human's name is in their text. */
+  botSaid: string;
+  /** End of a conversation closed by the team, and the button that starts a new one. */
+  ended: string;
+  newConversation: string;
 }
 
 /** Visitor-facing widget texts, French and English. Edit here, not in the browser code. */
@@ -35,6 +44,11 @@ export const WIDGET_TEXTS: Record<Locale, WidgetTexts> = {
     rateLimited: 'Vous envoyez des messages un peu vite : patientez quelques secondes avant de réessayer.',
     messageTooLarge: 'Ce message est trop long. Raccourcissez-le puis réessayez.',
     sendFailed: "Votre message n'a pas pu être envoyé. Réessayez.",
+    unread: '{count} nouveau(x) message(s)',
+    humanSubtitle: "Un membre de l'équipe vous répond en direct",
+    botSaid: 'Message :',
+    ended: 'Cette conversation est terminée.',
+    newConversation: 'Nouvelle conversation',
   },
   en: {
     title: "Let's talk about your project",
@@ -49,6 +63,11 @@ export const WIDGET_TEXTS: Record<Locale, WidgetTexts> = {
     rateLimited: "You're sending messages a little fast: please wait a few seconds before trying again.",
     messageTooLarge: 'This message is too long. Please shorten it and try again.',
     sendFailed: "Your message couldn't be sent. Please try again.",
+    unread: '{count} new message(s)',
+    humanSubtitle: 'A member of our team is answering you live',
+    botSaid: 'Message:',
+    ended: 'This conversation has ended.',
+    newConversation: 'New conversation',
   },
 };
 
