@@ -26,3 +26,11 @@ export function findContact(text: string): Contact {
 export function contactLabel(contact: Contact | undefined): string | undefined {
   return contact?.email ?? contact?.phone;
 }
+
+/** What the message says besides the email/phone (e.g. "tomorrow after 2pm"), or undefined when that is all it says. */
+export function withoutContact(text: string, found: Contact): string | undefined {
+  let rest = text;
+  for (const value of [found.email, found.phone]) if (value) rest = rest.replace(value, ' ');
+  rest = rest.replace(/\s+([,.;:!?])/g, '$1').replace(/^[\s,.;:-]+|[\s,;:-]+$/g, '').replace(/\s{2,}/g, ' ');
+  return (rest.match(/[\p{L}\p{N}]/gu) ?? []).length >= 3 ? rest : undefined;
+}

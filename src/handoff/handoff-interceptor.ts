@@ -3,7 +3,7 @@ import type { MessageInterceptor } from '../bot/qualibot-bot.js';
 import type { LeadState } from '../qualification/lead-state.js';
 import type { Contact } from '../qualification/types.js';
 import type { Database, HandoffRecord } from '../storage/ports.js';
-import { contactLabel, findContact } from './contact-capture.js';
+import { contactLabel, findContact, withoutContact } from './contact-capture.js';
 import type { ConversationReferenceKeeper } from './reference-keeper.js';
 import { localeOf, type HandoffService } from './handoff-service.js';
 import { say } from './handoff-texts.js';
@@ -132,13 +132,6 @@ function isClosedBySdr(handoff: HandoffRecord): boolean {
   return handoff.status === 'closed' && handoff.endReason === END_REASONS.sdrClosed;
 }
 
-/** What the message says besides the email/phone (e.g. "tomorrow after 2pm"), or undefined when that is all it says. */
-export function withoutContact(text: string, found: Contact): string | undefined {
-  let rest = text;
-  for (const value of [found.email, found.phone]) if (value) rest = rest.replace(value, ' ');
-  rest = rest.replace(/\s+([,.;:!?])/g, '$1').replace(/^[\s,.;:-]+|[\s,;:-]+$/g, '').replace(/\s{2,}/g, ' ');
-  return (rest.match(/[\p{L}\p{N}]/gu) ?? []).length >= 3 ? rest : undefined;
-}
 
 function expiryCauseOf(handoff: HandoffRecord): ExpiryCause {
   const causes: readonly string[] = [END_REASONS.assignmentTimeout, END_REASONS.outsideBusinessHours, END_REASONS.visitorLeft];
