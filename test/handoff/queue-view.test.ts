@@ -67,8 +67,8 @@ describe('queue view', () => {
     ];
     const kept = toSummary(record('kept', { packet: { suggestedSdr: { id: 'marie', name: 'Marie' } } }), now);
     const fresh = toSummary(record('fresh', {}), now);
-    // Paul is less busy, yet the kept suggestion does not move; the next one goes to Paul (Marie already has one).
-    expect(suggestAssignments([kept, fresh], sdrs, [{ sdrId: 'paul' }]).map((item) => item.suggestedSdr?.id)).toEqual(['marie', 'paul']);
+    // Marie is busier (one live chat), yet the kept suggestion does not move; the new one goes to Paul.
+    expect(suggestAssignments([kept, fresh], sdrs, [{ sdrId: 'marie' }]).map((item) => item.suggestedSdr?.id)).toEqual(['marie', 'paul']);
     expect(suggestFor(sdrs, [{ status: 'queued', packet: { suggestedSdr: { id: 'marie', name: 'Marie' } } }, { status: 'live', sdrId: 'marie', packet: {} }])).toEqual({ id: 'paul', name: 'Paul' });
     expect(suggestFor([], [])).toBeUndefined();
   });
