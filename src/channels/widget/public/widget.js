@@ -338,7 +338,7 @@
     store = WebChat.createStore({}, function () {
       return function (next) {
         return function (action) {
-          if (action.type === 'DIRECTLINE/INCOMING_ACTIVITY') onActivity(action.payload.activity);
+          if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') onActivity(action.payload.activity);
           return next(action);
         };
       };
