@@ -2,12 +2,14 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { indexWords, PhraseMatcher } from '../extraction/rules/engine/phrases.js';
 import { SLOTS } from '../extraction/rules/engine/vocabulary.js';
+import type { Extraction } from '../extraction/extractor.js';
 import { RulesExtractor } from '../extraction/rules/rules-extractor.js';
 import { normalize } from '../extraction/rules/text/normalize.js';
 import { toLocale } from '../i18n/messages.js';
 import type { Playbook } from '../playbook/schema.js';
 import { LOCALES, type Locale } from '../qualification/types.js';
 import { readLabelledCase } from '../replay/labelled-case.js';
+import { decide, effectiveLevel } from '../scoring/scorer.js';
 
 /**
  * What `qualibot playbook check` finds in a playbook that loaded (zod already named any bad field): which of its
@@ -33,6 +35,8 @@ export interface PlaybookCheckReport {
   levelsWithoutExamples: { own: string[]; builtIn: string[] };
   knockoutsWithoutExamples: { own: string[]; builtIn: string[] };
   vocabularySize: Record<Locale, number>;
+  /** Phrases listed in more than one phrase list of a language: which list a visitor's words belong to is then a guess. */
+  sharedPhrases: string[];
   /** Present when a labelled set was given. */
   labelledSet?: { dir: string; cases: number; messages: number; neverSaid: string[] };
 }
@@ -57,8 +61,10 @@ export function checkPlaybook(playbook: Playbook, options: { labelledDir?: strin
           (level[field]?.[locale] ?? []).forEach((sentence, index) => {
             examplesRun += 1;
             const fact = read({ text: sentence, locale, asked: dimension.id }).facts.find((found) => found.dimension === dimension.id);
-            if ((fact?.value === level.id) !== wanted) {
-              failures.push({ where: `dimensions.${dimension.id}.levels.${level.id}.${field}.${locale}[${index}]`, sentence, read: fact ? `read as ${fact.value}` : 'nothing read' });
+            // The level the scorer gives it: an amount under the minimum scores as below_minimum, a headcount under the ICP as below_icp_size.
+            const scored = fact ? effectiveLevel(playbook, dimension, fact).levelId : undefined;
+            if ((scored === level.id) !== wanted) {
+              failures.push({ where: `dimensions.${dimension.id}.levels.${level.id}.${field}.${locale}[${index}]`, sentence, read: scored ? `read as ${scored}` : 'nothing read' });
             }
           });
         }
@@ -73,7 +79,7 @@ export function checkPlaybook(playbook: Playbook, options: { labelledDir?: strin
       for (const locale of LOCALES) {
         (knockout[field]?.[locale] ?? []).forEach((sentence, index) => {
           examplesRun += 1;
-          const seen = new Set(askedEach.flatMap((asked) => read({ text: sentence, locale, asked }).knockouts.map((hit) => hit.id)));
+          const seen = new Set(askedEach.flatMap((asked) => knockoutsScored(playbook, read({ text: sentence, locale, asked }))));
           if (seen.has(knockout.id) !== wanted) {
             failures.push({ where: `knockouts.${knockout.id}.${field}.${locale}[${index}]`, sentence, read: seen.size ? `knockouts seen: ${[...seen].join(', ')}` : 'no knockout seen' });
           }
@@ -89,10 +95,17 @@ export function checkPlaybook(playbook: Playbook, options: { labelledDir?: strin
       playbook.dimensions.flatMap((dimension) => dimension.levels.map((level) => ({ own: OWN_WORDS_KINDS.has(dimension.kind), missing: missing(`${dimension.id}.${level.id}`, level.examples) }))),
     ),
     knockoutsWithoutExamples: split(playbook.knockouts.map((knockout) => ({ own: knockout.signal === undefined, missing: missing(knockout.id, knockout.examples) }))),
+    sharedPhrases: sharedPhrases(playbook),
     vocabularySize: { fr: SLOTS.reduce((sum, slot) => sum + playbook.vocabulary[slot].fr.length, 0), en: SLOTS.reduce((sum, slot) => sum + playbook.vocabulary[slot].en.length, 0) },
   };
   if (options.labelledDir) report.labelledSet = vocabularyCoverage(playbook, options.labelledDir);
   return report;
+}
+
+/** The knockouts the scorer would apply to one reading: those read, and a headcount under the ICP (the size knockout). */
+function knockoutsScored(playbook: Playbook, extraction: Extraction): string[] {
+  const facts = Object.fromEntries(extraction.facts.map((fact) => [fact.dimension, fact]));
+  return decide(playbook, { facts, knockouts: extraction.knockouts, contradictions: {}, unclear: [], complete: false }).knockouts.map((hit) => hit.id);
 }
 
 /** Dimension kinds read from the playbook's own words (its vocabulary, its level phrases). */
@@ -107,13 +120,38 @@ function missing(name: string, examples: Partial<Record<Locale, string[]>> | und
   return without.length ? [`${name} (${without.join(', ')})`] : [];
 }
 
+/** Every phrase list of the playbook: its vocabulary, and the phrases of its levels and knockouts. */
+function phraseLists(playbook: Playbook): { id: string; scope: string; phrases: Record<Locale, string[]> }[] {
+  return [
+    ...SLOTS.map((slot) => ({ id: `vocabulary.${slot}`, scope: 'vocabulary', phrases: playbook.vocabulary[slot] })),
+    ...playbook.dimensions.flatMap((dimension) =>
+      dimension.levels.filter((level) => level.phrases).map((level) => ({ id: `dimensions.${dimension.id}.levels.${level.id}.phrases`, scope: dimension.id, phrases: level.phrases! })),
+    ),
+    ...playbook.knockouts.filter((knockout) => knockout.phrases).map((knockout) => ({ id: `knockouts.${knockout.id}.phrases`, scope: 'knockouts', phrases: knockout.phrases! })),
+  ];
+}
+
+/**
+ * `"lead generation" (en): vocabulary.problems, vocabulary.offer` for each phrase two lists of one language and one
+ * scope hold (the vocabulary's lists, one dimension's levels, the knockouts); two dimensions may share a phrase.
+ */
+function sharedPhrases(playbook: Playbook): string[] {
+  const lists = phraseLists(playbook);
+  return LOCALES.flatMap((locale) => {
+    const owners = new Map<string, Set<string>>();
+    for (const list of lists) {
+      for (const phrase of list.phrases[locale] ?? []) {
+        const key = `${list.scope}\u0000${normalize(phrase)}`;
+        (owners.get(key) ?? owners.set(key, new Set()).get(key)!).add(list.id);
+      }
+    }
+    return [...owners].filter(([, ids]) => ids.size > 1).map(([key, ids]) => `"${key.split('\u0000')[1]}" (${locale}): ${[...ids].join(', ')}`);
+  });
+}
+
 /** The vocabulary phrases (and level and knockout phrases) that no visitor message of the labelled set says. */
 function vocabularyCoverage(playbook: Playbook, dir: string): NonNullable<PlaybookCheckReport['labelledSet']> {
-  const groups = [
-    ...SLOTS.map((slot) => ({ id: `vocabulary.${slot}`, phrases: playbook.vocabulary[slot] })),
-    ...playbook.dimensions.flatMap((dimension) => dimension.levels.filter((level) => level.phrases).map((level) => ({ id: `dimensions.${dimension.id}.levels.${level.id}.phrases`, phrases: level.phrases! }))),
-    ...playbook.knockouts.filter((knockout) => knockout.phrases).map((knockout) => ({ id: `knockouts.${knockout.id}.phrases`, phrases: knockout.phrases! })),
-  ];
+  const groups = phraseLists(playbook);
   // One matcher per phrase list and language, so a hit names exactly which list it came from.
   const matchers = groups.flatMap((group) =>
     LOCALES.map((locale) => ({ id: `${group.id}.${locale}`, locale, matcher: new PhraseMatcher([{ id: group.id, phrases: { fr: [], en: [], [locale]: group.phrases[locale] } }]) })),
@@ -147,6 +185,10 @@ export function formatCheckReport(file: string, playbook: Playbook, report: Play
   const passed = report.examplesRun - report.failures.length;
   lines.push(`Examples: ${report.examplesRun} run, ${passed} read as written${report.failures.length ? `, ${report.failures.length} not:` : '.'}`);
   for (const failure of report.failures) lines.push(`  ✗ ${failure.where}: "${failure.sentence}" — ${failure.read}`);
+  if (report.sharedPhrases.length) {
+    lines.push('', `Phrases in more than one list (keep each in one: the reader cannot tell which you meant): ${report.sharedPhrases.length}`);
+    for (const entry of report.sharedPhrases) lines.push(`  ! ${entry}`);
+  }
   lines.push('', 'Coverage:');
   const size = report.vocabularySize;
   lines.push(`  vocabulary: ${size.fr} French and ${size.en} English phrases${size.fr && size.en ? '' : ' — without them the offline reader cannot read your buyers\u2019 problems (see "Qualify for your own business" in the README)'}`);

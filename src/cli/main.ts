@@ -19,7 +19,7 @@ const COMMANDS: Record<string, { summary: string; run: (args: string[], logger: 
   eval: { summary: 'eval DIR [--playbook P] [--min RATIO] [--json] replay every labelled case, print accuracy and confusion matrix', run: runEval },
   playbook: { summary: 'playbook check FILE [--cases DIR] [--json] | playbook new NAME [--out FILE]   check a playbook (examples, coverage) or start one', run: runPlaybook },
   chat: { summary: 'chat [--locale fr|en]            talk to the bot in this terminal', run: runChat },
-  score: { summary: 'score FILE                       score a facts JSON with the playbook, explaining each point', run: runScore },
+  score: { summary: 'score FILE [--playbook P] [--json]  score a facts JSON with the playbook, explaining each point', run: runScore },
   export: { summary: 'export --format csv|jsonl [--since DATE]   export leads (CSV cells escaped against formula injection)', run: runExport },
   erase: { summary: 'erase --email X | --conversation ID         erase a person and tell the CRM', run: runErase },
   'export-person': { summary: 'export-person --email X                    everything held about one person (JSON)', run: runExportPerson },
@@ -32,12 +32,21 @@ function usage(): string {
   return ['Usage: qualibot <command> [options]', '', ...Object.values(COMMANDS).map((command) => `  qualibot ${command.summary}`)].join('\n');
 }
 
+function isArgumentError(error: unknown): error is Error {
+  const code: unknown = error instanceof TypeError ? (error as unknown as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_');
+}
+
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
   const command = name ? COMMANDS[name] : undefined;
   if (!command) {
     console.error(name && name !== '--help' ? `Unknown command "${name}".\n\n${usage()}` : usage());
     return name && name !== '--help' ? 2 : 0;
+  }
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log(`Usage: qualibot ${command.summary}`);
+    return 0;
   }
   // Command output goes to stdout; logs go to stderr and stay quiet unless asked.
   const level = process.env.LOG_LEVEL ?? 'warn';
@@ -46,6 +55,11 @@ async function main(argv: string[]): Promise<number> {
     loadConfig();
     return await command.run(args, logger);
   } catch (error) {
+    // A mistyped option is the user's error, not a crash: say which, and how the command is used.
+    if (isArgumentError(error)) {
+      console.error(`${error.message}\n\nUsage: qualibot ${command.summary}`);
+      return 2;
+    }
     console.error(error instanceof AppError ? error.message : error);
     return 1;
   }

@@ -42,6 +42,29 @@ describe('qualibot playbook check', () => {
     expect(text).toContain('✗ knockouts.private_employer.counterexamples.en[0]: "I employ a nanny for my kids" — knockouts seen: private_employer');
   });
 
+  it('judges an example by the level the scorer gives it: an amount under the minimum, a headcount under the ICP', () => {
+    const playbook = hrWith((copy) => {
+      const money = copy.dimensions.find((dimension) => dimension.kind === 'budget')!;
+      money.levels.find((level) => level.id === 'below_minimum')!.examples = { fr: [], en: ['We can spend 100 euros a year on it.'] };
+      money.levels.find((level) => level.id === 'allocated')!.examples = { fr: [], en: ['We can spend 100 euros a year on it.'] };
+      copy.knockouts.find((knockout) => knockout.signal === 'below_icp_size')!.examples = { fr: [], en: ['We are a team of two.'] };
+    });
+    const report = checkPlaybook(playbook);
+    expect(report.failures).toEqual([
+      { where: expect.stringMatching(/levels\.allocated\.examples\.en\[0\]$/), sentence: 'We can spend 100 euros a year on it.', read: 'read as below_minimum' },
+    ]);
+  });
+
+  it('warns about a phrase two vocabulary lists of one language hold, not about one two dimensions share', () => {
+    const playbook = hrWith((copy) => {
+      copy.vocabulary = { problems: { fr: ['erreurs de paie'], en: ['payroll errors'] }, results: { fr: [], en: [] }, offer: { fr: ['logiciel de paie'], en: ['Payroll errors', 'payroll software'] } };
+    });
+    const report = checkPlaybook(playbook);
+    expect(report.sharedPhrases).toEqual(['"payroll errors" (en): vocabulary.problems, vocabulary.offer']);
+    expect(formatCheckReport('hr.yaml', playbook, report)).toContain('! "payroll errors" (en): vocabulary.problems, vocabulary.offer');
+    expect(checkPlaybook(loadPlaybook('meddicc')).sharedPhrases).toEqual([]);
+  });
+
   it("separates the levels and knockouts read from the playbook's own words from the built-in ones", () => {
     const report = checkPlaybook(loadPlaybook('champ'));
     expect(report.levelsWithoutExamples.own).toEqual(['challenge.clear_problem (fr, en)', 'challenge.vague_interest (fr, en)', 'challenge.none (fr, en)']);

@@ -28,4 +28,14 @@ describe('qualibot eval, as an operator runs it', { timeout: 60_000 }, () => {
     expect(badMin.stderr).toContain('--min must be a ratio between 0 and 1');
     expect(badMin.code).toBe(2);
   });
+
+  it('answers --help with the command\'s usage, and a mistyped option with exit 2 and the usage, not a stack trace', async () => {
+    const help = await runCli(['eval', '--help'], {});
+    expect(help.stdout).toMatch(/^Usage: qualibot eval DIR/);
+    expect(help.code).toBe(0);
+    const mistyped = await runCli(['eval', dir, '--minimum', '1'], {});
+    expect(mistyped.stderr).toMatch(/Unknown option '--minimum'[\s\S]*Usage: qualibot eval DIR/);
+    expect(mistyped.stderr).not.toMatch(/\n\s+at /);
+    expect(mistyped.code).toBe(2);
+  });
 });

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { withPlaybook } from '../bot-from-env.js';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { loadConfig } from '../../config.js';
@@ -26,20 +27,37 @@ const factsFile = z.object({
   complete: z.boolean().default(true),
 });
 
+export const SCORE_USAGE = 'Usage: qualibot score FILE [--playbook NAME|FILE] [--json]';
+
 export async function runScore(args: string[], _logger: Logger): Promise<number> {
-  const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
+  const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false }, playbook: { type: 'string' } } });
   const file = positionals[0];
   if (!file) {
-    console.error('Usage: qualibot score FILE [--json]');
+    console.error(SCORE_USAGE);
     return 2;
   }
-  const parsed = factsFile.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  const text = readFileSync(file, 'utf8');
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    console.error(`${file}: not JSON (${(error as Error).message})`);
+    return 2;
+  }
+  const parsed = factsFile.safeParse(json);
   if (!parsed.success) {
     console.error(`${file}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
     return 2;
   }
-  const playbook = loadPlaybook(loadConfig().playbook);
+  const playbook = loadPlaybook(loadConfig(withPlaybook(process.env, values.playbook)).playbook);
   const input = parsed.data;
+  // A fact for a dimension the playbook lacks would be silently ignored: say so instead.
+  const known = playbook.dimensions.map((dimension) => dimension.id);
+  const unknown = Object.keys(input.facts).filter((dimension) => !known.includes(dimension));
+  if (unknown.length > 0) {
+    console.error(`${file}: facts.${unknown[0]}: the playbook ${playbook.id} has no such dimension (it has: ${known.join(', ')})`);
+    return 2;
+  }
   const facts: Record<string, Fact> = {};
   for (const [dimension, fact] of Object.entries(input.facts)) facts[dimension] = { ...fact, dimension, source: 'rules', turn: 0 };
   const decision = decide(playbook, {
