@@ -37,5 +37,6 @@ describe('the callback time without the contact', () => {
     expect(withoutContact('claire@acme.example, demain après 14h', { email: 'claire@acme.example' })).toBe('demain après 14h');
     expect(withoutContact('06 12 34 56 78 le matin svp', { phone: '06 12 34 56 78' })).toBe('le matin svp');
     expect(withoutContact('claire@acme.example.', { email: 'claire@acme.example' })).toBeUndefined();
+    expect(withoutContact('lundi 9h au 01 23 45 67 89', { phone: '01 23 45 67 89' })).toBe('lundi 9h');
   });
 });
