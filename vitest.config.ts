@@ -26,6 +26,7 @@ const INTEGRATION = [
   'test/channels/widget/direct-line-shim.test.ts',
   'test/channels/widget/socket-client.test.ts',
   'test/channels/widget/widget-protocol.test.ts',
+  'test/handoff/bus-event-validation.test.ts',
   'test/handoff/cross-instance.test.ts',
   'test/handoff/handoff-flow.test.ts',
   'test/handoff/no-sdr-path.test.ts',

@@ -45,6 +45,7 @@ export interface ReplayRun {
   asLabelled: number;
   llmCalls: number;
   tokensIn: number;
+  tokensCached: number;
   tokensOut: number;
   /** Extractions by the extractor that produced them, e.g. `llm+rules`, `rules (llm fallback: timeout)`. */
   extractors: Record<string, number>;
@@ -131,6 +132,7 @@ async function replayAll(parts: BotParts, tally: TallyingExtractor, cases: reado
     asLabelled: results.filter(({ labelled, result }) => labelled.expect && labelled.expect.route === result.route && (!labelled.expect.handoffReason || labelled.expect.handoffReason === result.handoffReason)).length,
     llmCalls: sum((result) => result.llmCalls),
     tokensIn: sum((result) => result.tokensIn),
+    tokensCached: sum((result) => result.tokensCached),
     tokensOut: sum((result) => result.tokensOut),
     extractors: { ...tally.tally },
   };
@@ -158,7 +160,7 @@ async function replayWaterfall(turnsPerConversation: readonly number[]): Promise
     }
   }
   const turns = turnsPerConversation.reduce((total, value) => total + value, 0);
-  return { conversations: turnsPerConversation.length, turns, turnsPerConversation: [...turnsPerConversation], seconds: msSince(start) / 1000, turnMs, llmTurnMs: [], asLabelled: 0, llmCalls: 0, tokensIn: 0, tokensOut: 0, extractors: {} };
+  return { conversations: turnsPerConversation.length, turns, turnsPerConversation: [...turnsPerConversation], seconds: msSince(start) / 1000, turnMs, llmTurnMs: [], asLabelled: 0, llmCalls: 0, tokensIn: 0, tokensCached: 0, tokensOut: 0, extractors: {} };
 }
 
 /** Section 2: labelled conversations through the replay engine, rules mode and LLM mode (fake model at latency L). */
@@ -212,10 +214,27 @@ export function describeRun(run: ReplayRun, minusMs = 0) {
     meanTurns: run.turns / run.conversations,
     callsPerConversation: run.llmCalls / run.conversations,
     tokensInPerConversation: run.tokensIn / run.conversations,
+    tokensCachedPerConversation: run.tokensCached / run.conversations,
     tokensOutPerConversation: run.tokensOut / run.conversations,
     meanTurnMs: mean(minusMs ? run.llmTurnMs : run.turnMs) - minusMs,
     llmTurns: run.llmTurnMs.length,
   };
+}
+
+/** US$ per million tokens; defaults are a small model's list prices (gpt-4o-mini). */
+const PRICES = {
+  input: Number(process.env.BENCH_PRICE_INPUT ?? 0.15),
+  cached: Number(process.env.BENCH_PRICE_CACHED ?? 0.075),
+  output: Number(process.env.BENCH_PRICE_OUTPUT ?? 0.6),
+};
+
+function describePrices(prices: typeof PRICES): string {
+  return `$${prices.input} / $${prices.cached} cached / $${prices.output} out per million tokens`;
+}
+
+function costPerConversation(run: { tokensInPerConversation: number; tokensCachedPerConversation: number; tokensOutPerConversation: number }, prices: typeof PRICES): number {
+  const uncached = run.tokensInPerConversation - run.tokensCachedPerConversation;
+  return (uncached * prices.input + run.tokensCachedPerConversation * prices.cached + run.tokensOutPerConversation * prices.output) / 1e6;
 }
 
 /** Section 2 as Markdown. */
@@ -248,7 +267,8 @@ export function renderConversations(report: ConversationBenchReport): string {
     '',
     table(['', `p50 − L (ms)`, `p99 − L (ms)`, 'turns'], latencyRows),
     '',
-    `- LLM calls per conversation: **${fmt(llm.callsPerConversation, 2)}**; tokens per conversation: **${fmt(llm.tokensInPerConversation, 0)} in / ${fmt(llm.tokensOutPerConversation, 0)} out** (the fake counts 1 token per 4 characters of the messages it receives and returns).`,
+    `- LLM calls per conversation: **${fmt(llm.callsPerConversation, 2)}**; tokens per conversation: **${fmt(llm.tokensInPerConversation, 0)} in (${fmt(llm.tokensCachedPerConversation, 0)} of them served from the prompt cache) / ${fmt(llm.tokensOutPerConversation, 0)} out** (the fake counts 1 token per 4 characters of the messages it receives and returns, and reports cached prefixes as OpenAI does: from 1,024 tokens, in steps of 128).`,
+    `- Cost per conversation at ${describePrices(PRICES)}: **$${fmt(costPerConversation(llm, PRICES), 5)}** (without the cache: $${fmt(costPerConversation({ ...llm, tokensCachedPerConversation: 0 }, PRICES), 5)}); set BENCH_PRICE_INPUT, BENCH_PRICE_CACHED, BENCH_PRICE_OUTPUT (US$ per million tokens) for another model.`,
     `- Extractions by extractor: ${fallbacks || 'none'} (a \`(llm fallback: …)\` entry would mean the model answer was not used).`,
     '- The fake model answers what the rules extractor reads in the fenced visitor message, so routes match rules mode; the figures measure the call path, not a model.',
     `- With ${report.concurrency} conversations at a time and a fixed L, the model's answers arrive together and the turns' CPU work queues up behind each other: that, not the model, is the difference with the one-at-a-time row.`,

@@ -5,6 +5,7 @@ import { ConfigError } from './errors.js';
 import { isTimeZone, parseBusinessHours } from './handoff/business-hours.js';
 import type { HandoffConfig } from './handoff/handoff-config.js';
 import type { SlackSdrChannelConfig, TeamsSdrChannelConfig } from './handoff/notifiers/sdr-channel-config.js';
+import type { Locale } from './qualification/types.js';
 
 /**
  * The whole configuration, parsed once from the environment. `.env.example` mirrors it line for line.
@@ -44,6 +45,7 @@ const envSchema = z.object({
   OPENAI_MODEL: z.preprocess(emptyAsUndefined, z.string().default('gpt-4o-mini')),
   LLM_TIMEOUT_MS: int(8000, 100),
   LLM_REPHRASE: bool(false),
+  LLM_EVERY_MESSAGE: bool(false),
   LLM_BREAKER_COOLDOWN_MS: int(30_000, 0),
 
   DATABASE_URL: z.preprocess(emptyAsUndefined, z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional()),
@@ -53,6 +55,8 @@ const envSchema = z.object({
   WIDGET_SECRET: optionalString,
   WIDGET_MAX_MESSAGE_BYTES: int(16_384, 256),
   WIDGET_MESSAGES_PER_MINUTE: int(30, 1),
+  WIDGET_MAX_SOCKETS_PER_CONVERSATION: int(5, 1),
+  WIDGET_MAX_ACTIVITIES_PER_CONVERSATION: int(1000, 50),
 
   // --- hardening: rate limits (0 = no limit) and the proxy hops trusted for the client address
   RATE_LIMIT_MESSAGES_PER_MINUTE: int(20),
@@ -63,10 +67,16 @@ const envSchema = z.object({
 
   PUBLIC_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
 
+  // --- operations endpoints (/metrics, /readyz): a bearer token and/or a listener of their own
+  METRICS_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(16, 'must be at least 16 characters').optional()),
+  METRICS_HOST: z.preprocess(emptyAsUndefined, z.string().default('127.0.0.1')),
+  METRICS_PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65_535).optional()),
+
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_BOT_TOKEN: optionalString,
   SLACK_API_URL: z.preprocess(emptyAsUndefined, z.string().url().default('https://slack.com/api/')),
   SLACK_MIN_SEND_INTERVAL_MS: int(1000),
+  SLACK_DEFAULT_LOCALE: z.preprocess(emptyAsUndefined, z.enum(['fr', 'en']).optional()),
 
   // --- SDR takeover from a Teams channel and a Slack channel (src/handoff/notifiers)
   TEAMS_SDR_CHANNEL_ID: z.preprocess(emptyAsUndefined, z.string().regex(/^19:[^;\s]+@thread\.[a-z0-9]+$/i, 'must be a Teams channel id (19:…@thread.tacv2)').optional()),
@@ -127,9 +137,11 @@ export interface Config {
     /** URL prefixes replies may be sent to; empty = the Bot Framework's own hosts. */
     serviceUrlAllowlist: string[];
   };
-  llm?: { apiKey: string; baseURL?: string; model: string; timeoutMs: number; rephrase: boolean; breaker: { coolDownMs: number } };
+  llm?: { apiKey: string; baseURL?: string; model: string; timeoutMs: number; rephrase: boolean; everyMessage: boolean; breaker: { coolDownMs: number } };
   storage: { databaseUrl?: string; dataDir: string };
-  widget: { allowedOrigins: string[]; secret: string; maxMessageBytes: number; messagesPerMinute: number };
+  widget: { allowedOrigins: string[]; secret: string; maxMessageBytes: number; messagesPerMinute: number; maxSocketsPerConversation: number; maxStoredActivities: number };
+  /** Who may read /metrics and /readyz: a bearer token, and/or a separate listener (then not on the public port). */
+  operations: { token?: string; listen?: { host: string; port: number } };
   /** Where the bot is reachable from the internet (Teams manifest valid domains, set-up hints). */
   publicUrl?: string;
   /** Self-hosted Slack (Events API); present only when both the signing secret and the bot token are set. */
@@ -153,7 +165,7 @@ export interface RateLimitConfig {
   conversationsPerHour: number;
   /** LLM calls per conversation; beyond, that conversation is read by the rules extractor only. */
   llmCallsPerConversation: number;
-  /** Requests per minute per client IP on /api/messages (429 with Retry-After beyond). */
+  /** Requests per minute per client IP on the public widget routes, and on /api/messages when unauthenticated (429 with Retry-After beyond). */
   ipRequestsPerMinute: number;
   /** Reverse proxies in front of us whose X-Forwarded-For is trusted (0 = use the socket address). */
   trustProxyHops: number;
@@ -168,6 +180,11 @@ export interface SlackConfig {
   minSendIntervalMs: number;
   /** The channel handoffs are posted to (`SLACK_SDR_CHANNEL`). */
   sdrChannel?: SlackSdrChannelConfig;
+  /**
+   * Language of a Slack visitor whose Slack locale is neither French nor English and whose first message
+   * tells nothing (`SLACK_DEFAULT_LOCALE`); unset, the bot's own default (French).
+   */
+  defaultLocale?: Locale;
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -199,6 +216,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           model: e.OPENAI_MODEL,
           timeoutMs: e.LLM_TIMEOUT_MS,
           rephrase: e.LLM_REPHRASE,
+          everyMessage: e.LLM_EVERY_MESSAGE,
           breaker: { coolDownMs: e.LLM_BREAKER_COOLDOWN_MS },
         }
       : undefined,
@@ -209,6 +227,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       secret: e.WIDGET_SECRET ?? randomBytes(32).toString('hex'),
       maxMessageBytes: e.WIDGET_MAX_MESSAGE_BYTES,
       messagesPerMinute: e.WIDGET_MESSAGES_PER_MINUTE,
+      maxSocketsPerConversation: e.WIDGET_MAX_SOCKETS_PER_CONVERSATION,
+      maxStoredActivities: e.WIDGET_MAX_ACTIVITIES_PER_CONVERSATION,
+    },
+    operations: {
+      ...(e.METRICS_TOKEN ? { token: e.METRICS_TOKEN } : {}),
+      ...(e.METRICS_PORT !== undefined ? { listen: { host: e.METRICS_HOST, port: e.METRICS_PORT } } : {}),
     },
     publicUrl: e.PUBLIC_URL,
     slack:
@@ -218,6 +242,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             botToken: e.SLACK_BOT_TOKEN,
             apiUrl: e.SLACK_API_URL,
             minSendIntervalMs: e.SLACK_MIN_SEND_INTERVAL_MS,
+            ...(e.SLACK_DEFAULT_LOCALE ? { defaultLocale: e.SLACK_DEFAULT_LOCALE } : {}),
             ...(e.SLACK_SDR_CHANNEL ? { sdrChannel: { channelId: e.SLACK_SDR_CHANNEL, locale: e.SDR_LOCALE } } : {}),
           }
         : undefined,

@@ -47,7 +47,7 @@ export async function startFakeLlm(latency: LatencyModel): Promise<FakeLlm> {
     const user = [...body.messages].reverse().find((message) => message.role === 'user')?.content ?? '';
     const text = VISITOR_MESSAGE.exec(user)?.[1] ?? '';
     const asked = ASKED_LINE.exec(user)?.[1]?.trim();
-    const locale: Locale = user.startsWith('Dimension sur') ? 'fr' : 'en';
+    const locale: Locale = /^Dimension sur/m.test(user) ? 'fr' : 'en';
     const key = `${locale}\u0000${asked}\u0000${text}`;
     let output = answers.get(key);
     if (!output) {

@@ -35,7 +35,7 @@ const MODE_CHANGING_ENV = ['OPENAI_API_KEY', 'OPENAI_BASE_URL', 'DATABASE_URL', 
  * Only `env` decides the mode; `nodeArgs` go before the script (e.g. `--cpu-prof`).
  * The script prints `READY <port>` once listening.
  */
-export async function spawnServer(script: string, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<RunningServer> {
+export async function spawnServer(script: string, env: Record<string, string> = {}, nodeArgs: string[] = [], startTimeoutMs = 30_000): Promise<RunningServer> {
   const inherited = { ...process.env };
   for (const key of MODE_CHANGING_ENV) delete inherited[key];
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], { cwd: ROOT, env: { ...inherited, ...env }, stdio: ['pipe', 'pipe', 'inherit'] });
@@ -65,7 +65,10 @@ export async function spawnServer(script: string, env: Record<string, string> = 
     }
   });
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${script} did not start in 30 s`)), 30_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL'); // no orphan left running after a failed start
+      reject(new Error(`${script} did not start in ${startTimeoutMs / 1000} s`));
+    }, startTimeoutMs);
     announcePort = (value) => {
       clearTimeout(timer);
       resolve(value);

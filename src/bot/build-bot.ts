@@ -1,8 +1,10 @@
-import { ConversationState, MemoryStorage, type Storage } from 'botbuilder';
+import { ConversationState, MemoryStorage, type Middleware, type Storage } from 'botbuilder';
 import type { Extractor } from '../extraction/extractor.js';
 import type { Logger } from '../logger.js';
 import type { Playbook } from '../playbook/schema.js';
 import { Qualifier } from '../qualification/qualifier.js';
+import { visitorLocale } from '../server/visitor-locale.js';
+import { VisitorTextMiddleware } from './middleware/visitor-text-middleware.js';
 import { QualibotBot } from './qualibot-bot.js';
 
 export interface BotParts {
@@ -10,6 +12,8 @@ export interface BotParts {
   qualifier: Qualifier;
   conversationState: ConversationState;
   storage: Storage;
+  /** Checks and cleans each visitor message before the bot reads it: every adapter running this bot uses it. */
+  visitorText: Middleware;
 }
 
 /** The bot and its state, the same for the server, the replay engine and the terminal chat. */
@@ -18,5 +22,6 @@ export function buildBot(options: { playbook: Playbook; extractor: Extractor; lo
   const conversationState = new ConversationState(storage);
   const qualifier = new Qualifier(options.playbook, options.extractor);
   const bot = new QualibotBot({ playbook: options.playbook, qualifier, conversationState, logger: options.logger });
-  return { bot, qualifier, conversationState, storage };
+  const visitorText = new VisitorTextMiddleware(visitorLocale(bot.ports.leads), options.logger);
+  return { bot, qualifier, conversationState, storage, visitorText };
 }

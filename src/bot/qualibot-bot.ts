@@ -1,38 +1,24 @@
 import {
   ActivityTypes,
+  StatusCodes,
   TeamsActivityHandler,
   TurnContext,
   type ConversationState,
+  type InvokeResponse,
   type StatePropertyAccessor,
 } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
-import { QUALIFICATION_DIALOG, QualificationDialog, type QualificationResult } from '../../dialogs/qualification-dialog.js';
+import { QUALIFICATION_DIALOG, QualificationDialog, type QualificationOptions, type QualificationResult } from '../dialogs/qualification-dialog.js';
 import { detectLocale } from '../extraction/detect-locale.js';
-import { regionOf, t, toLocale } from '../i18n/messages.js';
+import { regionOf, toLocale } from '../i18n/messages.js';
 import type { Logger } from '../logger.js';
 import { render } from '../playbook/queries.js';
 import type { Playbook } from '../playbook/schema.js';
-import { MAX_VISITOR_TEXT, sanitizeVisitorText } from '../privacy/sanitize-text.js';
 import { newLeadState, type LeadState } from '../qualification/lead-state.js';
 import type { Qualifier } from '../qualification/qualifier.js';
 import type { Decision, Locale, PageContext } from '../qualification/types.js';
+import { VISITOR_LEFT_EVENT, type BotPorts, type DecisionListener, type MessageInterceptor } from './bot-ports.js';
 import { outcomeActivity } from './render.js';
-
-/** Event a channel sends when the visitor has gone (tab closed, replay script finished). */
-export const VISITOR_LEFT_EVENT = 'qualibot.visitorLeft';
-
-/** Told about every lead whose route was decided (handoff queue, CRM outbox, metrics). */
-export interface DecisionListener {
-  onDecision(lead: LeadState, decision: Decision, context: TurnContext): Promise<void>;
-  /** A decided lead changed afterwards (e.g. the visitor left an email). */
-  onLeadChanged?(lead: LeadState, context: TurnContext): Promise<void>;
-}
-
-/** Lets later features (live handoff) take a message before the bot answers it. */
-export interface MessageInterceptor {
-  /** Returns true when it handled the message and the bot must stay silent. */
-  intercept(lead: LeadState, context: TurnContext): Promise<boolean>;
-}
 
 export interface QualibotBotOptions {
   playbook: Playbook;
@@ -45,10 +31,13 @@ export interface QualibotBotOptions {
 
 /**
  * The bot on every channel: greets, runs the qualification dialog, announces the route.
- * Teams-aware (mentions stripped, no greeting broadcast in channels).
+ * Teams-aware (no greeting broadcast in channels); the channels hand it text without the bot's mentions
+ * (MentionTextMiddleware, slackToPlainText).
  */
 export class QualibotBot extends TeamsActivityHandler {
   readonly leadAccessor: StatePropertyAccessor<LeadState>;
+  /** Where handoff, CRM recording and metrics hook in (see bot-ports.ts). */
+  readonly ports: BotPorts;
   private readonly dialogs: DialogSet;
   private readonly playbook: Playbook;
   private readonly qualifier: Qualifier;
@@ -68,6 +57,15 @@ export class QualibotBot extends TeamsActivityHandler {
     this.leadAccessor = this.conversationState.createProperty<LeadState>('lead');
     const dialogState = this.conversationState.createProperty<DialogState>('dialogState');
     this.dialogs = new DialogSet(dialogState).add(new QualificationDialog(this.qualifier, this.leadAccessor));
+    this.ports = {
+      addDecisionListener: (listener) => void this.listeners.push(listener),
+      addMessageInterceptor: (interceptor) => void this.interceptors.push(interceptor),
+      leads: {
+        get: (context) => this.leadAccessor.get(context),
+        set: (context, lead) => this.leadAccessor.set(context, lead),
+        changed: (lead, context) => this.leadChanged(lead, context),
+      },
+    };
 
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
@@ -87,18 +85,17 @@ export class QualibotBot extends TeamsActivityHandler {
     });
   }
 
-  /** Adds a listener after construction (the composition root wires handoff and CRM). */
-  addListener(listener: DecisionListener): void {
-    this.listeners.push(listener);
-  }
-
-  addInterceptor(interceptor: MessageInterceptor): void {
-    this.interceptors.push(interceptor);
-  }
-
-  /** A decided lead changed outside the dialog (e.g. a contact left while waiting for an SDR). */
-  async leadChanged(lead: LeadState, context: TurnContext): Promise<void> {
+  private async leadChanged(lead: LeadState, context: TurnContext): Promise<void> {
     for (const listener of this.listeners) await listener.onLeadChanged?.(lead, context);
+  }
+
+  /** Invokes the bot has no handler for (messaging extensions, tabs, sign-in…) answer 501, noted at debug level. */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const response = await super.onInvokeActivity(context);
+    if (response.status === StatusCodes.NOT_IMPLEMENTED) {
+      this.logger.debug({ invoke: context.activity.name ?? '(card action)', conversationId: context.activity.conversation?.id }, 'invoke not implemented');
+    }
+    return response;
   }
 
   override async run(context: TurnContext): Promise<void> {
@@ -118,29 +115,19 @@ export class QualibotBot extends TeamsActivityHandler {
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
-    if (context.activity.conversation?.conversationType === 'channel' || context.activity.conversation?.isGroup) {
-      TurnContext.removeRecipientMention(context.activity);
-    }
-    const raw = context.activity.text ?? '';
-    let lead = await this.loadLead(context);
-    const { locale, source } = lead.locale ? { locale: lead.locale, source: lead.localeSource ?? 'activity' } : this.localeFor(context, raw);
-    if (raw.length > MAX_VISITOR_TEXT) {
-      await context.sendActivity(t('tooLong', locale));
-      return;
-    }
-    const text = sanitizeVisitorText(raw);
-    context.activity.text = text;
+    // Checked and cleaned by VisitorTextMiddleware (the bot's mention removed by MentionTextMiddleware); the qualification dialog reads it.
+    const text = context.activity.text ?? '';
+    const lead = await this.loadLead(context);
     for (const interceptor of this.interceptors) {
       if (await interceptor.intercept(lead, context)) return;
     }
     if (lead.status === 'decided') return this.afterOutcome(context, lead, text);
     if (lead.status === 'new') {
-      lead = await this.greet(context, lead, locale, source);
-      if (text) {
-        lead = (await this.qualifier.read(lead, text)).lead;
-        await this.leadAccessor.set(context, lead);
-      }
-    } else if (lead.localeSource === 'default' && text) {
+      const { locale, source } = lead.locale ? { locale: lead.locale, source: lead.localeSource ?? 'activity' } : this.localeFor(context, text);
+      await this.greet(context, lead, locale, source);
+      return this.continueQualification(context, text);
+    }
+    if (lead.localeSource === 'default' && text) {
       const detected = detectLocale(text);
       if (detected) await this.leadAccessor.set(context, { ...lead, locale: detected, localeSource: 'detected' });
     }
@@ -149,15 +136,20 @@ export class QualibotBot extends TeamsActivityHandler {
 
   private async handleVisitorLeft(context: TurnContext): Promise<void> {
     const lead = await this.loadLead(context);
-    if (lead.status !== 'qualifying') return;
-    await this.dialogs.createContext(context).then((dc) => dc.cancelAllDialogs());
-    await this.finish(context, lead, false, { announce: false });
+    if (lead.status === 'qualifying') {
+      await this.dialogs.createContext(context).then((dc) => dc.cancelAllDialogs());
+      await this.finish(context, lead, false, { announce: false });
+    }
+    const conversationId = context.activity.conversation?.id;
+    if (!conversationId) return;
+    for (const listener of this.listeners) await listener.onVisitorLeft?.(conversationId, context);
   }
 
-  private async continueQualification(context: TurnContext): Promise<void> {
+  /** Runs the dialog on this turn; `opening` is the visitor's first message, when the conversation starts with one. */
+  private async continueQualification(context: TurnContext, opening?: string): Promise<void> {
     const dc = await this.dialogs.createContext(context);
     let result = await dc.continueDialog();
-    if (result.status === DialogTurnStatus.empty) result = await dc.beginDialog(QUALIFICATION_DIALOG);
+    if (result.status === DialogTurnStatus.empty) result = await dc.beginDialog(QUALIFICATION_DIALOG, { opening } satisfies QualificationOptions);
     if (result.status === DialogTurnStatus.complete) {
       const lead = await this.loadLead(context);
       await this.finish(context, lead, (result.result as QualificationResult | undefined)?.complete ?? true, { announce: true });
@@ -224,13 +216,19 @@ export class QualibotBot extends TeamsActivityHandler {
     return this.leadAccessor.get(context, newLeadState(context.activity.channelId));
   }
 
-  /** The activity's locale, else the language of the first message, else French. */
+  /** The activity's locale, else the language of the first message, else the channel's default, else French. */
   private localeFor(context: TurnContext, text: string): { locale: Locale; source: NonNullable<LeadState['localeSource']> } {
     const fromActivity = toLocale(context.activity.locale);
     if (fromActivity) return { locale: fromActivity, source: 'activity' };
     const detected = detectLocale(text);
-    return detected ? { locale: detected, source: 'detected' } : { locale: 'fr', source: 'default' };
+    return detected ? { locale: detected, source: 'detected' } : { locale: channelDefaultLocale(context) ?? 'fr', source: 'default' };
   }
+}
+
+/** The language a channel falls back to for its people (e.g. SLACK_DEFAULT_LOCALE), when it set one. */
+function channelDefaultLocale(context: TurnContext): Locale | undefined {
+  const data = context.activity.channelData as { qualibot?: { defaultLocale?: unknown } } | undefined;
+  return typeof data?.qualibot?.defaultLocale === 'string' ? toLocale(data.qualibot.defaultLocale) : undefined;
 }
 
 /** Page context a channel attached (widget: URL, referrer, UTM, pages viewed). */

@@ -25,7 +25,7 @@ const COMMANDS: Record<string, { summary: string; run: (args: string[], logger: 
   'export-person': { summary: 'export-person --email X                    everything held about one person (JSON)', run: runExportPerson },
   outbox: { summary: 'outbox dead | outbox replay ID|--all        inspect and replay CRM dead letters', run: runOutbox },
   'teams-manifest': { summary: 'teams-manifest [--out FILE]      write the Microsoft Teams app package (zip) for this bot', run: runTeamsManifest },
-  sdr: { summary: 'sdr add EMAIL --name NAME --password PASS | sdr list | sdr remove EMAIL   manage SDR console accounts', run: runSdr },
+  sdr: { summary: 'sdr add EMAIL --name NAME | sdr list | sdr remove EMAIL   manage SDR console accounts', run: runSdr },
 };
 
 function usage(): string {

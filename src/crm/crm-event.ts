@@ -1,4 +1,5 @@
-import type { HandoffRecord, LeadRecord } from '../storage/ports.js';
+import type { HandoffRecord } from '../storage/ports/handoffs.js';
+import type { LeadRecord } from '../storage/ports/leads.js';
 
 export const CRM_EVENT_TYPES = ['lead.qualified', 'lead.updated', 'person.erased'] as const;
 export type CrmEventType = (typeof CRM_EVENT_TYPES)[number];

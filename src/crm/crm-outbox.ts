@@ -1,4 +1,4 @@
-import type { EnqueueResult, OutboxEntry, OutboxRepository } from '../storage/ports.js';
+import type { EnqueueResult, OutboxEntry, OutboxRepository } from '../storage/ports/outbox.js';
 import type { CrmEvent, CrmEventType } from './crm-event.js';
 
 /** Queues a CRM event in the outbox (a duplicate idempotency key is ignored). */

@@ -1,4 +1,5 @@
-import type { OutboxEntry, OutboxRepository, StorageLogger } from '../storage/ports.js';
+import type { StorageLogger } from '../storage/ports/database.js';
+import type { OutboxEntry, OutboxRepository } from '../storage/ports/outbox.js';
 import { backoffDelay } from './backoff.js';
 import { crmEventFromOutbox } from './crm-outbox.js';
 import { CrmDeliveryError, type CrmSink } from './crm-sink.js';

@@ -23,7 +23,6 @@ export const budgetKind: DimensionKind = {
     currency: z.string().nullish(),
     period: z.enum(PERIODS).nullish(),
   },
-  llmFieldNames: 'amount, amountUpTo, currency, period',
   llmDetails: (raw, fact, playbook) => {
     if (!isCount(raw.amount)) return;
     const amount: Amount = { value: raw.amount, currency: currencyCode(raw.currency, playbook.currency), period: raw.period ?? 'once' };

@@ -13,7 +13,6 @@ export const companyKind: DimensionKind = {
     return { read: (reading, asked) => reader.read(reading, asked) };
   },
   llmFields: { headcount: z.number().nullish(), sector: z.string().nullish() },
-  llmFieldNames: 'headcount, sector',
   llmDetails: (raw, fact) => {
     if (typeof raw.headcount === 'number' && Number.isFinite(raw.headcount) && raw.headcount >= 0) fact.headcount = Math.round(raw.headcount);
     const sector = raw.sector?.replace(/\s+/g, ' ').trim();

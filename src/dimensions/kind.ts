@@ -33,8 +33,6 @@ export interface DimensionKind {
   rulesReader(dimension: Dimension, playbook: Playbook, extra: readonly Cue[]): DimensionReader;
   /** Fields the model fills for this kind, beyond level, evidence and confidence (each nullish). */
   llmFields: z.ZodRawShape;
-  /** The same fields as the prompt names them ("amount, currency, period"). */
-  llmFieldNames?: string;
   /** Copies the model's detail fields into a fact, tidied (never invented). */
   llmDetails?(raw: ModelFact, fact: Fact, playbook: Playbook): void;
   /** The level a fact scores at when its details say more than its level (an amount, months, a headcount). */

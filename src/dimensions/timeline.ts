@@ -13,7 +13,6 @@ export const timelineKind: DimensionKind = {
     return { read: (reading, asked) => ({ findings: reader.read(reading, asked) }) };
   },
   llmFields: { months: z.number().nullish() },
-  llmFieldNames: 'months',
   llmDetails: (raw, fact) => {
     if (typeof raw.months === 'number' && Number.isFinite(raw.months) && raw.months >= 0) fact.months = raw.months;
   },

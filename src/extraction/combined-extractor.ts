@@ -2,15 +2,15 @@ import { AppError } from '../errors.js';
 import type { Playbook } from '../playbook/schema.js';
 import { NO_USAGE, type LlmUsage } from '../qualification/types.js';
 import type { Extraction, ExtractionInput, Extractor } from './extractor.js';
-import { CircuitBreaker } from './llm/circuit-breaker.js';
 import { LlmCallError } from './llm/llm-call-error.js';
 import type { ExtractionLogger } from './llm/llm-extractor.js';
 import { looksLikeInjection } from './injection-guard.js';
+import { mayNotNeedModel, rulesSettled } from './llm-worth-calling.js';
 import { addUsage, mergeExtractions } from './merge-extractions.js';
 
 /**
- * Rules + LLM on every message, in parallel. The rules reading is always there; the LLM adds what
- * the rules missed and flags disagreements. When the LLM fails, times out or is skipped by its
+ * Rules on every message, the LLM on every message it can add to (llm-worth-calling.ts). The rules reading is
+ * always there; the LLM adds what the rules missed and flags disagreements. When the LLM fails, times out or is skipped by its
  * circuit breaker, the turn goes on with the rules facts alone (`rules (llm fallback: <reason>)`),
  * so an LLM outage never blocks a visitor.
  */
@@ -22,15 +22,9 @@ export class CombinedExtractor implements Extractor {
     private readonly rules: Extractor,
     private readonly llm: Extractor,
     private readonly logger?: ExtractionLogger,
+    /** `everyMessage`: consult the model even where the rules' reading leaves it nothing to add (LLM_EVERY_MESSAGE). */
+    private readonly options: { everyMessage?: boolean } = {},
   ) {}
-
-  // --- hardening: /readyz reports the breaker's state (src/server/readiness-checks.ts)
-  /** The LLM side's circuit breaker, when it has one. */
-  get llmBreaker(): CircuitBreaker | undefined {
-    const breaker = (this.llm as { breaker?: unknown }).breaker;
-    return breaker instanceof CircuitBreaker ? breaker : undefined;
-  }
-  // --- end hardening
 
   async extract(input: ExtractionInput): Promise<Extraction> {
     // Once a visitor has tried to steer the model, the model is not consulted again in that conversation:
@@ -40,13 +34,21 @@ export class CombinedExtractor implements Extractor {
       const rules = await this.rules.extract(input);
       return { ...rules, extractor: `${rules.extractor} (llm skipped: injection)` };
     }
-    // The model request leaves first: its promise chain runs up to the socket write before the next
-    // macrotask, and only then do the rules (pure CPU) run, while the model thinks. Running the rules
-    // first would add their time to every LLM turn.
+    // A short answer the rules may settle alone is read by them first: when they do, no model call (llm-worth-calling.ts).
+    if (!this.options.everyMessage && mayNotNeedModel(this.playbook, input)) {
+      const rules = await this.rules.extract(input);
+      if (rulesSettled(input, rules)) return { ...rules, extractor: `${rules.extractor} (llm not needed)` };
+      return this.withModel(input, rules, settled(this.llm.extract(input)));
+    }
+    // Otherwise the model request leaves first: its promise chain runs up to the socket write before the next
+    // macrotask, and only then do the rules (pure CPU) run, while the model thinks.
     const llm = settled(this.llm.extract(input));
     await new Promise<void>((resolve) => setImmediate(resolve));
     // The rules extractor is local, deterministic code: if it throws, that is a bug to surface, not to hide.
-    const rules = await this.rules.extract(input);
+    return this.withModel(input, await this.rules.extract(input), llm);
+  }
+
+  private async withModel(input: ExtractionInput, rules: Extraction, llm: Promise<PromiseSettledResult<Extraction>>): Promise<Extraction> {
     const model = await llm;
     if (model.status === 'rejected') {
       const reason = fallbackReason(model.reason);

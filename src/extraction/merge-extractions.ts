@@ -101,7 +101,9 @@ function dispute(hit: KnockoutHit, saw: 'rules' | 'llm', missed: 'rules' | 'llm'
 }
 
 export function addUsage(a: LlmUsage, b: LlmUsage): LlmUsage {
-  return { llmCalls: a.llmCalls + b.llmCalls, tokensIn: a.tokensIn + b.tokensIn, tokensOut: a.tokensOut + b.tokensOut };
+  const sum = { llmCalls: a.llmCalls + b.llmCalls, tokensIn: a.tokensIn + b.tokensIn, tokensOut: a.tokensOut + b.tokensOut };
+  const cached = (a.tokensCached ?? 0) + (b.tokensCached ?? 0);
+  return cached ? { ...sum, tokensCached: cached } : sum;
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {

@@ -1,8 +1,9 @@
-import type { Activity, StatePropertyAccessor, TurnContext } from 'botbuilder';
-import type { MessageInterceptor } from '../bot/qualibot-bot.js';
+import type { Activity, TurnContext } from 'botbuilder';
+import type { MessageInterceptor, TurnLeads } from '../bot/bot-ports.js';
 import type { LeadState } from '../qualification/lead-state.js';
 import type { Contact } from '../qualification/types.js';
-import type { Database, HandoffRecord } from '../storage/ports.js';
+import type { Database } from '../storage/ports/database.js';
+import type { HandoffRecord } from '../storage/ports/handoffs.js';
 import { contactLabel, findContact, withoutContact } from './contact-capture.js';
 import type { ConversationReferenceKeeper } from './reference-keeper.js';
 import { localeOf, type HandoffService } from './handoff-service.js';
@@ -11,13 +12,11 @@ import { END_REASONS, type ExpiryCause } from './handoff-state-machine.js';
 import { asLeadPacket, type CallbackRequest } from './lead-packet.js';
 
 export interface HandoffInterceptorDeps {
-  db: Database;
+  db: Pick<Database, 'handoffs' | 'transcripts'>;
   service: HandoffService;
   references: ConversationReferenceKeeper;
-  /** The bot's lead state, to keep a contact given while waiting. */
-  leadAccessor: StatePropertyAccessor<LeadState>;
-  /** Tells the lead's listeners (storage, CRM) that a contact arrived, so erase/export and the CRM see it. */
-  leadChanged: (lead: LeadState, context: TurnContext) => Promise<void>;
+  /** The bot's lead state, to keep a contact given while waiting; `changed` tells the lead's listeners (storage, CRM). */
+  leads: TurnLeads;
   now: () => Date;
 }
 
@@ -110,8 +109,8 @@ export class HandoffInterceptor implements MessageInterceptor {
   /** Keeps a contact in the lead state (the bot's) and in the SDR packet. */
   private async keepContact(lead: LeadState, context: TurnContext, found: Contact): Promise<void> {
     const updated: LeadState = { ...lead, contact: { ...lead.contact, ...found } };
-    await this.deps.leadAccessor.set(context, updated);
-    await this.deps.leadChanged(updated, context);
+    await this.deps.leads.set(context, updated);
+    await this.deps.leads.changed(updated, context);
   }
 
   private async remember(handoff: HandoffRecord, lead: LeadState, context: TurnContext, found: Contact): Promise<HandoffRecord> {

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { ActivityTypes, Channels, EventFactory, type Activity, type TurnContext } from 'botbuilder';
-import { VISITOR_LEFT_EVENT, type DecisionListener } from '../bot/qualibot-bot.js';
+import { VISITOR_LEFT_EVENT, type DecisionListener } from '../bot/bot-ports.js';
 import type { Logger } from '../logger.js';
 import type { Playbook } from '../playbook/schema.js';
 import type { LeadState } from '../qualification/lead-state.js';
 import type { Decision, Locale } from '../qualification/types.js';
-import type { Database, HandoffRecord, TranscriptEntry } from '../storage/ports.js';
+import type { Database } from '../storage/ports/database.js';
+import type { HandoffRecord } from '../storage/ports/handoffs.js';
+import type { TranscriptEntry } from '../storage/ports/transcripts.js';
 import { isOpen } from './business-hours.js';
 import { contactLabel } from './contact-capture.js';
 import type { HandoffConfig } from './handoff-config.js';
@@ -17,7 +19,7 @@ import { suggestFor } from './queue-view.js';
 import type { ConversationReferenceKeeper } from './reference-keeper.js';
 
 export interface HandoffListenerDeps {
-  db: Database;
+  db: Pick<Database, 'handoffs' | 'transcripts' | 'sdrs'>;
   references: ConversationReferenceKeeper;
   service: HandoffService;
   playbook: Playbook;
@@ -33,6 +35,11 @@ export interface HandoffListenerDeps {
  */
 export class HandoffListener implements DecisionListener {
   constructor(private readonly deps: HandoffListenerDeps) {}
+
+  /** A waiting visitor who leaves ends their handoff (or turns it into a callback task). */
+  async onVisitorLeft(conversationId: string): Promise<void> {
+    await this.deps.service.visitorLeft(conversationId);
+  }
 
   async onDecision(lead: LeadState, decision: Decision, context: TurnContext): Promise<void> {
     if (decision.route !== 'handoff') return;
@@ -89,7 +96,8 @@ export class HandoffListener implements DecisionListener {
   private async announceToChannel(context: TurnContext, handoff: HandoffRecord, packet: LeadPacket): Promise<void> {
     if (context.activity.channelId === Channels.Msteams) return;
     const transcript = await this.deps.db.transcripts.list(handoff.conversationId);
-    const summary = { handoffId: handoff.id, leadId: handoff.leadId, reason: handoff.reason, score: handoff.score, tier: handoff.tier, summary: packet.summary, locale: packet.locale };
+    // The visitor's own channel receives this event: no score, tier, lead id or score-derived reason (SDRs read those in the console).
+    const summary = { handoffId: handoff.id, summary: packet.summary, locale: packet.locale };
     const event = EventFactory.createHandoffInitiation(context, summary, { activities: transcript.map(toTranscriptActivity) });
     try {
       await context.sendActivity(event);

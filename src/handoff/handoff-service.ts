@@ -1,7 +1,9 @@
 import { ActivityTypes, type Activity } from 'botbuilder';
 import { BadRequestError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import type { Database, HandoffRecord, TranscriptSender } from '../storage/ports.js';
+import type { Database } from '../storage/ports/database.js';
+import type { HandoffRecord } from '../storage/ports/handoffs.js';
+import type { TranscriptSender } from '../storage/ports/transcripts.js';
 import { contactLabel } from './contact-capture.js';
 import type { HandoffConfig } from './handoff-config.js';
 import { HANDOFF_EVENTS_TOPIC, type HandoffBusEvent, type QueueChange } from './handoff-events.js';
@@ -17,12 +19,16 @@ import { say } from './handoff-texts.js';
 import { asLeadPacket, type CallbackRequest, type LeadPacket, type LeadPacketView } from './lead-packet.js';
 import { compareQueued, compareRecent, QUEUE_VIEWS, suggestAssignments, toSummary, type HandoffSummary, type QueueView } from './queue-view.js';
 import type { DeliveryOutcome, VisitorCourier } from './visitor-courier.js';
+import { withoutRemoteImages } from './remote-images.js';
 
 /** Sends activities to the visitor: in the current turn when there is one, else through the courier. */
 export type SendToVisitor = (activities: Partial<Activity>[]) => Promise<unknown>;
 
+/** The repositories the handoff service works with (not the whole database). */
+export type HandoffServiceRepositories = Pick<Database, 'handoffs' | 'transcripts' | 'sdrs' | 'leads' | 'outbox' | 'lock' | 'bus'>;
+
 export interface HandoffServiceDeps {
-  db: Database;
+  db: HandoffServiceRepositories;
   courier: VisitorCourier;
   config: HandoffConfig;
   logger: Logger;
@@ -65,7 +71,7 @@ export class HandoffService {
     while (this.notices.size > 0) await Promise.all([...this.notices]);
   }
 
-  private get db(): Database {
+  private get db(): HandoffServiceRepositories {
     return this.deps.db;
   }
 
@@ -120,7 +126,7 @@ export class HandoffService {
     await this.publishMessage(handoff, 'sdr', text, at, sdr.name);
     const activity: Partial<Activity> = {
       type: ActivityTypes.Message,
-      text: say('sdrMessage', localeOf(handoff), { sdr: sdr.name, text }),
+      text: say('sdrMessage', localeOf(handoff), { sdr: sdr.name, text: withoutRemoteImages(text) }),
       textFormat: 'markdown',
       // `fromSdr` keeps the transcript middleware from storing it a second time as a bot line.
       channelData: { qualibot: { fromSdr: true, sdrName: sdr.name, handoffId: handoff.id } },

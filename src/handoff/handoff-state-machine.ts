@@ -1,4 +1,4 @@
-import type { HandoffPatch, HandoffRecord, HandoffStatus, HandoffTransition } from '../storage/ports.js';
+import type { HandoffPatch, HandoffRecord, HandoffStatus, HandoffTransition } from '../storage/ports/handoffs.js';
 
 /**
  * The handoff lifecycle, as a pure table:

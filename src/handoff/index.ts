@@ -1,20 +1,21 @@
 import type { ConversationState } from 'botbuilder';
 import type { Server } from 'restify';
-import { VISITOR_LEFT_EVENT, type QualibotBot } from '../bot/qualibot-bot.js';
+import type { BotPorts } from '../bot/bot-ports.js';
 import { DeliveryLanes } from '../delivery/delivery-lanes.js';
 import type { Logger } from '../logger.js';
 import type { Playbook } from '../playbook/schema.js';
-import type { Database, Unsubscribe } from '../storage/ports.js';
+import type { Database } from '../storage/ports/database.js';
+import type { Unsubscribe } from '../storage/ports/event-bus.js';
 import { AssignmentSweeper } from './assignment-sweeper.js';
 import { mountSdrConsole } from './console-route.js';
 import { sweepIntervalFor, type HandoffConfig } from './handoff-config.js';
-import { HANDOFF_EVENTS_TOPIC, isHandoffBusEvent } from './handoff-events.js';
+import { HANDOFF_EVENTS_TOPIC, handoffBusEventSchema, subscribeValidated } from './handoff-events.js';
 import { HandoffInterceptor } from './handoff-interceptor.js';
 import { HandoffListener } from './handoff-listener.js';
 import { ConversationReferenceKeeper } from './reference-keeper.js';
 import { HandoffService } from './handoff-service.js';
 import { NotifierDispatcher, type HandoffNotifier } from './notifiers/index.js';
-import { mountSdrApi } from './sdr-api.js';
+import { mountSdrApi, type LoginDefenceOptions } from './sdr-api.js';
 import { SdrTokens } from './sdr-tokens.js';
 import { SseHub } from './sse-hub.js';
 import { VisitorCourier } from './visitor-courier.js';
@@ -29,9 +30,13 @@ export { createSdrNotifiers, TeamsSdrGate, type HandoffNotifier } from './notifi
 /** Deadline of one SDR notifier call (Teams card, Slack post), retries on 429 included. */
 const NOTIFIER_TIMEOUT_MS = 30_000;
 
+/** What the handoff module reads and writes: its own repositories, the references it keeps, the bus it shares. */
+export type HandoffRepositories = Pick<Database, 'handoffs' | 'transcripts' | 'sdrs' | 'leads' | 'outbox' | 'lock' | 'bus' | 'references' | 'processed'>;
+
 export interface HandoffModuleOptions {
-  db: Database;
-  bot: QualibotBot;
+  db: HandoffRepositories;
+  /** Where the handoff module hooks into the bot: its decision listener and its message interceptor. */
+  bot: BotPorts;
   /** The bot's conversation state (the handoff module keeps its own properties there). */
   conversationState: ConversationState;
   /** How to reach visitors proactively (usually a `VisitorChannelRouter`). */
@@ -39,6 +44,8 @@ export interface HandoffModuleOptions {
   playbook: Playbook;
   logger: Logger;
   config: HandoffConfig;
+  /** Client address and attack reporting of `POST /api/sdr/login`. */
+  login?: LoginDefenceOptions;
   /** Clock, for tests. */
   now?: () => Date;
 }
@@ -56,7 +63,7 @@ export interface HandoffModule {
 }
 
 /**
- * Human handoff: registers its decision listener and message interceptor on the bot at once;
+ * Human handoff: hooks its decision listener (decisions, visitors leaving) and message interceptor into the bot's ports at once;
  * `mount` adds the HTTP routes, `start` the background parts.
  */
 export function createHandoffModule(options: HandoffModuleOptions): HandoffModule {
@@ -74,19 +81,8 @@ export function createHandoffModule(options: HandoffModuleOptions): HandoffModul
   let unsubscribeNotifiers: Unsubscribe | undefined;
 
   const references = new ConversationReferenceKeeper(db.references, options.conversationState);
-  bot.addListener(new HandoffListener({ db, service, references, playbook: options.playbook, config, logger, now }));
-  bot.addInterceptor(new HandoffInterceptor({ db, service, references, leadAccessor: bot.leadAccessor, leadChanged: (lead, context) => bot.leadChanged(lead, context), now }));
-  const onVisitorLeft = async (conversationId: string | undefined) => {
-    if (conversationId) await service.visitorLeft(conversationId);
-  };
-  bot.onEvent(async (context, next) => {
-    if (context.activity.name === VISITOR_LEFT_EVENT) await onVisitorLeft(context.activity.conversation?.id);
-    await next();
-  });
-  bot.onEndOfConversation(async (context, next) => {
-    await onVisitorLeft(context.activity.conversation?.id);
-    await next();
-  });
+  bot.addDecisionListener(new HandoffListener({ db, service, references, playbook: options.playbook, config, logger, now }));
+  bot.addMessageInterceptor(new HandoffInterceptor({ db, service, references, leads: bot.leads, now }));
 
   return {
     service,
@@ -94,15 +90,15 @@ export function createHandoffModule(options: HandoffModuleOptions): HandoffModul
       notifiers.add(notifier);
     },
     mount(server) {
-      mountSdrApi(server, { db, service, tokens: new SdrTokens(config.tokenSecret, now), hub, logger, now });
+      mountSdrApi(server, { db, service, tokens: new SdrTokens(config.tokenSecret, now), hub, logger, now, ...(options.login ? { login: options.login } : {}) });
       mountSdrConsole(server);
     },
     async start() {
       await courier.start();
-      unsubscribe ??= await db.bus.subscribe(HANDOFF_EVENTS_TOPIC, (payload) => {
-        if (isHandoffBusEvent(payload)) hub.broadcast(payload);
-      });
-      if (notifiers.size > 0) unsubscribeNotifiers ??= await db.bus.subscribe(HANDOFF_EVENTS_TOPIC, (payload) => notifiers.handle(payload));
+      unsubscribe ??= await subscribeValidated(db.bus, HANDOFF_EVENTS_TOPIC, handoffBusEventSchema, (event) => hub.broadcast(event), logger);
+      if (notifiers.size > 0) {
+        unsubscribeNotifiers ??= await subscribeValidated(db.bus, HANDOFF_EVENTS_TOPIC, handoffBusEventSchema, (event) => notifiers.handle(event), logger);
+      }
       sweeper.start();
     },
     async stop(graceMs = 10_000) {

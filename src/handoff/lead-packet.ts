@@ -14,7 +14,7 @@ import type {
   ScoreReason,
   Tier,
 } from '../qualification/types.js';
-import type { TranscriptEntry } from '../storage/ports.js';
+import type { TranscriptEntry } from '../storage/ports/transcripts.js';
 import type { ExpiryCause } from './handoff-state-machine.js';
 
 /** One fact as the SDR reads it: the level, the visitor's own words, how sure the extractor was. */

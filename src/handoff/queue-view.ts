@@ -1,4 +1,5 @@
-import type { HandoffRecord, HandoffStatus, SdrRecord } from '../storage/ports.js';
+import type { HandoffRecord, HandoffStatus } from '../storage/ports/handoffs.js';
+import type { SdrRecord } from '../storage/ports/sdrs.js';
 import { asLeadPacket, type LeadPacket } from './lead-packet.js';
 
 /** What queue lists and SSE queue events show about one handoff. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { TurnContext, type ConversationReference, type ConversationState, type StatePropertyAccessor } from 'botbuilder';
-import type { ConversationReferenceRepository } from '../storage/ports.js';
+import type { ConversationReferenceRepository } from '../storage/ports/conversation-references.js';
 
 /**
  * Saves conversation references (what SDR messages and notices need to reach the visitor) and keeps

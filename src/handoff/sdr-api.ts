@@ -1,8 +1,11 @@
+import { createHash } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import { AppError, BadRequestError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import type { Database } from '../storage/ports.js';
+import { clientIp } from '../server/client-ip.js';
+import type { Database } from '../storage/ports/database.js';
 import type { HandoffService } from './handoff-service.js';
 import { CLOSE_OUTCOMES, type SdrIdentity } from './handoff-state-machine.js';
 import { LoginThrottle } from './login-throttle.js';
@@ -12,13 +15,27 @@ import type { SdrTokens } from './sdr-tokens.js';
 import type { SseHub } from './sse-hub.js';
 
 export interface SdrApiDeps {
-  db: Database;
+  db: Pick<Database, 'sdrs'>;
   service: HandoffService;
   tokens: SdrTokens;
   hub: SseHub;
   logger: Logger;
   now: () => Date;
+  login?: LoginDefenceOptions;
 }
+
+/** How the login route finds the client and reports attacks (see README, "Abuse limits"). */
+export interface LoginDefenceOptions {
+  /** Reverse proxies whose X-Forwarded-For is trusted (TRUST_PROXY_HOPS), as for every other per-IP limit. */
+  trustedHops?: number;
+  throttle?: LoginThrottle;
+  /** A wrong email or password (metrics). */
+  onFailure?: (reason: LoginFailureReason) => void;
+  /** An attempt refused with 429 (metrics). */
+  onThrottled?: () => void;
+}
+
+export type LoginFailureReason = 'unknown_account' | 'wrong_password';
 
 const loginBody = z.object({ email: z.string().trim().min(3).max(254), password: z.string().min(1).max(1024) });
 const messageBody = z.object({ text: z.string().trim().min(1, 'text must not be empty').max(4000) });
@@ -32,7 +49,8 @@ type AuthedHandler = (req: Request, res: Response, sdr: SdrIdentity) => Promise<
  * Errors are `{error, message}` with 400 (malformed), 401, 403, 404, 409 or 429.
  */
 export function mountSdrApi(server: Server, deps: SdrApiDeps): void {
-  const throttle = new LoginThrottle();
+  const login = deps.login ?? {};
+  const throttle = login.throttle ?? new LoginThrottle();
 
   const authenticate = async (token: string | undefined): Promise<SdrIdentity | undefined> => {
     const claims = deps.tokens.verify(token);
@@ -58,19 +76,27 @@ export function mountSdrApi(server: Server, deps: SdrApiDeps): void {
   server.post('/api/sdr/login', async (req: Request, res: Response) => {
     try {
       const { email, password } = parse(loginBody, req.body);
-      const key = `${email.toLowerCase()}|${req.socket.remoteAddress ?? ''}`;
-      const wait = throttle.retryAfterMs(key);
-      if (wait > 0) {
-        res.header('retry-after', String(Math.ceil(wait / 1000)));
+      const account = email.toLowerCase();
+      const address = clientIp(req, login.trustedHops ?? 0);
+      const gate = throttle.check(account, address);
+      if (gate.retryAfterMs > 0) {
+        login.onThrottled?.();
+        deps.logger.warn({ client: pseudonym(address), refusedBy: gate.refusedBy, retryAfterMs: gate.retryAfterMs }, 'sdr login throttled');
+        res.header('retry-after', String(Math.ceil(gate.retryAfterMs / 1000)));
         return sendError(res, 429, 'too_many_attempts', 'Too many failed attempts, try again later');
       }
+      if (gate.delayMs > 0) await sleep(gate.delayMs);
       const sdr = await deps.db.sdrs.findByEmail(email);
       const valid = await verifyPassword(password, sdr?.passwordHash ?? DECOY_HASH);
       if (!sdr || !valid) {
-        throttle.fail(key);
+        throttle.fail(account, address);
+        const reason: LoginFailureReason = sdr ? 'wrong_password' : 'unknown_account';
+        login.onFailure?.(reason);
+        // Never the password nor the email; the account id when there is one.
+        deps.logger.warn({ client: pseudonym(address), reason, ...(sdr ? { sdrId: sdr.id } : {}) }, 'sdr login failed');
         return sendError(res, 401, 'invalid_credentials', 'Wrong email or password');
       }
-      throttle.succeed(key);
+      throttle.succeed(account, address);
       const { token, expiresAt } = deps.tokens.issue(sdr.id);
       deps.logger.info({ sdrId: sdr.id }, 'sdr logged in');
       sendJson(res, 200, { token, expiresAt, sdr: { id: sdr.id, name: sdr.name } });
@@ -137,6 +163,14 @@ export function mountSdrApi(server: Server, deps: SdrApiDeps): void {
       if (!res.headersSent) handleError(res, error, deps.logger);
     }
   });
+}
+
+/**
+ * The logs mask addresses as personal data; a short hash still tells attempts from one client apart
+ * (compare it with `echo -n 203.0.113.7 | sha256sum | cut -c1-16`).
+ */
+function pseudonym(address: string): string {
+  return createHash('sha256').update(address).digest('hex').slice(0, 16);
 }
 
 function bearerToken(req: Request): string | undefined {

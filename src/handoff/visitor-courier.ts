@@ -2,16 +2,12 @@ import type { Activity, ConversationReference } from 'botbuilder';
 import { DeliveryLanes } from '../delivery/delivery-lanes.js';
 import type { Logger } from '../logger.js';
 import { KeyedLock } from '../storage/keyed-lock.js';
-import type { Database, Unsubscribe } from '../storage/ports.js';
-import { VISITOR_DELIVERY_TOPIC } from './handoff-events.js';
+import type { Database } from '../storage/ports/database.js';
+import type { Unsubscribe } from '../storage/ports/event-bus.js';
+import { relayedDeliverySchema, subscribeValidated, VISITOR_DELIVERY_TOPIC, type RelayedDelivery } from './handoff-events.js';
 import type { VisitorChannel } from './visitor-channel.js';
 
 export type DeliveryOutcome = 'sent' | 'relayed' | 'no-reference' | 'failed';
-
-interface RelayedDelivery {
-  conversationId: string;
-  activities: Partial<Activity>[];
-}
 
 /**
  * Gets activities to a visitor from whichever instance can reach them: sent directly when this
@@ -31,7 +27,7 @@ export class VisitorCourier {
   ) {}
 
   async start(): Promise<void> {
-    this.unsubscribe ??= await this.db.bus.subscribe(VISITOR_DELIVERY_TOPIC, (payload) => this.onRelayed(payload));
+    this.unsubscribe ??= await subscribeValidated(this.db.bus, VISITOR_DELIVERY_TOPIC, relayedDeliverySchema, (delivery) => this.onRelayed(delivery), this.logger);
   }
 
   async stop(): Promise<void> {
@@ -62,10 +58,7 @@ export class VisitorCourier {
   }
 
   /** Every instance hears a relayed delivery; only the one holding the connection sends it. */
-  private async onRelayed(payload: unknown): Promise<void> {
-    const delivery = payload as Partial<RelayedDelivery> | null;
-    if (!delivery || typeof delivery.conversationId !== 'string' || !Array.isArray(delivery.activities)) return;
-    const { conversationId, activities } = delivery as RelayedDelivery;
+  private async onRelayed({ conversationId, activities }: RelayedDelivery): Promise<void> {
     await this.order.run(conversationId, async () => {
       const reference = await this.db.references.get(conversationId);
       if (!reference || this.channels.reach(reference) !== 'here') return;

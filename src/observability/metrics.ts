@@ -27,6 +27,7 @@ export class Metrics {
   readonly llmCalls = new Counter({ name: 'qualibot_llm_calls_total', help: 'LLM calls made', registers: [this.registry] });
   readonly llmTokens = new Counter({ name: 'qualibot_llm_tokens_total', help: 'LLM tokens', labelNames: ['direction'], registers: [this.registry] });
   readonly llmErrors = new Counter({ name: 'qualibot_llm_errors_total', help: 'LLM failures that fell back to rules', labelNames: ['reason'], registers: [this.registry] });
+  readonly loginFailures = new Counter({ name: 'qualibot_login_failures_total', help: 'Failed SDR logins (wrong email or password)', labelNames: ['reason'], registers: [this.registry] });
   readonly routes = new Counter({ name: 'qualibot_routes_total', help: 'Leads decided, by route', labelNames: ['route', 'reason'], registers: [this.registry] });
 
   constructor(options: { defaultMetrics?: boolean } = {}) {

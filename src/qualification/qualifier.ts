@@ -1,3 +1,4 @@
+import { addUsage } from '../extraction/merge-extractions.js';
 import type { Extraction, Extractor } from '../extraction/extractor.js';
 import { findDimension } from '../playbook/queries.js';
 import type { Dimension, Playbook } from '../playbook/schema.js';
@@ -43,11 +44,7 @@ export class Qualifier {
       sheet,
       contact: { ...lead.contact, ...definedOnly(extraction.contact) },
       history: [...lead.history, text].slice(-HISTORY_LIMIT),
-      usage: {
-        llmCalls: lead.usage.llmCalls + extraction.usage.llmCalls,
-        tokensIn: lead.usage.tokensIn + extraction.usage.tokensIn,
-        tokensOut: lead.usage.tokensOut + extraction.usage.tokensOut,
-      },
+      usage: addUsage(lead.usage, extraction.usage),
     };
     return { lead: next, extraction, learned };
   }

@@ -67,6 +67,8 @@ export interface LlmUsage {
   llmCalls: number;
   tokensIn: number;
   tokensOut: number;
+  /** Of `tokensIn`, those the provider served from its prompt cache (billed at a lower price). */
+  tokensCached?: number;
 }
 
 export const NO_USAGE: LlmUsage = Object.freeze({ llmCalls: 0, tokensIn: 0, tokensOut: 0 });

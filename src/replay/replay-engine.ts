@@ -1,6 +1,6 @@
 import { ActivityTypes, TestAdapter, type Activity, type ConversationReference, type TurnContext } from 'botbuilder';
 import type { QualibotChannelData } from '../bot/render.js';
-import { VISITOR_LEFT_EVENT } from '../bot/qualibot-bot.js';
+import { VISITOR_LEFT_EVENT } from '../bot/bot-ports.js';
 import { createTurnErrorHandler } from '../bot/turn-error.js';
 import type { BotParts } from '../bot/build-bot.js';
 import type { Logger } from '../logger.js';
@@ -31,6 +31,8 @@ export interface ReplayResult {
   turns: number;
   llmCalls: number;
   tokensIn: number;
+  /** Of tokensIn, served from the provider's prompt cache. */
+  tokensCached: number;
   tokensOut: number;
   complete: boolean;
   locale?: string;
@@ -52,6 +54,7 @@ export async function replayCase(parts: BotParts, labelled: LabelledCase, logger
   };
   const adapter = new TestAdapter(conversation);
   adapter.onTurnError = createTurnErrorHandler(logger);
+  adapter.use(parts.visitorText);
   const logic = (context: TurnContext) => parts.bot.run(context);
   const transcript: TranscriptLine[] = [];
   const visitorLines = [...(labelled.visitor ?? [])];
@@ -125,6 +128,7 @@ export async function replayCase(parts: BotParts, labelled: LabelledCase, logger
     turns,
     llmCalls: lead?.usage.llmCalls ?? 0,
     tokensIn: lead?.usage.tokensIn ?? 0,
+    tokensCached: lead?.usage.tokensCached ?? 0,
     tokensOut: lead?.usage.tokensOut ?? 0,
     complete: decision?.complete ?? false,
     locale: lead?.locale,

@@ -1,14 +1,14 @@
 import { Counter, type Registry } from 'prom-client';
 import type { RateLimitConfig } from '../config.js';
-import { LlmCallBudget } from './llm-call-budget.js';
+import { LlmCallBudget } from '../extraction/llm-call-budget.js';
 import { HOUR_MS, KeyedRateLimiter, MINUTE_MS } from './rate-limits.js';
 
 /** Which limit refused something (the `limit` label of `qualibot_rate_limited_total`). */
-export type LimitName = 'ip' | 'conversation' | 'visitor' | 'widget_session' | 'llm_budget';
+export type LimitName = 'ip' | 'conversation' | 'visitor' | 'widget_session' | 'llm_budget' | 'widget_messages' | 'widget_sockets' | 'widget_storage' | 'login';
 
 /** Every abuse limit of one app instance, built from RATE_LIMIT_* (see README, "Abuse limits"). */
 export interface AbuseGuards {
-  /** /api/messages requests per client IP per minute (429). */
+  /** Requests per client IP per minute on the public widget routes, and on /api/messages when unauthenticated (429; src/server/rate-limit-doors.ts). */
   ipRequests: KeyedRateLimiter;
   /** Visitor messages per conversation per minute (kind reply). */
   conversationMessages: KeyedRateLimiter;

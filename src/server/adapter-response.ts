@@ -4,9 +4,13 @@ import type { Response } from 'restify';
 /**
  * What CloudAdapter.process writes to, in front of the real response: when the adapter fails (its
  * turn-error handler threw, or no handler), it answers 500 with the raw error message as the body.
- * That message may quote internals, so a 5xx leaves here in our error shape with a fixed text;
- * everything else (200, invoke responses, 401) passes through unchanged.
+ * That message may quote internals, so a 5xx leaves here in our error shape with a fixed text: 501 (an
+ * invoke the bot does not handle, e.g. a messaging extension it has not) says so, any other 5xx is
+ * "internal"; everything else (200, invoke responses, 401) passes through unchanged.
  */
+const NOT_IMPLEMENTED = { error: { code: 'not_implemented', message: 'Not implemented.' } };
+const INTERNAL = { error: { code: 'internal', message: 'Internal error.' } };
+
 export function adapterResponse(res: Response): BotResponse {
   let status = 200;
   const wrapper = {
@@ -26,7 +30,7 @@ export function adapterResponse(res: Response): BotResponse {
     },
     end() {
       if (status >= 500) {
-        if (!res.headersSent) res.send(status, { error: { code: 'internal', message: 'Internal error.' } });
+        if (!res.headersSent) res.send(status, status === 501 ? NOT_IMPLEMENTED : INTERNAL);
         return;
       }
       if (!res.writableEnded) res.end();

@@ -1,17 +1,18 @@
 import type { Next, Request, Response } from 'restify';
 import { clientIp } from './client-ip.js';
+import type { RouteKey } from './rate-limit-doors.js';
 import type { KeyedRateLimiter } from './rate-limits.js';
 
 /**
- * A restify `use` handler, installed before the body parser: requests to the route `method path`
- * beyond the per-IP limit get a 429 with Retry-After before their body is even read (a flood must
- * cost us as little as possible). Matched on the route restify chose, so `/%61pi/messages` counts
- * the same as `/api/messages`.
+ * A restify `use` handler, installed before the body parser: requests to one of `routes` beyond the
+ * per-IP limit (one budget per IP across them) get a 429 with Retry-After before their body is even
+ * read (a flood must cost us as little as possible). Matched on the route restify chose, so
+ * `/%61pi/messages` counts the same as `/api/messages`.
  */
-export function ipRateLimit(options: { method: string; path: string; limiter: KeyedRateLimiter; trustedHops: number; onRefused?: () => void }) {
-  const { method, path, limiter, trustedHops, onRefused } = options;
+export function ipRateLimit(options: { routes: readonly RouteKey[]; limiter: KeyedRateLimiter; trustedHops: number; onRefused?: () => void }) {
+  const { routes, limiter, trustedHops, onRefused } = options;
   return (req: Request, res: Response, next: Next): void => {
-    if (!limiter.enabled || !isRoute(req, method, path)) return next();
+    if (!limiter.enabled || !routes.some((route) => isRoute(req, route.method, route.path))) return next();
     const decision = limiter.take(clientIp(req, trustedHops));
     if (decision.allowed) return next();
     onRefused?.();

@@ -1,6 +1,6 @@
 import type { DeliveryOutcome } from '../crm/outbox-worker.js';
 import type { CircuitState } from '../extraction/llm/circuit-breaker.js';
-import type { OutboxRepository } from '../storage/ports.js';
+import type { OutboxRepository } from '../storage/ports/outbox.js';
 import type { ReadinessCheck } from './probes.js';
 
 /**

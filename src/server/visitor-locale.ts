@@ -1,7 +1,7 @@
-import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
+import type { TurnLeads } from '../bot/bot-ports.js';
 import { detectLocale } from '../extraction/detect-locale.js';
 import { toLocale } from '../i18n/messages.js';
-import type { LeadState } from '../qualification/lead-state.js';
 import type { Locale } from '../qualification/types.js';
 
 /** Finds the language to answer a refused message in, without running the bot. */
@@ -12,7 +12,7 @@ export type LocaleOf = (context: TurnContext) => Promise<Locale>;
  * message (its start only: it may be huge), else French. Never throws: with the database down, the
  * refusal is still answered.
  */
-export function visitorLocale(leads: StatePropertyAccessor<LeadState>): LocaleOf {
+export function visitorLocale(leads: Pick<TurnLeads, 'get'>): LocaleOf {
   return async (context) => {
     const lead = await leads.get(context).catch(() => undefined);
     return lead?.locale ?? toLocale(context.activity.locale) ?? detectLocale((context.activity.text ?? '').slice(0, 500)) ?? 'fr';

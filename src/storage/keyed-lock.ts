@@ -1,4 +1,4 @@
-import type { ConversationLock } from './ports.js';
+import type { ConversationLock } from './ports/conversation-lock.js';
 
 /**
  * In-process mutual exclusion per key: calls with the same key run one after the other (FIFO),

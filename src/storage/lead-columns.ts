@@ -1,4 +1,4 @@
-import type { LeadInput } from './ports.js';
+import type { LeadInput } from './ports/leads.js';
 import { normaliseEmail } from './outbox-subject.js';
 
 /** The order of the lead columns written by both engines (JSON columns are passed as JSON text). */

@@ -1,4 +1,5 @@
-import type { BusHandler, EventBus, StorageLogger, Unsubscribe } from './ports.js';
+import type { StorageLogger } from './ports/database.js';
+import type { BusHandler, EventBus, Unsubscribe } from './ports/event-bus.js';
 
 /**
  * In-process `EventBus` (SQLite engine: one instance). Delivery is asynchronous and hands each

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from '../errors.js';
-import type { Database, StorageLogger } from './ports.js';
+import type { Database, StorageLogger } from './ports/database.js';
 import { openPostgresDatabase } from './postgres/open-postgres.js';
 import { openSqliteDatabase } from './sqlite/open-sqlite.js';
 

@@ -1,4 +1,4 @@
-import type { OutboxSubject } from './ports.js';
+import type { OutboxSubject } from './ports/outbox.js';
 
 const MAX_DEPTH = 6;
 

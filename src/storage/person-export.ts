@@ -1,13 +1,9 @@
-import type {
-  ConversationReferenceRepository,
-  HandoffRepository,
-  LeadRecord,
-  LeadRepository,
-  OutboxEntry,
-  OutboxRepository,
-  PersonExport,
-  TranscriptRepository,
-} from './ports.js';
+import type { ConversationReferenceRepository } from './ports/conversation-references.js';
+import type { PersonExport } from './ports/data-lifecycle.js';
+import type { HandoffRepository } from './ports/handoffs.js';
+import type { LeadRecord, LeadRepository } from './ports/leads.js';
+import type { OutboxEntry, OutboxRepository } from './ports/outbox.js';
+import type { TranscriptRepository } from './ports/transcripts.js';
 import { normaliseEmail, outboxSubject } from './outbox-subject.js';
 
 /** The repositories an export reads; the same code serves both engines. */

@@ -1,11 +1,8 @@
-import type {
-  LeadRecord,
-  OutboxEntry,
-  SdrRecord,
-  HandoffRecord,
-  TranscriptEntry,
-  TranscriptSender,
-} from './ports.js';
+import type { HandoffRecord } from './ports/handoffs.js';
+import type { LeadRecord } from './ports/leads.js';
+import type { OutboxEntry } from './ports/outbox.js';
+import type { SdrRecord } from './ports/sdrs.js';
+import type { TranscriptEntry, TranscriptSender } from './ports/transcripts.js';
 import type { HandoffReason, Locale, Tier } from '../qualification/types.js';
 
 /** A row as a driver returns it, keyed by snake_case column name. */

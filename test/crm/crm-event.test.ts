@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { leadEvent, leadEventKey, leadPayload, personErasedEvents } from '../../src/crm/crm-event.js';
 import { crmEventFromOutbox, enqueueCrmEvent } from '../../src/crm/crm-outbox.js';
 import { openDatabase } from '../../src/storage/open-database.js';
-import type { HandoffRecord, LeadRecord } from '../../src/storage/ports.js';
+import type { HandoffRecord } from '../../src/storage/ports/handoffs.js';
+import type { LeadRecord } from '../../src/storage/ports/leads.js';
 import { leadInput } from '../storage/fixtures.js';
 
 const lead: LeadRecord = {

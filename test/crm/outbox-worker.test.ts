@@ -6,7 +6,8 @@ import { OutboxWorker, type DeliveryOutcome, type OutboxWorkerOptions } from '..
 import { WebhookCrmSink } from '../../src/crm/webhook-crm-sink.js';
 import { verifySignature } from '../../src/crm/webhook-signature.js';
 import { openDatabase } from '../../src/storage/open-database.js';
-import type { Database, LeadRecord } from '../../src/storage/ports.js';
+import type { Database } from '../../src/storage/ports/database.js';
+import type { LeadRecord } from '../../src/storage/ports/leads.js';
 import { startFakeCrm, type FakeCrm } from '../fakes/fake-crm-server.js';
 import { leadInput, waitFor } from '../storage/fixtures.js';
 

@@ -1,7 +1,7 @@
 import { ActivityTypes, TestAdapter, type Activity, type TurnContext } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
 import { buildBot } from '../../src/bot/build-bot.js';
-import { VISITOR_LEFT_EVENT } from '../../src/bot/qualibot-bot.js';
+import { VISITOR_LEFT_EVENT } from '../../src/bot/bot-ports.js';
 import { createTurnErrorHandler } from '../../src/bot/turn-error.js';
 import { RulesExtractor } from '../../src/extraction/rules/rules-extractor.js';
 import { createLogger } from '../../src/logger.js';
@@ -25,6 +25,7 @@ async function runTable(rows: Row[], options: { locale?: string; playbook?: stri
   const parts = buildBot({ playbook, extractor: new RulesExtractor(playbook), logger });
   const adapter = new TestAdapter();
   adapter.onTurnError = createTurnErrorHandler(logger);
+  adapter.use(parts.visitorText);
   const logic = (context: TurnContext) => parts.bot.run(context);
   const sent: Partial<Activity>[] = [];
   const drain = () => {

@@ -1,7 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PersonExport } from '../../src/storage/ports.js';
+import type { PersonExport } from '../../src/storage/ports/data-lifecycle.js';
 import { SQLITE_FILENAME } from '../../src/storage/open-database.js';
 import { FakeConnector } from '../fakes/fake-connector.js';
 import { ChildApp, runCli, sleep } from '../helpers/child-app.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifySignature } from '../../src/crm/webhook-signature.js';
-import type { OutboxEntry } from '../../src/storage/ports.js';
+import type { OutboxEntry } from '../../src/storage/ports/outbox.js';
 import { startTcpProxy, type TcpProxy } from '../channels/widget/tcp-proxy.js';
 import { FakeConnector } from '../fakes/fake-connector.js';
 import { startFakeCrm, type FakeCrm, type ReceivedRequest } from '../fakes/fake-crm-server.js';

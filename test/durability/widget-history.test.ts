@@ -1,7 +1,7 @@
 import type { Activity } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DbWidgetHistory } from '../../src/channels/widget/db-widget-history.js';
-import type { Database } from '../../src/storage/ports.js';
+import type { Database } from '../../src/storage/ports/database.js';
 import { openSession, TestSocket } from '../channels/widget/socket-test-client.js';
 import { ChildApp } from '../helpers/child-app.js';
 import { leadInput, uid } from '../storage/fixtures.js';

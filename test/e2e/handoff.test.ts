@@ -7,7 +7,7 @@ import { startApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { hashPassword } from '../../src/handoff/password-hash.js';
 import { createLogger } from '../../src/logger.js';
-import type { Database } from '../../src/storage/ports.js';
+import type { Database } from '../../src/storage/ports/database.js';
 import { WidgetPage, CHROMIUM_PATH, launchChromium, normalize, playbookMessages, type Answer } from '../channels/widget/widget-page.js';
 
 /** `npm run screenshots` points this at docs/screenshots (the README shows some of them). */

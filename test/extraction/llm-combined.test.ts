@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CombinedExtractor } from '../../src/extraction/combined-extractor.js';
 import { PROMPT_CANARY } from '../../src/extraction/llm/canary.js';
 import { LlmExtractor } from '../../src/extraction/llm/llm-extractor.js';
+import { RulesExtractor } from '../../src/extraction/rules/rules-extractor.js';
 import { loadPlaybook } from '../../src/playbook/loader.js';
 import { absorbFacts, emptyFactSheet } from '../../src/qualification/fact-sheet.js';
 import { useFakeOpenAiServer } from '../fakes/fake-openai-server.js';
@@ -103,5 +104,55 @@ describe('CombinedExtractor timing', () => {
     } finally {
       for (const [name, listener] of listeners) diagnostics.unsubscribe(name, listener);
     }
+  });
+});
+
+describe('CombinedExtractor: a model call only where it can add something', () => {
+  const realRules = new RulesExtractor(playbook, { warmUp: false });
+  const withRealRules = (options: { everyMessage?: boolean } = {}) =>
+    new CombinedExtractor(playbook, realRules, new LlmExtractor(playbook, { apiKey: 'k', baseURL: fake.baseURL, timeoutMs: 2000, rephrase: false }), undefined, options);
+
+  it('skips the model for a short answer the rules read explicitly, and says so', async () => {
+    const result = await withRealRules().extract(inputFor("I'm the CEO.", { askedDimension: 'authority' }));
+    expect(fake.calls).toBe(0);
+    expect(result.extractor).toBe('rules (llm not needed)');
+    expect(result.facts.map((fact) => [fact.dimension, fact.value])).toEqual([['authority', 'decision_maker']]);
+    expect(result.usage.llmCalls).toBe(0);
+  });
+
+  it.each([
+    ['a number (the model reads it too)', 'About 40k a year.', 'money'],
+    ['a number in words', 'Two hundred people.', 'company'],
+    ['the company answer (ICP fit, possible knockouts)', 'A university lab.', 'company'],
+    ['a short answer the rules cannot read', 'Hmm, hard to say really.', 'authority'],
+    ['a long answer', "I'm the CEO but honestly the board has the last word on anything like this.", 'authority'],
+    ['a knockout in a short answer', "I'm a student.", 'authority'],
+    ['nothing asked', 'I am the CEO.', undefined],
+  ])('calls the model for %s', async (_name, text, askedDimension) => {
+    fake.enqueue({ json: { facts: {} } });
+    await withRealRules().extract(inputFor(text, { askedDimension }));
+    expect(fake.calls).toBe(1);
+  });
+
+  it('calls it on every message with LLM_EVERY_MESSAGE', async () => {
+    fake.enqueue({ json: { facts: {} } });
+    const result = await withRealRules({ everyMessage: true }).extract(inputFor("I'm the CEO.", { askedDimension: 'authority' }));
+    expect(fake.calls).toBe(1);
+    expect(result.extractor).toBe('llm+rules');
+  });
+});
+
+
+describe('prompt caching', () => {
+  it('the system prompt is a prefix the provider serves from its cache on the next turns (cached_tokens counted)', async () => {
+    const llm = new LlmExtractor(playbook, { apiKey: 'k', baseURL: fake.baseURL, timeoutMs: 2000, rephrase: true });
+    fake.enqueue({ json: { facts: {} } }, { json: { facts: {} } });
+    const first = await llm.extract(inputFor('We lack meetings, badly.', { askedDimension: 'challenge', turn: 1 }));
+    const second = await llm.extract(inputFor('Our COO decides, I recommend.', { askedDimension: 'authority', turn: 3, history: ['We lack meetings, badly.'] }));
+    expect(first.usage.tokensCached).toBeUndefined();
+    // OpenAI serves cached prefixes from 1,024 tokens, in steps of 128 (test/fakes/fake-prompt-cache.ts).
+    expect(second.usage.tokensCached).toBeGreaterThanOrEqual(1024);
+    expect((second.usage.tokensCached! - 1024) % 128).toBe(0);
+    expect(second.usage.tokensCached).toBeLessThan(second.usage.tokensIn);
   });
 });

@@ -23,10 +23,10 @@ type ModelFacts = Record<string, Record<string, unknown>>;
 /** The model's answer per asked dimension; what the visitor says is in `answers`. */
 function modelAnswers(byDimension: Record<string, { facts?: ModelFacts; knockouts?: Array<{ id: string; evidence: string }> }>): void {
   fake.respondWith((body) => {
-    // The user message's first line names the dimension just asked (prompts/extract-facts/user.*.txt).
+    // The user message names the dimension just asked (prompts/extract-facts/user.*.txt).
     const messages = (body as { messages?: Array<{ role: string; content: string }> }).messages ?? [];
-    const firstLine = messages.filter((message) => message.role === 'user').at(-1)?.content.split('\n')[0] ?? '';
-    const asked = firstLine.split(':').at(-1)?.trim();
+    const user = messages.filter((message) => message.role === 'user').at(-1)?.content ?? '';
+    const asked = /^(?:Dimension the bot just asked about|Dimension sur laquelle le bot vient de poser sa question) ?: (.*)$/m.exec(user)?.[1]?.trim();
     const answer = (asked && byDimension[asked]) || {};
     return { json: { facts: answer.facts ?? {}, knockouts: answer.knockouts ?? [] }, usage: { prompt_tokens: 500, completion_tokens: 30 } };
   });

@@ -16,7 +16,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 describe('loadPrompt', () => {
   it('loads every part of a locale and the shared config', () => {
     const en = loadPrompt('extract-facts', 'en');
-    expect(en.parts).toEqual(['rephrase', 'system', 'user']);
+    expect(en.parts).toEqual(['open-questions', 'rephrase', 'system', 'user']);
     expect(en.config).toMatchObject({ temperature: 0 });
     expect(en.template('system')).toBe(readFileSync(join(PROMPTS_DIR, 'extract-facts', 'system.en.txt'), 'utf8'));
   });
@@ -45,14 +45,32 @@ describe('loadPrompt', () => {
       expect(system).toContain('{canary}');
       expect(system).toContain('<visitor_message>');
       expect(system).toContain('<earlier_messages>');
-      for (const placeholder of ['{dimensions}', '{knockouts}', '{today}', '{rephrase}']) expect(system).toContain(placeholder);
+      for (const placeholder of ['{dimensions}', '{knockouts}', '{rephrase}']) expect(system).toContain(placeholder);
       const user = loadPrompt('extract-facts', locale).template('user');
+      // What changes from turn to turn is in the user message, so the system prompt stays one cacheable prefix.
+      for (const placeholder of ['{today}', '{openQuestions}']) expect(user).toContain(placeholder);
       expect(user).toMatch(/<visitor_message>\n\{message\}\n<\/visitor_message>/);
     }
   });
 });
 
 describe('ExtractionPrompt', () => {
+  it('sends the same system prompt, byte for byte, whatever the date, turn, known facts and history (a provider caches it)', () => {
+    const prompt = new ExtractionPrompt(playbook, true);
+    const first = prompt.build({ text: 'hello', locale: 'en', turn: 1, known: {}, history: [] }, new Date('2026-01-05'));
+    const later = prompt.build(
+      { text: 'CFO here', locale: 'en', turn: 4, askedDimension: 'authority', known: { challenge: { dimension: 'challenge', value: 'clear_problem', evidence: 'x', confidence: 0.9, source: 'rules', turn: 1 } }, history: ['a', 'b'] },
+      new Date('2026-07-30'),
+    );
+    expect(later.system).toBe(first.system);
+    expect(first.user).toContain('2026-01-05');
+    expect(later.user).toContain('2026-07-30');
+    // The open questions move with the facts known: in the user message, never in the system prompt.
+    expect(first.user).toMatch(/OPEN QUESTIONS[^\n]*\n {2}- challenge:/);
+    expect(later.user).not.toContain('- challenge:');
+    expect(first.system).not.toContain('2026-');
+  });
+
   it('refuses a prompt folder whose system prompt lost the canary', () => {
     const dir = join(scratch, 'no-canary');
     cpSync(join(PROMPTS_DIR, 'extract-facts'), join(dir, 'extract-facts'), { recursive: true });

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { CHARS_PER_TOKEN, FakePromptCache } from './fake-prompt-cache.js';
 
 /**
  * What the fake does for one request. Fields combine where it makes sense (`latencyMs` + `json`);
@@ -25,7 +26,7 @@ export interface FakeBehaviour {
   refusal?: string;
   /** Wait before answering. */
   latencyMs?: number;
-  usage?: { prompt_tokens?: number; completion_tokens?: number };
+  usage?: { prompt_tokens?: number; completion_tokens?: number; cached_tokens?: number };
 }
 
 /** The request body of a chat completion, as far as the tests look at it. */
@@ -60,6 +61,8 @@ export class FakeOpenAiServer {
   readonly requests: RecordedRequest[] = [];
   url = '';
   private readonly queue: FakeBehaviour[] = [];
+  /** Repeated prompt prefixes are reported as cached tokens, as OpenAI does. */
+  readonly promptCache = new FakePromptCache();
   private responder?: Responder;
   private server?: Server;
 
@@ -93,6 +96,7 @@ export class FakeOpenAiServer {
     this.requests.length = 0;
     this.queue.length = 0;
     this.responder = undefined;
+    this.promptCache.clear();
   }
 
   async close(): Promise<void> {
@@ -141,11 +145,11 @@ export class FakeOpenAiServer {
       sendJson(res, scripted.status, { error: { message: `fake ${scripted.status}`, type, code: null } }, headers);
       return;
     }
-    sendJson(res, 200, completion(body, scripted));
+    sendJson(res, 200, completion(body, scripted, this.promptCache));
   }
 }
 
-function completion(body: ChatRequestBody, behaviour: FakeBehaviour): Record<string, unknown> {
+function completion(body: ChatRequestBody, behaviour: FakeBehaviour, cache: FakePromptCache): Record<string, unknown> {
   const output = behaviour.malformed ? MALFORMED_OUTPUT : (behaviour.raw ?? JSON.stringify(behaviour.json ?? {}));
   const toolName = body.tool_choice?.function?.name ?? body.tools?.[0]?.function.name;
   const useTool = Boolean(body.tools?.length) && !behaviour.refusal;
@@ -157,15 +161,23 @@ function completion(body: ChatRequestBody, behaviour: FakeBehaviour): Record<str
   if (useTool) {
     message.tool_calls = [{ id: 'call_fake_1', type: 'function', function: { name: toolName, arguments: output } }];
   }
-  const promptTokens = behaviour.usage?.prompt_tokens ?? Math.ceil(JSON.stringify(body.messages).length / 4);
-  const completionTokens = behaviour.usage?.completion_tokens ?? Math.ceil(output.length / 4);
+  // Tokens are estimated on the messages alone (the schema and tool definitions are left out of both counts).
+  const prompt = JSON.stringify(body.messages);
+  const cachedTokens = behaviour.usage?.cached_tokens ?? cache.lookup(prompt);
+  const promptTokens = behaviour.usage?.prompt_tokens ?? Math.ceil(prompt.length / CHARS_PER_TOKEN);
+  const completionTokens = behaviour.usage?.completion_tokens ?? Math.ceil(output.length / CHARS_PER_TOKEN);
   return {
     id: `chatcmpl-fake-${Date.now()}`,
     object: 'chat.completion',
     created: Math.floor(Date.now() / 1000),
     model: body.model,
     choices: [{ index: 0, message, logprobs: null, finish_reason: useTool ? 'tool_calls' : 'stop' }],
-    usage: { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens },
+    usage: {
+      prompt_tokens: promptTokens,
+      completion_tokens: completionTokens,
+      total_tokens: promptTokens + completionTokens,
+      prompt_tokens_details: { cached_tokens: Math.min(cachedTokens, promptTokens) },
+    },
   };
 }
 

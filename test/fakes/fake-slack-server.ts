@@ -29,7 +29,7 @@ const JSON_FIELDS = new Set(['blocks', 'attachments', 'metadata']);
 /**
  * A loopback Slack Web API (`POST /api/<method>`, form or JSON bodies, bearer token checked) that
  * records every call: chat.postMessage, chat.update, chat.delete, chat.postEphemeral, auth.test, conversations.info,
- * users.info (people added with `addUser`).
+ * users.info (people added with `addUser`, their locale with `include_locale`).
  * A 429 with `Retry-After` can be scripted for the next calls of a method.
  */
 export class FakeSlackServer {
@@ -41,7 +41,8 @@ export class FakeSlackServer {
   private nextTs = 1;
   private readonly rateLimits = new Map<string, { retryAfter: number; remaining: number }>();
   private waiters: Array<{ predicate: () => boolean; resolve: () => void }> = [];
-  private readonly users = new Map<string, { realName: string; displayName: string }>();
+  private readonly users = new Map<string, { realName: string; displayName: string; locale?: string }>();
+  private readonly hung: Array<{ method: string; when: (params: Record<string, unknown>) => boolean }> = [];
 
   constructor(readonly token = 'xoxb-fake-token') {}
 
@@ -61,9 +62,14 @@ export class FakeSlackServer {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
-  /** A workspace member `users.info` knows. */
-  addUser(id: string, realName: string, displayName = ''): void {
-    this.users.set(id, { realName, displayName });
+  /** A workspace member `users.info` knows; `locale` (e.g. `en-US`) is answered when asked with `include_locale`. */
+  addUser(id: string, realName: string, displayName = '', locale?: string): void {
+    this.users.set(id, { realName, displayName, ...(locale ? { locale } : {}) });
+  }
+
+  /** Calls of `method` (those `when` picks) are recorded and never answered (a Slack that hangs), until `stop`. */
+  hang(method: string, when: (params: Record<string, unknown>) => boolean = () => true): void {
+    this.hung.push({ method, when });
   }
 
   /** The next `times` calls of `method` are answered 429 with `Retry-After: retryAfterSeconds`. */
@@ -103,6 +109,10 @@ export class FakeSlackServer {
     const params = parseBody(req.headers['content-type'] ?? '', await readBody(req));
     const call: SlackCall = { method, params, at: Date.now(), authorization: req.headers.authorization, status: 200 };
     this.calls.push(call);
+    if (this.hung.some((hung) => hung.method === method && hung.when(params))) {
+      this.notify();
+      return;
+    }
 
     const limit = this.rateLimits.get(method);
     if (limit && limit.remaining > 0) {
@@ -145,7 +155,9 @@ export class FakeSlackServer {
         const user = this.users.get(String(params.user ?? ''));
         if (!user) return { ok: false, error: 'user_not_found' };
         const id = String(params.user);
-        return { ok: true, user: { id, name: id.toLowerCase(), real_name: user.realName, profile: { real_name: user.realName, display_name: user.displayName } } };
+        // Slack adds the locale only when asked for it (users.info `include_locale`).
+        const locale = user.locale && String(params.include_locale) === 'true' ? { locale: user.locale } : {};
+        return { ok: true, user: { id, name: id.toLowerCase(), real_name: user.realName, ...locale, profile: { real_name: user.realName, display_name: user.displayName } } };
       }
       case 'conversations.info': {
         const id = String(params.channel ?? '');

@@ -27,7 +27,9 @@ describe('on a handoff decision', () => {
 
     const [event] = handOffEvents('flow-webchat');
     expect(event).toBeDefined();
-    expect(event!.value).toMatchObject({ handoffId: handoff.id, reason: 'high_score', score: 100, summary: expect.stringContaining('money: allocated') });
+    expect(event!.value).toMatchObject({ handoffId: handoff.id, summary: expect.stringContaining('money: allocated') });
+    // Finding 9 of the security probe (#21): the visitor's browser receives this event, so it carries no score, tier, lead id or reason.
+    expect(Object.keys(event!.value as object).sort()).toEqual(['handoffId', 'locale', 'summary']);
     const transcript = event!.attachments?.[0];
     expect(transcript).toMatchObject({ name: 'Transcript', contentType: 'application/json' });
     expect((transcript!.content as { activities: Array<{ text: string }> }).activities.map((activity) => activity.text)).toContain('Oui, budget validé');

@@ -8,7 +8,7 @@ import {
   planTransition,
   type HandoffEventType,
 } from '../../src/handoff/handoff-state-machine.js';
-import { HANDOFF_STATUSES, type HandoffStatus } from '../../src/storage/ports.js';
+import { HANDOFF_STATUSES, type HandoffStatus } from '../../src/storage/ports/handoffs.js';
 import { openSqliteDatabase } from '../../src/storage/sqlite/open-sqlite.js';
 
 const marie = { id: 'sdr-marie', name: 'Marie — Sales' };

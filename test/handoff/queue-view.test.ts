@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareQueued, suggestAssignments, suggestFor, toSummary, type HandoffSummary } from '../../src/handoff/queue-view.js';
-import type { HandoffRecord } from '../../src/storage/ports.js';
+import type { HandoffRecord } from '../../src/storage/ports/handoffs.js';
 
 const now = new Date('2026-11-26T10:10:00.000Z');
 

@@ -46,19 +46,54 @@ describe('SDR tokens', () => {
 });
 
 describe('login throttle', () => {
-  it('blocks a key after too many failures within the window, then lets it try again', () => {
+  it('refuses an account from one address after too many failures within the window, then lets it try again', () => {
     let now = 0;
-    const throttle = new LoginThrottle(3, 60_000, () => now);
+    const throttle = new LoginThrottle({ perAccountAndAddress: 3, windowMs: 60_000, now: () => now });
     for (let i = 0; i < 3; i += 1) {
-      expect(throttle.retryAfterMs('a')).toBe(0);
-      throttle.fail('a');
+      expect(throttle.check('marie', '10.0.0.1').retryAfterMs).toBe(0);
+      throttle.fail('marie', '10.0.0.1');
     }
-    expect(throttle.retryAfterMs('a')).toBe(60_000);
-    expect(throttle.retryAfterMs('b')).toBe(0);
+    expect(throttle.check('marie', '10.0.0.1')).toMatchObject({ retryAfterMs: 60_000, refusedBy: 'account_and_address' });
+    // The same account from elsewhere (the real SDR) and another account from here are not refused.
+    expect(throttle.check('marie', '10.0.0.2').retryAfterMs).toBe(0);
+    expect(throttle.check('paul', '10.0.0.1').retryAfterMs).toBe(0);
     now = 60_001;
-    expect(throttle.retryAfterMs('a')).toBe(0);
-    throttle.fail('a');
-    throttle.succeed('a');
-    expect(throttle.retryAfterMs('a')).toBe(0);
+    expect(throttle.check('marie', '10.0.0.1').retryAfterMs).toBe(0);
+    throttle.fail('marie', '10.0.0.1');
+    throttle.succeed('marie', '10.0.0.1');
+    expect(throttle.check('marie', '10.0.0.1').retryAfterMs).toBe(0);
+  });
+
+  // Finding 3 of the security probe (#21): 10,001 junk logins used to push a real lock out of the map.
+  it('a flood of junk logins from other addresses does not clear a real lock, and memory stays bounded', () => {
+    const throttle = new LoginThrottle({ perAccountAndAddress: 10, maxKeys: 10_000 });
+    for (let i = 0; i < 10; i += 1) throttle.fail('marie@example.com', '203.0.113.7');
+    for (let i = 0; i < 10_001; i += 1) throttle.fail(`junk-${i}@example.com`, `198.51.${i >> 8}.${i & 255}`);
+    expect(throttle.check('marie@example.com', '203.0.113.7').retryAfterMs).toBeGreaterThan(0);
+    expect(throttle.size).toBeLessThanOrEqual(3 * 2 * 10_000);
+  });
+
+  it('password spraying: one address trying many accounts is refused after perAddress failures', () => {
+    const throttle = new LoginThrottle({ perAddress: 30 });
+    for (let i = 0; i < 30; i += 1) {
+      expect(throttle.check(`sdr-${i}@example.com`, '203.0.113.9').retryAfterMs).toBe(0);
+      throttle.fail(`sdr-${i}@example.com`, '203.0.113.9');
+    }
+    expect(throttle.check('sdr-999@example.com', '203.0.113.9')).toMatchObject({ refusedBy: 'address' });
+    expect(throttle.check('sdr-999@example.com', '203.0.113.10').retryAfterMs).toBe(0);
+  });
+
+  it('many addresses guessing one account slow it down (capped), they never lock it', () => {
+    const throttle = new LoginThrottle({ accountSlowdownAfter: 20, maxSlowdownMs: 5000 });
+    const delays: number[] = [];
+    for (let i = 0; i < 40; i += 1) {
+      delays.push(throttle.check('marie', `198.51.100.${i}`).delayMs);
+      throttle.fail('marie', `198.51.100.${i}`);
+    }
+    expect(delays.slice(0, 20)).toEqual(Array(20).fill(0));
+    expect(delays.slice(20, 24)).toEqual([250, 500, 1000, 2000]);
+    expect(Math.max(...delays)).toBe(5000);
+    // The SDR, from an address of their own, is slowed, not refused.
+    expect(throttle.check('marie', '192.0.2.1')).toEqual({ retryAfterMs: 0, delayMs: 5000 });
   });
 });

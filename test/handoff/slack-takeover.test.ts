@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HandoffRecord } from '../../src/storage/ports.js';
+import type { HandoffRecord } from '../../src/storage/ports/handoffs.js';
 import { eventCallback, nextTs, startSlackTestApp, type SlackTestApp } from '../channels/slack/slack-test-app.js';
 import type { PostedMessage } from '../fakes/fake-slack-server.js';
 import { eventually, HOT_ANSWERS_FR } from './helpers/handoff-harness.js';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src/handoff/password-hash.js';
-import type { HandoffRecord } from '../../src/storage/ports.js';
+import type { HandoffRecord } from '../../src/storage/ports/handoffs.js';
 import { FakeConnector, type ConnectorCall } from '../fakes/fake-connector.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 import { eventually, HOT_ANSWERS_FR } from './helpers/handoff-harness.js';

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import type { Activity } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MESSAGES } from '../../src/i18n/messages.js';
+import { FakeBotFrameworkAuth } from '../fakes/fake-bot-framework-auth.js';
 import { FakeOpenAiServer } from '../fakes/fake-openai-server.js';
 import { answerTo, asked, HOT_EN, HOT_FR } from './support/conversation.js';
 import { startHardenedApp, type HardenedApp } from './support/hardened-app.js';
@@ -79,10 +81,11 @@ describe('requests per minute per client IP on /api/messages: 429 with Retry-Aft
       expect((await t.post(t.message(`ip-${randomUUID()}`, 'x'.repeat(300_000)))).status).toBe(429);
       expect((await t.raw('/%61pi/messages', JSON.stringify(t.message(`ip-${randomUUID()}`, 'Bonjour')))).status).toBe(429);
       expect((await t.raw('/api/messages?via=query', JSON.stringify(t.message(`ip-${randomUUID()}`, 'Bonjour')))).status).toBe(429);
-      // Probes and the widget are not behind this limit.
+      // Probes are not behind this limit; unauthenticated, the widget shares the address's budget.
       expect((await t.get('/healthz')).status).toBe(200);
       expect((await t.get('/readyz')).status).toBe(200);
-      expect(await t.metric('qualibot_rate_limited_total', { limit: 'ip' })).toBe(4);
+      expect((await t.raw('/api/widget/session', JSON.stringify({ locale: 'fr' }))).status).toBe(429);
+      expect(await t.metric('qualibot_rate_limited_total', { limit: 'ip' })).toBe(5);
 
       t.clock.advance(6_000);
       expect((await t.post(t.message(`ip-${randomUUID()}`, 'Bonjour'))).status).toBe(200);
@@ -111,6 +114,66 @@ describe('requests per minute per client IP on /api/messages: 429 with Retry-Aft
     } finally {
       await proxied.close();
     }
+  });
+});
+
+describe('behind Azure Bot Service (authentication on): the per-IP limit guards the widget, not /api/messages', () => {
+  const APP_ID = '00000000-0000-0000-0000-00000000b07a';
+  let auth: FakeBotFrameworkAuth;
+  let t: HardenedApp;
+  beforeAll(async () => {
+    auth = await FakeBotFrameworkAuth.start(APP_ID);
+    t = await startHardenedApp(
+      {
+        MicrosoftAppId: APP_ID,
+        MicrosoftAppPassword: 'validated-against-the-fake',
+        SERVICE_URL_ALLOWLIST: '{{connector}}',
+        RATE_LIMIT_IP_REQUESTS_PER_MINUTE: '10',
+        RATE_LIMIT_MESSAGES_PER_MINUTE: '5',
+        RATE_LIMIT_CONVERSATIONS_PER_HOUR: '0',
+      },
+      { botFrameworkAuthentication: auth.authentication() },
+    );
+  }, 60_000);
+  afterAll(async () => {
+    await t?.close();
+    await auth?.close();
+  });
+  /** POSTs an activity as the Bot Service does: from one address, with a channel token. */
+  const fromBotService = (activity: Partial<Activity>) =>
+    t.raw('/api/messages', JSON.stringify(activity), { 'content-type': 'application/json', authorization: auth.channelAuthorization(t.connector.url) });
+
+  it('a dozen busy conversations from one address are all answered; the widget routes of that address are limited; each conversation keeps its own limit', async () => {
+    // Without a channel token the request is refused: authentication really is on.
+    expect((await t.post(t.message(`anonymous-${randomUUID()}`, 'Bonjour'))).status).toBe(401);
+
+    const conversations = Array.from({ length: 12 }, () => `azure-${randomUUID()}`);
+    const statuses: number[] = [];
+    for (const text of [HOT_FR.challenge, HOT_FR.company, HOT_FR.authority]) {
+      for (const conversationId of conversations) statuses.push((await fromBotService(t.message(conversationId, text))).status);
+    }
+    // 36 requests from 127.0.0.1 in well under a minute, over a per-IP limit of 10: none refused, every turn answered.
+    expect(statuses).toEqual(Array(36).fill(200));
+    for (const conversationId of conversations) expect(t.connector.messages(conversationId).length).toBeGreaterThanOrEqual(3);
+    expect(t.connector.calls.find((call) => call.activity?.type === 'message')?.authorization).toBe(`Bearer reply-token-for-${APP_ID}`);
+
+    // The same address on the widget's public routes: 10 requests, then 429.
+    const widget: number[] = [];
+    for (let index = 0; index < 6; index += 1) widget.push((await t.raw('/api/widget/session', JSON.stringify({ locale: 'fr' }), { 'content-type': 'application/json', origin: t.url })).status);
+    for (let index = 0; index < 5; index += 1) widget.push((await t.get('/widget.js')).status);
+    expect(widget).toEqual([...Array(10).fill(200), 429]);
+    expect(await t.metric('qualibot_rate_limited_total', { limit: 'ip' })).toBe(1);
+
+    // One conversation flooding is still held to its own limit (5 a minute): one kind reply, the rest dropped.
+    const flooded = `azure-flood-${randomUUID()}`;
+    for (let index = 0; index < 8; index += 1) expect((await fromBotService(t.message(flooded, `message ${index}`))).status).toBe(200);
+    expect(texts(t.connector.messages(flooded)).filter((text) => text === MESSAGES.rateLimited.fr)).toHaveLength(1);
+    expect(await t.metric('qualibot_rate_limited_total', { limit: 'conversation' })).toBe(3);
+
+    // The start-up log says which limit guards which door.
+    const doors = t.logs.records().find((record) => record.msg === 'rate limits by door')?.limits as Record<string, string[]>;
+    expect(doors['POST /api/messages']).toEqual(['5 messages/min per conversation and per visitor']);
+    expect(doors['POST /api/widget/session']).toEqual(['10 requests/min per IP']);
   });
 });
 

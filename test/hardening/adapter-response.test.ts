@@ -19,6 +19,8 @@ describe('adapterResponse: the adapter cannot leak error text in a 5xx', () => {
   beforeAll(async () => {
     server = restify.createServer();
     server.get('/fail', async (_req, res) => adapterEnd(adapterResponse(res), 500, 'TypeError: tag?.trim is not a function at /srv/app/turn-error.ts:15'));
+    // botbuilder's answer to an invoke it has no handler for: a bare 501.
+    server.get('/not-implemented', async (_req, res) => adapterEnd(adapterResponse(res), 501));
     server.get('/ok', async (_req, res) => adapterEnd(adapterResponse(res), 200));
     server.get('/invoke', async (_req, res) => adapterEnd(adapterResponse(res), 400, { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest' } }));
     server.get('/unauthorized', async (_req, res) => adapterEnd(adapterResponse(res), 401, 'Unauthorized Access. Request is not authorized'));
@@ -35,6 +37,12 @@ describe('adapterResponse: the adapter cannot leak error text in a 5xx', () => {
     const body = await response.text();
     expect(JSON.parse(body)).toEqual({ error: { code: 'internal', message: 'Internal error.' } });
     expect(body).not.toMatch(/trim|turn-error|TypeError/);
+  });
+
+  it('says "not implemented" for a 501 (an invoke the bot has no handler for), naming nothing internal', async () => {
+    const response = await fetch(`${url}/not-implemented`);
+    expect(response.status).toBe(501);
+    expect(await response.json()).toEqual({ error: { code: 'not_implemented', message: 'Not implemented.' } });
   });
 
   it('passes everything else through unchanged', async () => {

@@ -23,6 +23,9 @@ beforeAll(async () => {
   t = await startHardenedApp({
     RATE_LIMIT_IP_REQUESTS_PER_MINUTE: '0',
     WIDGET_MESSAGES_PER_MINUTE: '100000',
+    // The shared per-conversation limit and the storage quota apply to the widget too (#21); this file fuzzes, it does not test limits.
+    RATE_LIMIT_MESSAGES_PER_MINUTE: '0',
+    WIDGET_MAX_ACTIVITIES_PER_CONVERSATION: '1000000',
     WIDGET_SECRET: 'hardening-fuzz-secret-0123456789',
     LOG_LEVEL: 'warn',
   });

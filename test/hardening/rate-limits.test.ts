@@ -2,7 +2,8 @@ import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import type { Extraction, ExtractionInput, Extractor } from '../../src/extraction/extractor.js';
 import { clientIp, rateLimitKey } from '../../src/server/client-ip.js';
-import { LlmBudgetExtractor, LlmCallBudget } from '../../src/server/llm-call-budget.js';
+import { LlmBudgetExtractor, LlmCallBudget } from '../../src/extraction/llm-call-budget.js';
+import { describeRateLimits, ipLimitedRoutes, WIDGET_PUBLIC_ROUTES } from '../../src/server/rate-limit-doors.js';
 import { KeyedRateLimiter } from '../../src/server/rate-limits.js';
 
 function clock(start = 1_000_000) {
@@ -145,5 +146,27 @@ describe('LLM call budget per conversation', () => {
     for (let i = 0; i < 1000; i += 1) bounded.spend(`c${i}`, 1);
     expect(bounded.spentBy('c999')).toBe(1);
     expect(bounded.spentBy('c0')).toBe(0);
+  });
+});
+
+describe('which limit guards which door (src/server/rate-limit-doors.ts)', () => {
+  const limits = { messagesPerMinute: 20, conversationsPerHour: 30, llmCallsPerConversation: 30, ipRequestsPerMinute: 600, trustProxyHops: 0 };
+  const keys = (routes: { method: string; path: string }[]) => routes.map((route) => `${route.method} ${route.path}`);
+
+  it('the per-IP limit guards the widget always, /api/messages only when unauthenticated', () => {
+    expect(keys(ipLimitedRoutes(true))).toEqual(keys([...WIDGET_PUBLIC_ROUTES]));
+    expect(keys(ipLimitedRoutes(true))).not.toContain('POST /api/messages');
+    expect(keys(ipLimitedRoutes(false))).toEqual([...keys([...WIDGET_PUBLIC_ROUTES]), 'POST /api/messages']);
+    expect(keys([...WIDGET_PUBLIC_ROUTES])).toContain('POST /api/widget/session');
+  });
+
+  it('describes the doors for the start-up log, leaving out limits set to 0', () => {
+    expect(describeRateLimits(limits, 30, true)['POST /api/messages']).toEqual(['20 messages/min per conversation and per visitor']);
+    expect(describeRateLimits(limits, 30, false)['POST /api/messages']).toEqual(['600 requests/min per IP', '20 messages/min per conversation and per visitor']);
+    expect(describeRateLimits({ ...limits, ipRequestsPerMinute: 0, conversationsPerHour: 0 }, 0, false)).toMatchObject({
+      'POST /api/widget/session': [],
+      'widget pages, loader and files': [],
+      'widget socket': [],
+    });
   });
 });

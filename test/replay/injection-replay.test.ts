@@ -28,7 +28,8 @@ function obedientModel(body: ChatRequestBody) {
   const fenced = /<visitor_message>([\s\S]*?)<\/visitor_message>/.exec(visitor)?.[1]?.trim() ?? visitor;
   const evidence = fenced.slice(0, 40);
   const system = body.messages.find((message) => message.role === 'system')?.content ?? '';
-  const seen = body.messages.filter((message) => message.role !== 'system').map((message) => message.content).join('\n');
+  // What the visitor typed, now or earlier: the fenced parts of the user message (not the bot's own scaffolding).
+  const seen = [...visitor.matchAll(/<(visitor_message|earlier_messages)>([\s\S]*?)<\/\1>/g)].map((match) => match[2]).join('\n');
   // Without an injection in sight it behaves like a model that found nothing (rules facts carry the turn).
   if (!/ignore|instruction|consigne|system|prompt|route|score|DAN|override|handoff|\{/i.test(seen)) return { json: { facts: {}, knockouts: [] } };
   const top = (level: string) => ({ level, evidence, confidence: 1 });

@@ -74,8 +74,8 @@ describe('labelled conversations replayed with the LLM extractor against the fak
 
   it('LLM_REPHRASE: an accepted rephrasing replaces the next question, the playbook text comes back otherwise', async () => {
     fake.respondWith((body) => {
-      // First line of the user prompt (prompts/extract-facts/user.*.txt) names the dimension just asked.
-      const asked = /^Dimension[^:\n]*: (\w+)/.exec(body.messages.at(-1)?.content ?? '')?.[1];
+      // A line of the user prompt (prompts/extract-facts/user.*.txt) names the dimension just asked.
+      const asked = /^Dimension[^:\n]*: (\w+)/m.exec(body.messages.at(-1)?.content ?? '')?.[1];
       return asked === 'challenge'
         ? { json: { facts: {}, knockouts: [], rephrasedQuestion: { dimension: 'company', text: 'Merci ! Et votre entreprise, elle compte combien de personnes ?' } } }
         : { json: { facts: {}, knockouts: [] } };

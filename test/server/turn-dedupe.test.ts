@@ -6,7 +6,7 @@ import { t as say } from '../../src/i18n/messages.js';
 import { RulesExtractor } from '../../src/extraction/rules/rules-extractor.js';
 import { loadPlaybook } from '../../src/playbook/loader.js';
 import { openDatabase } from '../../src/storage/open-database.js';
-import type { Database } from '../../src/storage/ports.js';
+import type { Database } from '../../src/storage/ports/database.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 import { createTestDatabase } from '../storage/pg-test-server.js';
 

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Database, HandoffStatus, TranscriptEntry } from '../../src/storage/ports.js';
+import type { Database } from '../../src/storage/ports/database.js';
+import type { HandoffStatus } from '../../src/storage/ports/handoffs.js';
+import type { TranscriptEntry } from '../../src/storage/ports/transcripts.js';
 import { isEtagConflict } from '../../src/storage/storage-errors.js';
 import { handoffInput, leadInput, retryOnConflict, sleep, uid, waitFor } from './fixtures.js';
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { HandoffInput, LeadInput } from '../../src/storage/ports.js';
+import type { HandoffInput } from '../../src/storage/ports/handoffs.js';
+import type { LeadInput } from '../../src/storage/ports/leads.js';
 
 /** A unique id with a readable prefix, so tests never collide on a shared store. */
 export const uid = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;

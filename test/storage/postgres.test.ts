@@ -2,7 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../src/storage/migrations/index.js';
 import { openDatabase } from '../../src/storage/open-database.js';
-import type { Database } from '../../src/storage/ports.js';
+import type { Database } from '../../src/storage/ports/database.js';
 import { storageContract } from './contract.js';
 import { sleep } from './fixtures.js';
 import { createTestDatabase } from './pg-test-server.js';

@@ -5,8 +5,9 @@ import type { Logger } from '../../logger.js';
 import type { Playbook } from '../../playbook/schema.js';
 import type { LeadState } from '../../qualification/lead-state.js';
 import type { Decision } from '../../qualification/types.js';
-import type { LeadRecord, LeadRepository, OutboxRepository } from '../../storage/ports.js';
-import type { DecisionListener } from '../qualibot-bot.js';
+import type { LeadRecord, LeadRepository } from '../../storage/ports/leads.js';
+import type { OutboxRepository } from '../../storage/ports/outbox.js';
+import type { DecisionListener } from '../bot-ports.js';
 
 /**
  * Stores each decided lead (and later contact updates) and queues it for the CRM in the outbox.

@@ -1,7 +1,7 @@
 import type { Metrics } from '../../observability/metrics.js';
 import type { Decision } from '../../qualification/types.js';
 import type { LeadState } from '../../qualification/lead-state.js';
-import type { DecisionListener } from '../qualibot-bot.js';
+import type { DecisionListener } from '../bot-ports.js';
 
 /** Counts decided leads by route and handoff reason. */
 export class RouteMetricsListener implements DecisionListener {

@@ -1,7 +1,6 @@
 import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
 import type { Logger } from '../../logger.js';
-import { sanitizeVisitorText } from '../../privacy/sanitize-text.js';
-import type { TranscriptRepository } from '../../storage/ports.js';
+import type { TranscriptRepository } from '../../storage/ports/transcripts.js';
 
 /**
  * Every visitor message is stored before the bot answers it, and every bot message as it is sent
@@ -22,7 +21,8 @@ export class TranscriptMiddleware implements Middleware {
       await this.transcripts.append({
         conversationId,
         from: 'visitor',
-        text: sanitizeVisitorText(activity.text).slice(0, 8000),
+        // Already checked and cleaned by VisitorTextMiddleware, which runs first.
+        text: activity.text,
         at: new Date().toISOString(),
         activityId: activity.id,
       });

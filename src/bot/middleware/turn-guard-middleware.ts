@@ -1,6 +1,6 @@
 import { ActivityEventNames, ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
 import type { Logger } from '../../logger.js';
-import type { ConversationLock } from '../../storage/ports.js';
+import type { ConversationLock } from '../../storage/ports/conversation-lock.js';
 
 /** Which activities of a conversation had their turn completed (the port TurnGuardMiddleware dedupes with). */
 export interface CompletedTurns {

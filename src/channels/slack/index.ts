@@ -3,12 +3,13 @@ import type { Server } from 'restify';
 import { createTurnErrorHandler } from '../../bot/turn-error.js';
 import type { SlackConfig } from '../../config.js';
 import type { Logger } from '../../logger.js';
-import type { ProcessedActivityRepository } from '../../storage/ports.js';
+import type { ProcessedActivityRepository } from '../../storage/ports/processed-activities.js';
 import { LruProcessedEvents } from './lru-processed-events.js';
 import { SlackAdapter } from './slack-adapter.js';
 import { clickToActivity, eventToActivity, type Inbound, type SlackChannelData } from './slack-inbound.js';
 import type { SlackBlockActions, SlackEventCallback } from './slack-payloads.js';
 import { mountSlackRoutes, type SlackDelivery } from './slack-routes.js';
+import { SlackUserLocales } from './slack-user-locales.js';
 import { createSlackWebClient } from './slack-web-client.js';
 
 export { SlackAdapter } from './slack-adapter.js';
@@ -65,6 +66,7 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
   const logger = options.logger.child({ channel: 'slack' });
   const dedupe = options.dedupe ?? new LruProcessedEvents();
   const client = createSlackWebClient(config, logger);
+  const userLocales = new SlackUserLocales(createSlackWebClient(config, logger, 'lookup'), logger);
   const adapter = new SlackAdapter({ client, logger, serviceUrl: config.apiUrl, minSendIntervalMs: config.minSendIntervalMs });
   adapter.onTurnError = createTurnErrorHandler(logger);
   for (const middleware of options.middleware ?? []) adapter.use(middleware);
@@ -87,6 +89,7 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
       logger.info({ conversationId, eventId: envelope.event_id, ...delivery }, 'slack event already handled');
       return;
     }
+    await withLocale(inbound.activity, envelope.event.user);
     await adapter.processActivity(inbound.activity, (context) => bot.run(context));
   };
 
@@ -108,6 +111,16 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
       .markAnswered(channel, clicked.messageTs!, payload.message?.blocks, payload.message?.text ?? '', label)
       .catch((error: unknown) => logger.warn({ err: error, conversationId }, 'could not mark the slack question answered'));
     await adapter.processActivity(activity, (context) => bot.run(context));
+  };
+
+  /** What Slack knows of the user's language first; the bot guesses from the text, then falls back to SLACK_DEFAULT_LOCALE. */
+  const withLocale = async (activity: Partial<Activity>, userId: string | undefined) => {
+    const locale = userId ? await userLocales.localeOf(userId) : undefined;
+    if (locale) activity.locale = locale;
+    if (config.defaultLocale) {
+      const channelData = activity.channelData as { qualibot?: Record<string, unknown> };
+      channelData.qualibot = { ...channelData.qualibot, defaultLocale: config.defaultLocale };
+    }
   };
 
   const accepted = (inbound: Inbound, ref: string | undefined): inbound is { activity: Partial<Activity> } => {

@@ -1,4 +1,4 @@
-import type { ProcessedActivityRepository } from '../../storage/ports.js';
+import type { ProcessedActivityRepository } from '../../storage/ports/processed-activities.js';
 
 /**
  * In-memory "seen" set with a size bound, for Slack event ids (Slack retries an event it thinks

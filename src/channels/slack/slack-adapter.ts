@@ -14,7 +14,7 @@ import type { Logger } from '../../logger.js';
 import { KeyedQueue } from './keyed-queue.js';
 import { SLACK_CHANNEL_ID } from './slack-constants.js';
 import { parseSlackConversationId, type SlackConversationKey } from './slack-conversation-id.js';
-import { slackBotAccount, slackConversationAccount } from './slack-inbound.js';
+import { slackBotAccount, slackConversationAccount, type SlackChannelData } from './slack-inbound.js';
 import { answeredBlocks, toSlackMessage } from './slack-outbound.js';
 
 
@@ -102,7 +102,7 @@ export class SlackAdapter extends BotAdapter {
         responses.push({ id: '' });
         continue;
       }
-      const key = this.keyOf(context, activity);
+      const key = this.replyKeyOf(context, activity);
       const ts = await this.sends.run(key.channel, async () => {
         const result = await this.options.client.chat.postMessage({
           channel: key.channel,
@@ -182,6 +182,15 @@ export class SlackAdapter extends BotAdapter {
   async idle(): Promise<void> {
     await this.turns.idle();
     await this.sends.idle();
+  }
+
+  /** Where a message goes: its conversation, in the thread the visitor wrote in when this turn answers a DM thread. */
+  private replyKeyOf(context: TurnContext, activity: Partial<Activity>): SlackConversationKey {
+    const key = this.keyOf(context, activity);
+    const incoming = context.activity;
+    if (key.threadTs || (activity.conversation?.id && activity.conversation.id !== incoming.conversation?.id)) return key;
+    const replyThreadTs = (incoming.channelData as { slack?: SlackChannelData } | undefined)?.slack?.replyThreadTs;
+    return replyThreadTs ? { ...key, threadTs: replyThreadTs } : key;
   }
 
   private keyOf(context: TurnContext, activity: Partial<Activity>): SlackConversationKey {

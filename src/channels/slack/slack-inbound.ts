@@ -9,6 +9,11 @@ export interface SlackChannelData {
   teamId: string;
   eventId?: string;
   event?: unknown;
+  /**
+   * The thread a DM was written in (Slack's thread and assistant views): the DM stays one conversation,
+   * and this turn's replies go to that thread.
+   */
+  replyThreadTs?: string;
   /** The button clicked, for a click (part 2: SDR actions are told apart by `actionId`). */
   action?: { actionId: string; blockId?: string; value: string; messageTs?: string };
 }
@@ -19,7 +24,8 @@ export type Inbound = { activity: Partial<Activity> } | { ignored: string };
  * A Slack event as a Bot Framework message activity, or why it is ignored. DMs (`message` in an
  * `im`) and mentions of the bot elsewhere (`app_mention`) are conversations; the bot's own
  * messages, edits, joins and plain channel chatter are not. A mention starts a thread: the
- * conversation is that thread, so two colleagues mentioning the bot get two separate leads.
+ * conversation is that thread, so two colleagues mentioning the bot get two separate leads. A DM is
+ * one conversation even when written in a thread; the replies then go to that thread.
  */
 export function eventToActivity(envelope: SlackEventCallback, botUserId: string | undefined, serviceUrl: string): Inbound {
   const { event } = envelope;
@@ -38,7 +44,8 @@ export function eventToActivity(envelope: SlackEventCallback, botUserId: string 
   }
   const text = slackToPlainText(event.text ?? '', botUserId);
   if (!text) return { ignored: 'no text' };
-  const channelData: { slack: SlackChannelData } = { slack: { teamId: team, eventId: envelope.event_id, event } };
+  const replyThreadTs = !key.threadTs && event.thread_ts ? event.thread_ts : undefined;
+  const channelData: { slack: SlackChannelData } = { slack: { teamId: team, eventId: envelope.event_id, event, ...(replyThreadTs ? { replyThreadTs } : {}) } };
   return {
     activity: message(key, event.ts, { id: event.user, name: event.user }, text, botUserId, serviceUrl, channelData),
   };
@@ -51,12 +58,17 @@ export function clickToActivity(payload: SlackBlockActions, botUserId: string | 
   const team = payload.team?.id ?? payload.user.team_id;
   const messageTs = payload.message?.ts ?? payload.container?.message_ts;
   if (!action?.value || !channel || !team || !messageTs) return { ignored: 'no button value or no message' };
-  const threadTs = isDirectMessageChannel(channel) ? undefined : (payload.message?.thread_ts ?? payload.container?.thread_ts ?? messageTs);
-  const key: SlackConversationKey = threadTs ? { team, channel, threadTs } : { team, channel };
+  const inThread = payload.message?.thread_ts ?? payload.container?.thread_ts;
+  const direct = isDirectMessageChannel(channel);
+  const key: SlackConversationKey = direct ? { team, channel } : { team, channel, threadTs: inThread ?? messageTs };
   const id = action.action_ts ?? `${messageTs}-${action.action_id}`;
   const from = { id: payload.user.id, name: payload.user.name ?? payload.user.username ?? payload.user.id };
   const channelData: { slack: SlackChannelData } = {
-    slack: { teamId: team, action: { actionId: action.action_id, blockId: action.block_id, value: action.value, messageTs } },
+    slack: {
+      teamId: team,
+      ...(direct && inThread ? { replyThreadTs: inThread } : {}),
+      action: { actionId: action.action_id, blockId: action.block_id, value: action.value, messageTs },
+    },
   };
   return { activity: message(key, id, from, action.value, botUserId, serviceUrl, channelData) };
 }
@@ -97,7 +109,7 @@ function message(
     recipient: slackBotAccount(botUserId),
     text,
     textFormat: 'plain',
-    // No locale: Slack does not tell the user's language; the bot detects it from the first message.
+    // No locale in Slack's events: the channel asks Slack for the user's (index.ts, SlackUserLocales).
     channelData,
   };
 }

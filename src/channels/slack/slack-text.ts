@@ -1,3 +1,5 @@
+import { escapeRegExp, withoutMentions } from '../mention-text.js';
+
 /**
  * Text between Slack's `mrkdwn` and the plain text / Markdown the bot reads and writes.
  * Slack escapes `&`, `<` and `>` and wraps mentions and links in `<…>`.
@@ -11,12 +13,8 @@ const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>
  * bot id, leading mentions are removed (an app_mention always starts by addressing the bot).
  */
 export function slackToPlainText(text: string, botUserId?: string): string {
-  let result = text;
-  if (botUserId) {
-    result = result.replace(new RegExp(`<@${escapeRegExp(botUserId)}(\\|[^>]*)?>`, 'g'), ' ');
-  } else {
-    result = result.replace(/^(\s*<@[A-Z0-9]+(\|[^>]*)?>)+/, ' ');
-  }
+  const botMention = botUserId ? new RegExp(`<@${escapeRegExp(botUserId)}(\\|[^>]*)?>`, 'g') : /^(\s*<@[A-Z0-9]+(\|[^>]*)?>)+/g;
+  let result = withoutMentions(text, botMention);
   result = result.replace(/<([^<>]*)>/g, (_whole, inner: string) => {
     const [target = '', label] = inner.split('|', 2);
     if (target.startsWith('@')) return `@${label ?? target.slice(1)}`;
@@ -58,8 +56,4 @@ export function escapeMrkdwn(text: string): string {
 
 function inlineStyles(text: string): string {
   return text.replace(/\*\*([^*\n]+)\*\*/g, '*$1*').replace(/__([^_\n]+)__/g, '*$1*').replace(/~~([^~\n]+)~~/g, '~$1~');
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

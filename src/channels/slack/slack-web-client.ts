@@ -9,13 +9,20 @@ import type { Logger } from '../../logger.js';
  */
 export const SLACK_RETRY_POLICY = { retries: 3, factor: 2, minTimeout: 200, maxTimeout: 5000, randomize: true };
 
-/** The Slack Web API client for the bot token, logging through our (PII-masking) pino logger. */
-export function createSlackWebClient(config: SlackConfig, logger: Logger): WebClient {
+/** Lookups a turn waits for (the user's locale): one short attempt, never a wait for Retry-After. */
+export const SLACK_LOOKUP_POLICY = { timeoutMs: 1000, retries: 0 };
+
+/**
+ * The Slack Web API client for the bot token, logging through our (PII-masking) pino logger.
+ * `lookup` gives the client for the lookups a turn waits for (SLACK_LOOKUP_POLICY).
+ */
+export function createSlackWebClient(config: SlackConfig, logger: Logger, use: 'send' | 'lookup' = 'send'): WebClient {
+  const lookup = use === 'lookup';
   return new WebClient(config.botToken, {
     slackApiUrl: config.apiUrl,
-    retryConfig: SLACK_RETRY_POLICY,
-    rejectRateLimitedCalls: false,
-    timeout: 10_000,
+    retryConfig: lookup ? { retries: SLACK_LOOKUP_POLICY.retries } : SLACK_RETRY_POLICY,
+    rejectRateLimitedCalls: lookup,
+    timeout: lookup ? SLACK_LOOKUP_POLICY.timeoutMs : 10_000,
     logger: slackLogger(logger.child({ component: 'slack-web-api' })),
   });
 }

@@ -1,7 +1,7 @@
+import { zipSync } from 'fflate';
 import { ConfigError } from '../../errors.js';
 import { colorIconPng, outlineIconPng } from './teams-icons.js';
 import { MANIFEST_TEXTS, type ManifestTexts } from './teams-manifest-texts.js';
-import { writeZip, type ZipEntry } from './zip-writer.js';
 
 export const MANIFEST_VERSION = '1.17';
 const SCHEMA = `https://developer.microsoft.com/en-us/json-schemas/teams/v${MANIFEST_VERSION}/MicrosoftTeams.schema.json`;
@@ -74,13 +74,13 @@ export function buildLocalization(name: string, texts: ManifestTexts): Record<st
 export function buildTeamsAppPackage(options: TeamsAppOptions): { manifest: Record<string, unknown>; zip: Buffer } {
   const manifest = buildTeamsManifest(options);
   const json = (value: unknown) => Buffer.from(`${JSON.stringify(value, null, 2)}\n`, 'utf8');
-  const entries: ZipEntry[] = [
-    { name: 'manifest.json', data: json(manifest) },
-    { name: 'color.png', data: colorIconPng(options.accentColor) },
-    { name: 'outline.png', data: outlineIconPng() },
-    { name: FRENCH_FILE, data: json(buildLocalization(options.name, MANIFEST_TEXTS.fr)) },
-  ];
-  return { manifest, zip: writeZip(entries) };
+  const zip = zipSync({
+    'manifest.json': json(manifest),
+    'color.png': colorIconPng(options.accentColor),
+    'outline.png': outlineIconPng(),
+    [FRENCH_FILE]: json(buildLocalization(options.name, MANIFEST_TEXTS.fr)),
+  });
+  return { manifest, zip: Buffer.from(zip) };
 }
 
 function validate(options: TeamsAppOptions): void {

@@ -1,4 +1,4 @@
-import { encodePng, type RgbaImage } from './png-encoder.js';
+import { encode, type ImageData } from 'fast-png';
 
 /** Teams' icon rules: a full-colour 192×192 icon, and a 32×32 outline icon, white on transparent. */
 export const COLOR_ICON_SIZE = 192;
@@ -33,12 +33,17 @@ export function outlineIconPng(): Buffer {
   return encodePng(draw(OUTLINE_ICON_SIZE, (share) => [255, 255, 255, Math.round(share * 255)]));
 }
 
-function draw(size: number, paint: (share: number) => [number, number, number, number]): RgbaImage {
-  const pixels = new Uint8Array(size * size * 4);
+/** An 8-bit RGBA image of the mark, painted by `paint` from each pixel's coverage. */
+function draw(size: number, paint: (share: number) => [number, number, number, number]): ImageData {
+  const data = new Uint8Array(size * size * 4);
   for (let y = 0; y < size; y++) {
-    for (let x = 0; x < size; x++) pixels.set(paint(pixelCoverage(x, y, size)), (y * size + x) * 4);
+    for (let x = 0; x < size; x++) data.set(paint(pixelCoverage(x, y, size)), (y * size + x) * 4);
   }
-  return { width: size, height: size, pixels };
+  return { width: size, height: size, data, channels: 4, depth: 8 };
+}
+
+function encodePng(image: ImageData): Buffer {
+  return Buffer.from(encode(image));
 }
 
 export function parseHexColor(color: string): [number, number, number] {

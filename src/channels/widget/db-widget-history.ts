@@ -1,5 +1,5 @@
 import type { Activity } from 'botbuilder';
-import type { WidgetActivityRepository } from '../../storage/ports.js';
+import type { WidgetActivityRepository } from '../../storage/ports/widget-history.js';
 import type { StoredActivity, WidgetHistory } from './widget-history.js';
 
 /**

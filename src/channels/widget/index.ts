@@ -8,14 +8,14 @@ import { WidgetConversations } from './widget-conversations.js';
 import { mountWidgetRoutes } from './widget-routes.js';
 import type { WidgetHistory } from './widget-history.js';
 import { WidgetSessions } from './widget-sessions.js';
-import { WidgetSocketServer } from './widget-socket-server.js';
+import { WidgetSocketServer, type MessageGate, type WidgetRefusal } from './widget-socket-server.js';
 import { WidgetTokens } from './widget-tokens.js';
 
 export { WidgetAdapter, type WidgetBot } from './widget-adapter.js';
 export type { StoredActivity, WidgetHistory } from './widget-history.js';
 export { InMemoryWidgetHistory } from './in-memory-widget-history.js';
 export { WIDGET_CHANNEL_ID } from './widget-accounts.js';
-export { WIDGET_SOCKET_PATH } from './widget-socket-server.js';
+export { WIDGET_SOCKET_PATH, type MessageGate, type WidgetRefusal } from './widget-socket-server.js';
 export { measureWidgetSizes } from './widget-assets.js';
 
 /** Everything the app passes in (see `config.widget`). */
@@ -27,7 +27,15 @@ export interface WidgetChannelOptions {
   /** Sites that may embed the widget; empty = same origin and loopback only; '*' = any. */
   allowedOrigins: string[];
   maxMessageBytes: number;
+  /** Visitor messages per minute per conversation (WIDGET_MESSAGES_PER_MINUTE). */
   messagesPerMinute: number;
+  /** Open sockets per conversation (WIDGET_MAX_SOCKETS_PER_CONVERSATION). */
+  maxSocketsPerConversation?: number;
+  /** Stored activities per conversation (WIDGET_MAX_ACTIVITIES_PER_CONVERSATION). */
+  maxStoredActivities?: number;
+  /** RATE_LIMIT_MESSAGES_PER_MINUTE, shared with the other channels. */
+  messageGate?: MessageGate;
+  onRefused?: (refusal: WidgetRefusal) => void;
   /** Default privacy-policy link (a page may override it with data-privacy-url). */
   privacyUrl: string;
   /** What / and /en show: the playbook's site pages or a neutral page named after it. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sanitizeVisitorText } from '../../privacy/sanitize-text.js';
 import type { PageContext } from '../../qualification/types.js';
 
 /** The page locales the widget speaks; every widget activity carries one of them. */
@@ -18,7 +19,8 @@ export function normalizeLocale(value: unknown, fallback: WidgetLocale = 'en-US'
 const clipped = (max: number) =>
   z
     .string()
-    .transform((value) => value.trim().slice(0, max))
+    // Bidi and zero-width controls go, as in the transcript: a title with U+202E must not read reversed to an SDR.
+    .transform((value) => sanitizeVisitorText(value).slice(0, max))
     .optional()
     .catch(undefined);
 

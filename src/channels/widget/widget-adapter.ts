@@ -244,6 +244,7 @@ export class WidgetAdapter extends BotAdapter {
         return undefined;
       }
       const seq = await this.deps.history.append(conversationId, activity);
+      if (conversation) conversation.lastSeq = Math.max(conversation.lastSeq, seq);
       if (conversation && activity.id && !conversation.sequenceIds.has(activity.id)) conversation.sequenceIds.set(activity.id, seq);
       const frame = activityFrame({ seq, activity });
       for (const client of conversation?.clients ?? []) client.push(frame, seq);

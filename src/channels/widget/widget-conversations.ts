@@ -19,6 +19,8 @@ export interface WidgetConversation {
   readonly sequenceIds: Map<string, number>;
   /** Client ids of recent visitor messages: a browser resends unconfirmed ones after a reconnect. */
   readonly clientActivityIds: Set<string>;
+  /** Highest sequence number known for it (stored activities so far): the storage quota counts on it. */
+  lastSeq: number;
   lastUsedAt: number;
 }
 
@@ -51,6 +53,7 @@ export class WidgetConversations {
       outbox: new SerialQueue(),
       sequenceIds: new Map(),
       clientActivityIds: new Set(),
+      lastSeq: 0,
       lastUsedAt: this.now(),
     };
     this.byId.set(init.id, conversation);

@@ -5,6 +5,14 @@ import type { createSessionRoute } from './session-route.js';
 import { LONG_CACHE, NO_CACHE, SHORT_CACHE, sendAsset, type StaticAsset, type WidgetAssets } from './widget-assets.js';
 import type { WidgetSocketServer } from './widget-socket-server.js';
 
+/**
+ * The demo pages' policy: their own scripts, styles and connections only (the widget's socket is same-origin),
+ * inline styles because Web Chat and the loader write them, images from here or data/blob URLs only — so a
+ * remote image in a message is not fetched — and no framing by other sites.
+ */
+export const DEMO_PAGE_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; font-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
 export interface WidgetRoutesDependencies {
   /** Loaded in the background at start-up; requests wait for it. */
   assets: Promise<WidgetAssets>;
@@ -37,8 +45,15 @@ export function mountWidgetRoutes(server: Server, deps: WidgetRoutesDependencies
       );
     };
 
-  server.get('/', serve((all) => ({ asset: all.pages.fr, cache: NO_CACHE })));
-  server.get('/en', serve((all) => ({ asset: all.pages.en, cache: NO_CACHE })));
+  const page = (pick: (all: WidgetAssets) => StaticAsset) => {
+    const send = serve((all) => ({ asset: pick(all), cache: NO_CACHE }));
+    return (request: Request, response: Response, next: Next): void => {
+      response.setHeader('Content-Security-Policy', DEMO_PAGE_POLICY);
+      send(request, response, next);
+    };
+  };
+  server.get('/', page((all) => all.pages.fr));
+  server.get('/en', page((all) => all.pages.en));
   // The loader URL is pasted into customers' sites, so it must refresh quickly; what it loads is versioned.
   server.get('/widget.js', serve((all) => ({ asset: all.loader, cache: SHORT_CACHE })));
   server.get(

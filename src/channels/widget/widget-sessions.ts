@@ -69,6 +69,7 @@ export class WidgetSessions {
     if (past.length === 0) return undefined;
     const conversation = this.deps.conversations.get(conversationId) ?? this.deps.conversations.create({ id: conversationId, visitorId, locale, context: {} });
     for (const { seq, activity } of past) {
+      conversation.lastSeq = Math.max(conversation.lastSeq, seq);
       if (activity.id && !conversation.sequenceIds.has(activity.id)) conversation.sequenceIds.set(activity.id, seq);
       const clientActivityId = (activity.channelData as { clientActivityID?: unknown } | undefined)?.clientActivityID;
       if (typeof clientActivityId === 'string' && activity.from?.role === 'user') WidgetConversations.rememberClientActivity(conversation, clientActivityId);

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
+import { MAX_VISITOR_TEXT } from '../../privacy/sanitize-text.js';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import { isOriginAllowed } from './origin-policy.js';
 import { SlidingWindowRateLimiter } from './rate-limiter.js';
@@ -24,22 +25,43 @@ export interface WidgetSocketServerOptions {
   logger: Logger;
   allowedOrigins: readonly string[];
   maxMessageBytes: number;
+  /** Visitor messages per minute per conversation, whatever the number of its sockets. */
   messagesPerMinute: number;
+  /** Sockets one conversation may have open at once (tabs, reconnects); beyond, the upgrade gets 429. */
+  maxSocketsPerConversation?: number;
+  /** Activities one conversation may store; beyond, the visitor's messages are refused (`conversation_full`). */
+  maxStoredActivities?: number;
+  /** Limits shared with the other channels (RATE_LIMIT_MESSAGES_PER_MINUTE), checked after the widget's own. */
+  messageGate?: MessageGate;
+  /** Told about every refusal (metrics). */
+  onRefused?: (refusal: WidgetRefusal) => void;
   /** Ping period; a socket that missed one pong is dropped (the browser then reconnects). */
   heartbeatMs?: number;
 }
+
+/** Which limit refused a widget message or socket. */
+export type WidgetRefusal = 'widget_messages' | 'widget_sockets' | 'widget_storage' | 'message_too_long' | 'conversation' | 'visitor';
+
+/** One more visitor message in this conversation: allowed, or which limit refuses it and for how long. */
+export type MessageGate = (conversation: { id: string; visitorId: string }) => { allowed: true } | { allowed: false; limit: 'conversation' | 'visitor'; retryAfterMs: number };
+
+export const DEFAULT_MAX_SOCKETS_PER_CONVERSATION = 5;
+export const DEFAULT_MAX_STORED_ACTIVITIES = 1000;
 
 /** A visitor's typing is told at most this often (Web Chat sends it on every few keystrokes). */
 const TYPING_EVERY_MS = 2_000;
 
 /**
  * The widget's WebSocket endpoint: authenticates with the short-lived socket token, replays what the
- * client missed since its watermark, then relays activities both ways. Oversized and too frequent
- * messages are refused with an error frame; the connection keeps serving.
+ * client missed since its watermark, then relays activities both ways. Oversized, too long and too
+ * frequent messages are refused with an error frame before anything stores them; the connection keeps
+ * serving. Every limit counts per conversation (and per visitor), never per socket, and a conversation
+ * has at most `maxSocketsPerConversation` sockets, so opening more sockets buys nothing.
  */
 export class WidgetSocketServer {
   private readonly wss: WebSocketServer;
   private readonly alive = new WeakMap<WebSocket, boolean>();
+  private readonly limiters = new WeakMap<WidgetConversation, SlidingWindowRateLimiter>();
   private readonly heartbeat: NodeJS.Timeout;
   private readonly typingToldAt = new Map<string, number>();
   /** Told when a visitor types (e.g. so the SDR holding the conversation sees it). */
@@ -77,7 +99,15 @@ export class WidgetSocketServer {
       refuseUpgrade(socket, 401, 'Invalid or expired socket token: open a new session');
       return true;
     }
+    if (conversation.clients.size >= (this.options.maxSocketsPerConversation ?? DEFAULT_MAX_SOCKETS_PER_CONVERSATION)) {
+      this.options.onRefused?.('widget_sockets');
+      logger.warn({ conversationId: conversation.id, sockets: conversation.clients.size }, 'widget socket refused: too many sockets for one conversation');
+      refuseUpgrade(socket, 429, 'Too many open connections for this conversation: close another tab');
+      return true;
+    }
     const watermark = parseWatermark(url.searchParams.get('watermark'));
+    // A watermark the client has seen is a lower bound of what the conversation stores (after a restart too).
+    conversation.lastSeq = Math.max(conversation.lastSeq, watermark);
     this.wss.handleUpgrade(request, socket, head, (ws) => void this.accept(ws, conversation, watermark));
     return true;
   }
@@ -97,14 +127,16 @@ export class WidgetSocketServer {
     const client = new SocketClient(ws, watermark);
     // Registered before reading the history: activities published meanwhile are held, not lost.
     conversation.clients.add(client);
-    const limiter = new SlidingWindowRateLimiter(this.options.messagesPerMinute);
+    const limiter = this.limiterOf(conversation);
     this.alive.set(ws, true);
     ws.on('pong', () => this.alive.set(ws, true));
     ws.on('message', (data, isBinary) => void this.onMessage(client, conversation, limiter, data, isBinary));
     ws.on('close', () => conversation.clients.delete(client));
     ws.on('error', (error) => logger.debug({ err: error, conversationId: conversation.id }, 'widget socket error'));
     try {
-      client.finishReplay(await history.since(conversation.id, watermark));
+      const missed = await history.since(conversation.id, watermark);
+      for (const { seq } of missed) conversation.lastSeq = Math.max(conversation.lastSeq, seq);
+      client.finishReplay(missed);
       client.send({ type: 'ready', conversationId: conversation.id, watermark: client.watermark });
     } catch (error) {
       logger.error({ err: error, conversationId: conversation.id }, 'widget history unavailable');
@@ -126,12 +158,30 @@ export class WidgetSocketServer {
     const { activity } = parsed;
     if (activity.type === 'typing') return this.tellTyping(conversation.id);
     const clientActivityId = activity.channelData?.clientActivityID;
+    const { onRefused } = this.options;
     if (!limiter.tryTake()) {
+      onRefused?.('widget_messages');
       const frame = errorFrame('rate_limited', `Too many messages: at most ${this.options.messagesPerMinute} per minute.`, clientActivityId);
       return client.send({ ...frame, retryAfterMs: limiter.retryAfterMs() });
     }
     if (!ACCEPTED_TYPES.has(activity.type)) {
       return client.send(errorFrame('unsupported_activity', `Activities of type "${activity.type}" are not accepted.`, clientActivityId));
+    }
+    // Refused here rather than by the bot, so not even its echo is stored (the bot's middleware refuses it on other channels).
+    if ((activity.text?.length ?? 0) > MAX_VISITOR_TEXT) {
+      onRefused?.('message_too_long');
+      return client.send({ ...errorFrame('message_too_large', `Messages are limited to ${MAX_VISITOR_TEXT} characters: please sum it up.`, clientActivityId), maxChars: MAX_VISITOR_TEXT });
+    }
+    const shared = activity.type === 'message' ? this.options.messageGate?.(conversation) : undefined;
+    if (shared && !shared.allowed) {
+      onRefused?.(shared.limit);
+      return client.send({ ...errorFrame('rate_limited', 'Too many messages: please wait a little.', clientActivityId), retryAfterMs: shared.retryAfterMs });
+    }
+    const quota = this.options.maxStoredActivities ?? DEFAULT_MAX_STORED_ACTIVITIES;
+    if (conversation.lastSeq >= quota) {
+      onRefused?.('widget_storage');
+      this.options.logger.warn({ conversationId: conversation.id, stored: conversation.lastSeq }, 'widget message refused: conversation storage quota reached');
+      return client.send(errorFrame('conversation_full', `This conversation has reached its size limit (${quota} stored activities).`, clientActivityId));
     }
     try {
       await this.options.adapter.receive(conversation, activity);
@@ -139,6 +189,16 @@ export class WidgetSocketServer {
       this.options.logger.error({ err: error, conversationId: conversation.id }, 'widget activity could not be received');
       client.send(errorFrame('internal_error', 'The message could not be delivered.', clientActivityId));
     }
+  }
+
+  /** One limiter per conversation, shared by all its sockets. */
+  private limiterOf(conversation: WidgetConversation): SlidingWindowRateLimiter {
+    let limiter = this.limiters.get(conversation);
+    if (!limiter) {
+      limiter = new SlidingWindowRateLimiter(this.options.messagesPerMinute);
+      this.limiters.set(conversation, limiter);
+    }
+    return limiter;
   }
 
   private checkAlive(): void {
@@ -168,9 +228,15 @@ function parseWatermark(value: string | null): number {
   return Number.isSafeInteger(number) && number > 0 ? number : 0;
 }
 
-function refuseUpgrade(socket: Duplex, status: 401 | 403, message: string): void {
-  const reason = status === 401 ? 'Unauthorized' : 'Forbidden';
-  const body = JSON.stringify({ error: { code: status === 401 ? 'invalid_token' : 'origin_not_allowed', message } });
+const UPGRADE_REFUSALS = {
+  401: { reason: 'Unauthorized', code: 'invalid_token' },
+  403: { reason: 'Forbidden', code: 'origin_not_allowed' },
+  429: { reason: 'Too Many Requests', code: 'too_many_sockets' },
+} as const;
+
+function refuseUpgrade(socket: Duplex, status: keyof typeof UPGRADE_REFUSALS, message: string): void {
+  const { reason, code } = UPGRADE_REFUSALS[status];
+  const body = JSON.stringify({ error: { code, message } });
   socket.once('finish', () => socket.destroy());
   socket.end(
     `HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,

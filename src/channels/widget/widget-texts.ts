@@ -17,6 +17,8 @@ export interface WidgetTexts {
   unavailable: string;
   rateLimited: string;
   messageTooLarge: string;
+  /** The conversation reached its storage quota (WIDGET_MAX_ACTIVITIES_PER_CONVERSATION). */
+  conversationFull: string;
   sendFailed: string;
   /** Launcher label suffix and title count when messages arrived while the panel was closed; `{count}`. */
   unread: string;
@@ -43,6 +45,7 @@ export const WIDGET_TEXTS: Record<Locale, WidgetTexts> = {
     unavailable: "La discussion n'est pas disponible sur ce site.",
     rateLimited: 'Vous envoyez des messages un peu vite : patientez quelques secondes avant de réessayer.',
     messageTooLarge: 'Ce message est trop long. Raccourcissez-le puis réessayez.',
+    conversationFull: 'Cette conversation a atteint sa taille maximale : elle ne peut plus recevoir de messages. Écrivez-nous directement pour continuer.',
     sendFailed: "Votre message n'a pas pu être envoyé. Réessayez.",
     unread: '{count} nouveau(x) message(s)',
     humanSubtitle: "Un membre de l'équipe vous répond en direct",
@@ -62,6 +65,7 @@ export const WIDGET_TEXTS: Record<Locale, WidgetTexts> = {
     unavailable: 'The chat is not available on this site.',
     rateLimited: "You're sending messages a little fast: please wait a few seconds before trying again.",
     messageTooLarge: 'This message is too long. Please shorten it and try again.',
+    conversationFull: 'This conversation has reached its maximum size and cannot take more messages. Please write to us directly to go on.',
     sendFailed: "Your message couldn't be sent. Please try again.",
     unread: '{count} new message(s)',
     humanSubtitle: 'A member of our team is answering you live',

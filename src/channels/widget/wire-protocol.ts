@@ -2,7 +2,7 @@ import type { Activity } from 'botbuilder';
 import { z } from 'zod';
 
 /** Error codes a widget client may receive; the browser shows a localized text per code. */
-export type WidgetErrorCode = 'rate_limited' | 'message_too_large' | 'invalid_frame' | 'unsupported_activity' | 'internal_error';
+export type WidgetErrorCode = 'rate_limited' | 'message_too_large' | 'conversation_full' | 'invalid_frame' | 'unsupported_activity' | 'internal_error';
 
 /** What the server sends on the socket (JSON text frames). */
 export type ServerFrame =
@@ -10,7 +10,7 @@ export type ServerFrame =
   | { type: 'activity'; watermark?: number; activity: Partial<Activity> }
   /** Sent once the missed activities have been replayed. */
   | { type: 'ready'; conversationId: string; watermark: number }
-  | { type: 'error'; code: WidgetErrorCode; message: string; clientActivityId?: string; retryAfterMs?: number; maxBytes?: number };
+  | { type: 'error'; code: WidgetErrorCode; message: string; clientActivityId?: string; retryAfterMs?: number; maxBytes?: number; maxChars?: number };
 
 const clientActivitySchema = z.object({
   type: z.string().max(40),

@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { ActivityTypes, TestAdapter, type Activity, type TurnContext } from 'botbuilder';
 import { createTurnErrorHandler } from '../../bot/turn-error.js';
-import { VISITOR_LEFT_EVENT } from '../../bot/qualibot-bot.js';
+import { VISITOR_LEFT_EVENT } from '../../bot/bot-ports.js';
 import type { Logger } from '../../logger.js';
 import { botFromEnv } from '../bot-from-env.js';
 
@@ -19,6 +19,7 @@ export async function runChat(args: string[], logger: Logger): Promise<number> {
     bot: { id: 'qualibot', name: 'Qualibot' },
   });
   adapter.onTurnError = createTurnErrorHandler(logger);
+  adapter.use(parts.visitorText);
   const logic = (context: TurnContext) => parts.bot.run(context);
   let choices: string[] = [];
   const show = () => {

@@ -2,23 +2,26 @@ import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../config.js';
 import { hashPassword } from '../../handoff/password-hash.js';
+import { passwordProblem } from '../../handoff/password-policy.js';
 import type { Logger } from '../../logger.js';
 import { openDatabase, StorageConflictError, type Database } from '../../storage/index.js';
+import { readSecret } from '../read-secret.js';
 
 const USAGE = [
   'Usage:',
-  '  qualibot sdr add EMAIL --name NAME --password PASS   create an SDR account for the console (/sdr)',
+  '  qualibot sdr add EMAIL --name NAME                   create an SDR account for the console (/sdr); the password',
+  '                                                       is asked for (hidden), or read from the first line of stdin',
   '  qualibot sdr list                                    list SDR accounts',
   '  qualibot sdr remove EMAIL                            delete an account (its sessions end at once)',
 ].join('\n');
-
-const MIN_PASSWORD_LENGTH = 10;
 
 export interface SdrCommandDeps {
   /** Opens the database the server uses (from the environment by default). */
   openDb?: () => Promise<Database>;
   print?: (line: string) => void;
   printError?: (line: string) => void;
+  /** Asks for the password when --password is not given (a hidden prompt, or stdin). */
+  readPassword?: () => Promise<string>;
 }
 
 /** `qualibot sdr add|list|remove`: SDR accounts, in the same database as the server (DATABASE_URL / DATA_DIR). */
@@ -35,10 +38,20 @@ export async function runSdr(args: string[], logger: Logger, deps: SdrCommandDep
   const [action, email, ...extra] = parsed.positionals;
   const { name, password } = parsed.values;
 
-  const problem = usageProblem(action, email, extra, name, password);
+  const problem = usageProblem(action, email, extra, name);
   if (problem) {
     printError(`${problem}\n\n${USAGE}`);
     return 2;
+  }
+  let chosenPassword = password;
+  if (action === 'add') {
+    if (password !== undefined) printError('Warning: a password on the command line stays in the shell history and is visible in the process list; leave --password out to be asked for it.');
+    chosenPassword ??= await (deps.readPassword ?? (() => readSecret('Password for the new SDR account: ')))();
+    const weak = passwordProblem(chosenPassword, [email!, name!]);
+    if (weak) {
+      printError(weak);
+      return 2;
+    }
   }
 
   const openDb =
@@ -51,13 +64,13 @@ export async function runSdr(args: string[], logger: Logger, deps: SdrCommandDep
   try {
     if (action === 'list') {
       const sdrs = await db.sdrs.list();
-      if (sdrs.length === 0) print('No SDR account yet. Create one with: qualibot sdr add EMAIL --name NAME --password PASS');
+      if (sdrs.length === 0) print('No SDR account yet. Create one with: qualibot sdr add EMAIL --name NAME');
       for (const sdr of sdrs) print(`${sdr.email}\t${sdr.name}\t${sdr.id}\t${sdr.createdAt}`);
       return 0;
     }
     if (action === 'add') {
       try {
-        const sdr = await db.sdrs.add({ id: randomUUID(), email: email!, name: name!.trim(), passwordHash: await hashPassword(password!) });
+        const sdr = await db.sdrs.add({ id: randomUUID(), email: email!, name: name!.trim(), passwordHash: await hashPassword(chosenPassword!) });
         print(`Added ${sdr.email} (${sdr.name}).`);
         return 0;
       } catch (error) {
@@ -80,13 +93,12 @@ export async function runSdr(args: string[], logger: Logger, deps: SdrCommandDep
   }
 }
 
-function usageProblem(action: string | undefined, email: string | undefined, extra: string[], name: string | undefined, password: string | undefined): string | undefined {
+function usageProblem(action: string | undefined, email: string | undefined, extra: string[], name: string | undefined): string | undefined {
   if (action !== 'add' && action !== 'list' && action !== 'remove') return action ? `Unknown sdr action "${action}".` : 'Missing sdr action.';
   if (extra.length > 0) return `Unexpected argument "${extra[0]}".`;
   if (action === 'list') return email ? `Unexpected argument "${email}".` : undefined;
   if (!email || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) return 'A valid EMAIL is required.';
   if (action === 'remove') return undefined;
   if (!name?.trim()) return '--name is required (the display name visitors see, e.g. "Marie — Sales").';
-  if (!password || password.length < MIN_PASSWORD_LENGTH) return `--password is required (at least ${MIN_PASSWORD_LENGTH} characters).`;
   return undefined;
 }

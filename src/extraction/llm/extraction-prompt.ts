@@ -17,11 +17,13 @@ export interface ExtractionMessages {
 
 /**
  * Builds the two messages of an extraction call from `prompts/extract-facts/`: the system prompt
- * (rules + the playbook rendered in) and the user message in which every visitor text is fenced.
+ * (rules + the playbook rendered in, identical across turns) and the user message (date, open questions,
+ * context) in which every visitor text is fenced.
  */
 export class ExtractionPrompt {
   readonly config: ExtractFactsConfig;
   private readonly prompts: Record<Locale, LoadedPrompt>;
+  private readonly systems = new Map<Locale, string>();
 
   constructor(
     private readonly playbook: Playbook,
@@ -41,27 +43,38 @@ export class ExtractionPrompt {
 
   build(input: ExtractionInput, today: Date): ExtractionMessages {
     const prompt = this.prompts[input.locale];
-    const rephrase = this.rephrase
-      ? prompt.render('rephrase', { openQuestions: renderOpenQuestions(this.playbook, input.known, input.locale) })
-      : '';
-    const system = prompt.render('system', {
-      playbookName: this.playbook.name,
-      canary: PROMPT_CANARY,
-      icp: this.playbook.icp.description,
-      minEmployees: String(this.playbook.icp.minEmployees),
-      today: today.toISOString().slice(0, 10),
-      dimensions: renderDimensions(this.playbook),
-      knockouts: renderKnockouts(this.playbook),
-      rephrase,
-    });
+    const openQuestions = this.rephrase ? `${prompt.render('open-questions', { questions: renderOpenQuestions(this.playbook, input.known, input.locale) }).trimEnd()}\n` : '';
     const history = input.history.slice(-this.config.historyMessages).map((message) => neutraliseMarkers(message));
     const user = prompt.render('user', {
+      today: today.toISOString().slice(0, 10),
+      openQuestions,
       askedDimension: input.askedDimension ?? '-',
       knownFacts: renderKnownFacts(input.known),
       history: history.join('\n'),
       message: neutraliseMarkers(input.text),
     });
-    return { system, user };
+    return { system: this.systemMessage(input.locale), user };
+  }
+
+  /**
+   * The instructions and the playbook: the same bytes for every turn and conversation of a locale, so a provider's
+   * prompt cache serves them (what changes — the date, open questions, history, message — is in the user message).
+   */
+  private systemMessage(locale: Locale): string {
+    const cached = this.systems.get(locale);
+    if (cached !== undefined) return cached;
+    const prompt = this.prompts[locale];
+    const system = prompt.render('system', {
+      playbookName: this.playbook.name,
+      canary: PROMPT_CANARY,
+      icp: this.playbook.icp.description,
+      minEmployees: String(this.playbook.icp.minEmployees),
+      dimensions: renderDimensions(this.playbook),
+      knockouts: renderKnockouts(this.playbook),
+      rephrase: this.rephrase ? prompt.render('rephrase') : '',
+    });
+    this.systems.set(locale, system);
+    return system;
   }
 
   /** The fixed wording of the instructions (no rendered values), for the prompt-leak check. */

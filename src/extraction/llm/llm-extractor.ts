@@ -116,6 +116,8 @@ export class LlmExtractor implements Extractor {
       tokensIn: completion.usage?.prompt_tokens ?? 0,
       tokensOut: completion.usage?.completion_tokens ?? 0,
     };
+    const cached = completion.usage?.prompt_tokens_details?.cached_tokens;
+    if (cached) usage.tokensCached = cached;
     const output = this.request.readOutput(completion);
     if (output.refusal !== undefined) {
       this.breaker.failure();

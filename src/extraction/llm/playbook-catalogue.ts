@@ -1,4 +1,3 @@
-import { kindOf } from '../../dimensions/index.js';
 import type { Playbook } from '../../playbook/schema.js';
 import type { Fact, Locale } from '../../qualification/types.js';
 
@@ -10,16 +9,12 @@ import type { Fact, Locale } from '../../qualification/types.js';
 export function renderDimensions(playbook: Playbook): string {
   return playbook.dimensions
     .map((dimension) => {
-      const lines = [`- id: ${dimension.id}`, `  kind: ${dimension.kind}`, `  meaning: ${oneLine(dimension.description)}`];
-      const fields = kindOf(dimension).llmFieldNames;
-      if (fields) lines.push(`  fields: ${fields}`);
-      if (dimension.minimumYearlyAmount !== undefined) {
-        lines.push(`  minimumYearlyAmount: ${dimension.minimumYearlyAmount} ${playbook.currency}`);
-      }
-      lines.push('  levels:');
+      const lines = [`- ${dimension.id} (${dimension.kind}): ${oneLine(dimension.description)}`];
+      // The detail fields (amount, months, headcount…) are in the JSON schema: not repeated here.
+      if (dimension.minimumYearlyAmount !== undefined) lines.push(`  minimumYearlyAmount: ${dimension.minimumYearlyAmount} ${playbook.currency}`);
       for (const level of dimension.levels) {
         const band = level.maxMonths !== undefined ? ` (maxMonths: ${level.maxMonths})` : '';
-        lines.push(`    ${level.id}: ${oneLine(level.description)}${band}`);
+        lines.push(`  ${level.id}: ${oneLine(level.description)}${band}`);
       }
       return lines.join('\n');
     })

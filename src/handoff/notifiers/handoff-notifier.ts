@@ -1,4 +1,4 @@
-import type { HandoffRecord } from '../../storage/ports.js';
+import type { HandoffRecord } from '../../storage/ports/handoffs.js';
 import type { LeadPacket } from '../lead-packet.js';
 
 /**

@@ -1,25 +1,25 @@
 import type { SlackChannel } from '../../channels/slack/index.js';
 import type { Logger } from '../../logger.js';
-import type { Database } from '../../storage/ports.js';
+import type { Database } from '../../storage/ports/database.js';
 import type { HandoffService } from '../handoff-service.js';
 import type { HandoffNotifier } from './handoff-notifier.js';
 import { SdrCardActions } from './sdr-actions.js';
 import type { SlackSdrChannelConfig, TeamsSdrChannelConfig } from './sdr-channel-config.js';
 import { SdrThreadStore } from './sdr-thread-store.js';
-import { SlackNotifier } from './slack-notifier.js';
-import { SlackSdrDesk } from './slack-sdr-desk.js';
-import { SlackSdrNames } from './slack-sdr-names.js';
-import { TeamsNotifier, type TeamsProactiveAdapter } from './teams-notifier.js';
-import { TeamsSdrDesk, type TeamsSdrGate } from './teams-sdr-desk.js';
+import { SlackNotifier } from '../../channels/slack/sdr/slack-notifier.js';
+import { SlackSdrDesk } from '../../channels/slack/sdr/slack-sdr-desk.js';
+import { SlackSdrNames } from '../../channels/slack/sdr/slack-sdr-names.js';
+import { TeamsNotifier, type TeamsProactiveAdapter } from '../../channels/teams/sdr/teams-notifier.js';
+import { TeamsSdrDesk, type TeamsSdrGate } from '../../channels/teams/sdr/teams-sdr-desk.js';
 
 export type { HandoffNotifier } from './handoff-notifier.js';
 export { NotifierDispatcher } from './notifier-dispatcher.js';
 export type { SlackSdrChannelConfig, TeamsSdrChannelConfig } from './sdr-channel-config.js';
-export { TeamsSdrGate } from './teams-sdr-desk.js';
-export type { TeamsProactiveAdapter } from './teams-notifier.js';
+export { TeamsSdrGate } from '../../channels/teams/sdr/teams-sdr-desk.js';
+export type { TeamsProactiveAdapter } from '../../channels/teams/sdr/teams-notifier.js';
 
 export interface SdrNotifiersOptions {
-  db: Database;
+  db: Pick<Database, 'handoffs' | 'processed' | 'state'>;
   service: HandoffService;
   logger: Logger;
   /** `PUBLIC_URL`, for the cards' "Open in console" button. */

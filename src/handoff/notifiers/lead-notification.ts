@@ -1,5 +1,5 @@
 import type { Locale } from '../../qualification/types.js';
-import type { HandoffRecord, HandoffStatus } from '../../storage/ports.js';
+import type { HandoffRecord, HandoffStatus } from '../../storage/ports/handoffs.js';
 import { contactLabel } from '../contact-capture.js';
 import { CLOSE_OUTCOMES, type CloseOutcome } from '../handoff-state-machine.js';
 import { asLeadPacket, type PacketFact } from '../lead-packet.js';

@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import type { Logger } from '../../logger.js';
 import { DeliveryLanes } from '../../delivery/delivery-lanes.js';
 import { KeyedLock } from '../../storage/keyed-lock.js';
-import type { Database, HandoffRecord } from '../../storage/ports.js';
-import { isHandoffBusEvent, type HandoffBusEvent } from '../handoff-events.js';
+import type { Database } from '../../storage/ports/database.js';
+import type { HandoffRecord } from '../../storage/ports/handoffs.js';
+import type { HandoffBusEvent } from '../handoff-events.js';
 import { asLeadPacket, type LeadPacket } from '../lead-packet.js';
 import type { HandoffNotifier } from './handoff-notifier.js';
 
@@ -38,12 +39,12 @@ export class NotifierDispatcher {
     return this.notifiers.length;
   }
 
-  /** The bus handler. Never rejects. */
-  handle(payload: unknown): Promise<void> {
-    if (!isHandoffBusEvent(payload) || this.notifiers.length === 0) return Promise.resolve();
-    const handoffId = payload.type === 'queue' ? payload.handoff.id : payload.handoffId;
+  /** The handler of validated bus events. Never rejects. */
+  handle(event: HandoffBusEvent): Promise<void> {
+    if (this.notifiers.length === 0) return Promise.resolve();
+    const handoffId = event.type === 'queue' ? event.handoff.id : event.handoffId;
     // Taken synchronously, so events keep the order in which the bus delivered them.
-    const task = this.order.run(handoffId, () => this.dispatch(handoffId, payload)).catch((error: unknown) => {
+    const task = this.order.run(handoffId, () => this.dispatch(handoffId, event)).catch((error: unknown) => {
       this.deps.logger.error({ err: error, handoffId }, 'sdr notifiers: event not dispatched');
     });
     this.inFlight.add(task);

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { MIGRATIONS } from '../migrations/index.js';
-import type { Database, StorageLogger } from '../ports.js';
+import type { Database, StorageLogger } from '../ports/database.js';
 import { CONVERSATION_LOCK_TIMEOUT_MS, PgConversationLock } from './pg-conversation-lock.js';
 import { PgConversationReferenceRepository } from './pg-references.js';
 import { PgDataLifecycle } from './pg-lifecycle.js';

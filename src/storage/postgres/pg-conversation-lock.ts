@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { KeyedLock } from '../keyed-lock.js';
-import type { ConversationLock } from '../ports.js';
+import type { ConversationLock } from '../ports/conversation-lock.js';
 
 /** First key of the two-int advisory-lock space used for conversations ("qb" in ASCII). */
 const CONVERSATION_LOCK_NAMESPACE = 0x7162;

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { deliver } from '../memory-event-bus.js';
-import type { BusHandler, EventBus, StorageLogger, Unsubscribe } from '../ports.js';
+import type { StorageLogger } from '../ports/database.js';
+import type { BusHandler, EventBus, Unsubscribe } from '../ports/event-bus.js';
 
 /** One channel for every topic: the topic travels in the message, so topic names need no SQL quoting. */
 export const BUS_CHANNEL = 'qualibot_bus';

@@ -1,12 +1,5 @@
 import type pg from 'pg';
-import {
-  OPEN_HANDOFF_STATUSES,
-  type HandoffInput,
-  type HandoffListQuery,
-  type HandoffRecord,
-  type HandoffRepository,
-  type HandoffTransition,
-} from '../ports.js';
+import { OPEN_HANDOFF_STATUSES, type HandoffInput, type HandoffListQuery, type HandoffRecord, type HandoffRepository, type HandoffTransition } from '../ports/handoffs.js';
 import { handoffPatchColumns, postgresCodec, toHandoff } from '../row-mappers.js';
 
 export class PgHandoffRepository implements HandoffRepository {

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { DataLifecycle, EraseResult, EraseTarget, PersonExport, PurgeCounts, PurgeCutoffs } from '../ports.js';
+import type { DataLifecycle, EraseResult, EraseTarget, PersonExport, PurgeCounts, PurgeCutoffs } from '../ports/data-lifecycle.js';
 import { normaliseEmail } from '../outbox-subject.js';
 import { exportPerson, type ExportSources } from '../person-export.js';
 import { conversationStateKeyPatterns, STATE_OF_OPEN_HANDOFF_SQL } from '../state-keys.js';

@@ -1,13 +1,5 @@
 import type pg from 'pg';
-import {
-  DEFAULT_OUTBOX_LEASE_MS,
-  type ClaimOptions,
-  type EnqueueResult,
-  type OutboxEntry,
-  type OutboxMessage,
-  type OutboxRepository,
-  type OutboxSubject,
-} from '../ports.js';
+import { DEFAULT_OUTBOX_LEASE_MS, type ClaimOptions, type EnqueueResult, type OutboxEntry, type OutboxMessage, type OutboxRepository, type OutboxSubject } from '../ports/outbox.js';
 import { outboxSubject, subjectWhere } from '../outbox-subject.js';
 import { postgresCodec, toOutboxEntry } from '../row-mappers.js';
 

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { ProcessedActivityRepository } from '../ports.js';
+import type { ProcessedActivityRepository } from '../ports/processed-activities.js';
 
 /** The primary key makes the claim atomic across processes: exactly one INSERT wins. */
 export class PgProcessedActivityRepository implements ProcessedActivityRepository {

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { ConversationReference } from 'botbuilder';
-import type { ConversationReferenceRepository } from '../ports.js';
+import type { ConversationReferenceRepository } from '../ports/conversation-references.js';
 
 export class PgConversationReferenceRepository implements ConversationReferenceRepository {
   constructor(private readonly pool: pg.Pool) {}

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { SdrInput, SdrRecord, SdrRepository } from '../ports.js';
+import type { SdrInput, SdrRecord, SdrRepository } from '../ports/sdrs.js';
 import { normaliseEmail } from '../outbox-subject.js';
 import { postgresCodec, toSdr } from '../row-mappers.js';
 import { StorageConflictError } from '../storage-errors.js';

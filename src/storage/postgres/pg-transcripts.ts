@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { TranscriptEntry, TranscriptRepository } from '../ports.js';
+import type { TranscriptEntry, TranscriptRepository } from '../ports/transcripts.js';
 import { postgresCodec, toTranscriptEntry } from '../row-mappers.js';
 
 export class PgTranscriptRepository implements TranscriptRepository {

@@ -1,6 +1,6 @@
 import type { Activity } from 'botbuilder';
 import type pg from 'pg';
-import type { WidgetActivityRecord, WidgetActivityRepository } from '../ports.js';
+import type { WidgetActivityRecord, WidgetActivityRepository } from '../ports/widget-history.js';
 import { withTransaction } from './pg-transaction.js';
 
 /**

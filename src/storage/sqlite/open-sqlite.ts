@@ -2,7 +2,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { InProcessConversationLock } from '../keyed-lock.js';
 import { MemoryEventBus } from '../memory-event-bus.js';
 import { MIGRATIONS } from '../migrations/index.js';
-import type { Database, StorageLogger } from '../ports.js';
+import type { Database, StorageLogger } from '../ports/database.js';
 import { SqliteConversationReferenceRepository } from './sqlite-references.js';
 import { SqliteDataLifecycle } from './sqlite-lifecycle.js';
 import { SqliteHandoffRepository } from './sqlite-handoffs.js';

@@ -1,12 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import {
-  OPEN_HANDOFF_STATUSES,
-  type HandoffInput,
-  type HandoffListQuery,
-  type HandoffRecord,
-  type HandoffRepository,
-  type HandoffTransition,
-} from '../ports.js';
+import { OPEN_HANDOFF_STATUSES, type HandoffInput, type HandoffListQuery, type HandoffRecord, type HandoffRepository, type HandoffTransition } from '../ports/handoffs.js';
 import { handoffPatchColumns, sqliteCodec, toHandoff, type Row } from '../row-mappers.js';
 
 const marks = (count: number) => Array.from({ length: count }, () => '?').join(', ');

@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { LeadInput, LeadListQuery, LeadRecord, LeadRepository, LeadUpsertOptions } from '../ports.js';
+import type { LeadInput, LeadListQuery, LeadRecord, LeadRepository, LeadUpsertOptions } from '../ports/leads.js';
 import { LEAD_COLUMNS, leadColumnValues } from '../lead-columns.js';
 import { normaliseEmail } from '../outbox-subject.js';
 import { sqliteCodec, toLead, type Row } from '../row-mappers.js';

@@ -1,13 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import {
-  DEFAULT_OUTBOX_LEASE_MS,
-  type ClaimOptions,
-  type EnqueueResult,
-  type OutboxEntry,
-  type OutboxMessage,
-  type OutboxRepository,
-  type OutboxSubject,
-} from '../ports.js';
+import { DEFAULT_OUTBOX_LEASE_MS, type ClaimOptions, type EnqueueResult, type OutboxEntry, type OutboxMessage, type OutboxRepository, type OutboxSubject } from '../ports/outbox.js';
 import { outboxSubject, subjectWhere } from '../outbox-subject.js';
 import { sqliteCodec, toOutboxEntry, type Row } from '../row-mappers.js';
 

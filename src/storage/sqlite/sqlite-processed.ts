@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { ProcessedActivityRepository } from '../ports.js';
+import type { ProcessedActivityRepository } from '../ports/processed-activities.js';
 
 /** The primary key makes the claim atomic, also between processes sharing the file. */
 export class SqliteProcessedActivityRepository implements ProcessedActivityRepository {

@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { ConversationReference } from 'botbuilder';
-import type { ConversationReferenceRepository } from '../ports.js';
+import type { ConversationReferenceRepository } from '../ports/conversation-references.js';
 
 export class SqliteConversationReferenceRepository implements ConversationReferenceRepository {
   private readonly upsert: BetterSqlite3.Statement;

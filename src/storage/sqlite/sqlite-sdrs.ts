@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { SdrInput, SdrRecord, SdrRepository } from '../ports.js';
+import type { SdrInput, SdrRecord, SdrRepository } from '../ports/sdrs.js';
 import { normaliseEmail } from '../outbox-subject.js';
 import { sqliteCodec, toSdr, type Row } from '../row-mappers.js';
 import { StorageConflictError } from '../storage-errors.js';

@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { TranscriptEntry, TranscriptRepository } from '../ports.js';
+import type { TranscriptEntry, TranscriptRepository } from '../ports/transcripts.js';
 import { sqliteCodec, toTranscriptEntry, type Row } from '../row-mappers.js';
 
 export class SqliteTranscriptRepository implements TranscriptRepository {

@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Activity } from 'botbuilder';
-import type { WidgetActivityRecord, WidgetActivityRepository } from '../ports.js';
+import type { WidgetActivityRecord, WidgetActivityRepository } from '../ports/widget-history.js';
 
 /** The widget replay log on SQLite: one INSERT…SELECT takes the next number under the write lock. */
 export class SqliteWidgetActivityRepository implements WidgetActivityRepository {

@@ -1,8 +1,10 @@
 import { ConversationState, type TurnContext } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MESSAGES } from '../../../src/i18n/messages.js';
 import type { Dimension } from '../../../src/playbook/schema.js';
 import type { LeadState } from '../../../src/qualification/lead-state.js';
 import type { PostedMessage } from '../../fakes/fake-slack-server.js';
+import { loadFixture } from '../fixture.js';
 import { eventCallback, nextTs, SIGNING_SECRET, startSlackTestApp, type SlackTestApp } from './slack-test-app.js';
 
 type Block = Record<string, any>;
@@ -10,7 +12,8 @@ type Block = Record<string, any>;
 describe('Slack Events API and interactivity, through the real app', () => {
   let s: SlackTestApp;
   beforeAll(async () => {
-    s = await startSlackTestApp();
+    // A Slack visitor whose language neither Slack nor the first message tells is greeted in English here.
+    s = await startSlackTestApp({ SLACK_DEFAULT_LOCALE: 'en' });
   });
   afterAll(() => s.close());
 
@@ -109,6 +112,20 @@ describe('Slack Events API and interactivity, through the real app', () => {
     expect(s.slack.posted(channel)[0]!.text).toBe(s.t.app.playbook.messages.greeting.en);
   });
 
+  // RATE_LIMIT_MESSAGES_PER_MINUTE holds on every channel (#21): self-hosted Slack runs the same limit as /api/messages.
+  it('reads at most RATE_LIMIT_MESSAGES_PER_MINUTE messages a minute from one DM, with one kind reply for the flood', async () => {
+    const channel = 'D0FLOOD';
+    for (let index = 0; index < 24; index += 1) {
+      const text = index === 0 ? 'Hi, we need more qualified meetings for our sales team.' : `message ${index}`;
+      expect((await s.postEvent(eventCallback(s.slack, { type: 'message', channel_type: 'im', channel, user: 'U0FLOOD', text, ts: nextTs() }))).status).toBe(200);
+    }
+    await s.settle();
+    const texts = s.slack.posted(channel).map((message) => message.text);
+    expect(texts.filter((text) => text === MESSAGES.rateLimited.en)).toHaveLength(1);
+    const refusals = (await s.t.app.metrics.registry.getSingleMetric('qualibot_rate_limited_total')!.get()).values;
+    expect(refusals.find((sample) => sample.labels.limit === 'conversation')?.value).toBe(4);
+  });
+
   it('ignores the bot’s own messages, edits and plain channel chatter', async () => {
     const before = s.slack.calls.length;
     const events = [
@@ -180,6 +197,76 @@ describe('Slack Events API and interactivity, through the real app', () => {
     expect(lead?.sheet.facts.company).toMatchObject({ value: 'in_icp', headcount: 140 });
     expect(lead?.history.join(' ')).not.toMatch(/<@|U0QUALIBOT/);
     expect(lead?.history[1]).toBe('Éditeur de logiciel, 140 salariés.');
+  });
+
+  describe('recorded payloads (fixtures/, after Slack\'s docs and @slack/bolt tests)', () => {
+    /** A fixture as a new delivery: fresh event id and ts, the event's fields overridden. */
+    const replay = (name: string, event: Record<string, unknown> = {}): Record<string, any> => {
+      const envelope = loadFixture(new URL(`./fixtures/${name}`, import.meta.url));
+      const ts = nextTs();
+      return { ...envelope, event_id: `Ev${ts.replace('.', '')}`, event: { ...envelope.event, ts, event_ts: ts, ...event } };
+    };
+    const greetingOf = (messages: PostedMessage[]) => messages[0]?.text;
+
+    it('answers a DM written in a thread in that thread, and keeps the DM one lead', async () => {
+      const payload = replay('im-message-in-thread.json', { channel: 'D0THREADED' });
+      expect((await s.postEvent(payload)).status).toBe(200);
+      await s.settle();
+      const replies = s.slack.posted('D0THREADED');
+      expect(replies.length).toBeGreaterThanOrEqual(3);
+      expect(replies.map((message) => message.threadTs)).toEqual(replies.map(() => payload.event.thread_ts));
+      expect(greetingOf(replies)).toBe(s.t.app.playbook.messages.greeting.en);
+
+      // The next message, at the top level of the DM, continues the same lead there.
+      const topLevel = replay('im-message-in-thread.json', { channel: 'D0THREADED', thread_ts: undefined, text: 'Software publisher, 140 employees.' });
+      expect((await s.postEvent(topLevel)).status).toBe(200);
+      await s.settle();
+      const next = s.slack.posted('D0THREADED').slice(replies.length);
+      expect(next.length).toBeGreaterThan(0);
+      expect(next.map((message) => message.threadTs)).toEqual(next.map(() => undefined));
+      const lead = await leadOf(`${payload.team_id}:D0THREADED`);
+      expect(lead?.history).toEqual([payload.event.text, 'Software publisher, 140 employees.']);
+    });
+
+    it('leaves no stray punctuation where the bot is mentioned mid-sentence, in what is read and stored', async () => {
+      const payload = replay('app-mention-mid-sentence.json', { channel: 'C0PEARL' });
+      expect((await s.postEvent(payload)).status).toBe(200);
+      await s.settle();
+      const conversationId = `${payload.team_id}:C0PEARL:${payload.event.ts}`;
+      expect((await leadOf(conversationId))?.history).toEqual(['What is the hour of the pearl?']);
+      const stored = (await s.t.app.db.transcripts.list(conversationId)).filter((line) => line.from === 'visitor');
+      expect(stored.map((line) => line.text)).toEqual(['What is the hour of the pearl?']);
+    });
+
+    it("greets in the user's Slack locale before guessing from the text, asking Slack once per user", async () => {
+      s.slack.addUser('U0CAMILLE', 'Camille Durand', 'camille', 'fr-FR');
+      s.slack.addUser('U0JORDAN', 'Jordan Lee', 'jordan', 'en-US');
+      const lookupsBefore = s.slack.callsOf('users.info').length;
+      for (const [user, channel] of [['U0CAMILLE', 'D0CAMILLE'], ['U0JORDAN', 'D0JORDAN'], ['U0JORDAN', 'D0JORDAN2']]) {
+        expect((await s.postEvent(replay('im-message-short.json', { user, channel }))).status).toBe(200);
+      }
+      await s.settle();
+      const { greeting } = s.t.app.playbook.messages;
+      // "Check time off balance" tells no language: Slack's locale decides, even against SLACK_DEFAULT_LOCALE.
+      expect(greetingOf(s.slack.posted('D0CAMILLE'))).toBe(greeting.fr);
+      expect(greetingOf(s.slack.posted('D0JORDAN'))).toBe(greeting.en);
+      expect(greetingOf(s.slack.posted('D0JORDAN2'))).toBe(greeting.en);
+      const lookups = s.slack.callsOf('users.info').slice(lookupsBefore);
+      expect(lookups.map((call) => [call.params.user, call.params.include_locale])).toEqual([
+        ['U0CAMILLE', 'true'],
+        ['U0JORDAN', 'true'],
+      ]);
+    });
+
+    it('falls back to SLACK_DEFAULT_LOCALE when Slack has no locale for the user or does not answer in time', async () => {
+      s.slack.hang('users.info', (params) => params.user === 'U0HANGING');
+      for (const [user, channel] of [['U0UNKNOWN', 'D0UNKNOWN'], ['U0HANGING', 'D0HANGING']]) {
+        expect((await s.postEvent(replay('im-message-short.json', { user, channel }))).status).toBe(200);
+      }
+      await s.settle();
+      expect(greetingOf(s.slack.posted('D0UNKNOWN'))).toBe(s.t.app.playbook.messages.greeting.en);
+      expect(greetingOf(s.slack.posted('D0HANGING'))).toBe(s.t.app.playbook.messages.greeting.en);
+    });
   });
 });
 

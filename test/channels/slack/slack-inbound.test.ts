@@ -26,9 +26,12 @@ describe('eventToActivity', () => {
     expect('activity' in result && result.activity.timestamp?.toISOString()).toBe('2023-11-14T22:13:20.000Z');
   });
 
-  it('keeps a DM one conversation even when the visitor answers in a thread', () => {
+  it('keeps a DM one conversation even when the visitor answers in a thread, and names that thread for the replies', () => {
     const result = eventToActivity(envelope({ channel_type: 'im', channel: 'D1', user: 'U9', text: 'hi', ts: '2.0', thread_ts: '1.0' }), BOT, API);
     expect('activity' in result && result.activity.conversation?.id).toBe('T1:D1');
+    expect('activity' in result && result.activity.channelData).toMatchObject({ slack: { replyThreadTs: '1.0' } });
+    const topLevel = eventToActivity(envelope({ channel_type: 'im', channel: 'D1', user: 'U9', text: 'hi', ts: '3.0' }), BOT, API);
+    expect('activity' in topLevel && (topLevel.activity.channelData as { slack: object }).slack).not.toHaveProperty('replyThreadTs');
   });
 
   it('maps a channel mention to a thread conversation (a new thread rooted at the mention), mention stripped', () => {
@@ -77,6 +80,12 @@ describe('clickToActivity', () => {
   it('maps a click in a DM to the DM conversation', () => {
     const result = clickToActivity(click({ channel: { id: 'D1' }, message: { ts: '7.0', text: 'Budget?' } }), BOT, API);
     expect('activity' in result && result.activity.conversation?.id).toBe('T1:D1');
+    expect('activity' in result && (result.activity.channelData as { slack: object }).slack).not.toHaveProperty('replyThreadTs');
+  });
+
+  it('maps a click on a question asked in a DM thread to the DM, answered in that thread', () => {
+    const result = clickToActivity(click({ channel: { id: 'D1' }, container: { type: 'message', message_ts: '7.0', channel_id: 'D1', thread_ts: '5.0' } }), BOT, API);
+    expect('activity' in result && result.activity).toMatchObject({ conversation: { id: 'T1:D1' }, channelData: { slack: { replyThreadTs: '5.0' } } });
   });
 
   it('ignores actions without a value', () => {

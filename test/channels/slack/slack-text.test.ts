@@ -6,6 +6,11 @@ describe('slackToPlainText (what the visitor typed, for the extractor)', () => {
     expect(slackToPlainText('<@U0BOT> we are 140 people <@U0BOT|qualibot>', 'U0BOT')).toBe('we are 140 people');
   });
 
+  it('leaves no stray punctuation where the bot was mentioned mid-sentence', () => {
+    expect(slackToPlainText('What is the hour of the pearl, <@U123>?', 'U123')).toBe('What is the hour of the pearl?');
+    expect(slackToPlainText('Bonjour <@U123|qualibot>, nous sommes 140.', 'U123')).toBe('Bonjour, nous sommes 140.');
+  });
+
   it('removes leading mentions when the bot id is not known', () => {
     expect(slackToPlainText('<@U0BOT> <@U0BOT> hello', undefined)).toBe('hello');
   });

@@ -3,6 +3,7 @@ import { ConversationState, type Activity, type TurnContext } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LeadState } from '../../../src/qualification/lead-state.js';
 import { startTestApp, type TestApp } from '../../helpers/test-app.js';
+import { loadFixture } from '../fixture.js';
 
 type QualibotData = { ask?: string; route?: string; handoffReason?: string };
 const qualibot = (activity: Partial<Activity> | undefined) => (activity?.channelData as { qualibot?: QualibotData } | undefined)?.qualibot;
@@ -112,6 +113,39 @@ describe('Microsoft Teams through /api/messages (channelId msteams)', () => {
     );
     expect(await send(memberAdded)).toEqual([]);
     expect(t.connector.activities(conversationId)).toEqual([]);
+  });
+
+  describe('recorded activities (fixtures/, after the Teams docs and botbuilder-js tests)', () => {
+    /** A fixture as a new delivery to the fake Bot Connector, in the given conversation. */
+    const replay = (name: string, conversationId?: string): Partial<Activity> => {
+      const activity = loadFixture<Partial<Activity>>(new URL(`./fixtures/${name}`, import.meta.url));
+      return {
+        ...activity,
+        id: randomUUID(),
+        serviceUrl: t.connector.url,
+        conversation: { ...activity.conversation!, ...(conversationId ? { id: conversationId } : {}) },
+      };
+    };
+
+    it('stores what was said without the <at> mention markup or the punctuation a mid-sentence mention leaves', async () => {
+      const conversationId = `19:3d6fb4c3a1ec4a3b8d2c8bfc4fcf2c6e@thread.tacv2;messageid=${Date.now()}`;
+      expect((await send(replay('channel-message-mention.json', conversationId))).length).toBeGreaterThan(0);
+      expect((await send(replay('channel-message-mid-sentence-mention.json', conversationId))).length).toBeGreaterThan(0);
+
+      const said = ['reply to thread', 'What is the hour of the pearl?'];
+      const stored = await t.app.db.transcripts.list(conversationId);
+      expect(stored.filter((line) => line.from === 'visitor').map((line) => line.text)).toEqual(said);
+      expect(JSON.stringify(stored)).not.toMatch(/<at>|<\/at>|schema\.skype\.com/);
+      expect((await leadOf(conversationId))?.history).toEqual(said);
+    });
+
+    it('answers an invoke it does not implement with 501 not_implemented, naming nothing internal', async () => {
+      const invoke = replay('invoke-compose-extension-query.json', `19:3d6fb4c3a1ec4a3b8d2c8bfc4fcf2c6e@thread.tacv2;messageid=${Date.now()}`);
+      const response = await t.post(invoke);
+      expect(response.status).toBe(501);
+      expect(JSON.parse(response.body)).toEqual({ error: { code: 'not_implemented', message: 'Not implemented.' } });
+      expect(t.connector.activities(invoke.conversation!.id)).toEqual([]);
+    });
   });
 
   it('greets a person who opens a personal chat with the bot', async () => {

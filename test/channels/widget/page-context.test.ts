@@ -46,3 +46,16 @@ describe('normalizeLocale', () => {
     expect(normalizeLocale(undefined, 'fr-FR')).toBe('fr-FR');
   });
 });
+
+describe('invisible controls in the page context (security probe finding 8, #21)', () => {
+  it('strips bidi overrides and zero-width characters from every text field, as the transcript does', () => {
+    const context = parsePageContext({
+      pageTitle: 'Tarifs \u202Etxt.exe\u202C',
+      pageUrl: 'https://prospekt.example/\u200Btarifs',
+      referrer: '\u2066https://evil.example/\u2069',
+      utm_campaign: 'brand\uFEFF\u200D',
+    });
+    expect(context).toEqual({ pageTitle: 'Tarifs txt.exe', pageUrl: 'https://prospekt.example/tarifs', referrer: 'https://evil.example/', utm_campaign: 'brand' });
+    for (const value of Object.values(context)) expect(String(value)).not.toMatch(/[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/u);
+  });
+});

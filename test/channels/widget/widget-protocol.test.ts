@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { InMemoryWidgetHistory } from '../../../src/channels/widget/in-memory-widget-history.js';
 import type { ServerFrame } from '../../../src/channels/widget/wire-protocol.js';
 import { TestSocket, openSession, postSession, refusedStatus, socketUrl } from './socket-test-client.js';
 import { type WidgetTestServer, startWidgetTestServer } from './widget-test-server.js';
@@ -217,22 +218,56 @@ describe('widget session and socket protocol', () => {
     expect(server.bot.received.filter((activity) => activity.type === 'message').map((activity) => activity.text)).toEqual(['Notre pipeline est trop faible']);
   });
 
-  it('rate-limits each connection with an error frame, and keeps serving it and the others', async () => {
+  // Finding 1 of the security probe (#21): the limit used to be per socket, so 20 sockets sent 20 × 30 messages a minute.
+  it('rate-limits each conversation whatever the number of its sockets, with an error frame; other conversations are served', async () => {
     server = await startWidgetTestServer({ messagesPerMinute: 3 });
     const session = await openSession(server.url);
     const socket = await connect(session);
     await socket.waitForStored(GREETING_COUNT);
-    for (const id of ['m1', 'm2', 'm3', 'm4']) socket.sendActivity({ type: 'message', text: 'Notre pipeline est trop faible', channelData: { clientActivityID: id } });
-    const limited = await socket.waitFor(isError);
+    for (const id of ['m1', 'm2', 'm3']) socket.sendActivity({ type: 'message', text: 'Notre pipeline est trop faible', channelData: { clientActivityID: id } });
+    await socket.waitFor(() => socket.messages().filter((activity) => /^Noté/.test(activity.text ?? '')).length === 3);
+
+    const otherSocket = await connect(session);
+    otherSocket.sendActivity({ type: 'message', text: 'Je décide', channelData: { clientActivityID: 'm4' } });
+    const limited = await otherSocket.waitFor(isError);
     expect(limited).toMatchObject({ code: 'rate_limited', clientActivityId: 'm4' });
     expect(limited.retryAfterMs).toBeGreaterThan(50_000);
-    // The three accepted messages were echoed and answered on the same socket.
-    await socket.waitFor(() => socket.messages().filter((activity) => /^Noté/.test(activity.text ?? '')).length === 3);
     expect(socket.activities().some((frame) => frame.activity.channelData?.clientActivityID === 'm4')).toBe(false);
 
-    const otherConnection = await connect(session);
-    otherConnection.sendActivity({ type: 'message', text: 'Je décide', channelData: { clientActivityID: 'm5' } });
-    await otherConnection.waitFor((frame) => frame.type === 'activity' && frame.activity.channelData?.clientActivityID === 'm5');
+    const elsewhere = await connect(await openSession(server.url));
+    await elsewhere.waitForStored(GREETING_COUNT);
+    elsewhere.sendActivity({ type: 'message', text: 'Je décide', channelData: { clientActivityID: 'm5' } });
+    await elsewhere.waitFor((frame) => frame.type === 'activity' && frame.activity.channelData?.clientActivityID === 'm5');
+  });
+
+  it('caps the sockets one conversation may hold open (429 beyond); a closed one frees its place', async () => {
+    server = await startWidgetTestServer({ maxSocketsPerConversation: 2 });
+    const session = await openSession(server.url);
+    const first = await connect(session);
+    await connect(session);
+    expect(await refusedStatus(socketUrl(server.url, session.socketToken))).toBe(429);
+    await first.close();
+    await connect(session);
+  });
+
+  it('stores nothing of a message over 4,000 characters or beyond the conversation quota, and says why', async () => {
+    const history = new InMemoryWidgetHistory();
+    server = await startWidgetTestServer({ history, maxStoredActivities: GREETING_COUNT + 2 });
+    const session = await openSession(server.url);
+    const socket = await connect(session);
+    await socket.waitForStored(GREETING_COUNT);
+    socket.sendActivity({ type: 'message', text: 'x'.repeat(4001), channelData: { clientActivityID: 'long' } });
+    expect(await socket.waitFor((frame) => isError(frame) && frame.clientActivityId === 'long')).toMatchObject({ code: 'message_too_large', maxChars: 4000 });
+    expect(await history.since(session.conversationId, 0)).toHaveLength(GREETING_COUNT);
+
+    socket.sendActivity({ type: 'message', text: 'Notre pipeline est trop faible', channelData: { clientActivityID: 'fits' } });
+    await socket.waitFor((frame) => frame.type === 'activity' && /^Noté/.test(frame.activity.text ?? '')); // its echo and the answer: the quota is reached
+    const stored = (await history.since(session.conversationId, 0)).length;
+    expect(stored).toBeGreaterThanOrEqual(GREETING_COUNT + 2);
+    socket.sendActivity({ type: 'message', text: 'Encore un', channelData: { clientActivityID: 'over' } });
+    expect(await socket.waitFor((frame) => isError(frame) && frame.clientActivityId === 'over')).toMatchObject({ code: 'conversation_full' });
+    expect(await history.since(session.conversationId, 0)).toHaveLength(stored);
+    expect(server.bot.received.filter((activity) => activity.type === 'message').map((activity) => activity.text)).toEqual(['Notre pipeline est trop faible']);
   });
 
   it('reads the session body itself when the app installed no body parser', async () => {

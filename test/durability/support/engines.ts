@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../../src/storage/open-database.js';
-import type { Database, StorageEngine } from '../../../src/storage/ports.js';
+import type { Database, StorageEngine } from '../../../src/storage/ports/database.js';
 import { createTestDatabase } from '../../storage/pg-test-server.js';
 
 /** A fresh, real database for one scenario, and how the server, the CLI and the test itself reach it. */

@@ -10,7 +10,8 @@ import { hashPassword } from '../../../src/handoff/password-hash.js';
 import { createLogger } from '../../../src/logger.js';
 import { loadPlaybook } from '../../../src/playbook/loader.js';
 import type { Playbook } from '../../../src/playbook/schema.js';
-import type { Database, SdrRecord } from '../../../src/storage/ports.js';
+import type { Database } from '../../../src/storage/ports/database.js';
+import type { SdrRecord } from '../../../src/storage/ports/sdrs.js';
 import { openSqliteDatabase } from '../../../src/storage/sqlite/open-sqlite.js';
 import { FakeConnector } from '../../fakes/fake-connector.js';
 import { ScriptedExtractor } from '../../fakes/scripted-extractor.js';
@@ -86,16 +87,17 @@ export class HandoffHarness {
     };
     // Answers are quick replies (read without the extractor); free text only ever yields an email, if any.
     const extractor = new ScriptedExtractor((input) => ({ contact: { email: /[\w.+-]+@[\w-]+\.[\w.]+/.exec(input.text)?.[0] } }));
-    const { bot, conversationState } = buildBot({ playbook: this.playbook, extractor, logger, storage: this.db.state });
+    const { bot, conversationState, visitorText } = buildBot({ playbook: this.playbook, extractor, logger, storage: this.db.state });
     this.bot = bot;
     const credentials = { MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppType: 'MultiTenant', MicrosoftAppTenantId: '' };
     this.adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(credentials, new ConfigurationServiceClientCredentialFactory(credentials)));
+    this.adapter.use(visitorText);
     this.adapter.use(new TranscriptMiddleware(this.db.transcripts, logger));
     this.adapter.onTurnError = async (_context, error) => {
       throw error;
     };
     const channels = new VisitorChannelRouter(options.routes ?? {}, new BotFrameworkVisitorChannel(this.adapter, ''));
-    this.module = createHandoffModule({ db: this.db, bot: this.bot, conversationState, channels, playbook: this.playbook, logger, config: this.config, now: this.clock.now });
+    this.module = createHandoffModule({ db: this.db, bot: this.bot.ports, conversationState, channels, playbook: this.playbook, logger, config: this.config, now: this.clock.now });
   }
 
   async start(): Promise<this> {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { describeHandoff } from '../../../src/handoff/notifiers/lead-notification.js';
-import { slackLeadBlocks } from '../../../src/handoff/notifiers/slack-lead-blocks.js';
-import { parseTeamsSdrAction, teamsLeadCard } from '../../../src/handoff/notifiers/teams-lead-card.js';
-import type { HandoffRecord } from '../../../src/storage/ports.js';
+import { slackLeadBlocks } from '../../../src/channels/slack/sdr/slack-lead-blocks.js';
+import { parseTeamsSdrAction, teamsLeadCard } from '../../../src/channels/teams/sdr/teams-lead-card.js';
+import type { HandoffRecord } from '../../../src/storage/ports/handoffs.js';
 
 const LABELS = { factsHeading: 'Facts', reasonsHeading: 'Reasons', contact: 'Contact', page: 'Page', openConsole: 'Open in console' };
 

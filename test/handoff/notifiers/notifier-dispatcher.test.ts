@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HANDOFF_EVENTS_TOPIC, type HandoffBusEvent } from '../../../src/handoff/handoff-events.js';
+import { HANDOFF_EVENTS_TOPIC, handoffBusEventSchema, subscribeValidated, type HandoffBusEvent } from '../../../src/handoff/handoff-events.js';
 import type { LeadPacket } from '../../../src/handoff/lead-packet.js';
 import { NotifierDispatcher, type HandoffNotifier } from '../../../src/handoff/notifiers/index.js';
 import { toSummary } from '../../../src/handoff/queue-view.js';
 import { createLogger } from '../../../src/logger.js';
-import type { HandoffRecord } from '../../../src/storage/ports.js';
+import type { HandoffRecord } from '../../../src/storage/ports/handoffs.js';
 import { openSqliteDatabase } from '../../../src/storage/sqlite/open-sqlite.js';
 
 /** A notifier that writes down what it is asked to do, in order. */
@@ -37,7 +37,7 @@ const dispatchers = instances.map((notifier) => {
 const all = () => instances.flatMap((notifier) => notifier.calls);
 
 beforeAll(async () => {
-  for (const dispatcher of dispatchers) await db.bus.subscribe(HANDOFF_EVENTS_TOPIC, (payload) => dispatcher.handle(payload));
+  for (const dispatcher of dispatchers) await subscribeValidated(db.bus, HANDOFF_EVENTS_TOPIC, handoffBusEventSchema, (event) => dispatcher.handle(event), logger);
 });
 afterAll(() => db.close());
 

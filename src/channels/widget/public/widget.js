@@ -439,7 +439,7 @@
     focusSendBox();
   }
 
-  var NOTICE_TEXTS = { rate_limited: 'rateLimited', message_too_large: 'messageTooLarge', origin_not_allowed: 'unavailable' };
+  var NOTICE_TEXTS = { rate_limited: 'rateLimited', message_too_large: 'messageTooLarge', conversation_full: 'conversationFull', origin_not_allowed: 'unavailable' };
 
   /** Server refusals shown politely in Web Chat's notification bar (they fade after a while). */
   function showNotice(notice) {
