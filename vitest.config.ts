@@ -15,6 +15,7 @@ const INTEGRATION = [
   'test/durability/**/*.test.ts',
   'test/server/**/*.test.ts',
   'test/storage/postgres.test.ts',
+  'test/insights/**/*.test.ts',
   'test/storage/sqlite.test.ts',
   'test/hardening/!(rate-limits).test.ts',
   'test/replay/**/*.test.ts',

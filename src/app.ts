@@ -7,6 +7,7 @@ import { createChannels } from './channels/create-channels.js';
 import type { SlackChannel } from './channels/slack/index.js';
 import type { WidgetChannel } from './channels/widget/index.js';
 import type { Config } from './config.js';
+import { mountCrmOutcomes } from './crm/inbound-outcomes.js';
 import { createExtraction } from './extraction/create-extractor.js';
 import type { Extractor } from './extraction/extractor.js';
 import { warmUpRecognizers } from './extraction/rules/numbers/recognizers.js';
@@ -119,6 +120,8 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   });
   handoff.mount(server);
   widget.onTyping((conversationId) => void handoff.service.visitorTyping(conversationId).catch((error: unknown) => logger.debug({ err: error }, 'visitor typing not relayed')));
+  // Outcomes the CRM reports later (meeting held, opportunity, won/lost), when a shared secret is set.
+  if (config.crmOutcomesSecret) mountCrmOutcomes(server, { db, secret: config.crmOutcomesSecret, logger });
   // SDR takeover: handoffs posted to a Teams and/or a Slack channel, claimed and answered from there.
   const teamsSdr = config.teams.sdrChannel;
   const slackSdr = config.slack?.sdrChannel;

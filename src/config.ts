@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { CRM_ENV_VARIABLES, loadCrmConfig, type CrmConfig } from './crm/crm-config.js';
+import { CRM_ENV_VARIABLES, loadCrmConfig, loadCrmOutcomesSecret, type CrmConfig } from './crm/crm-config.js';
 import { ConfigError } from './errors.js';
 import { isTimeZone, parseBusinessHours } from './handoff/business-hours.js';
 import type { HandoffConfig } from './handoff/handoff-config.js';
@@ -152,6 +152,8 @@ export interface Config {
   handoff: HandoffConfig;
   /** CRM webhook delivery (CRM_* variables, parsed in src/crm/crm-config.ts); absent when CRM_WEBHOOK_URL is not set. */
   crm?: CrmConfig;
+  /** Secret of `POST /api/crm/outcomes` (CRM_OUTCOMES_SECRET, else CRM_WEBHOOK_SECRET); the endpoint is off without one. */
+  crmOutcomesSecret?: string;
   retention: { transcriptDays: number; leadDays: number; intervalMs: number };
   /** Abuse limits (src/server/rate-limits.ts); 0 switches one off. */
   rateLimits: RateLimitConfig;
@@ -260,6 +262,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       tokenSecret: e.SDR_TOKEN_SECRET ?? randomBytes(32).toString('hex'),
     },
     crm: loadCrmConfig(env),
+    crmOutcomesSecret: loadCrmOutcomesSecret(env),
     retention: { transcriptDays: e.RETENTION_TRANSCRIPT_DAYS, leadDays: e.RETENTION_LEAD_DAYS, intervalMs: e.RETENTION_INTERVAL_MINUTES * 60_000 },
     rateLimits: {
       messagesPerMinute: e.RATE_LIMIT_MESSAGES_PER_MINUTE,

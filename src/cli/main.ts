@@ -5,6 +5,7 @@ import { createLogger, type Logger } from '../logger.js';
 import { runChat } from './commands/chat.js';
 import { runEval } from './commands/eval.js';
 import { runExport } from './commands/export.js';
+import { runFeedback } from './commands/feedback.js';
 import { runOutbox } from './commands/outbox.js';
 import { runPlaybook } from './commands/playbook.js';
 import { runErase, runExportPerson } from './commands/privacy.js';
@@ -25,7 +26,8 @@ const COMMANDS: Record<string, { summary: string; run: (args: string[], logger: 
   'export-person': { summary: 'export-person --email X                    everything held about one person (JSON)', run: runExportPerson },
   outbox: { summary: 'outbox dead | outbox replay ID|--all        inspect and replay CRM dead letters', run: runOutbox },
   'teams-manifest': { summary: 'teams-manifest [--out FILE]      write the Microsoft Teams app package (zip) for this bot', run: runTeamsManifest },
-  sdr: { summary: 'sdr add EMAIL --name NAME | sdr list | sdr remove EMAIL   manage SDR console accounts', run: runSdr },
+  sdr: { summary: 'sdr add EMAIL --name NAME [--role admin|manager] | sdr list | sdr remove EMAIL   manage SDR console accounts', run: runSdr },
+  feedback: { summary: 'feedback export-cases --out DIR [--since DATE] [--handoff ID]   judged conversations as labelled cases (for eval)', run: runFeedback },
 };
 
 function usage(): string {

@@ -26,9 +26,18 @@ const crmEnvSchema = z.object({
   CRM_RETRY_BASE_MS: int(2000, 1),
   CRM_RETRY_MAX_MS: int(15 * 60_000, 1),
   CRM_POLL_INTERVAL_MS: int(1000, 10),
+  /** Signs what the CRM posts to /api/crm/outcomes (default: CRM_WEBHOOK_SECRET). */
+  CRM_OUTCOMES_SECRET: z.preprocess(blankAsUndefined, z.string().min(16, 'use at least 16 characters').optional()),
 });
 
 export const CRM_ENV_VARIABLES: readonly string[] = Object.keys(crmEnvSchema.shape);
+
+/** The secret of the inbound outcome endpoint; undefined (endpoint off) when neither secret is set. */
+export function loadCrmOutcomesSecret(env: Record<string, string | undefined> = process.env): string | undefined {
+  const parsed = crmEnvSchema.safeParse(env);
+  if (!parsed.success) return undefined; // loadCrmConfig reports the same problems, naming the variables
+  return parsed.data.CRM_OUTCOMES_SECRET ?? parsed.data.CRM_WEBHOOK_SECRET;
+}
 
 /**
  * Reads the CRM settings from the environment. A webhook URL without a secret is refused: an unsigned

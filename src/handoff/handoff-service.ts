@@ -1,7 +1,10 @@
 import { ActivityTypes, type Activity } from 'botbuilder';
 import { BadRequestError } from '../errors.js';
+import { buildVerdict, checkVerdictDetails, type VerdictDetails } from '../feedback/verdict-input.js';
 import type { Logger } from '../logger.js';
+import type { Playbook } from '../playbook/schema.js';
 import type { Database } from '../storage/ports/database.js';
+import type { VerdictVia } from '../storage/ports/feedback.js';
 import type { HandoffRecord } from '../storage/ports/handoffs.js';
 import type { TranscriptSender } from '../storage/ports/transcripts.js';
 import { contactLabel } from './contact-capture.js';
@@ -25,10 +28,12 @@ import { withoutRemoteImages } from './remote-images.js';
 export type SendToVisitor = (activities: Partial<Activity>[]) => Promise<unknown>;
 
 /** The repositories the handoff service works with (not the whole database). */
-export type HandoffServiceRepositories = Pick<Database, 'handoffs' | 'transcripts' | 'sdrs' | 'leads' | 'outbox' | 'lock' | 'bus'>;
+export type HandoffServiceRepositories = Pick<Database, 'handoffs' | 'transcripts' | 'sdrs' | 'leads' | 'feedback' | 'outbox' | 'lock' | 'bus'>;
 
 export interface HandoffServiceDeps {
   db: HandoffServiceRepositories;
+  /** Rejection reasons and dimensions a verdict is checked against. */
+  playbook: Playbook;
   courier: VisitorCourier;
   config: HandoffConfig;
   logger: Logger;
@@ -69,6 +74,16 @@ export class HandoffService {
   /** Resolves once every notice scheduled so far is delivered or given up (shutdown, tests). */
   async noticesSettled(): Promise<void> {
     while (this.notices.size > 0) await Promise.all([...this.notices]);
+  }
+
+  /** The playbook's rejection reasons (the console's and the cards' list). */
+  get rejectionReasons(): Playbook['rejectionReasons'] {
+    return this.deps.playbook.rejectionReasons;
+  }
+
+  /** The playbook's dimensions (what a verdict may correct or name as missing). */
+  get dimensions(): Playbook['dimensions'] {
+    return this.deps.playbook.dimensions;
   }
 
   private get db(): HandoffServiceRepositories {
@@ -172,10 +187,13 @@ export class HandoffService {
   }
 
   /**
-   * Records the outcome (the feedback scoring learns from) and tells the CRM through the outbox.
-   * Repeating the same close is accepted, so a failed outbox write can be retried.
+   * Records the outcome and the SDR's verdict (accepted/rejected, reason, missing signals, fact corrections:
+   * labelled data the insights and replays read) and tells the CRM through the outbox.
+   * Repeating the same close is accepted, so a failed outbox write can be retried; the first verdict stands.
    */
-  async close(id: string, sdr: SdrIdentity, outcome: CloseOutcome, reason?: string): Promise<HandoffRecord> {
+  async close(id: string, sdr: SdrIdentity, outcome: CloseOutcome, reason?: string, verdict: { details?: VerdictDetails; via?: VerdictVia } = {}): Promise<HandoffRecord> {
+    const details = verdict.details ?? {};
+    checkVerdictDetails(this.deps.playbook, outcome, details);
     const handoff = await this.require(id);
     if (handoff.status === 'live' && handoff.sdrId !== sdr.id) throw forbidden(handoff);
     let closed = await this.db.handoffs.transition(id, planTransition({ type: 'close', outcome, reason, sdr, at: this.deps.now() }));
@@ -185,6 +203,8 @@ export class HandoffService {
       if (current.status !== 'closed' || current.outcome !== outcome || current.sdrId !== sdr.id) throw conflict(current);
       closed = current;
     }
+    const lead = await this.db.leads.get(closed.leadId);
+    await this.db.feedback.recordVerdict(buildVerdict({ handoff: closed, lead, details, ...(reason ? { note: reason } : {}), via: verdict.via ?? 'api' }));
     await this.db.outbox.enqueue({ type: 'lead.updated', idempotencyKey: `${closed.leadId}:outcome:${closed.id}`, payload: outcomePayload(closed) });
     if (repeated) return closed;
     await this.publishQueue('closed', closed);

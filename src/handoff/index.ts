@@ -15,7 +15,10 @@ import { HandoffListener } from './handoff-listener.js';
 import { ConversationReferenceKeeper } from './reference-keeper.js';
 import { HandoffService } from './handoff-service.js';
 import { NotifierDispatcher, type HandoffNotifier } from './notifiers/index.js';
-import { mountSdrApi, type LoginDefenceOptions } from './sdr-api.js';
+import { InsightsService } from '../insights/insights-service.js';
+import { mountInsightsApi } from '../insights/insights-api.js';
+import { mountInsightsPage } from '../insights/insights-page-route.js';
+import { bearerToken, mountSdrApi, type LoginDefenceOptions } from './sdr-api.js';
 import { SdrTokens } from './sdr-tokens.js';
 import { SseHub } from './sse-hub.js';
 import { VisitorCourier } from './visitor-courier.js';
@@ -31,7 +34,10 @@ export { createSdrNotifiers, TeamsSdrGate, type HandoffNotifier } from './notifi
 const NOTIFIER_TIMEOUT_MS = 30_000;
 
 /** What the handoff module reads and writes: its own repositories, the references it keeps, the bus it shares. */
-export type HandoffRepositories = Pick<Database, 'handoffs' | 'transcripts' | 'sdrs' | 'leads' | 'outbox' | 'lock' | 'bus' | 'references' | 'processed'>;
+export type HandoffRepositories = Pick<
+  Database,
+  'handoffs' | 'transcripts' | 'sdrs' | 'leads' | 'feedback' | 'insights' | 'outbox' | 'lock' | 'bus' | 'references' | 'processed'
+>;
 
 export interface HandoffModuleOptions {
   db: HandoffRepositories;
@@ -71,7 +77,7 @@ export function createHandoffModule(options: HandoffModuleOptions): HandoffModul
   const now = options.now ?? (() => new Date());
   // One lane per destination for every send to a visitor.
   const courier = new VisitorCourier(db, options.channels, logger, new DeliveryLanes({ timeoutMs: config.deliveryTimeoutMs }));
-  const service = new HandoffService({ db, courier, config, logger, now });
+  const service = new HandoffService({ db, playbook: options.playbook, courier, config, logger, now });
   const hub = new SseHub(logger);
   const sweeper = new AssignmentSweeper(service, sweepIntervalFor(config), logger);
   let unsubscribe: Unsubscribe | undefined;
@@ -90,7 +96,19 @@ export function createHandoffModule(options: HandoffModuleOptions): HandoffModul
       notifiers.add(notifier);
     },
     mount(server) {
-      mountSdrApi(server, { db, service, tokens: new SdrTokens(config.tokenSecret, now), hub, logger, now, ...(options.login ? { login: options.login } : {}) });
+      const tokens = new SdrTokens(config.tokenSecret, now);
+      mountSdrApi(server, { db, service, tokens, hub, logger, now, ...(options.login ? { login: options.login } : {}) });
+      mountInsightsApi(server, {
+        service: new InsightsService(db.insights, options.playbook),
+        authenticate: async (req) => {
+          const claims = tokens.verify(bearerToken(req));
+          return claims ? db.sdrs.get(claims.sdrId) : undefined;
+        },
+        filterOptions: (period) => db.insights.filterOptions(period),
+        logger,
+        now,
+      });
+      mountInsightsPage(server);
       mountSdrConsole(server);
     },
     async start() {

@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import { AppError, BadRequestError } from '../errors.js';
+import { verdictDetailsSchema } from '../feedback/verdict-input.js';
 import type { Logger } from '../logger.js';
 import { clientIp } from '../server/client-ip.js';
 import type { Database } from '../storage/ports/database.js';
@@ -39,7 +40,7 @@ export type LoginFailureReason = 'unknown_account' | 'wrong_password';
 
 const loginBody = z.object({ email: z.string().trim().min(3).max(254), password: z.string().min(1).max(1024) });
 const messageBody = z.object({ text: z.string().trim().min(1, 'text must not be empty').max(4000) });
-const closeBody = z.object({ outcome: z.enum(CLOSE_OUTCOMES), reason: z.string().trim().max(1000).optional() });
+const closeBody = verdictDetailsSchema.extend({ outcome: z.enum(CLOSE_OUTCOMES), reason: z.string().trim().max(1000).optional() });
 const listQuery = z.object({ status: z.enum(Object.keys(QUEUE_VIEWS) as [QueueView, ...QueueView[]]).default('queued') });
 
 type AuthedHandler = (req: Request, res: Response, sdr: SdrIdentity) => Promise<unknown>;
@@ -105,7 +106,19 @@ export function mountSdrApi(server: Server, deps: SdrApiDeps): void {
     }
   });
 
-  server.get('/api/sdr/me', authed(async (_req, _res, sdr) => ({ sdr })));
+  server.get(
+    '/api/sdr/me',
+    authed(async (_req, _res, sdr) => ({ sdr, roles: (await deps.db.sdrs.get(sdr.id))?.roles ?? [] })),
+  );
+
+  // What the close dialog offers: the playbook's rejection reasons (FR/EN) and its dimensions with their levels.
+  server.get(
+    '/api/sdr/feedback-options',
+    authed(async () => ({
+      rejectionReasons: deps.service.rejectionReasons,
+      dimensions: deps.service.dimensions.map((dimension) => ({ id: dimension.id, description: dimension.description, levels: dimension.levels.map((level) => ({ id: level.id, description: level.description })) })),
+    })),
+  );
 
   server.get(
     '/api/sdr/handoffs',
@@ -148,8 +161,8 @@ export function mountSdrApi(server: Server, deps: SdrApiDeps): void {
     '/api/sdr/handoffs/:id/close',
     authed(async (req, _res, sdr) => {
       const id = idOf(req);
-      const { outcome, reason } = parse(closeBody, req.body);
-      return toSummary(await deps.service.close(id, sdr, outcome, reason || undefined), deps.now());
+      const { outcome, reason, ...details } = parse(closeBody, req.body);
+      return toSummary(await deps.service.close(id, sdr, outcome, reason || undefined, { details, via: 'console' }), deps.now());
     }),
   );
 
@@ -173,7 +186,7 @@ function pseudonym(address: string): string {
   return createHash('sha256').update(address).digest('hex').slice(0, 16);
 }
 
-function bearerToken(req: Request): string | undefined {
+export function bearerToken(req: Request): string | undefined {
   const header = req.headers.authorization;
   const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
   return match?.[1];

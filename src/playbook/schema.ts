@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DIMENSION_KINDS } from '../dimensions/index.js';
+import { DEFAULT_REJECTION_REASONS, rejectionReasonSchema } from '../feedback/rejection-reasons.js';
 
 /**
  * The playbook: everything sales/marketing ops may change without touching code.
@@ -136,6 +137,11 @@ export const playbookSchema = z
       .strict(),
     dimensions: z.array(dimensionSchema).min(1),
     knockouts: z.array(knockoutSchema).default([]),
+    /** Why an SDR may reject a lead (the console's and cards' list); defaults in French and English. */
+    rejectionReasons: z
+      .array(rejectionReasonSchema)
+      .min(1)
+      .default(() => DEFAULT_REJECTION_REASONS.map((reason) => ({ ...reason, label: { ...reason.label } }))),
     thresholds: z
       .object({
         handoff: z.number().min(0),

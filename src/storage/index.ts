@@ -6,6 +6,8 @@ export * from './ports/processed-activities.js';
 export * from './ports/leads.js';
 export * from './ports/handoffs.js';
 export * from './ports/sdrs.js';
+export * from './ports/feedback.js';
+export * from './ports/insights.js';
 export * from './ports/conversation-references.js';
 export * from './ports/outbox.js';
 export * from './ports/event-bus.js';

@@ -1,7 +1,7 @@
 import type { HandoffRecord } from './ports/handoffs.js';
 import type { LeadRecord } from './ports/leads.js';
 import type { OutboxEntry } from './ports/outbox.js';
-import type { SdrRecord } from './ports/sdrs.js';
+import { SDR_ROLES, type SdrRecord, type SdrRole } from './ports/sdrs.js';
 import type { TranscriptEntry, TranscriptSender } from './ports/transcripts.js';
 import type { HandoffReason, Locale, Tier } from '../qualification/types.js';
 
@@ -62,6 +62,9 @@ export function toLead(row: Row, codec: ColumnCodec): LeadRecord {
     usage: codec.json(row.usage) as LeadRecord['usage'],
     playbookId: String(row.playbook_id),
     playbookVersion: String(row.playbook_version),
+    ...(row.started_at ? { startedAt: codec.time(row.started_at) } : {}),
+    ...(row.decided_at ? { decidedAt: codec.time(row.decided_at) } : {}),
+    ...(row.visitor_messages !== null && row.visitor_messages !== undefined ? { visitorMessages: Number(row.visitor_messages) } : {}),
     version: Number(row.version),
     createdAt: codec.time(row.created_at),
     updatedAt: codec.time(row.updated_at),
@@ -96,8 +99,20 @@ export function toSdr(row: Row, codec: ColumnCodec): SdrRecord {
     email: String(row.email),
     name: String(row.name),
     passwordHash: String(row.password_hash),
+    roles: rolesOf(row.roles),
     createdAt: codec.time(row.created_at),
   };
+}
+
+/** Roles are stored as a comma-separated list ('' = a plain SDR). */
+export function rolesColumn(roles: readonly SdrRole[] | undefined): string {
+  return [...new Set(roles ?? [])].sort().join(',');
+}
+
+function rolesOf(value: unknown): SdrRole[] {
+  return String(value ?? '')
+    .split(',')
+    .filter((role): role is SdrRole => (SDR_ROLES as readonly string[]).includes(role));
 }
 
 export function toOutboxEntry(row: Row, codec: ColumnCodec): OutboxEntry {

@@ -77,6 +77,24 @@ describe('qualibot sdr', () => {
     await db.close();
   });
 
+  it('gives roles with --role (admin, manager) alongside the asked-for password, and refuses unknown ones', async () => {
+    const { db, out, err, run } = cli(['violet marmot orbit 42', 'turquoise kettle sings']);
+    expect(await run('add', 'lea@prospekt.example', '--name', 'Léa', '--role', 'manager')).toBe(0);
+    expect(out.at(-1)).toBe('Added lea@prospekt.example (Léa) with the role manager.');
+    const lea = await db.sdrs.findByEmail('lea@prospekt.example');
+    expect(lea?.roles).toEqual(['manager']);
+    expect(await verifyPassword('violet marmot orbit 42', lea!.passwordHash)).toBe(true);
+    expect(await run('list')).toBe(0);
+    expect(out.at(-1)).toMatch(/\tmanager\t/);
+
+    expect(await run('add', 'x@prospekt.example', '--name', 'X', '--role', 'owner')).toBe(2);
+    expect(err.at(-1)).toMatch(/Unknown role "owner"/);
+    expect(await run('list', '--role', 'admin')).toBe(2);
+    expect(err.at(-1)).toMatch(/--role goes with add only/);
+    expect((await db.sdrs.list()).map((sdr) => sdr.email)).toEqual(['lea@prospekt.example']);
+    await db.close();
+  });
+
   it('reads the password from the first line of stdin when it is not a terminal', async () => {
     const stdin = new PassThrough() as unknown as NodeJS.ReadStream;
     const reading = readSecret('Password: ', stdin);

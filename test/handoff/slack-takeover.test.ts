@@ -140,7 +140,7 @@ describe('SDR takeover from a Slack channel', () => {
       'qualibot_release',
       'qualibot_close_meeting_booked',
       'qualibot_close_accepted',
-      'qualibot_close_rejected',
+      'qualibot_reject', // the menu of the playbook's rejection reasons
       'qualibot_open_console',
     ]);
 

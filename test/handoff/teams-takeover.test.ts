@@ -172,7 +172,7 @@ describe('SDR takeover from a Teams channel', () => {
       ['Action.Submit', 'Release to the bot', 'release', undefined],
       ['Action.Submit', 'Close: Meeting booked', 'close', 'meeting_booked'],
       ['Action.Submit', 'Close: Accepted', 'close', 'accepted'],
-      ['Action.Submit', 'Close: Rejected', 'close', 'rejected'],
+      ['Action.Submit', 'Reject', 'close', 'rejected'], // with the reason chosen in the card's Input.ChoiceSet
       ['Action.OpenUrl', 'Open in console', undefined, undefined],
     ]);
 

@@ -4,6 +4,10 @@ import { FakeOpenAiServer, type FakeBehaviour } from '../fakes/fake-openai-serve
 import { asked, HOT_FR } from './support/conversation.js';
 import { startHardenedApp, type HardenedApp } from './support/hardened-app.js';
 
+// Long enough to go to the model: a short explicit answer ("Je suis directrice commerciale.") costs no call
+// (src/extraction/llm-worth-calling.ts), and these tests count calls.
+const AUTHORITY_READ_BY_THE_MODEL = "Je suis directrice commerciale et c'est moi qui valide les prestataires chez nous.";
+
 type Readiness = { status: string; checks: Record<string, { ok: boolean; degraded?: boolean; detail?: { breaker?: string; fallback?: string } }> };
 
 const COOL_DOWN_MS = 1200;
@@ -83,7 +87,7 @@ describe('LLM faults', () => {
     const calls = fake.calls;
     await turn(conversationId, HOT_FR.challenge, 'company');
     await turn(conversationId, HOT_FR.company, 'authority');
-    await turn(conversationId, HOT_FR.authority, 'money');
+    await turn(conversationId, AUTHORITY_READ_BY_THE_MODEL, 'money');
     expect(fake.calls).toBe(calls + 3);
     const degraded = await readiness();
     expect(degraded.status).toBe(200);
@@ -117,7 +121,7 @@ describe('LLM faults', () => {
       const conversationId = `${failure}-${randomUUID()}`;
       await turn(conversationId, HOT_FR.challenge, 'company');
       await turn(conversationId, HOT_FR.company, 'authority');
-      await turn(conversationId, HOT_FR.authority, 'money');
+      await turn(conversationId, AUTHORITY_READ_BY_THE_MODEL, 'money');
       const degraded = await readiness();
       expect(degraded.status).toBe(200);
       expect(degraded.body.checks.llm?.detail?.breaker).toBe('open');

@@ -47,6 +47,9 @@ export class LeadRecorder implements DecisionListener {
       usage: lead.usage,
       playbookId: this.playbook.id,
       playbookVersion: this.playbook.version,
+      startedAt: lead.startedAt,
+      ...(lead.decidedAt ? { decidedAt: lead.decidedAt } : {}),
+      visitorMessages: lead.turn,
     });
     this.logger.debug({ conversationId, leadId: record.id, version: record.version }, 'lead stored');
     return record;

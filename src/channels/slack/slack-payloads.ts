@@ -40,6 +40,8 @@ const buttonActionSchema = z.looseObject({
   block_id: z.string().optional(),
   type: z.string(),
   value: z.string().optional(),
+  /** What a menu (static_select) was set to. */
+  selected_option: z.looseObject({ value: z.string() }).optional(),
   action_ts: z.string().optional(),
   text: z.looseObject({ text: z.string() }).optional(),
 });

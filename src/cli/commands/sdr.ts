@@ -5,12 +5,15 @@ import { hashPassword } from '../../handoff/password-hash.js';
 import { passwordProblem } from '../../handoff/password-policy.js';
 import type { Logger } from '../../logger.js';
 import { openDatabase, StorageConflictError, type Database } from '../../storage/index.js';
+import { SDR_ROLES, type SdrRole } from '../../storage/ports/sdrs.js';
 import { readSecret } from '../read-secret.js';
 
 const USAGE = [
   'Usage:',
-  '  qualibot sdr add EMAIL --name NAME                   create an SDR account for the console (/sdr); the password',
-  '                                                       is asked for (hidden), or read from the first line of stdin',
+  '  qualibot sdr add EMAIL --name NAME [--role admin|manager]...',
+  '                                                       create an SDR account for the console (/sdr); the password',
+  '                                                       is asked for (hidden), or read from the first line of stdin;',
+  '                                                       admin and manager may also read the insights (/sdr/insights)',
   '  qualibot sdr list                                    list SDR accounts',
   '  qualibot sdr remove EMAIL                            delete an account (its sessions end at once)',
 ].join('\n');
@@ -30,15 +33,16 @@ export async function runSdr(args: string[], logger: Logger, deps: SdrCommandDep
   const printError = deps.printError ?? ((line: string) => console.error(line));
   let parsed;
   try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { name: { type: 'string' }, password: { type: 'string' } } });
+    parsed = parseArgs({ args, allowPositionals: true, options: { name: { type: 'string' }, password: { type: 'string' }, role: { type: 'string', multiple: true } } });
   } catch (error) {
     printError(`${(error as Error).message}\n\n${USAGE}`);
     return 2;
   }
   const [action, email, ...extra] = parsed.positionals;
   const { name, password } = parsed.values;
+  const roles = parsed.values.role ?? [];
 
-  const problem = usageProblem(action, email, extra, name);
+  const problem = usageProblem(action, email, extra, name) ?? roleProblem(action, roles);
   if (problem) {
     printError(`${problem}\n\n${USAGE}`);
     return 2;
@@ -65,13 +69,13 @@ export async function runSdr(args: string[], logger: Logger, deps: SdrCommandDep
     if (action === 'list') {
       const sdrs = await db.sdrs.list();
       if (sdrs.length === 0) print('No SDR account yet. Create one with: qualibot sdr add EMAIL --name NAME');
-      for (const sdr of sdrs) print(`${sdr.email}\t${sdr.name}\t${sdr.id}\t${sdr.createdAt}`);
+      for (const sdr of sdrs) print(`${sdr.email}\t${sdr.name}\t${sdr.id}\t${sdr.roles.join(',') || 'sdr'}\t${sdr.createdAt}`);
       return 0;
     }
     if (action === 'add') {
       try {
-        const sdr = await db.sdrs.add({ id: randomUUID(), email: email!, name: name!.trim(), passwordHash: await hashPassword(chosenPassword!) });
-        print(`Added ${sdr.email} (${sdr.name}).`);
+        const sdr = await db.sdrs.add({ id: randomUUID(), email: email!, name: name!.trim(), passwordHash: await hashPassword(chosenPassword!), roles: roles as SdrRole[] });
+        print(`Added ${sdr.email} (${sdr.name})${sdr.roles.length ? ` with the role ${sdr.roles.join(', ')}` : ''}.`);
         return 0;
       } catch (error) {
         if (error instanceof StorageConflictError) {
@@ -91,6 +95,12 @@ export async function runSdr(args: string[], logger: Logger, deps: SdrCommandDep
   } finally {
     await db.close();
   }
+}
+
+function roleProblem(action: string | undefined, roles: string[]): string | undefined {
+  if (roles.length && action !== 'add') return '--role goes with add only.';
+  const unknown = roles.find((role) => !(SDR_ROLES as readonly string[]).includes(role));
+  return unknown ? `Unknown role "${unknown}" (roles: ${SDR_ROLES.join(', ')}).` : undefined;
 }
 
 function usageProblem(action: string | undefined, email: string | undefined, extra: string[], name: string | undefined): string | undefined {

@@ -735,9 +735,38 @@ async function release() {
   await Promise.all([refreshLists(), openHandoff(id)]);
 }
 
-function openCloseDialog() {
+/** The playbook's rejection reasons and dimensions, loaded once for the close dialog. */
+let feedbackOptions;
+
+async function openCloseDialog() {
   $('close-form').reset();
+  feedbackOptions ??= await api('GET', '/api/sdr/feedback-options').catch(() => ({ rejectionReasons: [], dimensions: [] }));
+  const facts = new Map((state.detail?.packet?.facts ?? []).map((fact) => [fact.dimension, fact.value]));
+  $('rejection-reason').replaceChildren(...feedbackOptions.rejectionReasons.map((reason) => el('option', { value: reason.id }, reason.label[state.lang] ?? reason.id)));
+  $('missing-signals').replaceChildren(
+    ...feedbackOptions.dimensions.map((dimension) => el('label', { class: 'check' }, el('input', { type: 'checkbox', name: 'missing', value: dimension.id }), ` ${dimension.id}`)),
+  );
+  $('corrections').replaceChildren(
+    ...feedbackOptions.dimensions.map((dimension) =>
+      el(
+        'label',
+        { class: 'correction' },
+        el('span', {}, `${dimension.id}${facts.has(dimension.id) ? ` (${facts.get(dimension.id)})` : ''}`),
+        el(
+          'select',
+          { name: 'correction', 'data-dimension': dimension.id },
+          el('option', { value: '' }, t('correctLevel')),
+          ...dimension.levels.filter((level) => level.id !== facts.get(dimension.id)).map((level) => el('option', { value: level.id, title: level.description }, level.id)),
+        ),
+      ),
+    ),
+  );
+  showRejectionReason();
   $('close-dialog').showModal();
+}
+
+function showRejectionReason() {
+  $('rejection-reason-field').hidden = new FormData($('close-form')).get('outcome') !== 'rejected';
 }
 
 async function submitClose(event) {
@@ -746,9 +775,19 @@ async function submitClose(event) {
   if (!outcome) return;
   const reason = $('close-reason').value.trim();
   const id = state.selectedId;
+  const form = new FormData($('close-form'));
+  const missingSignals = form.getAll('missing').map(String);
+  const corrections = [...document.querySelectorAll('#corrections select')].filter((select) => select.value).map((select) => ({ dimension: select.dataset.dimension, level: select.value }));
+  const body = {
+    outcome,
+    ...(reason ? { reason } : {}),
+    ...(outcome === 'rejected' && $('rejection-reason').value ? { rejectionReason: $('rejection-reason').value } : {}),
+    ...(missingSignals.length ? { missingSignals } : {}),
+    ...(corrections.length ? { corrections } : {}),
+  };
   $('close-dialog').close();
   try {
-    await api('POST', `/api/sdr/handoffs/${encodeURIComponent(id)}/close`, reason ? { outcome, reason } : { outcome });
+    await api('POST', `/api/sdr/handoffs/${encodeURIComponent(id)}/close`, body);
     toast(t('closed', { outcome: t(`outcome_${outcome}`) }), 'success');
   } catch (failure) {
     toast(t('error', { message: failure.message }), 'error');
@@ -829,6 +868,7 @@ function wire() {
   });
   document.addEventListener('keydown', onShortcut);
   $('close-form').addEventListener('submit', submitClose);
+  $('close-form').addEventListener('change', showRejectionReason);
   $('close-cancel').addEventListener('click', () => $('close-dialog').close());
   for (const tab of document.querySelectorAll('.tab')) tab.addEventListener('click', () => selectView(tab.dataset.view));
   for (const button of document.querySelectorAll('.lang-btn')) {

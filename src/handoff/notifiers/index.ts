@@ -47,18 +47,18 @@ export function createSdrNotifiers(options: SdrNotifiersOptions): HandoffNotifie
     const { config, appId, adapter, gate } = options.teams;
     const logger = options.logger.child({ component: 'sdr-teams' });
     const threads = new SdrThreadStore(db.state, 'teams');
-    notifiers.push(new TeamsNotifier({ adapter, appId, config, handoffs: db.handoffs, threads, logger, publicUrl }));
-    gate.attach(new TeamsSdrDesk({ channelId: config.channelId, actions: new SdrCardActions(service, config.locale), threads, processed: db.processed, locale: config.locale, logger }));
+    notifiers.push(new TeamsNotifier({ adapter, appId, config, handoffs: db.handoffs, threads, logger, publicUrl, reasons: service.rejectionReasons }));
+    gate.attach(new TeamsSdrDesk({ channelId: config.channelId, actions: new SdrCardActions(service, config.locale, 'teams'), threads, processed: db.processed, locale: config.locale, logger }));
   }
   if (options.slack) {
     const { config, channel } = options.slack;
     const logger = options.logger.child({ component: 'sdr-slack' });
     const threads = new SdrThreadStore(db.state, 'slack');
     const { adapter } = channel;
-    notifiers.push(new SlackNotifier({ adapter, config, handoffs: db.handoffs, threads, logger, publicUrl }));
+    notifiers.push(new SlackNotifier({ adapter, config, handoffs: db.handoffs, threads, logger, publicUrl, reasons: service.rejectionReasons }));
     const names = new SlackSdrNames(adapter.client, logger);
     channel.routeSdr(
-      new SlackSdrDesk({ channelId: config.channelId, adapter, actions: new SdrCardActions(service, config.locale), threads, handoffs: db.handoffs, names, processed: db.processed, logger }),
+      new SlackSdrDesk({ channelId: config.channelId, adapter, actions: new SdrCardActions(service, config.locale, 'slack'), threads, handoffs: db.handoffs, names, processed: db.processed, logger }),
     );
   }
   return notifiers;

@@ -3,10 +3,17 @@ import type { HandoffRecord, HandoffStatus } from '../../storage/ports/handoffs.
 import { contactLabel } from '../contact-capture.js';
 import { CLOSE_OUTCOMES, type CloseOutcome } from '../handoff-state-machine.js';
 import { asLeadPacket, type PacketFact } from '../lead-packet.js';
+import type { RejectionReason } from '../../feedback/rejection-reasons.js';
 import { sdrSay, type SdrTextKey } from './sdr-texts.js';
 
 /** What a card button asks for; travels in the card's data (Teams) or the button's action (Slack). */
-export type SdrAction = { kind: 'claim' } | { kind: 'release' } | { kind: 'close'; outcome: CloseOutcome };
+export type SdrAction = { kind: 'claim' } | { kind: 'release' } | { kind: 'close'; outcome: CloseOutcome; rejectionReason?: string };
+
+/** A rejection reason as a card offers it. */
+export interface RejectOption {
+  id: string;
+  label: string;
+}
 
 export interface SdrButton {
   action: SdrAction;
@@ -37,6 +44,8 @@ export interface LeadNotification {
   facts: NotificationFact[];
   reasons: Array<{ points: string; text: string }>;
   buttons: SdrButton[];
+  /** Live handoffs: rejecting goes through this list of the playbook's reasons (label of the picker, options). */
+  reject?: { label: string; submit: string; options: RejectOption[] };
   consoleUrl?: string;
   /** One line for notifications and clients that cannot show cards. */
   fallback: string;
@@ -49,7 +58,7 @@ export const OUTCOME_TEXT_KEYS: Record<CloseOutcome, SdrTextKey> = {
 };
 
 /** The lead card of a handoff in its current state. `publicUrl` adds the "Open in console" link. */
-export function describeHandoff(handoff: HandoffRecord, locale: Locale, publicUrl?: string): LeadNotification {
+export function describeHandoff(handoff: HandoffRecord, locale: Locale, publicUrl?: string, reasons: readonly RejectionReason[] = []): LeadNotification {
   const packet = asLeadPacket(handoff.packet);
   const sdr = handoff.sdrName ?? '?';
   const score = handoff.score;
@@ -74,7 +83,10 @@ export function describeHandoff(handoff: HandoffRecord, locale: Locale, publicUr
     page: typeof packet.pageContext?.pageUrl === 'string' ? packet.pageContext.pageUrl : undefined,
     facts: (packet.facts ?? []).map(describeFact),
     reasons: (packet.reasons ?? []).map((item) => ({ points: item.points > 0 ? `+${item.points}` : String(item.points), text: `${item.dimension ?? item.rule}: ${item.detail}` })),
-    buttons: buttonsFor(handoff.status, locale),
+    buttons: buttonsFor(handoff.status, locale, reasons.length > 0),
+    ...(handoff.status === 'live' && reasons.length
+      ? { reject: { label: sdrSay('rejectBecause', locale), submit: sdrSay('reject', locale), options: reasons.map((reason) => ({ id: reason.id, label: reason.label[locale] })) } }
+      : {}),
     consoleUrl: publicUrl ? `${publicUrl.replace(/\/+$/, '')}/sdr#${encodeURIComponent(handoff.id)}` : undefined,
     fallback: summary ? `${title} · ${summary}` : title,
   };
@@ -94,10 +106,11 @@ function describeFact(fact: PacketFact): NotificationFact {
 }
 
 /** What can still be done: claim a waiting lead or a callback task; release or close a live one. */
-function buttonsFor(status: HandoffStatus, locale: Locale): SdrButton[] {
+function buttonsFor(status: HandoffStatus, locale: Locale, rejectWithReason: boolean): SdrButton[] {
   if (status === 'queued' || status === 'expired') return [{ action: { kind: 'claim' }, label: sdrSay('claim', locale), primary: true }];
   if (status !== 'live') return [];
-  const closes: CloseOutcome[] = ['meeting_booked', 'accepted', 'rejected'];
+  // With reasons to pick from, rejecting is the reason picker, not a button.
+  const closes: CloseOutcome[] = rejectWithReason ? ['meeting_booked', 'accepted'] : ['meeting_booked', 'accepted', 'rejected'];
   return [
     { action: { kind: 'release' }, label: sdrSay('release', locale) },
     ...closes.map((outcome) => ({ action: { kind: 'close', outcome } as SdrAction, label: sdrSay('closeAs', locale, { outcome: sdrSay(OUTCOME_TEXT_KEYS[outcome], locale) }) })),

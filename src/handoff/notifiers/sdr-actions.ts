@@ -1,5 +1,6 @@
 import { BadRequestError } from '../../errors.js';
 import type { Locale } from '../../qualification/types.js';
+import type { VerdictVia } from '../../storage/ports/feedback.js';
 import type { HandoffService } from '../handoff-service.js';
 import type { SdrIdentity } from '../handoff-state-machine.js';
 import type { SdrAction } from './lead-notification.js';
@@ -13,6 +14,8 @@ export class SdrCardActions {
   constructor(
     private readonly service: HandoffService,
     private readonly locale: Locale,
+    /** Where the verdicts given through these cards come from. */
+    private readonly via: VerdictVia,
   ) {}
 
   /** Undefined when done; otherwise why not (e.g. "already claimed by Marie"). */
@@ -20,7 +23,7 @@ export class SdrCardActions {
     try {
       if (action.kind === 'claim') await this.service.claim(handoffId, sdr);
       else if (action.kind === 'release') await this.service.release(handoffId, sdr);
-      else await this.service.close(handoffId, sdr, action.outcome);
+      else await this.service.close(handoffId, sdr, action.outcome, undefined, { details: action.rejectionReason ? { rejectionReason: action.rejectionReason } : {}, via: this.via });
       return undefined;
     } catch (error) {
       return this.refusal(error, handoffId, sdr, action.kind);

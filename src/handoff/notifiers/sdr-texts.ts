@@ -24,6 +24,9 @@ export const SDR_TEXTS = {
   outcomeRejected: { fr: 'Refusé', en: 'Rejected' },
   outcomeMeetingBooked: { fr: 'RDV pris', en: 'Meeting booked' },
   closeAs: { fr: 'Clôturer : {outcome}', en: 'Close: {outcome}' },
+  rejectBecause: { fr: 'Refuser : pourquoi ?', en: 'Reject: why?' },
+  reject: { fr: 'Refuser', en: 'Reject' },
+  closedReason: { fr: '{outcome} ({reason})', en: '{outcome} ({reason})' },
   replyHint: {
     fr: 'Répondez dans ce fil en mentionnant le bot pour écrire au visiteur.',
     en: 'Reply in this thread, mentioning the bot, to write to the visitor.',

@@ -4,7 +4,9 @@ import type { ConversationLock } from './conversation-lock.js';
 import type { ConversationReferenceRepository } from './conversation-references.js';
 import type { DataLifecycle } from './data-lifecycle.js';
 import type { EventBus } from './event-bus.js';
+import type { FeedbackRepository } from './feedback.js';
 import type { HandoffRepository } from './handoffs.js';
+import type { InsightsRepository } from './insights.js';
 import type { LeadRepository } from './leads.js';
 import type { OutboxRepository } from './outbox.js';
 import type { ProcessedActivityRepository } from './processed-activities.js';
@@ -35,6 +37,8 @@ export interface Database {
   leads: LeadRepository;
   handoffs: HandoffRepository;
   sdrs: SdrRepository;
+  feedback: FeedbackRepository;
+  insights: InsightsRepository;
   references: ConversationReferenceRepository;
   outbox: OutboxRepository;
   bus: EventBus;

@@ -18,6 +18,12 @@ export interface LeadRecord {
   usage: LlmUsage;
   playbookId: string;
   playbookVersion: string;
+  /** When the conversation began (absent on leads stored before the feedback loop). */
+  startedAt?: string;
+  /** When the route was decided. */
+  decidedAt?: string;
+  /** Visitor messages read when the lead was stored. */
+  visitorMessages?: number;
   /** Starts at 1, +1 on each upsert: the CRM idempotency key is `<id>:<version>`. */
   version: number;
   createdAt: string;

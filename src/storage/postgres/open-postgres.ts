@@ -14,6 +14,9 @@ import { PgSdrRepository } from './pg-sdrs.js';
 import { PgStateStorage } from './pg-state-storage.js';
 import { PgTranscriptRepository } from './pg-transcripts.js';
 import { PgWidgetActivityRepository } from './pg-widget-activities.js';
+import { PgSqlRunner } from './pg-sql-runner.js';
+import { SqlFeedbackRepository } from '../sql-feedback.js';
+import { SqlInsightsRepository } from '../sql-insights.js';
 
 export interface PostgresOptions {
   /** `postgres://user:password@host:port/database` */
@@ -48,6 +51,7 @@ export async function openPostgresDatabase(options: PostgresOptions): Promise<Da
   const handoffs = new PgHandoffRepository(pool);
   const references = new PgConversationReferenceRepository(pool);
   const outbox = new PgOutboxRepository(pool);
+  const sql = new PgSqlRunner(pool);
   const bus = new PgEventBus({ pool, connection: { connectionString: url }, logger });
   let closing: Promise<void> | undefined;
   return {
@@ -59,6 +63,8 @@ export async function openPostgresDatabase(options: PostgresOptions): Promise<Da
     leads,
     handoffs,
     sdrs: new PgSdrRepository(pool),
+    feedback: new SqlFeedbackRepository(sql),
+    insights: new SqlInsightsRepository(sql),
     references,
     outbox,
     bus,

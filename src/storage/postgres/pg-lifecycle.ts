@@ -4,6 +4,7 @@ import { normaliseEmail } from '../outbox-subject.js';
 import { exportPerson, type ExportSources } from '../person-export.js';
 import { conversationStateKeyPatterns, STATE_OF_OPEN_HANDOFF_SQL } from '../state-keys.js';
 import { withTransaction } from './pg-transaction.js';
+import { FEEDBACK_TABLES } from '../feedback-tables.js';
 
 /** Retention and data-subject requests on PostgreSQL; each operation is one transaction. */
 export class PgDataLifecycle implements DataLifecycle {
@@ -17,6 +18,11 @@ export class PgDataLifecycle implements DataLifecycle {
     const leadsBefore = leads.toISOString();
     return withTransaction(this.pool, async (client) => {
       const run = async (sql: string, cutoff: string) => (await client.query(sql, [cutoff])).rowCount ?? 0;
+      const deleteOrphanFeedback = async () => {
+        let removed = 0;
+        for (const table of FEEDBACK_TABLES) removed += (await client.query(`DELETE FROM ${table} WHERE lead_id NOT IN (SELECT id FROM leads)`)).rowCount ?? 0;
+        return removed;
+      };
       return {
         transcripts:
           (await run('DELETE FROM transcripts WHERE at < $1', conversationsBefore)) +
@@ -28,7 +34,7 @@ export class PgDataLifecycle implements DataLifecycle {
           conversationsBefore,
         ),
         processed: await run('DELETE FROM processed_activities WHERE created_at < $1', conversationsBefore),
-        leads: await run('DELETE FROM leads WHERE updated_at < $1', leadsBefore),
+        leads: (await run('DELETE FROM leads WHERE updated_at < $1', leadsBefore)) + (await deleteOrphanFeedback()),
         // An open handoff is still being worked on, however old.
         handoffs: await run(`DELETE FROM handoffs WHERE updated_at < $1 AND status NOT IN ('queued', 'live')`, leadsBefore),
         outbox: await run(`DELETE FROM outbox WHERE updated_at < $1 AND status IN ('delivered', 'dead')`, leadsBefore),
@@ -44,6 +50,11 @@ export class PgDataLifecycle implements DataLifecycle {
       const ids = async (sql: string, params: unknown[]) =>
         (await client.query<{ id: string }>(sql, params)).rows.map((row) => String(row.id));
       const run = async (sql: string, params: unknown[]) => (await client.query(sql, params)).rowCount ?? 0;
+      const deleteFeedbackOf = async (leadIds: string[]) => {
+        let removed = 0;
+        for (const table of FEEDBACK_TABLES) removed += await run(`DELETE FROM ${table} WHERE lead_id = ANY($1::text[])`, [leadIds]);
+        return removed;
+      };
 
       const conversationIds =
         email === null
@@ -70,7 +81,7 @@ export class PgDataLifecycle implements DataLifecycle {
             conversationIds,
             leadIds,
           ]),
-          leads: await run('DELETE FROM leads WHERE id = ANY($1::text[])', [leadIds]),
+          leads: (await run('DELETE FROM leads WHERE id = ANY($1::text[])', [leadIds])) + (await deleteFeedbackOf(leadIds)),
           outbox: await run('DELETE FROM outbox WHERE subject_conversation_id = ANY($1::text[]) OR subject_email = $2', [
             conversationIds,
             email,

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { SdrInput, SdrRecord, SdrRepository } from '../ports/sdrs.js';
 import { normaliseEmail } from '../outbox-subject.js';
-import { postgresCodec, toSdr } from '../row-mappers.js';
+import { postgresCodec, rolesColumn, toSdr } from '../row-mappers.js';
 import { StorageConflictError } from '../storage-errors.js';
 
 export class PgSdrRepository implements SdrRepository {
@@ -10,9 +10,9 @@ export class PgSdrRepository implements SdrRepository {
   async add(input: SdrInput): Promise<SdrRecord> {
     const email = normaliseEmail(input.email);
     const { rows } = await this.pool.query(
-      `INSERT INTO sdrs (id, email, name, password_hash, created_at) VALUES ($1, $2, $3, $4, now())
+      `INSERT INTO sdrs (id, email, name, password_hash, roles, created_at) VALUES ($1, $2, $3, $4, $5, now())
        ON CONFLICT DO NOTHING RETURNING *`,
-      [input.id, email, input.name, input.passwordHash],
+      [input.id, email, input.name, input.passwordHash, rolesColumn(input.roles)],
     );
     if (!rows[0]) throw new StorageConflictError(`An SDR with id ${input.id} or email ${email} already exists`);
     return toSdr(rows[0], postgresCodec);

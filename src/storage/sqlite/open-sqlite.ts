@@ -14,6 +14,9 @@ import { SqliteSdrRepository } from './sqlite-sdrs.js';
 import { SqliteStateStorage } from './sqlite-state-storage.js';
 import { SqliteTranscriptRepository } from './sqlite-transcripts.js';
 import { SqliteWidgetActivityRepository } from './sqlite-widget-activities.js';
+import { SqliteSqlRunner } from './sqlite-sql-runner.js';
+import { SqlFeedbackRepository } from '../sql-feedback.js';
+import { SqlInsightsRepository } from '../sql-insights.js';
 
 export interface SqliteOptions {
   /** A file path, or `:memory:`. */
@@ -47,6 +50,7 @@ export function openSqliteDatabase(options: SqliteOptions): Database {
   const handoffs = new SqliteHandoffRepository(db);
   const references = new SqliteConversationReferenceRepository(db);
   const outbox = new SqliteOutboxRepository(db);
+  const sql = new SqliteSqlRunner(db);
   const bus = new MemoryEventBus(options.logger);
   return {
     engine: 'sqlite',
@@ -57,6 +61,8 @@ export function openSqliteDatabase(options: SqliteOptions): Database {
     leads,
     handoffs,
     sdrs: new SqliteSdrRepository(db),
+    feedback: new SqlFeedbackRepository(sql),
+    insights: new SqlInsightsRepository(sql),
     references,
     outbox,
     bus,

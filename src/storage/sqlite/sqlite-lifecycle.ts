@@ -3,6 +3,7 @@ import type { DataLifecycle, EraseResult, EraseTarget, PersonExport, PurgeCounts
 import { normaliseEmail } from '../outbox-subject.js';
 import { exportPerson, type ExportSources } from '../person-export.js';
 import { conversationStateKeyPatterns, STATE_OF_OPEN_HANDOFF_SQL } from '../state-keys.js';
+import { FEEDBACK_TABLES } from '../feedback-tables.js';
 
 /**
  * Retention and data-subject requests on SQLite. Each operation is one IMMEDIATE transaction,
@@ -33,7 +34,7 @@ export class SqliteDataLifecycle implements DataLifecycle {
           conversationsBefore,
         ),
         processed: run('DELETE FROM processed_activities WHERE created_at < ?', conversationsBefore),
-        leads: run('DELETE FROM leads WHERE updated_at < ?', leadsBefore),
+        leads: run('DELETE FROM leads WHERE updated_at < ?', leadsBefore) + FEEDBACK_TABLES.reduce((sum, table) => sum + run(`DELETE FROM ${table} WHERE lead_id NOT IN (SELECT id FROM leads)`), 0),
         // An open handoff is still being worked on, however old.
         handoffs: run(`DELETE FROM handoffs WHERE updated_at < ? AND status NOT IN ('queued', 'live')`, leadsBefore),
         outbox: run(`DELETE FROM outbox WHERE updated_at < ? AND status IN ('delivered', 'dead')`, leadsBefore),
@@ -74,7 +75,9 @@ export class SqliteDataLifecycle implements DataLifecycle {
             list,
             JSON.stringify(leadIds),
           ),
-          leads: run(`DELETE FROM leads WHERE id ${inList}`, JSON.stringify(leadIds)),
+          leads:
+            run(`DELETE FROM leads WHERE id ${inList}`, JSON.stringify(leadIds)) +
+            FEEDBACK_TABLES.reduce((sum, table) => sum + run(`DELETE FROM ${table} WHERE lead_id ${inList}`, JSON.stringify(leadIds)), 0),
           outbox: run(
             `DELETE FROM outbox WHERE subject_conversation_id ${inList} OR subject_email = ?`,
             list,

@@ -1,7 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { SdrInput, SdrRecord, SdrRepository } from '../ports/sdrs.js';
 import { normaliseEmail } from '../outbox-subject.js';
-import { sqliteCodec, toSdr, type Row } from '../row-mappers.js';
+import { rolesColumn, sqliteCodec, toSdr, type Row } from '../row-mappers.js';
 import { StorageConflictError } from '../storage-errors.js';
 
 export class SqliteSdrRepository implements SdrRepository {
@@ -11,10 +11,10 @@ export class SqliteSdrRepository implements SdrRepository {
     const email = normaliseEmail(input.email);
     const row = this.db
       .prepare(
-        `INSERT INTO sdrs (id, email, name, password_hash, created_at) VALUES (?, ?, ?, ?, ?)
+        `INSERT INTO sdrs (id, email, name, password_hash, roles, created_at) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT DO NOTHING RETURNING *`,
       )
-      .get(input.id, email, input.name, input.passwordHash, new Date().toISOString()) as Row | undefined;
+      .get(input.id, email, input.name, input.passwordHash, rolesColumn(input.roles), new Date().toISOString()) as Row | undefined;
     if (!row) throw new StorageConflictError(`An SDR with id ${input.id} or email ${email} already exists`);
     return toSdr(row, sqliteCodec);
   }

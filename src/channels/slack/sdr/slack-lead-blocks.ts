@@ -9,6 +9,8 @@ export const SLACK_SDR_ACTIONS = {
   release: 'qualibot_release',
   /** Followed by `_<outcome>`, e.g. `qualibot_close_meeting_booked`. */
   closePrefix: 'qualibot_close_',
+  /** The reason picker of a live card; each option's value is `<handoff id>|<reason id>`. */
+  reject: 'qualibot_reject',
   openConsole: 'qualibot_open_console',
 } as const;
 
@@ -49,6 +51,14 @@ export function slackLeadBlocks(view: LeadNotification, texts: { factsHeading: s
     value: view.handoffId,
     ...(button.primary ? { style: 'primary' } : {}),
   }));
+  if (view.reject) {
+    elements.push({
+      type: 'static_select',
+      action_id: SLACK_SDR_ACTIONS.reject,
+      placeholder: { type: 'plain_text', text: clip(view.reject.label, 150), emoji: true },
+      options: view.reject.options.slice(0, 100).map((option) => ({ text: { type: 'plain_text', text: clip(option.label, 75), emoji: true }, value: `${view.handoffId}|${option.id}` })),
+    });
+  }
   if (view.consoleUrl) elements.push({ type: 'button', action_id: SLACK_SDR_ACTIONS.openConsole, text: { type: 'plain_text', text: texts.openConsole }, url: view.consoleUrl });
   if (elements.length) blocks.push({ type: 'actions', block_id: 'qualibot_sdr', elements } as SlackBlock);
   return blocks;
@@ -57,6 +67,12 @@ export function slackLeadBlocks(view: LeadNotification, texts: { factsHeading: s
 export function actionId(action: SdrAction): string {
   if (action.kind === 'close') return `${SLACK_SDR_ACTIONS.closePrefix}${action.outcome}`;
   return action.kind === 'claim' ? SLACK_SDR_ACTIONS.claim : SLACK_SDR_ACTIONS.release;
+}
+
+/** The handoff and the action of a reason picked in a card's reject menu. */
+export function parseSlackRejectOption(value: string | undefined): { handoffId: string; action: SdrAction } | undefined {
+  const match = value ? /^([^|]+)\|([a-z][a-z0-9_]*)$/.exec(value) : null;
+  return match ? { handoffId: match[1]!, action: { kind: 'close', outcome: 'rejected', rejectionReason: match[2]! } } : undefined;
 }
 
 /** The SDR action behind a button's action id; undefined for anything else (Open in console included). */

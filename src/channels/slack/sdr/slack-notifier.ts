@@ -9,6 +9,7 @@ import type { SlackSdrChannelConfig } from '../../../handoff/notifiers/sdr-chann
 import { sdrSay } from '../../../handoff/notifiers/sdr-texts.js';
 import type { SdrThreadStore } from '../../../handoff/notifiers/sdr-thread-store.js';
 import { slackLeadBlocks } from './slack-lead-blocks.js';
+import type { RejectionReason } from '../../../feedback/rejection-reasons.js';
 
 export interface SlackNotifierDeps {
   /** The self-hosted Slack adapter: its Web API client and its paced per-channel lane. */
@@ -19,6 +20,8 @@ export interface SlackNotifierDeps {
   logger: Logger;
   /** `PUBLIC_URL`, for the "Open in console" button. */
   publicUrl?: string;
+  /** The playbook's rejection reasons, offered on live cards. */
+  reasons?: readonly RejectionReason[];
 }
 
 /** SDR ids of people acting from Slack: `slack:<user id>`. */
@@ -80,7 +83,7 @@ export class SlackNotifier implements HandoffNotifier {
 
   private message(handoff: HandoffRecord) {
     const { locale } = this.deps.config;
-    const view = describeHandoff(handoff, locale, this.deps.publicUrl);
+    const view = describeHandoff(handoff, locale, this.deps.publicUrl, this.deps.reasons);
     const blocks = slackLeadBlocks(view, {
       factsHeading: sdrSay('factsHeading', locale),
       reasonsHeading: sdrSay('reasonsHeading', locale),

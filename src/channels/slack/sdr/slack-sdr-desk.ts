@@ -6,7 +6,7 @@ import type { ProcessedActivityRepository } from '../../../storage/ports/process
 import type { SdrIdentity } from '../../../handoff/handoff-state-machine.js';
 import type { SdrCardActions } from '../../../handoff/notifiers/sdr-actions.js';
 import type { SdrThreadStore } from '../../../handoff/notifiers/sdr-thread-store.js';
-import { isSlackSdrActionId, parseSlackSdrAction } from './slack-lead-blocks.js';
+import { isSlackSdrActionId, parseSlackRejectOption, parseSlackSdrAction, SLACK_SDR_ACTIONS } from './slack-lead-blocks.js';
 import { SLACK_SDR_PREFIX } from './slack-notifier.js';
 import type { SlackSdrNames } from './slack-sdr-names.js';
 
@@ -38,12 +38,14 @@ export class SlackSdrDesk implements SlackSdrRoutes {
   async onBlockActions(payload: SlackBlockActions): Promise<boolean> {
     const button = payload.actions.find((action) => isSlackSdrActionId(action.action_id));
     if (!button) return false;
-    const action = parseSlackSdrAction(button.action_id);
+    const picked = button.action_id === SLACK_SDR_ACTIONS.reject ? parseSlackRejectOption(button.selected_option?.value) : undefined;
+    const action = picked?.action ?? parseSlackSdrAction(button.action_id);
+    const handoffId = picked?.handoffId ?? button.value;
     const channel = payload.channel?.id ?? payload.container?.channel_id;
     // Lead cards live in the SDR channel only: being in that channel is what makes someone an SDR.
-    if (!action || !button.value || channel !== this.deps.channelId) return true; // "Open in console" is a link: nothing to do
+    if (!action || !handoffId || channel !== this.deps.channelId) return true; // "Open in console" is a link: nothing to do
     const sdr = await this.identity(payload.user.id, payload.user.name ?? payload.user.username);
-    const notice = await this.deps.actions.perform(button.value, action, sdr);
+    const notice = await this.deps.actions.perform(handoffId, action, sdr);
     if (notice) await this.ephemeral(channel, payload.user.id, notice, payload.message?.thread_ts);
     return true;
   }

@@ -7,6 +7,8 @@ export interface TeamsSdrActionData {
   qualibotAction: SdrAction['kind'];
   handoffId: string;
   outcome?: string;
+  /** Filled by Teams from the card's reason picker (Input.ChoiceSet `rejectionReason`) on submit. */
+  rejectionReason?: string;
 }
 
 /**
@@ -36,6 +38,16 @@ export function teamsLeadCard(view: LeadNotification, texts: { factsHeading: str
     body.push({ type: 'TextBlock', text: texts.reasonsHeading, weight: 'Bolder', separator: true, wrap: true });
     body.push({ type: 'FactSet', facts: view.reasons.map((reason) => ({ title: reason.points, value: plain(reason.text) })) });
   }
+  if (view.reject) {
+    body.push({
+      type: 'Input.ChoiceSet',
+      id: 'rejectionReason',
+      label: view.reject.label,
+      style: 'compact',
+      isRequired: false,
+      choices: view.reject.options.map((option) => ({ title: option.label, value: option.id })),
+    });
+  }
   if (texts.hint && view.status === 'live') body.push({ type: 'TextBlock', text: texts.hint, isSubtle: true, wrap: true, separator: true });
   const actions: unknown[] = view.buttons.map((button) => ({
     type: 'Action.Submit',
@@ -43,6 +55,7 @@ export function teamsLeadCard(view: LeadNotification, texts: { factsHeading: str
     ...(button.primary ? { style: 'positive' } : {}),
     data: actionData(view.handoffId, button.action),
   }));
+  if (view.reject) actions.push({ type: 'Action.Submit', title: view.reject.submit, style: 'destructive', data: actionData(view.handoffId, { kind: 'close', outcome: 'rejected' }) });
   if (view.consoleUrl) actions.push({ type: 'Action.OpenUrl', title: texts.openConsole, url: view.consoleUrl });
   return CardFactory.adaptiveCard({ type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.4', body, actions });
 }
@@ -57,7 +70,10 @@ export function parseTeamsSdrAction(value: unknown): { handoffId: string; action
   const data = value as Partial<Record<keyof TeamsSdrActionData, unknown>>;
   if (typeof data.handoffId !== 'string' || !data.handoffId) return undefined;
   if (data.qualibotAction === 'claim' || data.qualibotAction === 'release') return { handoffId: data.handoffId, action: { kind: data.qualibotAction } };
-  if (data.qualibotAction === 'close' && isCloseOutcome(data.outcome)) return { handoffId: data.handoffId, action: { kind: 'close', outcome: data.outcome } };
+  if (data.qualibotAction === 'close' && isCloseOutcome(data.outcome)) {
+    const reason = data.outcome === 'rejected' && typeof data.rejectionReason === 'string' && data.rejectionReason ? { rejectionReason: data.rejectionReason } : {};
+    return { handoffId: data.handoffId, action: { kind: 'close', outcome: data.outcome, ...reason } };
+  }
   return undefined;
 }
 

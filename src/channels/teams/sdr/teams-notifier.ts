@@ -8,6 +8,7 @@ import type { TeamsSdrChannelConfig } from '../../../handoff/notifiers/sdr-chann
 import { sdrSay } from '../../../handoff/notifiers/sdr-texts.js';
 import type { SdrThreadStore } from '../../../handoff/notifiers/sdr-thread-store.js';
 import { plain, teamsLeadCard } from './teams-lead-card.js';
+import type { RejectionReason } from '../../../feedback/rejection-reasons.js';
 
 /** The part of botbuilder's `CloudAdapter` this needs (one without the visitor middleware). */
 export interface TeamsProactiveAdapter {
@@ -31,6 +32,8 @@ export interface TeamsNotifierDeps {
   logger: Logger;
   /** `PUBLIC_URL`, for the "Open in console" button. */
   publicUrl?: string;
+  /** The playbook's rejection reasons, offered on live cards. */
+  reasons?: readonly RejectionReason[];
 }
 
 /** SDR ids of people acting from Teams: `teams:<AAD object id>`. */
@@ -101,7 +104,7 @@ export class TeamsNotifier implements HandoffNotifier {
 
   private card(handoff: HandoffRecord): Attachment {
     const { locale } = this.deps.config;
-    return teamsLeadCard(describeHandoff(handoff, locale, this.deps.publicUrl), {
+    return teamsLeadCard(describeHandoff(handoff, locale, this.deps.publicUrl, this.deps.reasons), {
       factsHeading: sdrSay('factsHeading', locale),
       reasonsHeading: sdrSay('reasonsHeading', locale),
       contact: sdrSay('contactLabel', locale),
