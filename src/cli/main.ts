@@ -13,6 +13,8 @@ import { runReplay } from './commands/replay.js';
 import { runScore } from './commands/score.js';
 import { runTeamsManifest } from './commands/teams-manifest.js';
 import { runSdr } from './commands/sdr.js';
+import { runWhatIf } from './commands/whatif.js';
+import { runCalibrate } from './commands/calibrate.js';
 
 /** One command = one module in ./commands; each gets the parsed config and a logger on stderr. */
 const COMMANDS: Record<string, { summary: string; run: (args: string[], logger: Logger) => Promise<number> }> = {
@@ -28,6 +30,8 @@ const COMMANDS: Record<string, { summary: string; run: (args: string[], logger: 
   'teams-manifest': { summary: 'teams-manifest [--out FILE]      write the Microsoft Teams app package (zip) for this bot', run: runTeamsManifest },
   sdr: { summary: 'sdr add EMAIL --name NAME [--role admin|manager] | sdr list | sdr remove EMAIL   manage SDR console accounts', run: runSdr },
   feedback: { summary: 'feedback export-cases --out DIR [--since DATE] [--handoff ID]   judged conversations as labelled cases (for eval)', run: runFeedback },
+  whatif: { summary: 'whatif --playbook CANDIDATE [--baseline P] [--since 90d|DATE] [--channel C] [--json]   how stored leads would be routed by a candidate playbook', run: runWhatIf },
+  calibrate: { summary: 'calibrate [--since 90d|DATE] [--out candidate.yaml] [--json]   thresholds and levels the SDR verdicts and CRM outcomes argue for (never changes the running playbook)', run: runCalibrate },
 };
 
 function usage(): string {

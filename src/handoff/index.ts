@@ -17,6 +17,8 @@ import { HandoffService } from './handoff-service.js';
 import { NotifierDispatcher, type HandoffNotifier } from './notifiers/index.js';
 import { InsightsService } from '../insights/insights-service.js';
 import { mountInsightsApi } from '../insights/insights-api.js';
+import { parsePlaybookText } from '../playbook/loader.js';
+import { whatIfFromDatabase } from '../whatif/whatif-from-database.js';
 import { mountInsightsPage } from '../insights/insights-page-route.js';
 import { bearerToken, mountSdrApi, type LoginDefenceOptions } from './sdr-api.js';
 import { SdrTokens } from './sdr-tokens.js';
@@ -105,6 +107,7 @@ export function createHandoffModule(options: HandoffModuleOptions): HandoffModul
           return claims ? db.sdrs.get(claims.sdrId) : undefined;
         },
         filterOptions: (period) => db.insights.filterOptions(period),
+        whatIf: (candidateYaml, scope) => whatIfFromDatabase(db, { baseline: options.playbook, candidate: parsePlaybookText(candidateYaml) }, scope, logger),
         logger,
         now,
       });

@@ -1,5 +1,5 @@
 import type { Request, Response, Server } from 'restify';
-import { AppError, BadRequestError } from '../errors.js';
+import { AppError, BadRequestError, ConfigError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { SdrRecord } from '../storage/ports/sdrs.js';
 import { parseInsightsFilter } from './insights-filter.js';
@@ -10,6 +10,8 @@ export interface InsightsApiDeps {
   /** The account behind the request's bearer token, if any. */
   authenticate(req: Request): Promise<SdrRecord | undefined>;
   filterOptions(period: { from: Date; to: Date }): Promise<Record<string, string[]>>;
+  /** The what-if of a candidate playbook (YAML text) over the leads of a period: throws ConfigError when it is invalid. */
+  whatIf(candidateYaml: string, scope: { since: Date; until: Date; channel?: string }): Promise<unknown>;
   logger: Logger;
   now: () => Date;
 }
@@ -46,6 +48,21 @@ export function mountInsightsApi(server: Server, deps: InsightsApiDeps): void {
     guarded(async (req) => {
       const filter = filterOf(req);
       return { ...(await deps.service.all(filter)), labels: deps.service.labels(), options: await deps.filterOptions(filter) };
+    }),
+  );
+  // A candidate playbook, pasted or uploaded: checked with the start-up errors, replayed, never deployed.
+  server.post(
+    '/api/insights/whatif',
+    guarded(async (req) => {
+      const candidate = (req.body as { playbook?: unknown } | undefined)?.playbook;
+      if (typeof candidate !== 'string' || !candidate.trim()) throw new BadRequestError('Send {"playbook": "<the candidate playbook as YAML>"}', 400, 'invalid_playbook');
+      const filter = filterOf(req);
+      try {
+        return await deps.whatIf(candidate, { since: filter.from, until: filter.to, ...(filter.channel ? { channel: filter.channel } : {}) });
+      } catch (error) {
+        if (error instanceof ConfigError) throw new BadRequestError(error.message, 400, 'invalid_playbook');
+        throw error;
+      }
     }),
   );
   server.get(

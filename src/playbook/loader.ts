@@ -27,6 +27,21 @@ export function loadPlaybook(nameOrPath: string): Playbook {
   return withSitePages(parsePlaybook(withVocabularyFile(raw, file), file), file);
 }
 
+/**
+ * A playbook given as text (pasted or uploaded on the insights page), checked exactly as at start-up, with the same
+ * errors; files it names relatively (vocabulary, site pages) are read from the built-in playbooks' folder.
+ */
+export function parsePlaybookText(text: string, name = 'candidate.yaml'): Playbook {
+  const file = join(PLAYBOOKS_DIR, name);
+  let raw: unknown;
+  try {
+    raw = parseYaml(text);
+  } catch (error) {
+    throw new ConfigError(`Playbook ${name}: cannot be parsed: ${(error as Error).message}`, { cause: error });
+  }
+  return withSitePages(parsePlaybook(withVocabularyFile(raw, file), name), file);
+}
+
 /** `vocabulary: path.yaml` shares one company's vocabulary between its playbooks; it is read relative to the playbook. */
 function withVocabularyFile(raw: unknown, file: string): unknown {
   if (!raw || typeof raw !== 'object' || typeof (raw as { vocabulary?: unknown }).vocabulary !== 'string') return raw;

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInbound } from '../../src/crm/inbound-outcomes.js';
 import { hashPassword } from '../../src/handoff/password-hash.js';
 import type { Database } from '../../src/storage/ports/database.js';
+import { resolvePlaybookPath } from '../../src/playbook/loader.js';
 import { startSlackTestApp, type SlackTestApp } from '../channels/slack/slack-test-app.js';
 import { CHROMIUM_PATH, launchChromium } from '../channels/widget/widget-page.js';
 import { eventually } from '../handoff/helpers/handoff-harness.js';
@@ -191,6 +192,20 @@ describe.skipIf(!CHROMIUM_PATH)('the feedback loop in a real browser: verdicts, 
     await page.locator('.lang-btn[data-lang="fr"]').click();
     expect(await page.locator('#title-funnel').innerText()).toBe('Entonnoir : de la conversation à l’affaire gagnée');
     expect(await page.locator('[data-empty="calibration"]').innerText()).toContain('Aucun verdict pour l’instant');
+
+    // What if: a pasted candidate with an invalid weight gets the start-up error; a raised threshold gets the report.
+    const running = await readFile(resolvePlaybookPath('champ'), 'utf8');
+    await page.locator('#whatif-text').fill(running.replace(/^ {4}weight: 25$/m, '    weight: -1'));
+    await page.locator('#whatif-form button[type="submit"]').click();
+    await page.locator('#whatif-error:not([hidden])').waitFor();
+    expect(await page.locator('#whatif-error').innerText()).toMatch(/dimensions\[0\] \(challenge\)\.weight/);
+    await page.locator('#whatif-text').fill(running.replace(/^ {2}handoff: 70$/m, '  handoff: 80'));
+    await page.locator('#whatif-form button[type="submit"]').click();
+    await page.locator('.whatif-method').waitFor();
+    expect(await page.locator('.whatif-method').innerText()).toBe('Seuls des points, poids ou seuils changent : les faits enregistrés ont été re-notés (exact, sans ré-extraction).');
+    // The fixture's leads were scored with another version of the playbook: counted apart, in the report's words.
+    expect(await page.locator('.whatif-apart').innerText()).toContain('11 notés avec une autre version du playbook');
+    expect(await page.locator('#whatif-error').isHidden()).toBe(true);
     await context.close();
   });
 

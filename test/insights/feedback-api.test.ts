@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInbound } from '../../src/crm/inbound-outcomes.js';
 import { hashPassword } from '../../src/handoff/password-hash.js';
 import type { SdrRole } from '../../src/storage/ports/sdrs.js';
+import { resolvePlaybookPath } from '../../src/playbook/loader.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 import { seedFixture } from './insights-fixture.js';
 
@@ -119,5 +121,23 @@ describe('feedback API', () => {
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { message: string }).message).toMatch(/^from: /);
     expect((await get('/api/insights/horoscope', manager)).status).toBe(404);
+  });
+
+  it('replays a pasted candidate playbook over the period, and refuses an invalid one with the start-up errors', async () => {
+    const post = (body: unknown, token?: string) =>
+      fetch(`${t.app.url}/api/insights/whatif`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+    const running = readFileSync(resolvePlaybookPath('champ'), 'utf8');
+    const raised = running.replace(/^ {2}handoff: 70$/m, '  handoff: 80');
+    expect(raised).not.toBe(running);
+    expect((await post({ playbook: raised })).status).toBe(401);
+    expect((await post({ playbook: raised }, await tokenOf([]))).status).toBe(403);
+    const manager = await tokenOf(['manager']);
+    const invalid = await post({ playbook: running.replace(/^ {4}weight: 25$/m, '    weight: -1') }, manager);
+    expect(invalid.status).toBe(400);
+    expect((await invalid.json()) as Record<string, string>).toMatchObject({ error: 'invalid_playbook', message: expect.stringMatching(/dimensions\[0\] \(challenge\)\.weight/) });
+    expect((await post({}, manager)).status).toBe(400);
+    const report = (await (await post({ playbook: raised }, manager)).json()) as { mode: string; changes: string[]; leads: number; apart: { otherPlaybook: Record<string, number> } };
+    // The fixture's eleven leads were scored with another version of the playbook: counted apart, not re-scored.
+    expect(report).toMatchObject({ mode: 'scoring-only', changes: ['thresholds.handoff 70 → 80'], leads: 11, apart: { otherPlaybook: { 'champ-outsourced-prospecting@fixture-1': 11 } } });
   });
 });

@@ -218,6 +218,53 @@ async function load() {
   }
 }
 
+// ---------------------------------------------------------------- what-if (a candidate playbook, never deployed from here)
+
+async function runWhatIf(event) {
+  event.preventDefault();
+  const file = $('whatif-file').files[0];
+  const playbook = file ? await file.text() : $('whatif-text').value;
+  const query = new URLSearchParams();
+  for (const [name, value] of new FormData($('filters'))) if (value && ['from', 'to', 'channel'].includes(name)) query.set(name, String(value));
+  $('whatif-error').hidden = true;
+  $('whatif-report').replaceChildren(el('p', { class: 'muted' }, t('whatif_running')));
+  const response = await fetch(`/api/insights/whatif?${query}`, { method: 'POST', headers: { authorization: `Bearer ${state.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ playbook }) });
+  const body = await response.json().catch(() => ({}));
+  if (response.status === 401) return showLogin();
+  if (!response.ok) {
+    $('whatif-report').replaceChildren();
+    $('whatif-error').textContent = body.message ?? response.statusText;
+    $('whatif-error').hidden = false;
+    return;
+  }
+  $('whatif-report').replaceChildren(...whatIfReport(body));
+}
+
+function whatIfReport(report) {
+  const method = { 'scoring-only': 'whatif_method_scoring', 're-extract': 'whatif_method_reextract' }[report.mode] ?? 'whatif_method_none';
+  const apart = report.apart;
+  const other = Object.values(apart.otherPlaybook).reduce((sum, count) => sum + count, 0);
+  const labels = [...new Set(Object.entries(report.matrix).flatMap(([from, row]) => [from, ...Object.keys(row)]))].sort();
+  const matrix = el('table', { class: 'whatif-matrix' },
+    el('thead', {}, el('tr', {}, el('th', {}, ''), ...labels.map((label) => el('th', { scope: 'col' }, label)))),
+    el('tbody', {}, ...labels.filter((from) => report.matrix[from]).map((from) => el('tr', {}, el('th', { scope: 'row' }, from), ...labels.map((to) => el('td', {}, String(report.matrix[from][to] ?? 0)))))),
+  );
+  return [
+    el('p', { class: 'whatif-method' }, t(method)),
+    report.changes.length ? el('ul', {}, ...report.changes.map((change) => el('li', {}, change))) : '',
+    el('p', {}, t('whatif_counts', { leads: report.leads, replayed: report.replayed })),
+    el('p', { class: 'muted whatif-apart' }, t('whatif_apart', { faithful: apart.cannotReplayFaithfully, noTranscript: apart.noTranscript, notReproducible: apart.notReproducible, undecided: apart.undecided, other })),
+    el('h3', {}, t('whatif_matrix')),
+    matrix,
+    el('h3', {}, t('whatif_flips')),
+    report.flipped.length
+      ? el('ul', { class: 'whatif-flips' }, ...report.flipSummary.map((line) => el('li', {}, line)))
+      : el('p', {}, t('whatif_no_flip')),
+    el('h3', {}, t('whatif_shift')),
+    el('ul', {}, ...report.scoreShift.map((shift) => el('li', {}, `${shift.dimension}: ${shift.meanBefore} → ${shift.meanAfter} (${shift.changed})`))),
+  ];
+}
+
 function show(view) {
   for (const id of ['login-view', 'forbidden-view', 'app-view']) $(id).hidden = id !== view;
   $('logout').hidden = view === 'login-view';
@@ -273,6 +320,7 @@ document.addEventListener('DOMContentLoaded', () => {
     load();
   });
   $('logout').addEventListener('click', showLogin);
+  $('whatif-form').addEventListener('submit', runWhatIf);
   applyLang();
   start();
 });
