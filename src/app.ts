@@ -122,6 +122,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     login: { trustedHops: config.rateLimits.trustProxyHops, onFailure: (reason) => metrics.loginFailures.inc({ reason }), onThrottled: () => guards.refused('login') },
   });
   handoff.mount(server);
+  widget.onTyping((conversationId) => void handoff.service.visitorTyping(conversationId).catch((error: unknown) => logger.debug({ err: error }, 'visitor typing not relayed')));
   // Outcomes the CRM reports later (meeting held, opportunity, won/lost), when a shared secret is set.
   if (config.crmOutcomesSecret) mountCrmOutcomes(server, { db, secret: config.crmOutcomesSecret, logger });
   // SDR takeover: handoffs posted to a Teams and/or a Slack channel, claimed and answered from there.

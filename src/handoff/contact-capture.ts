@@ -26,3 +26,13 @@ export function findContact(text: string): Contact {
 export function contactLabel(contact: Contact | undefined): string | undefined {
   return contact?.email ?? contact?.phone;
 }
+
+/** What the message says besides the email/phone (e.g. "tomorrow after 2pm"), or undefined when that is all it says. */
+export function withoutContact(text: string, found: Contact): string | undefined {
+  let rest = text;
+  for (const value of [found.email, found.phone]) if (value) rest = rest.replace(value, ' ');
+  rest = rest.replace(/\s+([,.;:!?])/g, '$1').replace(/^[\s,.;:-]+|[\s,;:-]+$/g, '').replace(/\s{2,}/g, ' ');
+  // The word that led to the contact goes with it ("lundi 9h au 01 23…" → "lundi 9h").
+  rest = rest.replace(/\s+(?:au|à|a|sur|par|via|at|on|to)$/i, '');
+  return (rest.match(/[\p{L}\p{N}]/gu) ?? []).length >= 3 ? rest : undefined;
+}

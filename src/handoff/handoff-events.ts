@@ -23,7 +23,11 @@ export type QueueChange = (typeof QUEUE_CHANGES)[number];
 export type HandoffBusEvent =
   | { type: 'queue'; change: QueueChange; handoff: HandoffSummary }
   | { type: 'message'; handoffId: string; conversationId: string; from: TranscriptSender; text: string; at: string; author?: string }
-  | { type: 'visitor-left'; handoffId: string; conversationId: string; at: string };
+  | { type: 'visitor-left'; handoffId: string; conversationId: string; at: string }
+  /** The visitor of a live conversation is typing (relayed, never stored). */
+  | { type: 'typing'; handoffId: string; conversationId: string; at: string }
+  /** The visitor wrote after the SDR closed the conversation. */
+  | { type: 'visitor-returned'; handoffId: string; conversationId: string; text: string; at: string; handoff: HandoffSummary };
 
 /** Activities for one visitor, relayed to the instance holding their connection. */
 export interface RelayedDelivery {
@@ -52,6 +56,19 @@ const handoffSummary = z.object({
   endReason: z.string().optional(),
   visitorGone: z.boolean().optional(),
   suggestedSdr: sdrRef.optional(),
+  // Defaults: a summary from an instance still on an older version keeps reaching the consoles during a rolling upgrade.
+  visitor: z
+    .object({
+      name: z.string().optional(),
+      email: z.string().optional(),
+      phone: z.string().optional(),
+      company: z.string().optional(),
+      headcount: z.number().optional(),
+      words: z.string(),
+    })
+    .default(() => ({ words: '' })),
+  levels: z.array(z.object({ dimension: z.string(), value: z.string() })).default(() => []),
+  online: z.boolean().default(true),
 });
 
 export const handoffBusEventSchema: z.ZodType<HandoffBusEvent> = z.discriminatedUnion('type', [
@@ -66,6 +83,15 @@ export const handoffBusEventSchema: z.ZodType<HandoffBusEvent> = z.discriminated
     author: z.string().optional(),
   }),
   z.object({ type: z.literal('visitor-left'), handoffId: z.string(), conversationId: z.string(), at: z.string() }),
+  z.object({ type: z.literal('typing'), handoffId: z.string(), conversationId: z.string(), at: z.string() }),
+  z.object({
+    type: z.literal('visitor-returned'),
+    handoffId: z.string(),
+    conversationId: z.string(),
+    text: z.string(),
+    at: z.string(),
+    handoff: handoffSummary,
+  }),
 ]);
 
 export const relayedDeliverySchema: z.ZodType<RelayedDelivery> = z.object({

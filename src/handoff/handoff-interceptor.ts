@@ -4,7 +4,7 @@ import type { LeadState } from '../qualification/lead-state.js';
 import type { Contact } from '../qualification/types.js';
 import type { Database } from '../storage/ports/database.js';
 import type { HandoffRecord } from '../storage/ports/handoffs.js';
-import { contactLabel, findContact } from './contact-capture.js';
+import { contactLabel, findContact, withoutContact } from './contact-capture.js';
 import type { ConversationReferenceKeeper } from './reference-keeper.js';
 import { localeOf, type HandoffService } from './handoff-service.js';
 import { say } from './handoff-texts.js';
@@ -35,25 +35,32 @@ export class HandoffInterceptor implements MessageInterceptor {
     if (!conversationId || lead.status !== 'decided' || lead.decision?.route !== 'handoff') return false;
     // So that SDR messages reach the visitor on whatever channel they use now.
     await this.deps.references.saveIfChanged(context);
-    const handoff = await this.activeHandoff(conversationId);
+    const text = context.activity.text ?? '';
+    const send = (activities: Partial<Activity>[]) => context.sendActivities(activities);
+    const newest = (await this.deps.db.handoffs.list({ conversationId })).at(-1);
+    if (newest && isClosedBySdr(newest) && text) {
+      await this.showToSdrs(newest, context, text);
+      await this.deps.service.visitorReturned(newest, text, send);
+      return true;
+    }
+    const handoff = newest && isActive(newest) ? newest : undefined;
     if (!handoff) return false;
 
-    const text = context.activity.text ?? '';
     if (text) await this.showToSdrs(handoff, context, text);
-    const send = (activities: Partial<Activity>[]) => context.sendActivities(activities);
     if (handoff.status === 'queued') await this.whileWaiting(handoff, lead, context, text, send);
     else if (handoff.status === 'expired') await this.captureCallback(handoff, lead, context, text, send);
-    // `live`: the SDR answers; the bot stays silent.
+    // `live`: the SDR answers; the bot stays silent. A contact typed to the SDR still reaches the lead card.
+    else await this.duringLiveChat(handoff, lead, context, text);
     return true;
   }
 
-  /** The conversation's newest handoff if it still concerns the bot: waiting, live, or a callback being captured. */
-  private async activeHandoff(conversationId: string): Promise<HandoffRecord | undefined> {
-    const newest = (await this.deps.db.handoffs.list({ conversationId })).at(-1);
-    if (!newest) return undefined;
-    if (newest.status === 'queued' || newest.status === 'live') return newest;
-    if (newest.status === 'expired' && asLeadPacket(newest.packet).callback?.status !== 'captured') return newest;
-    return undefined;
+  private async duringLiveChat(handoff: HandoffRecord, lead: LeadState, context: TurnContext, text: string): Promise<void> {
+    const found = findContact(text);
+    const known = asLeadPacket(handoff.packet);
+    if (!contactLabel(found) && !known.visitorLeftAt) return;
+    if (contactLabel(found)) await this.keepContact(lead, context, found);
+    const updated = await this.deps.service.updatePacket(handoff.id, ({ visitorLeftAt: _back, ...packet }) => ({ ...packet, contact: { ...packet.contact, ...found } }));
+    if (updated) await this.deps.service.publishQueue('updated', updated);
   }
 
   private async showToSdrs(handoff: HandoffRecord, context: TurnContext, text: string): Promise<void> {
@@ -83,7 +90,7 @@ export class HandoffInterceptor implements MessageInterceptor {
     const found = findContact(text);
     const contact = { ...asLeadPacket(handoff.packet).contact, ...found };
     const label = contactLabel(contact);
-    const preferredTime = hasMoreThanContact(text, found) ? text : undefined;
+    const preferredTime = withoutContact(text, found);
     const updated =
       (await service.updatePacket(handoff.id, (packet) => {
         const callback: CallbackRequest = packet.callback ?? { status: 'awaiting', cause: expiryCauseOf(handoff), at: this.deps.now().toISOString() };
@@ -114,12 +121,16 @@ export class HandoffInterceptor implements MessageInterceptor {
   }
 }
 
-/** True when the message says something besides the email/phone (e.g. "tomorrow after 2pm"). */
-function hasMoreThanContact(text: string, found: Contact): boolean {
-  let rest = text;
-  for (const value of [found.email, found.phone]) if (value) rest = rest.replace(value, ' ');
-  return (rest.match(/[\p{L}\p{N}]/gu) ?? []).length >= 3;
+/** A handoff that still concerns the bot: waiting, live, or a callback being captured. */
+function isActive(handoff: HandoffRecord): boolean {
+  if (handoff.status === 'queued' || handoff.status === 'live') return true;
+  return handoff.status === 'expired' && asLeadPacket(handoff.packet).callback?.status !== 'captured';
 }
+
+function isClosedBySdr(handoff: HandoffRecord): boolean {
+  return handoff.status === 'closed' && handoff.endReason === END_REASONS.sdrClosed;
+}
+
 
 function expiryCauseOf(handoff: HandoffRecord): ExpiryCause {
   const causes: readonly string[] = [END_REASONS.assignmentTimeout, END_REASONS.outsideBusinessHours, END_REASONS.visitorLeft];

@@ -4,7 +4,7 @@ import { VISITOR_LEFT_EVENT, type DecisionListener } from '../bot/bot-ports.js';
 import type { Logger } from '../logger.js';
 import type { Playbook } from '../playbook/schema.js';
 import type { LeadState } from '../qualification/lead-state.js';
-import type { Decision } from '../qualification/types.js';
+import type { Decision, Locale } from '../qualification/types.js';
 import type { Database } from '../storage/ports/database.js';
 import type { HandoffRecord } from '../storage/ports/handoffs.js';
 import type { TranscriptEntry } from '../storage/ports/transcripts.js';
@@ -15,10 +15,11 @@ import type { HandoffService } from './handoff-service.js';
 import { END_REASONS } from './handoff-state-machine.js';
 import { say } from './handoff-texts.js';
 import { buildLeadPacket, type LeadPacket } from './lead-packet.js';
+import { suggestFor } from './queue-view.js';
 import type { ConversationReferenceKeeper } from './reference-keeper.js';
 
 export interface HandoffListenerDeps {
-  db: Pick<Database, 'handoffs' | 'transcripts'>;
+  db: Pick<Database, 'handoffs' | 'transcripts' | 'sdrs'>;
   references: ConversationReferenceKeeper;
   service: HandoffService;
   playbook: Playbook;
@@ -50,7 +51,9 @@ export class HandoffListener implements DecisionListener {
     if (await db.handoffs.getOpenByConversation(conversationId)) return;
 
     const now = this.deps.now();
-    const packet = buildLeadPacket({ playbook: this.deps.playbook, lead, decision, conversationId, now });
+    const [sdrs, open] = await Promise.all([db.sdrs.list(), db.handoffs.list({ status: ['queued', 'live'] })]);
+    const suggestedSdr = suggestFor(sdrs, open);
+    const packet: LeadPacket = { ...buildLeadPacket({ playbook: this.deps.playbook, lead, decision, conversationId, now }), ...(suggestedSdr ? { suggestedSdr } : {}) };
     const handoff = await db.handoffs.create({
       id: randomUUID(),
       conversationId,
@@ -74,7 +77,15 @@ export class HandoffListener implements DecisionListener {
       return;
     }
     await service.publishQueue('created', handoff);
-    await service.botSays(handoff, [say(contactLabel(packet.contact) ? 'waiting' : 'waitingAskContact', packet.locale)], send);
+    await service.botSays(handoff, [say(contactLabel(packet.contact) ? 'waiting' : 'waitingAskContact', packet.locale), this.honestWait(handoff, open, packet.locale)], send);
+  }
+
+  /** Where the visitor stands and for how long at most (after the assignment timeout they are offered a callback), and the booking link at once. */
+  private honestWait(handoff: HandoffRecord, open: HandoffRecord[], locale: Locale): string {
+    const ahead = open.filter((other) => other.status === 'queued' && other.score >= handoff.score).length;
+    const minutes = String(Math.max(1, Math.ceil(this.deps.config.assignmentTimeoutS / 60)));
+    const wait = say(ahead === 0 ? 'waitEstimateFirst' : 'waitEstimate', locale, { position: String(ahead + 1), minutes });
+    return this.deps.config.bookingUrl ? `${wait} ${say('bookingEarly', locale, { bookingUrl: this.deps.config.bookingUrl })}` : wait;
   }
 
   /**

@@ -48,6 +48,12 @@ export interface HandoffDetail extends HandoffSummary {
   packet: LeadPacketView;
 }
 
+/** What a handoff line tells the widget: an SDR joined, handed back or closed. */
+export interface HandoffMarks {
+  event: 'joined' | 'released' | 'closed';
+  sdrName?: string;
+}
+
 /** Closed lists show the most recent ones only. */
 const CLOSED_LIST_LIMIT = 200;
 /** A no-SDR notice the visitor's channel refused is tried again after these pauses, then given up. */
@@ -122,7 +128,7 @@ export class HandoffService {
       throw conflict(current);
     }
     await this.publishQueue('claimed', claimed);
-    await this.botSays(claimed, [say('sdrJoined', localeOf(claimed), { sdr: sdr.name })]);
+    await this.botSays(claimed, [say('sdrJoined', localeOf(claimed), { sdr: sdr.name })], undefined, { event: 'joined', sdrName: sdr.name });
     return claimed;
   }
 
@@ -143,6 +149,30 @@ export class HandoffService {
     return { at, delivery: await this.deps.courier.deliver(handoff.conversationId, [activity]) };
   }
 
+  /** The holder is writing: the visitor's channel shows its typing indicator (not stored, not retried). */
+  async sdrTyping(id: string, sdr: SdrIdentity): Promise<void> {
+    const handoff = await this.require(id);
+    assertHolder(handoff, sdr);
+    await this.deps.courier.deliver(handoff.conversationId, [{ type: 'typing', channelData: { qualibot: { fromSdr: true, sdrName: sdr.name, handoffId: handoff.id } } }]);
+  }
+
+  /** The visitor is writing in a live conversation: its SDR sees it. */
+  async visitorTyping(conversationId: string): Promise<void> {
+    const handoff = await this.db.handoffs.getOpenByConversation(conversationId);
+    if (handoff?.status === 'live') await this.publish({ type: 'typing', handoffId: handoff.id, conversationId, at: this.deps.now().toISOString() });
+  }
+
+  /**
+   * The visitor wrote after the SDR closed: the message is kept and shown, and every console gets an alert
+   * (it never goes nowhere). The bot tells the visitor so.
+   */
+  async visitorReturned(handoff: HandoffRecord, text: string, send: SendToVisitor): Promise<void> {
+    const at = this.deps.now().toISOString();
+    const updated = (await this.updatePacket(handoff.id, (packet) => ({ ...packet, returnedAt: at }))) ?? handoff;
+    await this.publish({ type: 'visitor-returned', handoffId: handoff.id, conversationId: handoff.conversationId, text, at, handoff: toSummary(updated, this.deps.now()) });
+    await this.botSays(updated, [say('afterClose', localeOf(handoff), { sdr: handoff.sdrName ?? '' })], send, { event: 'closed' });
+  }
+
   /** Back to the bot: it says it is back; the lead's next message is answered by the bot again. */
   async release(id: string, sdr: SdrIdentity): Promise<HandoffRecord> {
     const handoff = await this.require(id);
@@ -152,7 +182,7 @@ export class HandoffService {
     await this.publishQueue('released', released);
     const lead = await this.db.leads.getByConversation(released.conversationId);
     const key = lead?.status === 'qualifying' ? 'backToBotQualifying' : 'backToBotDecided';
-    await this.botSays(released, [say(key, localeOf(released), { sdr: sdr.name })]);
+    await this.botSays(released, [say(key, localeOf(released), { sdr: sdr.name })], undefined, { event: 'released' });
     return released;
   }
 
@@ -178,7 +208,7 @@ export class HandoffService {
     await this.db.outbox.enqueue({ type: 'lead.updated', idempotencyKey: `${closed.leadId}:outcome:${closed.id}`, payload: outcomePayload(closed) });
     if (repeated) return closed;
     await this.publishQueue('closed', closed);
-    if (handoff.status !== 'expired') await this.botSays(closed, [say('closedBySdr', localeOf(closed), { sdr: sdr.name })]);
+    if (handoff.status !== 'expired') await this.botSays(closed, [say('closedBySdr', localeOf(closed), { sdr: sdr.name })], undefined, { event: 'closed', sdrName: sdr.name });
     return closed;
   }
 
@@ -247,6 +277,9 @@ export class HandoffService {
       await this.expire(handoff, END_REASONS.visitorLeft);
       return;
     }
+    const at = this.deps.now().toISOString();
+    const updated = await this.updatePacket(handoff.id, (packet) => ({ ...packet, visitorLeftAt: at }));
+    if (updated) await this.publishQueue('updated', updated);
     await this.publish({ type: 'visitor-left', handoffId: handoff.id, conversationId, at: this.deps.now().toISOString() });
   }
 
@@ -272,8 +305,9 @@ export class HandoffService {
   }
 
   /** Sends bot lines to the visitor and shows them on the consoles (only what reached the visitor, or may have). */
-  async botSays(handoff: HandoffRecord, texts: string[], send?: SendToVisitor): Promise<DeliveryOutcome> {
-    const activities: Partial<Activity>[] = texts.map((text) => ({ type: 'message', text, channelData: { qualibot: { handoffId: handoff.id } } }));
+  async botSays(handoff: HandoffRecord, texts: string[], send?: SendToVisitor, marks?: HandoffMarks): Promise<DeliveryOutcome> {
+    // The marks let the widget show who is talking and the end of the conversation (other channels ignore them).
+    const activities: Partial<Activity>[] = texts.map((text) => ({ type: 'message', text, channelData: { qualibot: { handoffId: handoff.id, ...marks } } }));
     let outcome: DeliveryOutcome = 'sent';
     if (send) await send(activities);
     else outcome = await this.deps.courier.deliver(handoff.conversationId, activities);

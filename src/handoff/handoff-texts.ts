@@ -14,6 +14,23 @@ export const HANDOFF_TEXTS = {
     fr: "En attendant qu'un expert vous rejoigne, pouvez-vous me laisser votre e-mail ou votre numéro de téléphone, au cas où nous serions coupés ?",
     en: 'While an expert joins you, could you leave your email or phone number, in case we get cut off?',
   },
+  waitEstimateFirst: {
+    fr: "Vous êtes en tête de la file. Attente estimée : moins de {minutes} min ; sinon, je vous propose un rappel.",
+    en: "You're first in line. Estimated wait: under {minutes} min; otherwise I'll offer you a callback.",
+  },
+  waitEstimate: {
+    fr: 'Vous êtes n° {position} dans la file. Attente estimée : moins de {minutes} min ; sinon, je vous propose un rappel.',
+    en: "You're number {position} in line. Estimated wait: under {minutes} min; otherwise I'll offer you a callback.",
+  },
+  bookingEarly: {
+    fr: 'Si vous préférez, réservez dès maintenant un créneau : {bookingUrl}',
+    en: 'If you prefer, book a slot right now: {bookingUrl}',
+  },
+  /** The visitor wrote after the SDR closed: it reaches them as an alert, and the visitor knows it. */
+  afterClose: {
+    fr: "Cette conversation avec {sdr} est terminée ; je lui ai transmis votre message. Pour une nouvelle demande, démarrez une nouvelle conversation.",
+    en: 'This conversation with {sdr} has ended; I have passed your message on to them. For a new request, start a new conversation.',
+  },
   contactNoted: {
     fr: "Merci, c'est noté ({contact}). L'expert arrive.",
     en: 'Thanks, noted ({contact}). The expert is on their way.',

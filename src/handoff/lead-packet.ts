@@ -81,6 +81,12 @@ export interface LeadPacket {
   playbook: { id: string; version: string; name: string };
   decidedAt: string;
   callback?: CallbackRequest;
+  /** The least busy SDR when it was queued (kept: the suggestion does not move on every refresh). */
+  suggestedSdr?: { id: string; name: string };
+  /** Set when the visitor closed the page, cleared when they write again (presence in the console). */
+  visitorLeftAt?: string;
+  /** The visitor wrote after the SDR closed: the last time, shown as an alert. */
+  returnedAt?: string;
 }
 
 /** The packet as the API returns it: with the transcript read at request time. */

@@ -145,6 +145,14 @@ export function mountSdrApi(server: Server, deps: SdrApiDeps): void {
   );
 
   server.post(
+    '/api/sdr/handoffs/:id/typing',
+    authed(async (req, _res, sdr) => {
+      await deps.service.sdrTyping(idOf(req), sdr);
+      return { ok: true };
+    }),
+  );
+
+  server.post(
     '/api/sdr/handoffs/:id/release',
     authed(async (req, _res, sdr) => toSummary(await deps.service.release(idOf(req), sdr), deps.now())),
   );

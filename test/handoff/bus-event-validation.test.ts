@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HANDOFF_EVENTS_TOPIC, handoffBusEventSchema, subscribeValidated, VISITOR_DELIVERY_TOPIC, type HandoffBusEvent } from '../../src/handoff/handoff-events.js';
 import type { VisitorChannel } from '../../src/handoff/visitor-channel.js';
 import { VisitorCourier } from '../../src/handoff/visitor-courier.js';
+import type { HandoffSummary } from '../../src/handoff/queue-view.js';
 import { createLogger } from '../../src/logger.js';
 import { openDatabase } from '../../src/storage/open-database.js';
 import { BUS_CHANNEL } from '../../src/storage/postgres/pg-event-bus.js';
@@ -74,5 +75,42 @@ describe('cross-instance events on PostgreSQL are validated on receipt', () => {
     await eventually(() => expect(sent).toEqual([{ conversationId: 'conv-relay', activities: [{ type: 'message', text: 'Bonjour' }] }]));
     await eventually(() => expect(warnings.slice(before).filter((line) => line.startsWith('event bus: malformed event dropped'))).toHaveLength(3));
     await courier.stop();
+  });
+});
+
+describe('the live-chat events (#22) cross instances whole', () => {
+  const summary: HandoffSummary = {
+    id: 'h-1',
+    conversationId: 'c-1',
+    status: 'closed',
+    callback: false,
+    reason: 'high_score',
+    score: 82,
+    tier: 'hot',
+    createdAt: '2026-12-07T00:00:00Z',
+    waitingSeconds: 12,
+    summary: 'Acme, 50 people',
+    sdrId: 's-1',
+    sdrName: 'Marie',
+    suggestedSdr: { id: 's-1', name: 'Marie' },
+    visitor: { name: 'Jean Dupont', email: 'jean@acme.example', company: 'Acme', headcount: 50, words: 'we need it by March' },
+    levels: [{ dimension: 'budget', value: 'confirmed' }],
+    online: false,
+  };
+
+  it('typing and visitor-returned pass validation with every field the console reads', () => {
+    const typing: HandoffBusEvent = { type: 'typing', handoffId: 'h-1', conversationId: 'c-1', at: '2026-12-07T00:00:00Z' };
+    const returned: HandoffBusEvent = { type: 'visitor-returned', handoffId: 'h-1', conversationId: 'c-1', text: 'Still there?', at: '2026-12-07T00:01:00Z', handoff: summary };
+    const queue: HandoffBusEvent = { type: 'queue', change: 'updated', handoff: summary };
+    for (const event of [typing, returned, queue]) expect(handoffBusEventSchema.parse(JSON.parse(JSON.stringify(event)))).toEqual(event);
+  });
+
+  it('refuses malformed ones, and gives an older instance\'s summary the triage defaults', () => {
+    expect(handoffBusEventSchema.safeParse({ type: 'typing', handoffId: 'h-1', at: '2026-12-07T00:00:00Z' }).success).toBe(false);
+    expect(handoffBusEventSchema.safeParse({ type: 'visitor-returned', handoffId: 'h-1', conversationId: 'c-1', text: 'x', at: 'now', handoff: { id: 'h-1' } }).success).toBe(false);
+    expect(handoffBusEventSchema.safeParse({ type: 'queue', change: 'updated', handoff: { ...summary, online: 'yes' } }).success).toBe(false);
+    const { visitor: _visitor, levels: _levels, online: _online, ...older } = summary;
+    const parsed = handoffBusEventSchema.parse({ type: 'queue', change: 'created', handoff: older });
+    expect(parsed).toEqual({ type: 'queue', change: 'created', handoff: { ...older, visitor: { words: '' }, levels: [], online: true } });
   });
 });

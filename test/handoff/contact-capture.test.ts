@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contactLabel, findContact } from '../../src/handoff/contact-capture.js';
+import { contactLabel, findContact, withoutContact } from '../../src/handoff/contact-capture.js';
 
 describe('contact capture', () => {
   it('finds an email address in a sentence', () => {
@@ -29,5 +29,14 @@ describe('contact capture', () => {
     expect(contactLabel({ email: 'a@b.fr', phone: '0612345678' })).toBe('a@b.fr');
     expect(contactLabel({ phone: '0612345678' })).toBe('0612345678');
     expect(contactLabel({})).toBeUndefined();
+  });
+});
+
+describe('the callback time without the contact', () => {
+  it('keeps what the visitor said besides the email or phone, or nothing when that was all', () => {
+    expect(withoutContact('claire@acme.example, demain après 14h', { email: 'claire@acme.example' })).toBe('demain après 14h');
+    expect(withoutContact('06 12 34 56 78 le matin svp', { phone: '06 12 34 56 78' })).toBe('le matin svp');
+    expect(withoutContact('claire@acme.example.', { email: 'claire@acme.example' })).toBeUndefined();
+    expect(withoutContact('lundi 9h au 01 23 45 67 89', { phone: '01 23 45 67 89' })).toBe('lundi 9h');
   });
 });

@@ -39,21 +39,28 @@ describe.each(BOT_RUNTIMES)('%s runtime', (runtime) => {
 
       const texts = h.botTexts('flow-webchat');
       const outcome = texts.findIndex((text) => text.startsWith('Merci, votre projet correspond'));
+      // An honest wait: where the visitor stands, for how long at most, and the booking link at once.
       expect(texts.slice(outcome + 1)).toEqual([
         "En attendant qu'un expert vous rejoigne, pouvez-vous me laisser votre e-mail ou votre numéro de téléphone, au cas où nous serions coupés ?",
+        'Vous êtes en tête de la file. Attente estimée : moins de 2 min ; sinon, je vous propose un rappel. Si vous préférez, réservez dès maintenant un créneau : https://cal.example/prospekt/demo',
       ]);
+      // The suggested SDR is chosen once, kept on the handoff.
+      expect(handoff.packet).toMatchObject({ suggestedSdr: { name: 'Marie — Sales' } });
     });
 
     it('does not send the handoff event on Teams (it answers 400), but queues and informs the same way', async () => {
       await h.reachHandoff('flow-teams', { channelId: 'msteams', locale: 'en' });
       expect(handOffEvents('flow-teams')).toEqual([]);
       expect((await h.openHandoff('flow-teams')).status).toBe('queued');
-      expect(h.botTexts('flow-teams').at(-1)).toBe('While an expert joins you, could you leave your email or phone number, in case we get cut off?');
+      expect(h.botTexts('flow-teams').slice(-2)).toEqual([
+        'While an expert joins you, could you leave your email or phone number, in case we get cut off?',
+        "You're number 2 in line. Estimated wait: under 2 min; otherwise I'll offer you a callback. If you prefer, book a slot right now: https://cal.example/prospekt/demo",
+      ]);
     });
 
     it('only says an expert is coming when the contact is already known', async () => {
       await h.reachHandoff('flow-known', { hello: 'Bonjour, Claire Martin, claire@acme-industrie.fr' });
-      expect(h.botTexts('flow-known').at(-1)).toBe("Je préviens un expert de l'équipe : il vous rejoint ici dans quelques instants.");
+      expect(h.botTexts('flow-known').at(-2)).toBe("Je préviens un expert de l'équipe : il vous rejoint ici dans quelques instants.");
       expect(((await h.openHandoff('flow-known')).packet as { contact: unknown }).contact).toEqual({ email: 'claire@acme-industrie.fr' });
     });
 
@@ -127,6 +134,44 @@ describe.each(BOT_RUNTIMES)('%s runtime', (runtime) => {
       expect(h.connector.messages('flow-left-queued').length).toBe(before); // nobody to tell
       const list = await h.api('GET', '/api/sdr/handoffs?status=queued', { token });
       expect(list.body.find((item: { id: string }) => item.id === queued.id)).toMatchObject({ status: 'expired', callback: true });
+      await unsubscribe();
+    });
+  });
+
+  describe('around the live chat', () => {
+    it('shows presence, keeps a contact typed to the SDR, relays typing both ways, and tells the SDR when the visitor writes after the close', async () => {
+      const seen: Array<{ type: string; handoffId?: string; text?: string }> = [];
+      const unsubscribe = await h.db.bus.subscribe(HANDOFF_EVENTS_TOPIC, (event) => void seen.push(event as { type: string }));
+      await h.reachHandoff('flow-around');
+      const handoff = await h.openHandoff('flow-around');
+      await h.api('POST', `/api/sdr/handoffs/${handoff.id}/claim`, { token });
+      const listed = async () => (await h.api('GET', '/api/sdr/handoffs?status=live', { token })).body.find((item: { id: string }) => item.id === handoff.id);
+      expect(await listed()).toMatchObject({ online: true, visitor: { words: expect.stringContaining('Je décide') } });
+
+      await h.post('flow-around', { type: 'event', name: 'qualibot.visitorLeft' });
+      expect(await listed()).toMatchObject({ online: false });
+      // Back, with a phone number for the SDR: online again, and the contact is on the card (and in the list).
+      await h.say('flow-around', 'Je suis joignable au 06 12 34 56 78 demain matin');
+      expect(await listed()).toMatchObject({ online: true, visitor: { phone: '06 12 34 56 78' } });
+
+      // The SDR typing reaches the visitor's channel as a typing activity (and an outsider cannot fake it).
+      const before = h.connector.activities('flow-around').length;
+      expect((await h.api('POST', `/api/sdr/handoffs/${handoff.id}/typing`, { token })).status).toBe(200);
+      await eventually(() => expect(h.connector.activities('flow-around').slice(before).map((activity) => activity.type)).toContain('typing'));
+      expect((await h.api('POST', `/api/sdr/handoffs/${handoff.id}/typing`)).status).toBe(401);
+      await h.module.service.visitorTyping('flow-around');
+      await eventually(() => expect(seen).toContainEqual(expect.objectContaining({ type: 'typing', handoffId: handoff.id })));
+
+      await h.api('POST', `/api/sdr/handoffs/${handoff.id}/close`, { token, body: { outcome: 'accepted', reason: 'Rappel jeudi' } });
+      expect(h.botTexts('flow-around').at(-1)).toBe('Marie — Sales a clôturé la conversation. Merci pour cet échange, et à bientôt !');
+      // After the close: not "Je transmets à l'équipe" to nobody, but an alert to the SDRs and an honest answer.
+      await h.say('flow-around', 'Ah, une dernière question sur le contrat');
+      expect(h.botTexts('flow-around').at(-1)).toBe(
+        'Cette conversation avec Marie — Sales est terminée ; je lui ai transmis votre message. Pour une nouvelle demande, démarrez une nouvelle conversation.',
+      );
+      await eventually(() => expect(seen).toContainEqual(expect.objectContaining({ type: 'visitor-returned', handoffId: handoff.id, text: 'Ah, une dernière question sur le contrat' })));
+      const transcript = await h.db.transcripts.list('flow-around');
+      expect(transcript.map((line) => line.text)).toContain('Ah, une dernière question sur le contrat');
       await unsubscribe();
     });
   });

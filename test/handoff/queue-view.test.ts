@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareQueued, suggestAssignments, toSummary, type HandoffSummary } from '../../src/handoff/queue-view.js';
+import { compareQueued, suggestAssignments, suggestFor, toSummary, type HandoffSummary } from '../../src/handoff/queue-view.js';
 import type { HandoffRecord } from '../../src/storage/ports/handoffs.js';
 
 const now = new Date('2026-11-26T10:10:00.000Z');
@@ -34,7 +34,43 @@ describe('queue view', () => {
       waitingSeconds: 600,
       summary: 'summary a',
       locale: 'fr',
+      visitor: { words: '' },
+      levels: [],
+      online: true,
     });
+  });
+
+  it('shows who the visitor is, their levels and presence, for triage and search', () => {
+    const packet = {
+      locale: 'fr',
+      contact: { name: 'Claire Martin', email: 'claire@acme.example' },
+      facts: [
+        { dimension: 'company', value: 'in_icp', evidence: 'une PME industrielle de 40 personnes', headcount: 40, sector: 'industrie' },
+        { dimension: 'authority', value: 'decision_maker', evidence: 'je décide' },
+      ],
+      visitorLeftAt: '2026-11-26T10:05:00.000Z',
+    };
+    expect(toSummary(record('a', { packet }), now)).toMatchObject({
+      visitor: { name: 'Claire Martin', email: 'claire@acme.example', company: 'industrie', headcount: 40, words: 'une PME industrielle de 40 personnes · je décide' },
+      levels: [
+        { dimension: 'company', value: 'in_icp' },
+        { dimension: 'authority', value: 'decision_maker' },
+      ],
+      online: false,
+    });
+  });
+
+  it('keeps the suggestion made when the handoff was queued, and counts it as load', () => {
+    const sdrs = [
+      { id: 'marie', name: 'Marie' },
+      { id: 'paul', name: 'Paul' },
+    ];
+    const kept = toSummary(record('kept', { packet: { suggestedSdr: { id: 'marie', name: 'Marie' } } }), now);
+    const fresh = toSummary(record('fresh', {}), now);
+    // Marie is busier (one live chat), yet the kept suggestion does not move; the new one goes to Paul.
+    expect(suggestAssignments([kept, fresh], sdrs, [{ sdrId: 'marie' }]).map((item) => item.suggestedSdr?.id)).toEqual(['marie', 'paul']);
+    expect(suggestFor(sdrs, [{ status: 'queued', packet: { suggestedSdr: { id: 'marie', name: 'Marie' } } }, { status: 'live', sdrId: 'marie', packet: {} }])).toEqual({ id: 'paul', name: 'Paul' });
+    expect(suggestFor([], [])).toBeUndefined();
   });
 
   it('stops the waiting clock when an SDR claimed, and flags callback tasks', () => {

@@ -50,6 +50,8 @@ export interface WidgetChannel {
   adapter: WidgetAdapter;
   /** Registers /, /en, /widget.js, /widget/*, /api/widget/session and the socket upgrade. */
   mount(server: Server): void;
+  /** Listens to visitors typing (throttled); one listener. */
+  onTyping(listener: (conversationId: string) => void): void;
   close(): Promise<void>;
 }
 
@@ -76,6 +78,9 @@ export function createWidgetChannel(options: WidgetChannelOptions): WidgetChanne
     adapter,
     mount(server) {
       unmount = mountWidgetRoutes(server, { assets, sessionRoute, sockets });
+    },
+    onTyping(listener) {
+      sockets.onTyping = listener;
     },
     async close() {
       clearInterval(sweeper);

@@ -14,7 +14,7 @@ import { parseClientFrame, peekClientActivityId, type ServerFrame } from './wire
 
 export const WIDGET_SOCKET_PATH = '/api/widget/socket';
 
-/** Activity types a visitor may send; typing is accepted and ignored. */
+/** Activity types a visitor may send; typing is passed to the typing listener only (not to the bot). */
 const ACCEPTED_TYPES = new Set(['message', 'event']);
 
 export interface WidgetSocketServerOptions {
@@ -48,6 +48,9 @@ export type MessageGate = (conversation: { id: string; visitorId: string }) => {
 export const DEFAULT_MAX_SOCKETS_PER_CONVERSATION = 5;
 export const DEFAULT_MAX_STORED_ACTIVITIES = 1000;
 
+/** A visitor's typing is told at most this often (Web Chat sends it on every few keystrokes). */
+const TYPING_EVERY_MS = 2_000;
+
 /**
  * The widget's WebSocket endpoint: authenticates with the short-lived socket token, replays what the
  * client missed since its watermark, then relays activities both ways. Oversized, too long and too
@@ -60,12 +63,24 @@ export class WidgetSocketServer {
   private readonly alive = new WeakMap<WebSocket, boolean>();
   private readonly limiters = new WeakMap<WidgetConversation, SlidingWindowRateLimiter>();
   private readonly heartbeat: NodeJS.Timeout;
+  private readonly typingToldAt = new Map<string, number>();
+  /** Told when a visitor types (e.g. so the SDR holding the conversation sees it). */
+  onTyping?: (conversationId: string) => void;
 
   constructor(private readonly options: WidgetSocketServerOptions) {
     // Frames above the limit get a polite error; only absurd ones (4x) make ws cut the connection.
     this.wss = new WebSocketServer({ noServer: true, maxPayload: Math.max(options.maxMessageBytes * 4, 64 * 1024) });
     this.heartbeat = setInterval(() => this.checkAlive(), options.heartbeatMs ?? 30_000);
     this.heartbeat.unref();
+  }
+
+  private tellTyping(conversationId: string): void {
+    const now = Date.now();
+    if (!this.onTyping || now - (this.typingToldAt.get(conversationId) ?? 0) < TYPING_EVERY_MS) return;
+    // Bounded: entries older than the throttle window carry no information.
+    if (this.typingToldAt.size > 10_000) this.typingToldAt.clear();
+    this.typingToldAt.set(conversationId, now);
+    this.onTyping(conversationId);
   }
 
   /** Handles an HTTP upgrade if it is for the widget socket; returns false otherwise (left to others). */
@@ -141,7 +156,7 @@ export class WidgetSocketServer {
     const parsed = parseClientFrame(text);
     if (!parsed) return client.send(errorFrame('invalid_frame', 'Expected {"type":"activity","activity":{…}}.', peekClientActivityId(text)));
     const { activity } = parsed;
-    if (activity.type === 'typing') return;
+    if (activity.type === 'typing') return this.tellTyping(conversation.id);
     const clientActivityId = activity.channelData?.clientActivityID;
     const { onRefused } = this.options;
     if (!limiter.tryTake()) {

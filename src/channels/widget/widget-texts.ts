@@ -20,6 +20,15 @@ export interface WidgetTexts {
   /** The conversation reached its storage quota (WIDGET_MAX_ACTIVITIES_PER_CONVERSATION). */
   conversationFull: string;
   sendFailed: string;
+  /** Launcher label suffix and title count when messages arrived while the panel was closed; `{count}`. */
+  unread: string;
+  /** Header subtitle while a person (the SDR) is talking; their name is the title. */
+  humanSubtitle: string;
+  /** Screen-reader prefix of every incoming message (Web Chat's "The bot X said:"); the human's name is in their text. */
+  botSaid: string;
+  /** End of a conversation closed by the team, and the button that starts a new one. */
+  ended: string;
+  newConversation: string;
 }
 
 /** Visitor-facing widget texts, French and English. Edit here, not in the browser code. */
@@ -38,6 +47,11 @@ export const WIDGET_TEXTS: Record<Locale, WidgetTexts> = {
     messageTooLarge: 'Ce message est trop long. Raccourcissez-le puis réessayez.',
     conversationFull: 'Cette conversation a atteint sa taille maximale : elle ne peut plus recevoir de messages. Écrivez-nous directement pour continuer.',
     sendFailed: "Votre message n'a pas pu être envoyé. Réessayez.",
+    unread: '{count} nouveau(x) message(s)',
+    humanSubtitle: "Un membre de l'équipe vous répond en direct",
+    botSaid: 'Message :',
+    ended: 'Cette conversation est terminée.',
+    newConversation: 'Nouvelle conversation',
   },
   en: {
     title: "Let's talk about your project",
@@ -53,6 +67,11 @@ export const WIDGET_TEXTS: Record<Locale, WidgetTexts> = {
     messageTooLarge: 'This message is too long. Please shorten it and try again.',
     conversationFull: 'This conversation has reached its maximum size and cannot take more messages. Please write to us directly to go on.',
     sendFailed: "Your message couldn't be sent. Please try again.",
+    unread: '{count} new message(s)',
+    humanSubtitle: 'A member of our team is answering you live',
+    botSaid: 'Message:',
+    ended: 'This conversation has ended.',
+    newConversation: 'New conversation',
   },
 };
 

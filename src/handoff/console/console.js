@@ -7,17 +7,34 @@ const LANG_KEY = 'qualibot.sdr.lang';
 
 const state = {
   lang: initialLang(),
-  token: sessionStorage.getItem(TOKEN_KEY),
+  // Kept across reloads and restarts until it expires (8 h); SDR_TOKEN_SECRET must then be set, else a restart signs out.
+  token: localStorage.getItem(TOKEN_KEY),
   me: null,
   view: 'queued',
   lists: { queued: [], live: [], closed: [] },
-  fetchedAt: Date.now(),
+  query: '',
   selectedId: null,
   detail: null,
   seenLines: new Set(),
   events: null,
   audio: null,
   unseen: 0,
+  /** Visitor messages not read yet, per handoff: a chat the SDR does not have open raises its own alert. */
+  unread: new Map(),
+  typingSentAt: 0,
+  typingTimer: null,
+};
+
+/**
+ * The console's views over the server's three lists: what an SDR triages by.
+ * `queued` keeps its name (visitors waiting, nobody assigned); callback tasks and my own chats have their own.
+ */
+const VIEWS = {
+  queued: { list: 'queued', keep: (item) => !item.callback },
+  callbacks: { list: 'queued', keep: (item) => item.callback },
+  mine: { list: 'live', keep: (item) => item.sdrId === state.me?.id },
+  live: { list: 'live', keep: () => true },
+  closed: { list: 'closed', keep: () => true },
 };
 
 const $ = (id) => document.getElementById(id);
@@ -37,10 +54,12 @@ function t(key, values = {}) {
 
 function applyLang() {
   document.documentElement.lang = state.lang;
-  document.title = `Qualibot — ${t('title')}`;
+  renderTitle();
   for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
   for (const button of document.querySelectorAll('.lang-btn')) button.setAttribute('aria-pressed', String(button.dataset.lang === state.lang));
   $('composer-text').placeholder = t('composerPlaceholder');
+  $('search').placeholder = t('searchPlaceholder');
+  $('search').setAttribute('aria-label', t('search'));
   renderConnection();
   renderList();
   if (state.detail) renderDetail();
@@ -76,19 +95,46 @@ function formatDuration(seconds) {
   return `${h} h ${String(m % 60).padStart(2, '0')}`;
 }
 
+/** 24-hour in both languages (screen readers then read "14:05", never "2:05 PM" in French). */
 function formatTime(iso) {
-  return new Date(iso).toLocaleTimeString(state.lang === 'fr' ? 'fr-FR' : 'en-GB', { hour: '2-digit', minute: '2-digit' });
+  return new Date(iso).toLocaleTimeString(state.lang === 'fr' ? 'fr-FR' : 'en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+}
+
+/** Bot lines are markdown (bold names, links): shown as plain text, links as "text (url)". */
+function plainText(markdown) {
+  return String(markdown)
+    .replace(/\[([^\]]+)\]\((\S+?)\)/g, '$1 ($2)')
+    .replace(/(\*\*|__)(.+?)\1/g, '$2')
+    .replace(/(^|\s)[*_](\S[^*_]*?)[*_](?=\s|$|[.,;:!?])/g, '$1$2');
+}
+
+function levelLabel(value) {
+  const key = `level_${value}`;
+  return TEXTS[state.lang][key] ? t(key) : humanize(value);
+}
+
+function dimensionLabel(dimension) {
+  return TEXTS[state.lang][`dim_${dimension}`] ? t(`dim_${dimension}`) : humanize(dimension);
+}
+
+/** The queue line in the console's language, from the facts' levels (never the server's machine summary). */
+function levelsSummary(levels) {
+  return levels.map((level) => `${dimensionLabel(level.dimension)} : ${levelLabel(level.value)}`).join(' · ');
 }
 
 function humanize(value) {
   return String(value).replace(/_/g, ' ');
 }
 
-function toast(message, kind = 'info') {
-  const node = el('div', { class: `toast toast-${kind}`, role: kind === 'error' ? 'alert' : 'status' }, message);
+/** A toast; with `open`, it is a button that opens the handoff it is about (and stays longer). */
+function toast(message, kind = 'info', open) {
+  const node = open
+    ? el('button', { type: 'button', class: `toast toast-${kind} toast-action`, onclick: () => { node.remove(); void openHandoff(open); } }, message, el('span', { class: 'toast-hint' }, t('openIt')))
+    : el('div', { class: `toast toast-${kind}`, role: kind === 'error' ? 'alert' : 'status' }, message);
   $('toasts').append(node);
-  setTimeout(() => node.classList.add('toast-hide'), 4500);
-  setTimeout(() => node.remove(), 5000);
+  const lasts = open ? 12_000 : 4500;
+  setTimeout(() => node.classList.add('toast-hide'), lasts);
+  setTimeout(() => node.remove(), lasts + 500);
 }
 
 // ---------------------------------------------------------------- API
@@ -126,7 +172,7 @@ async function login(event) {
     const result = await api('POST', '/api/sdr/login', { email: $('login-email').value, password: $('login-password').value });
     state.token = result.token;
     state.me = result.sdr;
-    sessionStorage.setItem(TOKEN_KEY, result.token);
+    localStorage.setItem(TOKEN_KEY, result.token);
     $('login-password').value = '';
     await enterApp();
   } catch (failure) {
@@ -138,7 +184,7 @@ async function login(event) {
 function logout() {
   state.token = null;
   state.me = null;
-  sessionStorage.removeItem(TOKEN_KEY);
+  localStorage.removeItem(TOKEN_KEY);
   state.events?.close();
   state.events = null;
   state.detail = null;
@@ -191,6 +237,8 @@ function connectStream() {
     const event = JSON.parse(message.data);
     if (event.handoffId === state.selectedId) $('visitor-left').hidden = false;
   });
+  events.addEventListener('typing', (message) => onVisitorTyping(JSON.parse(message.data)));
+  events.addEventListener('visitor-returned', (message) => onVisitorReturned(JSON.parse(message.data)));
 }
 
 function renderConnection() {
@@ -218,8 +266,43 @@ function scheduleRefresh(detailToo) {
 }
 
 function onMessageEvent(event) {
-  if (event.handoffId !== state.selectedId || !state.detail) return;
-  appendLine(event);
+  const open = event.handoffId === state.selectedId && state.detail;
+  if (open) {
+    appendLine(event);
+    if (event.from === 'visitor') $('typing').hidden = true;
+  }
+  // Only visitors' words in my own live chats call for me (bot lines and my own do not).
+  if (event.from !== 'visitor' || !isMineId(event.handoffId)) return;
+  if (open && !document.hidden) return;
+  markUnread(event.handoffId);
+}
+
+function isMineId(id) {
+  return state.lists.live.some((item) => item.id === id && item.sdrId === state.me?.id);
+}
+
+function markUnread(id) {
+  state.unread.set(id, (state.unread.get(id) ?? 0) + 1);
+  beep();
+  renderTitle();
+  renderList();
+}
+
+function onVisitorTyping(event) {
+  if (event.handoffId !== state.selectedId) return;
+  const indicator = $('typing');
+  indicator.hidden = false;
+  clearTimeout(state.typingTimer);
+  // Typing is told every 2 s while it lasts: a little longer than that and it has stopped.
+  state.typingTimer = setTimeout(() => (indicator.hidden = true), 4000);
+}
+
+function onVisitorReturned(event) {
+  beep();
+  toast(t('visitorReturned', { text: event.text.slice(0, 80) }), 'alert', event.handoffId);
+  state.unread.set(event.handoffId, (state.unread.get(event.handoffId) ?? 0) + 1);
+  renderTitle();
+  scheduleRefresh(event.handoffId === state.selectedId);
 }
 
 // ---------------------------------------------------------------- alerts
@@ -254,20 +337,27 @@ function beep() {
 
 function alertNewLead(handoff) {
   beep();
-  toast(t('newLead', { summary: `${handoff.score} — ${t(`reason_${handoff.reason}`)}` }), 'alert');
+  const who = visitorName(handoff.visitor);
+  toast(t('newLead', { summary: `${handoff.score} — ${who} — ${t(`reason_${handoff.reason}`)}` }), 'alert', handoff.id);
   document.body.classList.add('flash');
   setTimeout(() => document.body.classList.remove('flash'), 1600);
-  if (document.hidden) {
-    state.unseen += 1;
-    document.title = `(${state.unseen}) Qualibot — ${t('title')}`;
-  }
+  if (document.hidden) state.unseen += 1;
+  renderTitle();
+}
+
+/** "(3) Qualibot — …": new leads while the tab was hidden plus unread visitor messages. */
+function renderTitle() {
+  const unread = [...state.unread.values()].reduce((sum, count) => sum + count, 0) + state.unseen;
+  document.title = `${unread ? `(${unread}) ` : ''}Qualibot — ${t('title')}`;
 }
 
 document.addEventListener('visibilitychange', () => {
-  if (!document.hidden) {
-    state.unseen = 0;
-    document.title = `Qualibot — ${t('title')}`;
-  }
+  if (document.hidden) return;
+  state.unseen = 0;
+  // Back on the tab: the chat in front of the SDR is read now.
+  if (state.selectedId) state.unread.delete(state.selectedId);
+  renderTitle();
+  renderList();
 });
 
 // ---------------------------------------------------------------- lists
@@ -277,7 +367,6 @@ async function refreshLists() {
   try {
     const [queued, live, closed] = await Promise.all(['queued', 'live', 'closed'].map((view) => api('GET', `/api/sdr/handoffs?status=${view}`)));
     state.lists = { queued, live, closed };
-    state.fetchedAt = Date.now();
     renderList();
   } catch (failure) {
     if (failure.status !== 401) toast(t('error', { message: failure.message }), 'error');
@@ -290,22 +379,58 @@ function selectView(view) {
   renderList();
 }
 
+function itemsOf(view) {
+  const { list, keep } = VIEWS[view];
+  return (state.lists[list] ?? []).filter(keep);
+}
+
+/** Search by name, company, email, phone, the visitor's words, the summary and who holds it. */
+function matches(item, query) {
+  if (!query) return true;
+  const visitor = item.visitor ?? {};
+  const haystack = [visitor.name, visitor.company, visitor.email, visitor.phone, visitor.words, item.summary, levelsSummary(item.levels ?? []), item.sdrName].filter(Boolean).join(' ');
+  return fold(haystack).includes(fold(query));
+}
+
+function fold(text) {
+  return String(text).normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+}
+
 function renderList() {
-  for (const [view, items] of Object.entries(state.lists)) {
+  for (const view of Object.keys(VIEWS)) {
     const count = document.querySelector(`[data-count="${view}"]`);
-    if (count) count.textContent = String(items.length);
+    if (count) count.textContent = String(itemsOf(view).length);
+    const unread = document.querySelector(`[data-unread="${view}"]`);
+    if (unread) {
+      const total = itemsOf(view).reduce((sum, item) => sum + (state.unread.get(item.id) ?? 0), 0);
+      unread.hidden = total === 0;
+      unread.textContent = String(total);
+    }
   }
-  const items = state.lists[state.view] ?? [];
+  const items = itemsOf(state.view).filter((item) => matches(item, state.query.trim()));
   const list = $('handoff-list');
   list.replaceChildren(...items.map(renderItem));
   const empty = $('list-empty');
   empty.hidden = items.length > 0;
-  empty.textContent = t(`empty${state.view[0].toUpperCase()}${state.view.slice(1)}`);
+  empty.textContent = state.query.trim() ? t('noMatch') : t(`empty${state.view[0].toUpperCase()}${state.view.slice(1)}`);
   tick();
 }
 
+function visitorName(visitor = {}) {
+  return visitor.name || visitor.email || visitor.phone || t('anonymous');
+}
+
+/** Waiting times, anchored once on the client clock: every view of one handoff then shows the same time. */
+function waitingNode(item, attrs = {}) {
+  const ticking = item.status === 'queued' || item.status === 'expired';
+  return el('span', { ...attrs, dataset: { since: String(Date.now() - item.waitingSeconds * 1000), seconds: String(item.waitingSeconds), ticking: String(ticking) } });
+}
+
 function renderItem(item) {
-  const waiting = el('span', { class: 'waiting', dataset: { waiting: String(item.waitingSeconds), ticking: String(item.status === 'queued' || item.status === 'expired') } });
+  const waiting = waitingNode(item, { class: 'waiting' });
+  const unread = state.unread.get(item.id) ?? 0;
+  const company = [item.visitor?.company, item.visitor?.headcount !== undefined ? t('employees', { count: item.visitor.headcount }) : null].filter(Boolean).join(', ');
+  const presence = item.status === 'closed' || item.status === 'released' ? null : el('span', { class: `presence presence-${item.online ? 'on' : 'off'}`, title: t(item.online ? 'online' : 'offline') }, t(item.online ? 'online' : 'offline'));
   const meta = [
     el('span', { class: `badge badge-${item.reason}` }, t(`reason_${item.reason}`)),
     el('span', { class: `badge badge-status-${item.status}` }, t(`status_${item.status}`)),
@@ -329,18 +454,25 @@ function renderItem(item) {
         onclick: () => void openHandoff(item.id),
       },
       el('span', { class: `score score-${item.tier}` }, String(item.score)),
-      el('span', { class: 'item-main' }, el('span', { class: 'item-summary' }, item.summary), el('span', { class: 'item-meta' }, meta), footer),
+      el(
+        'span',
+        { class: 'item-main' },
+        el('span', { class: 'item-who' }, el('strong', {}, visitorName(item.visitor)), company ? ` · ${company}` : '', presence ? ' ' : '', presence),
+        el('span', { class: 'item-summary' }, levelsSummary(item.levels ?? []) || item.summary),
+        el('span', { class: 'item-meta' }, meta),
+        footer,
+      ),
+      unread ? el('span', { class: 'unread', 'aria-label': t('unread', { count: unread }) }, String(unread)) : null,
     ),
   );
 }
 
-/** Waiting times tick every second between fetches. */
+/** Waiting times tick every second. */
 function tick() {
-  const elapsed = (Date.now() - state.fetchedAt) / 1000;
-  for (const node of document.querySelectorAll('[data-waiting]')) {
-    const base = Number(node.dataset.waiting);
+  for (const node of document.querySelectorAll('[data-since]')) {
     const live = node.dataset.ticking === 'true';
-    node.textContent = t(live ? 'waiting' : 'waited', { time: formatDuration(base + (live ? elapsed : 0)) });
+    const seconds = live ? (Date.now() - Number(node.dataset.since)) / 1000 : Number(node.dataset.seconds);
+    node.textContent = t(live ? 'waiting' : 'waited', { time: formatDuration(seconds) });
   }
 }
 
@@ -352,8 +484,10 @@ async function openHandoff(id, options = {}) {
     const changed = state.selectedId !== id;
     state.selectedId = id;
     state.detail = detail;
-    state.detailFetchedAt = Date.now();
-    if (changed) $('visitor-left').hidden = true;
+    if (!document.hidden) state.unread.delete(id);
+    renderTitle();
+    if (changed) $('typing').hidden = true;
+    $('visitor-left').hidden = detail.online !== false || detail.status === 'closed' || detail.status === 'released';
     renderDetail(options);
     renderList();
   } catch (failure) {
@@ -376,10 +510,11 @@ function renderDetail(options = {}) {
     el('span', { class: `badge badge-${detail.reason}` }, t(`reason_${detail.reason}`)),
     el('span', { class: `badge badge-tier-${detail.tier}` }, t(`tier_${detail.tier}`)),
     el('span', { class: `badge badge-status-${detail.status}` }, t(`status_${detail.status}`)),
-    el('span', { class: 'waiting muted', dataset: { waiting: String(detail.waitingSeconds), ticking: String(detail.status === 'queued' || detail.status === 'expired') } }),
+    waitingNode(detail, { class: 'waiting muted' }),
   ];
   if (detail.sdrName) chips.push(el('span', { class: 'muted' }, t('heldBy', { name: detail.sdrName })));
   $('lead-chips').replaceChildren(...chips);
+  renderVerdict(detail);
   renderActions(detail);
   renderTranscript(packet.transcript ?? [], options);
   renderFacts(packet);
@@ -395,6 +530,19 @@ function renderDetail(options = {}) {
   renderKv($('page-context'), Object.entries(packet.pageContext ?? {}).map(([key, value]) => [humanize(key), value]), t('noContext'));
   $('playbook').textContent = packet.playbook ? t('playbook', { id: packet.playbook.id, version: packet.playbook.version }) : '';
   tick();
+}
+
+/** On a closed lead: the outcome and the SDR's note, as they closed it. */
+function renderVerdict(detail) {
+  const block = $('verdict');
+  block.hidden = !detail.outcome;
+  if (!detail.outcome) return;
+  renderKv($('verdict-kv'), [
+    [t('outcome'), t(`outcome_${detail.outcome}`)],
+    [t('closeReason'), detail.outcomeReason],
+    [t('closedAtLabel'), detail.closedAt ? `${new Date(detail.closedAt).toLocaleDateString(state.lang === 'fr' ? 'fr-FR' : 'en-GB')} ${formatTime(detail.closedAt)}` : undefined],
+    [t('heldByLabel'), detail.sdrName],
+  ]);
 }
 
 /** Who the lead is, as far as we know: name or contact, company details, channel and language. */
@@ -456,7 +604,7 @@ function appendLine(line, options = { scroll: true }) {
       'li',
       { class: `line line-${line.from}` },
       el('div', { class: 'line-meta' }, el('span', { class: 'line-author' }, who), el('time', { datetime: line.at }, formatTime(line.at))),
-      el('div', { class: 'bubble' }, line.text),
+      el('div', { class: 'bubble' }, line.from === 'visitor' ? line.text : plainText(line.text)),
     ),
   );
   if (options.scroll) list.scrollTop = list.scrollHeight;
@@ -473,7 +621,7 @@ function renderFacts(packet) {
   list.replaceChildren(
     ...facts.map((fact) => {
       const confidence = Math.round((fact.confidence ?? 0) * 100);
-      const label = TEXTS[state.lang][`dim_${fact.dimension}`] ? t(`dim_${fact.dimension}`) : humanize(fact.dimension);
+      const label = dimensionLabel(fact.dimension);
       const points = pointsByDimension.get(fact.dimension);
       return el(
         'li',
@@ -482,7 +630,7 @@ function renderFacts(packet) {
           'div',
           { class: 'fact-head' },
           el('span', { class: 'fact-dimension' }, label),
-          el('span', { class: 'fact-value' }, humanize(fact.value)),
+          el('span', { class: 'fact-value' }, levelLabel(fact.value)),
           fact.uncertain ? el('span', { class: 'badge badge-warn' }, t('uncertain')) : null,
           points !== undefined ? el('span', { class: 'fact-points' }, t('points', { points })) : null,
         ),
@@ -498,13 +646,22 @@ function renderFacts(packet) {
   );
 }
 
+/** A score rule in words: the dimension and level it scores when it has them, its id otherwise. */
+function ruleLabel(reason) {
+  const key = `rule_${reason.rule}`;
+  if (TEXTS[state.lang][key]) return t(key);
+  const [dimension, level] = String(reason.rule).split(':');
+  if (reason.dimension && dimension === reason.dimension && level) return `${dimensionLabel(dimension)} — ${levelLabel(level)}`;
+  return humanize(reason.rule);
+}
+
 function renderReasons(reasons) {
   $('reasons').replaceChildren(
     ...reasons.map((reason) =>
       el(
         'tr',
         { class: reason.points > 0 ? 'positive' : '' },
-        el('td', { class: 'rule' }, reason.rule),
+        el('td', { class: 'rule' }, ruleLabel(reason)),
         el('td', { class: 'points' }, reason.points > 0 ? `+${reason.points}` : String(reason.points)),
         el('td', {}, el('div', {}, reason.detail), reason.evidence ? el('div', { class: 'muted small quote' }, `« ${reason.evidence} »`) : null),
       ),
@@ -559,7 +716,7 @@ async function claim() {
   try {
     await api('POST', `/api/sdr/handoffs/${encodeURIComponent(id)}/claim`);
     toast(t('claimed'), 'success');
-    selectView('live');
+    selectView('mine');
   } catch (failure) {
     toast(failure.status === 409 ? t('claimConflict', { message: failure.message }) : t('error', { message: failure.message }), 'error');
   }
@@ -638,6 +795,42 @@ async function submitClose(event) {
   await Promise.all([refreshLists(), openHandoff(id)]);
 }
 
+/** Tells the visitor the SDR is writing, at most every 3 s while they type. */
+function sendTyping() {
+  if (!state.detail || !isMine(state.detail) || Date.now() - state.typingSentAt < 3000) return;
+  state.typingSentAt = Date.now();
+  void api('POST', `/api/sdr/handoffs/${encodeURIComponent(state.selectedId)}/typing`).catch(() => undefined);
+}
+
+/** Keyboard use without a mouse; listed in the console's shortcut help and the README. */
+function onShortcut(event) {
+  const target = event.target;
+  const typing = target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target?.isContentEditable;
+  if (event.key === 'Escape' && typing) return target.blur();
+  if (typing || event.ctrlKey || event.metaKey || event.altKey || !state.token || $('close-dialog').open) return;
+  const views = Object.keys(VIEWS);
+  if (event.key === '/') {
+    event.preventDefault();
+    $('search').focus();
+  } else if (event.key === 'j' || event.key === 'k') {
+    const items = [...document.querySelectorAll('.handoff-item')];
+    if (items.length === 0) return;
+    const at = items.findIndex((item) => item.dataset.id === state.selectedId);
+    const next = items[Math.min(items.length - 1, Math.max(0, at + (event.key === 'j' ? 1 : -1)))] ?? items[0];
+    next.focus();
+    void openHandoff(next.dataset.id);
+  } else if (/^[1-5]$/.test(event.key)) {
+    selectView(views[Number(event.key) - 1]);
+  } else if (event.key === 'c' && $('claim-btn')) {
+    void claim();
+  } else if (event.key === 'r' && !$('composer').hidden) {
+    event.preventDefault();
+    $('composer-text').focus();
+  } else if (event.key === '?') {
+    $('shortcuts').open = !$('shortcuts').open;
+  }
+}
+
 async function sendMessage(event) {
   event.preventDefault();
   const input = $('composer-text');
@@ -668,6 +861,12 @@ function wire() {
       $('composer').requestSubmit();
     }
   });
+  $('composer-text').addEventListener('input', sendTyping);
+  $('search').addEventListener('input', () => {
+    state.query = $('search').value;
+    renderList();
+  });
+  document.addEventListener('keydown', onShortcut);
   $('close-form').addEventListener('submit', submitClose);
   $('close-form').addEventListener('change', showRejectionReason);
   $('close-cancel').addEventListener('click', () => $('close-dialog').close());

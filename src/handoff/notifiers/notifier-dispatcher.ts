@@ -58,7 +58,8 @@ export class NotifierDispatcher {
   }
 
   private async dispatch(handoffId: string, event: HandoffBusEvent): Promise<void> {
-    if (event.type === 'visitor-left' || (event.type === 'message' && event.from === 'bot')) return;
+    // Typing and returns are console-only signals (a return's message itself comes as a 'message' event).
+    if (event.type === 'visitor-left' || event.type === 'typing' || event.type === 'visitor-returned' || (event.type === 'message' && event.from === 'bot')) return;
     // Always the stored state, not the event's: a late event then renders the latest state, idempotently.
     const handoff = await this.deps.db.handoffs.get(handoffId);
     if (!handoff) return;

@@ -89,6 +89,7 @@
     '.qb-launcher{position:fixed;right:24px;bottom:24px;z-index:2147483000;width:60px;height:60px;border:0;border-radius:50%;padding:0;margin:0;cursor:pointer;',
     'background:var(--qb-color);color:var(--qb-on-color);box-shadow:0 8px 24px rgba(15,23,42,.28);display:flex;align-items:center;justify-content:center;transition:transform .15s ease}',
     '.qb-launcher:hover{transform:scale(1.06)}',
+    '.qb-root>.qb-badge{position:fixed;right:20px;bottom:68px;top:auto;z-index:2147483001}',
     '.qb-launcher:focus-visible,.qb-close:focus-visible{outline:3px solid var(--qb-color);outline-offset:3px}',
     '.qb-launcher svg{width:28px;height:28px;fill:currentColor}',
     '.qb-panel{position:fixed;right:24px;bottom:100px;z-index:2147483000;width:380px;height:min(640px,calc(100vh - 124px));display:flex;flex-direction:column;',
@@ -105,6 +106,18 @@
     '.qb-chat{flex:1;min-height:0;position:relative}',
     '.qb-status{position:absolute;inset:0;display:flex;align-items:center;justify-content:center;padding:24px;text-align:center;color:#475569}',
     '.qb-status[hidden]{display:none}',
+    '.qb-badge{position:absolute;top:-4px;right:-4px;min-width:22px;height:22px;padding:0 6px;border-radius:11px;background:#b91c1c;color:#fff;font-size:12px;font-weight:700;line-height:22px;text-align:center;box-shadow:0 0 0 2px #fff}',
+    '.qb-badge[hidden]{display:none}',
+    '.qb-avatar{flex:none;width:36px;height:36px;border-radius:50%;display:flex;align-items:center;justify-content:center;background:var(--qb-on-color);color:var(--qb-color);font-weight:700;font-size:14px}',
+    '.qb-avatar[hidden]{display:none}',
+    '.qb-end{display:flex;flex-direction:column;gap:8px;align-items:stretch;padding:12px 16px;border-top:1px solid #e2e8f0;background:#f8fafc;color:#334155;font-size:13.5px}',
+    '.qb-end[hidden]{display:none}',
+    '.qb-end p{margin:0}',
+    '.qb-new{border:0;border-radius:8px;padding:10px 14px;background:var(--qb-color);color:var(--qb-on-color);font:inherit;font-weight:600;cursor:pointer}',
+    '.qb-new:focus-visible{outline:3px solid var(--qb-color);outline-offset:2px}',
+    '.qb-ended .webchat__send-box,.qb-ended .webchat__suggested-actions{display:none}',
+    // 16 px at least: mobile browsers zoom into smaller text fields on focus.
+    '.qb-chat input,.qb-chat textarea{font-size:16px!important}',
     '@media (max-width:480px){.qb-panel{inset:0;width:auto;height:auto;border-radius:0}.qb-root.qb-open .qb-launcher{display:none}}',
     '@media (prefers-reduced-motion:reduce){.qb-launcher{transition:none}}'
   ].join('');
@@ -146,9 +159,25 @@
   launcher.innerHTML = CHAT_ICON;
   launcher.addEventListener('click', function () { if (isOpen()) close(); else open(); });
   root.appendChild(launcher);
+  var badge = el('span', { class: 'qb-badge', 'aria-hidden': 'true', hidden: '' });
+  root.appendChild(badge);
+  var pageTitle = document.title;
+  var unread = 0;
+
+  /** Messages that arrive while the panel is closed: a count on the launcher and in the page title. */
+  function renderUnread() {
+    badge.textContent = String(unread);
+    badge.hidden = unread === 0;
+    var label = T.openChat.replace('{title}', title);
+    if (!isOpen()) launcher.setAttribute('aria-label', unread ? label + ' — ' + T.unread.replace('{count}', unread) : label);
+    document.title = unread ? '(' + unread + ') ' + pageTitle : pageTitle;
+  }
 
   var panel;
   var heading;
+  var subtitle;
+  var avatar;
+  var endBar;
   var status;
   var chatHost;
   var loading;
@@ -175,6 +204,13 @@
 
   function buildPanel() {
     heading = el('h2', { id: 'qb-title', class: 'qb-title', tabindex: '-1', text: title });
+    subtitle = el('p', { class: 'qb-subtitle', text: T.subtitle });
+    avatar = el('span', { class: 'qb-avatar', 'aria-hidden': 'true', hidden: '' });
+    endBar = el('div', { class: 'qb-end', hidden: '' }, [
+      el('p', { role: 'status', text: T.ended }),
+      el('button', { type: 'button', class: 'qb-new', text: T.newConversation })
+    ]);
+    endBar.querySelector('button').addEventListener('click', newConversation);
     var closeButton = el('button', { type: 'button', class: 'qb-close', 'aria-label': T.closeChat });
     closeButton.innerHTML = CLOSE_ICON.replace('<svg', '<svg width="22" height="22" fill="currentColor"');
     closeButton.addEventListener('click', function () { close(); });
@@ -183,9 +219,10 @@
     status = el('div', { class: 'qb-status', role: 'status', text: T.loading });
     chatHost = el('div', { class: 'qb-chat' }, [status]);
     panel = el('div', { id: 'qb-panel', class: 'qb-panel', role: 'dialog', 'aria-modal': 'false', 'aria-labelledby': 'qb-title', 'aria-describedby': 'qb-notice', lang: locale, hidden: '' }, [
-      el('div', { class: 'qb-header' }, [el('div', {}, [heading, el('p', { class: 'qb-subtitle', text: T.subtitle })]), closeButton]),
+      el('div', { class: 'qb-header' }, [avatar, el('div', { 'aria-live': 'polite' }, [heading, subtitle]), closeButton]),
       notice,
-      chatHost
+      chatHost,
+      endBar
     ]);
     panel.addEventListener('keydown', function (event) {
       if (event.key === 'Escape' && !event.defaultPrevented) {
@@ -203,6 +240,8 @@
     if (!panel) buildPanel();
     panel.hidden = false;
     root.classList.add('qb-open');
+    unread = 0;
+    renderUnread();
     launcher.setAttribute('aria-expanded', 'true');
     launcher.setAttribute('aria-label', T.closeChat);
     launcher.innerHTML = CLOSE_ICON;
@@ -235,6 +274,24 @@
   // ---- lazy loading of Web Chat and the connection --------------------------------------------
   var started;
 
+  /**
+   * Once the page is idle after load, the browser fetches the chat's scripts into its HTTP cache (nothing is
+   * run, nothing stored by us): opening then shows the conversation at once. data-prefetch="false" turns it off.
+   */
+  function prefetchWhenIdle() {
+    if (data.prefetch === 'false') return;
+    var idle = window.requestIdleCallback || function (callback) { setTimeout(callback, 1500); };
+    var go = function () {
+      idle(function () {
+        [CONFIG.assets.webchat, CONFIG.assets.directLine].forEach(function (src) {
+          document.head.appendChild(el('link', { rel: 'prefetch', as: 'script', href: new URL(src, serverOrigin).href }));
+        });
+      });
+    };
+    if (document.readyState === 'complete') go();
+    else window.addEventListener('load', go);
+  }
+
   function loadScript(src) {
     return new Promise(function (resolve, reject) {
       var tag = document.createElement('script');
@@ -261,6 +318,8 @@
     return started.catch(function () { /* shown in the panel */ });
   }
 
+  var listening = false;
+
   function renderChat() {
     var WebChat = window.WebChat;
     directLine = window.QualibotDirectLine.createDirectLine({
@@ -271,9 +330,19 @@
       onSession: function (session) { write('localStorage', KEY_VISITOR, session.visitorToken); },
       onNotice: showNotice
     });
-    window.addEventListener('online', directLine.reconnectNow);
-    document.addEventListener('visibilitychange', function () { if (!document.hidden) directLine.reconnectNow(); });
-    store = WebChat.createStore();
+    if (!listening) {
+      listening = true;
+      window.addEventListener('online', function () { directLine.reconnectNow(); });
+      document.addEventListener('visibilitychange', function () { if (!document.hidden) directLine.reconnectNow(); });
+    }
+    store = WebChat.createStore({}, function () {
+      return function (next) {
+        return function (action) {
+          if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') onActivity(action.payload.activity);
+          return next(action);
+        };
+      };
+    });
     status.hidden = true;
     var host = el('div', { style: 'height:100%' });
     chatHost.appendChild(host);
@@ -281,6 +350,9 @@
       directLine: directLine,
       store: store,
       locale: locale,
+      sendTypingIndicator: true,
+      // The human's name is in their message: announce "Message:" rather than "The bot P said:".
+      overrideLocalizedStrings: { ACTIVITY_BOT_SAID_ALT: T.botSaid },
       styleOptions: {
         accent: color,
         primaryFont: 'system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif',
@@ -316,6 +388,57 @@
     }, host);
   }
 
+  /** Who is talking (header), messages while closed (badge), and the end of a conversation, from what arrives. */
+  function onActivity(activity) {
+    var role = activity.from && activity.from.role;
+    if (role === 'user' || !activity.type) return;
+    var marks = (activity.channelData && activity.channelData.qualibot) || {};
+    if (activity.type === 'message' && !isOpen()) {
+      unread += 1;
+      renderUnread();
+    }
+    if (marks.event === 'joined' || (marks.fromSdr && marks.sdrName)) showHuman(marks.sdrName);
+    else if (marks.event === 'released') showBot();
+    else if (marks.event === 'closed') showEnd();
+  }
+
+  function showHuman(name) {
+    if (!name) return;
+    heading.textContent = name;
+    subtitle.textContent = T.humanSubtitle;
+    avatar.textContent = initials(name);
+    avatar.hidden = false;
+  }
+
+  function showBot() {
+    heading.textContent = title;
+    subtitle.textContent = T.subtitle;
+    avatar.hidden = true;
+  }
+
+  /** The conversation is over: no text box leading nowhere, a clear way to start again. */
+  function showEnd() {
+    showBot();
+    panel.classList.add('qb-ended');
+    endBar.hidden = false;
+  }
+
+  function initials(name) {
+    return name.split(/[\s—-]+/).filter(Boolean).slice(0, 2).map(function (word) { return word.charAt(0).toUpperCase(); }).join('');
+  }
+
+  /** A fresh conversation with the bot (a new visitor session: the old conversation stays with the team). */
+  function newConversation() {
+    write('localStorage', KEY_VISITOR, '');
+    if (directLine) directLine.end();
+    Array.prototype.slice.call(chatHost.children).forEach(function (node) { if (node !== status) node.remove(); });
+    panel.classList.remove('qb-ended');
+    endBar.hidden = true;
+    store = undefined;
+    renderChat();
+    focusSendBox();
+  }
+
   var NOTICE_TEXTS = { rate_limited: 'rateLimited', message_too_large: 'messageTooLarge', conversation_full: 'conversationFull', origin_not_allowed: 'unavailable' };
 
   /** Server refusals shown politely in Web Chat's notification bar (they fade after a while). */
@@ -335,4 +458,5 @@
   window.Qualibot = { open: open, close: close, version: CONFIG.version };
   if (document.body) mount();
   else document.addEventListener('DOMContentLoaded', mount);
+  prefetchWhenIdle();
 })();
