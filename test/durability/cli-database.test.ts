@@ -153,13 +153,14 @@ describe('qualibot CLI over a real database (SQLite)', () => {
   });
 
   it('lists dead letters and refuses malformed replays', { timeout: 30_000 }, async () => {
-    const dead = await cli('outbox', 'dead');
+    // Four independent commands (one reads, three are refused or find nothing): run side by side, each process
+    // starting up takes seconds.
+    const [dead, bare, malformed, unknown] = await Promise.all([cli('outbox', 'dead'), cli('outbox', 'replay'), cli('outbox', 'replay', 'abc'), cli('outbox', 'replay', '999999')]);
     expect(dead.code).toBe(0);
     expect(dead.stdout).toBe('');
     expect(dead.stderr).toMatch(/0 dead letter\(s\); backlog \d+/);
-    expect((await cli('outbox', 'replay')).code).toBe(2);
-    expect((await cli('outbox', 'replay', 'abc')).code).toBe(2);
-    const unknown = await cli('outbox', 'replay', '999999');
+    expect(bare.code).toBe(2);
+    expect(malformed.code).toBe(2);
     expect(unknown).toMatchObject({ code: 1, stdout: '0 entries queued again\n' });
   });
 
