@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { Activity, TurnContext } from 'botbuilder';
+import { MentionTextMiddleware } from '../../src/channels/teams/mention-text-middleware.js';
 import { withoutMentions } from '../../src/channels/mention-text.js';
 
 const BOT = /@bot/g;
@@ -23,5 +25,31 @@ describe('withoutMentions (the bot addressed, not part of what was said)', () =>
 
   it('leaves a message without the mention exactly as it is', () => {
     expect(withoutMentions('  Nous sommes 140 ,  voilà ', BOT)).toBe('  Nous sommes 140 ,  voilà ');
+  });
+});
+
+describe('MentionTextMiddleware', () => {
+  const run = async (activity: Partial<Activity>) => {
+    const middleware = new MentionTextMiddleware();
+    await middleware.onTurn({ activity } as unknown as TurnContext, async () => undefined);
+    return activity.text;
+  };
+  const bot = { id: '28:bot', name: 'Qualibot' };
+
+  it("removes the bot's Teams mention and shows other people's as @Name", async () => {
+    const text = await run({
+      type: 'message',
+      channelId: 'msteams',
+      recipient: bot,
+      text: 'What time is it, <at>Qualibot</at>? Ask <at>Marie Curie</at>.',
+      entities: [{ type: 'mention', mentioned: bot, text: '<at>Qualibot</at>' }],
+    });
+    expect(text).toBe('What time is it? Ask @Marie Curie.');
+  });
+
+  it('ignores a mention entity whose text is not a string instead of failing the turn (found by the fuzz test)', async () => {
+    const text = await run({ type: 'message', channelId: 'msteams', recipient: bot, text: 'Hello <at>Qualibot</at>', entities: [{ type: 'mention', mentioned: bot, text: 42 as unknown as string }] });
+    expect(text).toBe('Hello @Qualibot');
+    expect(await run({ type: 'message', channelId: 'webchat', recipient: bot, text: 'hi', entities: 'nope' as unknown as [] })).toBe('hi');
   });
 });

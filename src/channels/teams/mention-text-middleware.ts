@@ -13,15 +13,17 @@ const TEAMS_MENTION = /<at>([^<]*)<\/at>/g;
 export class MentionTextMiddleware implements Middleware {
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     const { activity } = context;
-    if (activity.type === ActivityTypes.Message && activity.text) activity.text = spokenText(activity);
+    if (activity.type === ActivityTypes.Message && typeof activity.text === 'string' && activity.text) activity.text = spokenText(activity);
     await next();
   }
 }
 
 function spokenText(activity: Partial<Activity>): string {
   const recipientId = activity.recipient?.id;
-  const botMentions = TurnContext.getMentions(activity as Activity)
-    .filter((mention) => recipientId && mention.mentioned?.id === recipientId && mention.text)
+  // Entities come from the sender: a mention whose text is not a string is not one (the fuzz test sends such).
+  const entities = Array.isArray(activity.entities) ? activity.entities : [];
+  const botMentions = TurnContext.getMentions({ ...activity, entities } as Activity)
+    .filter((mention) => recipientId && mention.mentioned?.id === recipientId && typeof mention.text === 'string' && mention.text)
     .map((mention) => escapeRegExp(mention.text));
   let text = activity.text ?? '';
   if (botMentions.length > 0) text = withoutMentions(text, new RegExp([...new Set(botMentions)].join('|'), 'g'));
