@@ -1,13 +1,12 @@
 import type { Playbook } from '../playbook/schema.js';
 import type { Extraction, ExtractionInput } from './extractor.js';
+import { findNumbers } from './rules/numbers/find-numbers.js';
+import { normalize } from './rules/text/normalize.js';
 
 /** Up to this many words, an answer the rules read explicitly has nothing left for a model to find. */
 const SHORT_ANSWER_WORDS = 8;
 /** The rules' confidence for an explicit (not hedged, not weak) answer to the question asked. */
 const EXPLICIT = 0.9;
-/** Numbers in words, in both languages: "two hundred people", "deux cents salariés". */
-const NUMBER_WORDS =
-  /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|dozen|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|vingt|trente|quarante|cinquante|soixante|cent|cents|mille|douzaine)\b/i;
 
 /**
  * Whether the message is a short answer to the question just asked that the rules alone may settle: a few words, no
@@ -19,7 +18,8 @@ export function mayNotNeedModel(playbook: Playbook, input: ExtractionInput): boo
   const asked = playbook.dimensions.find((dimension) => dimension.id === input.askedDimension);
   if (!asked || asked.kind === 'company') return false;
   if (input.text.trim().split(/\s+/).length > SHORT_ANSWER_WORDS) return false;
-  return !/\p{N}/u.test(input.text) && !NUMBER_WORDS.test(input.text);
+  // The engine's own number finder: digits, number words, "une dizaine", "a few", "un mois".
+  return findNumbers(normalize(input.text)).length === 0;
 }
 
 /**

@@ -123,6 +123,8 @@ describe('CombinedExtractor: a model call only where it can add something', () =
   it.each([
     ['a number (the model reads it too)', 'About 40k a year.', 'money'],
     ['a number in words', 'Two hundred people.', 'company'],
+    ['a number in words, not the company answer', 'Dans quinze jours.', 'prioritization'],
+    ['an approximate quantity', 'Une dizaine de semaines.', 'prioritization'],
     ['the company answer (ICP fit, possible knockouts)', 'A university lab.', 'company'],
     ['a short answer the rules cannot read', 'Hmm, hard to say really.', 'authority'],
     ['a long answer', "I'm the CEO but honestly the board has the last word on anything like this.", 'authority'],
