@@ -61,6 +61,8 @@ export interface Contact {
   email?: string;
   phone?: string;
   name?: string;
+  /** The visitor's job title in their own words ("directeur commercial"): its own evidence, apart from authority's. */
+  jobTitle?: string;
 }
 
 export interface LlmUsage {

@@ -388,7 +388,7 @@ function itemsOf(view) {
 function matches(item, query) {
   if (!query) return true;
   const visitor = item.visitor ?? {};
-  const haystack = [visitor.name, visitor.company, visitor.email, visitor.phone, visitor.words, item.summary, levelsSummary(item.levels ?? []), item.sdrName].filter(Boolean).join(' ');
+  const haystack = [visitor.name, visitor.jobTitle, visitor.company, visitor.email, visitor.phone, visitor.words, item.summary, levelsSummary(item.levels ?? []), item.sdrName].filter(Boolean).join(' ');
   return fold(haystack).includes(fold(query));
 }
 
@@ -416,8 +416,15 @@ function renderList() {
   tick();
 }
 
+/** Who the visitor is: their name or contact, with the job title they gave; the title alone rather than "anonymous". */
 function visitorName(visitor = {}) {
-  return visitor.name || visitor.email || visitor.phone || t('anonymous');
+  const who = visitor.name || visitor.email || visitor.phone;
+  if (who && visitor.jobTitle) return `${who} (${visitor.jobTitle})`;
+  return who || (visitor.jobTitle ? capitalize(visitor.jobTitle) : t('anonymous'));
+}
+
+function capitalize(text) {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Waiting times, anchored once on the client clock: every view of one handoff then shows the same time. */
@@ -524,6 +531,7 @@ function renderDetail(options = {}) {
   renderCallback(packet.callback);
   renderKv($('contact'), [
     [t('nameLabel'), packet.contact?.name],
+    [t('jobTitleLabel'), packet.contact?.jobTitle],
     [t('emailLabel'), packet.contact?.email],
     [t('phoneLabel'), packet.contact?.phone],
   ], t('unknownContact'));
@@ -548,7 +556,7 @@ function renderVerdict(detail) {
 /** Who the lead is, as far as we know: name or contact, company details, channel and language. */
 function headline(packet) {
   const company = (packet.facts ?? []).find((fact) => fact.dimension === 'company');
-  const who = packet.contact?.name || packet.contact?.email || packet.contact?.phone || t('anonymous');
+  const who = visitorName(packet.contact ?? {});
   const about = [company?.sector, company?.headcount ? t('employees', { count: company.headcount }) : null, packet.channel, packet.locale?.toUpperCase()];
   return [who, ...about].filter(Boolean).join(' · ');
 }
