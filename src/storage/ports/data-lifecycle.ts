@@ -1,5 +1,6 @@
 import type { ConversationReference } from '../../channels/activity.js';
 import type { HandoffRecord } from './handoffs.js';
+import type { LeadNote, VisitorRating } from './lead-notes.js';
 import type { LeadRecord } from './leads.js';
 import type { OutboxEntry } from './outbox.js';
 import type { TranscriptEntry } from './transcripts.js';
@@ -46,6 +47,9 @@ export interface PersonExport {
   handoffs: HandoffRecord[];
   references: Record<string, Partial<ConversationReference>>;
   outbox: OutboxEntry[];
+  /** SDRs' internal notes on their leads. */
+  notes: LeadNote[];
+  ratings: VisitorRating[];
 }
 
 /** Retention and data-subject requests. */

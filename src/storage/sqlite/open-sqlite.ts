@@ -17,6 +17,7 @@ import { SqliteWidgetActivityRepository } from './sqlite-widget-activities.js';
 import { SqliteSqlRunner } from './sqlite-sql-runner.js';
 import { SqlFeedbackRepository } from '../sql-feedback.js';
 import { SqlInsightsRepository } from '../sql-insights.js';
+import { SqlLeadNoteRepository } from '../sql-lead-notes.js';
 
 export interface SqliteOptions {
   /** A file path, or `:memory:`. */
@@ -51,6 +52,7 @@ export function openSqliteDatabase(options: SqliteOptions): Database {
   const references = new SqliteConversationReferenceRepository(db);
   const outbox = new SqliteOutboxRepository(db);
   const sql = new SqliteSqlRunner(db);
+  const notes = new SqlLeadNoteRepository(sql);
   const bus = new MemoryEventBus(options.logger);
   return {
     engine: 'sqlite',
@@ -63,11 +65,12 @@ export function openSqliteDatabase(options: SqliteOptions): Database {
     sdrs: new SqliteSdrRepository(db),
     feedback: new SqlFeedbackRepository(sql),
     insights: new SqlInsightsRepository(sql),
+    notes,
     references,
     outbox,
     bus,
     lock: new InProcessConversationLock(),
-    lifecycle: new SqliteDataLifecycle(db, { leads, transcripts, handoffs, references, outbox }),
+    lifecycle: new SqliteDataLifecycle(db, { leads, transcripts, handoffs, references, outbox, notes }),
     async ping() {
       db.prepare('SELECT 1').get();
     },
