@@ -11,7 +11,9 @@ import { mountCrmOutcomes } from './crm/inbound-outcomes.js';
 import { createExtraction } from './extraction/create-extractor.js';
 import type { Extractor } from './extraction/extractor.js';
 import { warmUpRecognizers } from './extraction/rules/numbers/recognizers.js';
+import { AfterChatService } from './handoff/after-chat.js';
 import { createHandoffModule, createSdrNotifiers, type HandoffModule } from './handoff/index.js';
+import { SmtpTranscriptMailer } from './mail/transcript-mailer.js';
 import { startBackgroundWorkers } from './lifecycle/background-workers.js';
 import type { Logger } from './logger.js';
 import { InstrumentedExtractor } from './observability/instrumented-extractor.js';
@@ -122,6 +124,10 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     login: { trustedHops: config.rateLimits.trustProxyHops, onFailure: (reason) => metrics.loginFailures.inc({ reason }), onThrottled: () => guards.refused('login') },
   });
   handoff.mount(server);
+  // After a live chat: the visitor's rating, and the transcript by e-mail when SMTP is configured.
+  widget.setAfterChat(
+    new AfterChatService({ db, ...(config.mail ? { mailer: new SmtpTranscriptMailer(config.mail) } : {}), title: playbook.name, logger, now: () => new Date() }),
+  );
   widget.onTyping((conversationId) => void handoff.service.visitorTyping(conversationId).catch((error: unknown) => logger.debug({ err: error }, 'visitor typing not relayed')));
   // Outcomes the CRM reports later (meeting held, opportunity, won/lost), when a shared secret is set.
   if (config.crmOutcomesSecret) mountCrmOutcomes(server, { db, secret: config.crmOutcomesSecret, logger });

@@ -26,7 +26,7 @@ export interface Channels {
 
 /** Mounts /api/messages (Bot Framework: Teams, Azure channels), the Slack routes when configured, and the widget. */
 export function createChannels(options: {
-  config: Pick<Config, 'botFramework' | 'slack' | 'widget'>;
+  config: Pick<Config, 'botFramework' | 'slack' | 'widget' | 'mail'>;
   pipeline: BotPipeline;
   db: Pick<Database, 'processed' | 'widgetActivities'>;
   playbook: Playbook;
@@ -52,6 +52,7 @@ export function createChannels(options: {
     // RATE_LIMIT_MESSAGES_PER_MINUTE holds on the widget too, checked at the socket so a refused message is never stored.
     messageGate: widgetMessageGate(guards),
     onRefused: (refusal) => (refusal === 'message_too_long' ? undefined : guards.refused(refusal)),
+    transcriptByEmail: config.mail !== undefined,
   });
   widget.adapter.onTurnError = createTurnErrorHandler(logger);
   for (const middleware of pipeline.turnMiddleware) widget.adapter.use(middleware);

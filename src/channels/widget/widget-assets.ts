@@ -37,6 +37,8 @@ export interface LoaderConfig {
   assets: { webchat: string; directLine: string };
   privacyUrl: string;
   texts: typeof WIDGET_TEXTS;
+  /** What the end of a live chat offers besides a rating. */
+  transcriptByEmail: boolean;
 }
 
 const JS = 'application/javascript; charset=utf-8';
@@ -66,6 +68,7 @@ export interface DemoSite {
 
 export interface WidgetAssetOptions {
   privacyUrl: string;
+  transcriptByEmail?: boolean;
   site?: DemoSite;
 }
 
@@ -84,6 +87,7 @@ export async function loadWidgetAssets(options: WidgetAssetOptions): Promise<Wid
     assets: { webchat: `/widget/webchat.js?v=${webchat.version}`, directLine: `/widget/direct-line.js?v=${directLine.version}` },
     privacyUrl: options.privacyUrl,
     texts: WIDGET_TEXTS,
+    transcriptByEmail: options.transcriptByEmail ?? false,
   };
   const loader = loaderSource.toString('utf8').replace('__QUALIBOT_CONFIG__', () => scriptSafeJson(config));
   const page = (source: Buffer) =>
