@@ -6,6 +6,7 @@ import { loadWidgetAssets, type DemoSite } from './widget-assets.js';
 import { WidgetAdapter, type WidgetBot } from './widget-adapter.js';
 import { WidgetConversations } from './widget-conversations.js';
 import { mountWidgetRoutes } from './widget-routes.js';
+import type { OpeningPreview } from './widget-assets.js';
 import { createAfterChatRoute } from './after-chat-route.js';
 import type { AfterChat } from '../../handoff/after-chat.js';
 import type { WidgetHistory } from './widget-history.js';
@@ -46,6 +47,8 @@ export interface WidgetChannelOptions {
   secret: string;
   /** A mail transport is configured: the end of a live chat offers the transcript by e-mail. */
   transcriptByEmail?: boolean;
+  /** The bot's first words, painted by the loader before Web Chat has loaded. */
+  preview?: OpeningPreview;
 }
 
 /** The website widget: its Bot Framework adapter, its routes and its socket endpoint. */
@@ -75,7 +78,7 @@ export function createWidgetChannel(options: WidgetChannelOptions): WidgetChanne
   const sessionRoute = createSessionRoute({ sessions, allowedOrigins: options.allowedOrigins, logger });
   let afterChat: AfterChat | undefined;
   const afterChatRoute = createAfterChatRoute({ tokens, allowedOrigins: options.allowedOrigins, logger, afterChat: () => afterChat });
-  const assets = loadWidgetAssets({ privacyUrl: options.privacyUrl, transcriptByEmail: options.transcriptByEmail ?? false, ...(options.site ? { site: options.site } : {}) });
+  const assets = loadWidgetAssets({ privacyUrl: options.privacyUrl, transcriptByEmail: options.transcriptByEmail ?? false, ...(options.preview ? { preview: options.preview } : {}), ...(options.site ? { site: options.site } : {}) });
   assets.catch((error: unknown) => logger.error({ err: error }, 'widget assets could not be loaded'));
   const sweeper = setInterval(() => conversations.sweep(IDLE_CONVERSATION_MS), 60_000);
   sweeper.unref();

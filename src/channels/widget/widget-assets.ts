@@ -39,7 +39,12 @@ export interface LoaderConfig {
   texts: typeof WIDGET_TEXTS;
   /** What the end of a live chat offers besides a rating. */
   transcriptByEmail: boolean;
+  /** The greeting and first question, painted by the loader while Web Chat loads (a new conversation only). */
+  preview?: OpeningPreview;
 }
+
+/** What the bot says first, per locale, as plain text. */
+export type OpeningPreview = Record<'fr' | 'en', { greeting: string; question: string }>;
 
 const JS = 'application/javascript; charset=utf-8';
 const CSS = 'text/css; charset=utf-8';
@@ -69,6 +74,7 @@ export interface DemoSite {
 export interface WidgetAssetOptions {
   privacyUrl: string;
   transcriptByEmail?: boolean;
+  preview?: OpeningPreview;
   site?: DemoSite;
 }
 
@@ -88,6 +94,7 @@ export async function loadWidgetAssets(options: WidgetAssetOptions): Promise<Wid
     privacyUrl: options.privacyUrl,
     texts: WIDGET_TEXTS,
     transcriptByEmail: options.transcriptByEmail ?? false,
+    ...(options.preview ? { preview: options.preview } : {}),
   };
   const loader = loaderSource.toString('utf8').replace('__QUALIBOT_CONFIG__', () => scriptSafeJson(config));
   const page = (source: Buffer) =>
