@@ -613,7 +613,6 @@ function renderPicker() {
   const list = $('canned-list');
   const { open, items, active } = state.picker;
   list.hidden = !open;
-  $('composer-text').setAttribute('aria-expanded', String(open));
   $('canned-btn').setAttribute('aria-expanded', String(open));
   if (!open) {
     $('composer-text').removeAttribute('aria-activedescendant');

@@ -452,9 +452,6 @@
         return function (action) {
           if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') {
             onActivity(action.payload.activity);
-            var sdr = sdrOf(action.payload.activity);
-            // The SDR is a sender of their own: Web Chat groups their messages apart and shows their avatar.
-            if (sdr) action = { type: action.type, meta: action.meta, payload: Object.assign({}, action.payload, { activity: Object.assign({}, action.payload.activity, { from: { id: 'qualibot-sdr', name: sdr, role: 'bot' } }) }) };
           }
           return next(action);
         };
@@ -471,6 +468,7 @@
       // The human's name is in their message: announce "Message:" rather than "The bot P said:".
       overrideLocalizedStrings: { ACTIVITY_BOT_SAID_ALT: T.botSaid },
       avatarMiddleware: sdrAvatarMiddleware,
+      groupActivitiesMiddleware: senderGroupsMiddleware,
       activityMiddleware: systemLineMiddleware,
       styleOptions: {
         accent: color,
@@ -532,6 +530,25 @@
         return function () {
           return h('div', { className: 'qb-sdr-avatar', role: 'img', 'aria-label': T.sdrAvatar.replace('{name}', name), title: name, children: initials(name) });
         };
+      };
+    };
+  }
+
+  /**
+   * Web Chat groups messages by role and draws one avatar per group, from its first message: the SDR's messages
+   * (role bot, as the bot relays them) are a group of their own, so they carry the SDR's initials.
+   */
+  function senderGroupsMiddleware() {
+    return function (next) {
+      return function (args) {
+        var groups = next(args);
+        var key = function (activity) { return ((activity.from && activity.from.role) || '') + '|' + (sdrOf(activity) || ''); };
+        var sender = [];
+        args.activities.forEach(function (activity, index) {
+          if (index > 0 && key(args.activities[index - 1]) === key(activity)) sender[sender.length - 1].push(activity);
+          else sender.push([activity]);
+        });
+        return Object.assign({}, groups, { sender: sender });
       };
     };
   }
