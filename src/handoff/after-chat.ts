@@ -10,7 +10,8 @@ export interface AfterChat {
   /** True when a mail transport is configured: only then is the transcript offered. */
   readonly transcriptByEmail: boolean;
   rate(conversationId: string, rating: number): Promise<void>;
-  sendTranscript(conversationId: string, email: string): Promise<void>;
+  /** `title` is the name the chat panel showed the visitor (the mail's subject names it). */
+  sendTranscript(conversationId: string, email: string, title?: string): Promise<void>;
 }
 
 /** Transcripts one conversation may send: enough for a typo or two, not a relay for someone else's spam. */
@@ -19,7 +20,7 @@ const TRANSCRIPTS_PER_CONVERSATION = 3;
 export interface AfterChatDeps {
   db: Pick<Database, 'leads' | 'notes' | 'transcripts'>;
   mailer?: TranscriptMailer;
-  /** The name the visitor chatted with (the playbook's), in the mail's subject. */
+  /** The name the visitor chatted with when the widget gives none (the playbook's), in the mail's subject. */
   title: string;
   logger: Logger;
   now: () => Date;
@@ -42,7 +43,7 @@ export class AfterChatService implements AfterChat {
     await this.deps.db.notes.rate({ leadId: lead.id, conversationId, rating, ratedAt: this.deps.now().toISOString() });
   }
 
-  async sendTranscript(conversationId: string, email: string): Promise<void> {
+  async sendTranscript(conversationId: string, email: string, title?: string): Promise<void> {
     const { mailer } = this.deps;
     if (!mailer) throw new BadRequestError('The transcript cannot be sent by e-mail here', 404, 'not_available');
     const address = email.trim();
@@ -54,7 +55,7 @@ export class AfterChatService implements AfterChat {
     const lead = await this.deps.db.leads.getByConversation(conversationId);
     const mailId = randomUUID();
     try {
-      await mailer.send({ to: address, locale: lead?.locale ?? 'fr', title: this.deps.title, lines });
+      await mailer.send({ to: address, locale: lead?.locale ?? 'fr', title: cleanTitle(title) ?? this.deps.title, lines });
     } catch (error) {
       const kind = error instanceof MailRefusedError ? error.kind : 'unavailable';
       this.deps.logger.warn({ err: error, conversationId, mailId, kind }, 'transcript e-mail not sent');
@@ -65,4 +66,10 @@ export class AfterChatService implements AfterChat {
     this.sent.set(conversationId, count + 1);
     this.deps.logger.info({ conversationId, mailId }, 'transcript e-mailed to the visitor');
   }
+}
+
+/** The panel's title as the page set it: one line of text, or nothing. */
+function cleanTitle(title: string | undefined): string | undefined {
+  const clean = title?.replace(/[\p{Cc}\p{Cf}<>]/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, 80);
+  return clean || undefined;
 }

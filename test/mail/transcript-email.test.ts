@@ -54,9 +54,9 @@ describe('the transcript by e-mail, through a real SMTP server', () => {
     expect(mail.text).not.toMatch(/score|\/100/i);
 
     await seedConversation('mail-en', 'en');
-    await service.sendTranscript('mail-en', 'sam@client.example');
+    await service.sendTranscript('mail-en', 'sam@client.example', ' Acme\nSales <b> ');
     const english = smtp.mails.at(-1)!;
-    expect(english.subject).toBe('Your conversation with Prospekt');
+    expect(english.subject).toBe('Your conversation with Acme Sales b');
     expect(english.text).toContain('You\nNot enough meetings');
   });
 

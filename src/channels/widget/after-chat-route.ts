@@ -9,7 +9,7 @@ import type { WidgetTokens } from './widget-tokens.js';
 
 const afterChatBody = z.union([
   z.object({ token: z.string().max(1024), rating: z.number().int().min(1).max(5) }).strict(),
-  z.object({ token: z.string().max(1024), email: z.string().max(320) }).strict(),
+  z.object({ token: z.string().max(1024), email: z.string().max(320), title: z.string().max(80).optional() }).strict(),
 ]);
 
 export interface AfterChatRouteOptions {
@@ -22,7 +22,7 @@ export interface AfterChatRouteOptions {
 
 /**
  * POST /api/widget/after-chat: the visitor's rating (`{token, rating}`) or their transcript by e-mail
- * (`{token, email}`), for the conversation their visitor token names. Errors are `{error: {code, message}}`.
+ * (`{token, email, title?}`: the title the panel showed, for the subject), for the conversation their visitor token names. Errors are `{error: {code, message}}`.
  */
 export function createAfterChatRoute(options: AfterChatRouteOptions) {
   const { tokens, allowedOrigins, logger } = options;
@@ -51,7 +51,7 @@ export function createAfterChatRoute(options: AfterChatRouteOptions) {
       const afterChat = options.afterChat();
       if (!afterChat) throw new BadRequestError('Not available', 503, 'unavailable');
       if ('rating' in parsed.data) await afterChat.rate(claims.conversationId, parsed.data.rating);
-      else await afterChat.sendTranscript(claims.conversationId, parsed.data.email);
+      else await afterChat.sendTranscript(claims.conversationId, parsed.data.email, parsed.data.title);
       sendJson(response, 200, { ok: true }, cors);
     } catch (error) {
       if (error instanceof BadRequestError) return sendJson(response, error.status, { error: { code: error.code, message: error.message } }, cors);

@@ -305,7 +305,7 @@
     form.addEventListener('submit', function (event) {
       event.preventDefault();
       var email = input.value.trim();
-      afterChat({ email: email }).then(function () {
+      afterChat({ email: email, title: title.slice(0, 80) }).then(function () {
         feedback.dataset.kind = 'ok';
         feedback.textContent = T.transcriptSent.replace('{email}', email);
         input.removeAttribute('aria-invalid');
