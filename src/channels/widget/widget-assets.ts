@@ -96,7 +96,7 @@ export async function loadWidgetAssets(options: WidgetAssetOptions): Promise<Wid
     transcriptByEmail: options.transcriptByEmail ?? false,
     ...(options.preview ? { preview: options.preview } : {}),
   };
-  const loader = loaderSource.toString('utf8').replace('__QUALIBOT_CONFIG__', () => scriptSafeJson(config));
+  const loader = compactLoader(loaderSource.toString('utf8')).replace('__QUALIBOT_CONFIG__', () => scriptSafeJson(config));
   const page = (source: Buffer) =>
     source.toString('utf8').replaceAll('__PRIVACY_URL__', escapeHtml(options.privacyUrl)).replaceAll('__DEMO_CSS__', `/widget/demo.css?v=${demoCss.version}`);
   return {
@@ -187,4 +187,17 @@ function scriptSafeJson(value: unknown): string {
 
 function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+/**
+ * The loader runs on every page of the customer's site: its comment lines and indentation stay in the source
+ * (public/widget.js), not on the wire. Whole lines only, so no string or regular expression is touched.
+ */
+export function compactLoader(source: string): string {
+  return source
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !/^(?:\/\/|\/\*|\*)/.test(line))
+    .join('\n')
+    .concat('\n');
 }
