@@ -205,7 +205,10 @@ export class QualibotBot extends TeamsActivityHandler {
     const read = await this.qualifier.read(lead, text);
     const contact = read.lead.contact.email ?? read.lead.contact.phone;
     const isNewContact = contact && contact !== (lead.contact.email ?? lead.contact.phone);
-    const updated: LeadState = { ...read.lead, sheet: lead.sheet };
+    // The route stands: a lookup after it is kept for the SDR (lead card), not scored.
+    const enriched = await this.qualifier.enrich({ ...read.lead, sheet: lead.sheet }, context.activity.conversation?.id ?? 'unknown');
+    const enrichment = enriched.sheet.enrichment;
+    const updated: LeadState = { ...read.lead, sheet: enrichment ? { ...lead.sheet, enrichment } : lead.sheet };
     await this.leadAccessor.set(context, updated);
     if (isNewContact) await this.leadChanged(updated, context);
     const message = isNewContact ? render(this.playbook, this.playbook.messages.contactThanks, locale, { contact }) : render(this.playbook, this.playbook.messages.afterOutcome, locale);
