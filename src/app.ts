@@ -46,7 +46,7 @@ export interface App {
   /** The website widget (its adapter sends proactive messages to widget visitors). */
   widget: WidgetChannel;
   handoff: HandoffModule;
-  /** Company lookups (tests wait for late results with `idle` and listen with `onLateResult`). */
+  /** Company lookups (tests wait for them with `idle` and listen with `onStored`). */
   enrichment: LeadEnrichment;
   /** Runs one turn of the bot, serialised per conversation (what every channel calls). */
   runTurn(context: TurnContext): Promise<void>;
@@ -129,8 +129,9 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     login: { trustedHops: config.rateLimits.trustProxyHops, onFailure: (reason) => metrics.loginFailures.inc({ reason }), onThrottled: () => guards.refused('login') },
   });
   handoff.mount(server);
-  // A lookup that lands after its turn: the queued handoff shows it, an existing customer goes to its owner.
-  enrichment.onLateResult((record) => handoff.service.enrichmentArrived(record));
+  // A lookup after the lead was queued (a contact typed while waiting, a late result): the open handoff shows it,
+  // and an existing customer still in the queue goes to its owner.
+  enrichment.onStored((record) => handoff.service.enrichmentArrived(record));
   widget.onTyping((conversationId) => void handoff.service.visitorTyping(conversationId).catch((error: unknown) => logger.debug({ err: error }, 'visitor typing not relayed')));
   // Outcomes the CRM reports later (meeting held, opportunity, won/lost), when a shared secret is set.
   if (config.crmOutcomesSecret) mountCrmOutcomes(server, { db, secret: config.crmOutcomesSecret, logger });

@@ -86,7 +86,11 @@ export class QualibotBot extends TeamsActivityHandler {
   }
 
   private async leadChanged(lead: LeadState, context: TurnContext): Promise<void> {
-    for (const listener of this.listeners) await listener.onLeadChanged?.(lead, context);
+    // A contact left after the route (e.g. while waiting for an SDR): its company is looked up for the SDR, not scored.
+    const enrichment = (await this.qualifier.enrich(lead, context.activity.conversation?.id ?? 'unknown')).sheet.enrichment;
+    const changed = enrichment && enrichment !== lead.sheet.enrichment ? { ...lead, sheet: { ...lead.sheet, enrichment } } : lead;
+    if (changed !== lead) await this.leadAccessor.set(context, changed);
+    for (const listener of this.listeners) await listener.onLeadChanged?.(changed, context);
   }
 
   /** Invokes the bot has no handler for (messaging extensions, tabs, sign-in…) answer 501, noted at debug level. */
@@ -205,10 +209,7 @@ export class QualibotBot extends TeamsActivityHandler {
     const read = await this.qualifier.read(lead, text);
     const contact = read.lead.contact.email ?? read.lead.contact.phone;
     const isNewContact = contact && contact !== (lead.contact.email ?? lead.contact.phone);
-    // The route stands: a lookup after it is kept for the SDR (lead card), not scored.
-    const enriched = await this.qualifier.enrich({ ...read.lead, sheet: lead.sheet }, context.activity.conversation?.id ?? 'unknown');
-    const enrichment = enriched.sheet.enrichment;
-    const updated: LeadState = { ...read.lead, sheet: enrichment ? { ...lead.sheet, enrichment } : lead.sheet };
+    const updated: LeadState = { ...read.lead, sheet: lead.sheet };
     await this.leadAccessor.set(context, updated);
     if (isNewContact) await this.leadChanged(updated, context);
     const message = isNewContact ? render(this.playbook, this.playbook.messages.contactThanks, locale, { contact }) : render(this.playbook, this.playbook.messages.afterOutcome, locale);

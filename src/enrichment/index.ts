@@ -8,7 +8,7 @@ import { Enricher } from './enricher.js';
 import { HttpEnrichmentAdapter } from './http-enrichment-adapter.js';
 import { LeadEnrichment, type TurnWait } from './lead-enrichment.js';
 
-export { LeadEnrichment, type LateResultListener, type TurnWait } from './lead-enrichment.js';
+export { LeadEnrichment, type StoredLookupListener, type TurnWait } from './lead-enrichment.js';
 
 /**
  * The enrichment the app runs: the free-mail and throwaway checks always, then the company file, then the HTTP

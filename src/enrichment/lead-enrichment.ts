@@ -22,25 +22,26 @@ export interface LeadEnrichmentOptions {
   wait?: TurnWait;
 }
 
-/** Told when a lookup finished after its turn stopped waiting (stored by then). */
-export type LateResultListener = (record: EnrichmentRecord) => Promise<void> | void;
+/** Told about every lookup once stored, `late` when it finished after its turn stopped waiting. */
+export type StoredLookupListener = (record: EnrichmentRecord, info: { late: boolean }) => Promise<void> | void;
 
 /**
  * Enriches a lead once its e-mail or website is known, within a bounded wait: a turn never waits longer than
- * `timeoutMs`. A lookup that finishes later is stored (the lead card shows it at once), folded into the lead on
- * the visitor's next message, and announced to the late-result listeners (a queued handoff's suggestion).
+ * `timeoutMs`. A lookup that finishes later is stored (the lead card shows it at once) and folded into the lead on
+ * the visitor's next message. Every stored lookup is announced to the listeners (a handoff's packet and suggestion).
  */
 export class LeadEnrichment {
   private readonly running = new Set<Promise<void>>();
-  private readonly lateListeners: LateResultListener[] = [];
+  private readonly listeners: StoredLookupListener[] = [];
   private readonly wait: TurnWait;
 
   constructor(private readonly options: LeadEnrichmentOptions) {
     this.wait = options.wait ?? realWait;
   }
 
-  onLateResult(listener: LateResultListener): void {
-    this.lateListeners.push(listener);
+  /** E.g. the handoff module: an open handoff of that conversation shows the lookup, an existing customer goes to its owner. */
+  onStored(listener: StoredLookupListener): void {
+    this.listeners.push(listener);
   }
 
   /** Resolves when no lookup is running (graceful stop; tests). */
@@ -69,7 +70,11 @@ export class LeadEnrichment {
       this.wait(this.options.timeoutMs, stopWaiting.signal).then(() => ({ late: true as const })),
     ]);
     stopWaiting.abort();
-    if ('record' in outcome) return applyEnrichment(playbook, current, outcome.record.result);
+    if ('record' in outcome) {
+      // Never awaited: the turn has its answer; the listeners' work (a handoff's packet) is theirs.
+      this.track(this.announce(outcome.record, false));
+      return applyEnrichment(playbook, current, outcome.record.result);
+    }
     if ('error' in outcome) {
       // The visitor never sees it: the bot asks as it would without enrichment.
       logger.warn({ err: outcome.error, leadId: lead.leadId }, 'enrichment lookup not stored');
@@ -77,7 +82,7 @@ export class LeadEnrichment {
     }
     this.track(
       lookup.then(
-        (record) => this.announceLate(record),
+        (record) => this.announce(record, true),
         (error: unknown) => logger.warn({ err: error, leadId: lead.leadId }, 'late enrichment lookup not stored'),
       ),
     );
@@ -99,12 +104,12 @@ export class LeadEnrichment {
     }
   }
 
-  private async announceLate(record: EnrichmentRecord): Promise<void> {
-    for (const listener of this.lateListeners) {
+  private async announce(record: EnrichmentRecord, late: boolean): Promise<void> {
+    for (const listener of this.listeners) {
       try {
-        await listener(record);
+        await listener(record, { late });
       } catch (error) {
-        this.options.logger.warn({ err: error, leadId: record.leadId }, 'late enrichment listener failed');
+        this.options.logger.warn({ err: error, leadId: record.leadId }, 'enrichment listener failed');
       }
     }
   }

@@ -130,8 +130,8 @@ export class HandoffService {
   }
 
   /**
-   * A lookup finished after its turn stopped waiting: the open handoff of that conversation shows it, and an existing
-   * customer still waiting in the queue is suggested to its account owner.
+   * A lookup stored after the lead was queued (a contact typed while waiting, or a result later than its turn): the
+   * open handoff of that conversation shows it, and an existing customer still in the queue goes to its account owner.
    */
   async enrichmentArrived(record: EnrichmentRecord): Promise<void> {
     const handoff = await this.db.handoffs.getOpenByConversation(record.conversationId);

@@ -100,6 +100,20 @@ describe('enrichment in the running app (company file + HTTP provider)', () => {
     expect(packet.reasons.map((reason) => reason.rule)).toContain('enrichment:existing_customer');
   });
 
+  it('a contact typed while waiting in the queue is looked up too: the card shows it, the owner gets the suggestion', async () => {
+    const conversationId = `waiting-${randomUUID()}`;
+    for (const answer of ['Pas assez de rendez-vous commerciaux', '10 à 50 salariés', 'Je décide', 'Oui, budget validé', 'Dès que possible']) await say(conversationId, answer);
+    const queued = await t.app.db.handoffs.getOpenByConversation(conversationId);
+    expect((queued?.packet as LeadPacket).suggestedSdr?.id).toBe('sdr-paul');
+    await say(conversationId, 'Vous pouvez me joindre à paul.durand@client-fidele.com');
+    await t.app.enrichment.idle();
+    const detail = await t.app.handoff.service.detail(queued!.id);
+    expect(detail.packet.suggestedSdr).toEqual({ id: 'sdr-marie', name: 'Marie' });
+    expect(detail.packet.enrichment).toMatchObject({ status: 'done', domain: 'client-fidele.com', company: { name: 'Client Fidèle SA', existingCustomer: true } });
+    // The visitor's own answer (10 to 50) stays the company fact; the lookup is shown beside it.
+    expect(detail.packet.facts.find((fact) => fact.dimension === 'company')?.source).toBe('quick-reply');
+  });
+
   it('a failing provider never breaks a turn: the bot asks the company question as without enrichment', async () => {
     const conversationId = `failing-${randomUUID()}`;
     expect(askOf((await say(conversationId, 'Pas assez de rendez-vous commerciaux. jean@broken-corp.fr')).at(-1))).toBe('company');
@@ -109,7 +123,7 @@ describe('enrichment in the running app (company file + HTTP provider)', () => {
 
   it('a provider that hangs never delays the turn; its late result lands afterwards, on the card and in the next turn', async () => {
     const conversationId = `slow-${randomUUID()}`;
-    const late = new Promise<EnrichmentRecord>((resolve) => t.app.enrichment.onLateResult((record) => void (record.conversationId === conversationId && resolve(record))));
+    const late = new Promise<EnrichmentRecord>((resolve) => t.app.enrichment.onStored((record, { late: isLate }) => void (isLate && record.conversationId === conversationId && resolve(record))));
     const turn = say(conversationId, 'Pas assez de rendez-vous commerciaux. jean@slow-corp.fr');
     await provider.nextHang();
     // The turn's timeout elapses while the provider still hangs.
@@ -124,5 +138,7 @@ describe('enrichment in the running app (company file + HTTP provider)', () => {
     expect(await t.app.db.enrichments.about({ conversationIds: [conversationId] })).toHaveLength(1);
     // The next message picks the stored result up: the company is known, the bot moves past it.
     expect(askOf((await say(conversationId, 'Je décide')).at(-1))).toBe('money');
+    // Had the lead been queued meanwhile, its card would read the stored result (handoff-service detail()).
+    expect((await t.app.db.enrichments.about({ conversationIds: [conversationId] }))[0]?.result.provenance.map((item) => item.adapter)).toEqual(['email-domain', 'http']);
   });
 });

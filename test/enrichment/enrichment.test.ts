@@ -181,7 +181,7 @@ describe('bounded lookups in the turn', () => {
     const { wait, release } = gatedWait();
     const { enrichment, store } = enrichmentFor(champ, [slow], wait);
     const late = deferred<EnrichmentRecord>();
-    enrichment.onLateResult((record) => late.resolve(record));
+    enrichment.onStored((record, { late: isLate }) => void (isLate && late.resolve(record)));
 
     const turn = enrichment.enrich(leadWith({ email: 'jean@slow-corp.fr' }), 'conv-2');
     release(); // the turn's timeout elapses (no wall clock: the test says when)
