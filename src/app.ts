@@ -8,6 +8,7 @@ import type { SlackChannel } from './channels/slack/index.js';
 import type { WidgetChannel } from './channels/widget/index.js';
 import type { Config } from './config.js';
 import { mountCrmOutcomes } from './crm/inbound-outcomes.js';
+import { loadDomainLists } from './enrichment/email-domain.js';
 import { createLeadEnrichment, type LeadEnrichment, type TurnWait } from './enrichment/index.js';
 import { createExtraction } from './extraction/create-extractor.js';
 import type { Extractor } from './extraction/extractor.js';
@@ -155,7 +156,10 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
 
   // Compile the date/number recognizer models (seconds of CPU) before listening, so neither a visitor's
   // turn nor a health probe ever waits behind them.
-  if (config.warmUp) warmUpRecognizers();
+  if (config.warmUp) {
+    warmUpRecognizers();
+    await loadDomainLists();
+  }
   await new Promise<void>((resolve) => server.listen(config.port, config.host, () => resolve()));
   const address = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;

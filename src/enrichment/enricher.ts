@@ -1,4 +1,4 @@
-import { isDisposable, isFreeMail, type LookupTarget } from './email-domain.js';
+import { classifyDomain, type LookupTarget } from './email-domain.js';
 import type { CompanyProfile, EnrichmentAdapter, EnrichmentResult } from './enrichment.js';
 
 /** The built-in check of the domain itself (free-mail and throwaway lists), named in provenance like an adapter. */
@@ -16,8 +16,7 @@ export class Enricher {
   ) {}
 
   async lookup(target: LookupTarget, signal: AbortSignal = new AbortController().signal): Promise<EnrichmentResult> {
-    const disposable = isDisposable(target);
-    const freeMail = !disposable && isFreeMail(target);
+    const { freeMail, disposable } = await classifyDomain(target);
     const at = this.now().toISOString();
     const result: EnrichmentResult = {
       domain: target.domain,
