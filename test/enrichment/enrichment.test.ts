@@ -8,6 +8,7 @@ import { loadEnrichmentConfig } from '../../src/enrichment/enrichment-config.js'
 import type { CompanyProfile, EnrichmentAdapter, EnrichmentResult } from '../../src/enrichment/enrichment.js';
 import { Enricher } from '../../src/enrichment/enricher.js';
 import { LeadEnrichment, type TurnWait } from '../../src/enrichment/lead-enrichment.js';
+import { readContact } from '../../src/extraction/rules/readers/contact-reader.js';
 import { RulesExtractor } from '../../src/extraction/rules/rules-extractor.js';
 import { packetEnrichment } from '../../src/handoff/packet-enrichment.js';
 import { createLogger } from '../../src/logger.js';
@@ -63,6 +64,13 @@ describe('domains and the offline lists', () => {
     expect(lookupTarget({ email: 'Jane@mail.Acme.co.uk' })).toEqual({ domain: 'acme.co.uk', host: 'mail.acme.co.uk', from: 'email' });
     expect(lookupTarget({ website: 'https://www.acme-industrie.fr/contact' })).toMatchObject({ domain: 'acme-industrie.fr', from: 'website' });
     expect(lookupTarget({ email: 'nobody@localhost' })).toBeUndefined();
+  });
+
+  it('reads a website typed in any answer (www. or http), never an e-mail as one', () => {
+    expect(readContact('Notre site : www.acme-industrie.fr, merci').contact).toEqual({ website: 'www.acme-industrie.fr' });
+    expect(readContact('voir https://acme-industrie.fr/about).').contact).toEqual({ website: 'https://acme-industrie.fr/about' });
+    expect(readContact('jean@acme-industrie.fr').contact).toEqual({ email: 'jean@acme-industrie.fr' });
+    expect(lookupTarget({ website: 'www.acme-industrie.fr' })).toMatchObject({ domain: 'acme-industrie.fr', from: 'website' });
   });
 
   it('marks a free-mail address and a throwaway one without asking any company adapter', async () => {
@@ -229,6 +237,10 @@ describe('the dialog with enrichment (turn tables)', () => {
 
   it('a corporate e-mail fills size and sector from the company file: the company question is skipped', async () => {
     expect(await converse(['Pas assez de rendez-vous commerciaux. Mon e-mail : jean@acme-industrie.fr'])).toEqual(['authority']);
+  });
+
+  it('a company website works like a corporate e-mail', async () => {
+    expect(await converse(['Pas assez de rendez-vous commerciaux', 'Je décide, notre site : www.acme-industrie.fr'])).toEqual(['company', 'money']);
   });
 
   it('a free-mail address is marked and the bot asks the company question as today', async () => {
