@@ -10,6 +10,7 @@ import { Enricher } from '../../src/enrichment/enricher.js';
 import { LeadEnrichment, type TurnWait } from '../../src/enrichment/lead-enrichment.js';
 import { readContact } from '../../src/extraction/rules/readers/contact-reader.js';
 import { RulesExtractor } from '../../src/extraction/rules/rules-extractor.js';
+import { describeHandoff } from '../../src/handoff/notifiers/lead-notification.js';
 import { packetEnrichment } from '../../src/handoff/packet-enrichment.js';
 import { createLogger } from '../../src/logger.js';
 import { loadPlaybook } from '../../src/playbook/loader.js';
@@ -256,5 +257,20 @@ describe('configuration', () => {
     expect(() => loadEnrichmentConfig({ ENRICHMENT_HTTP_URL: 'https://api.example.com/companies', ENRICHMENT_HTTP_FIELDS: 'name=n' })).toThrowError(/ENRICHMENT_HTTP_URL: must contain \{domain\}/);
     expect(() => loadEnrichmentConfig({ ENRICHMENT_HTTP_URL: 'https://a.example/{domain}', ENRICHMENT_HTTP_FIELDS: 'revenue=x' })).toThrowError(/ENRICHMENT_HTTP_FIELDS/);
     expect(() => loadEnrichmentConfig({ ENRICHMENT_HTTP_KEY: 'k' })).toThrowError(/ENRICHMENT_HTTP_URL: required/);
+  });
+});
+
+describe('the Teams and Slack lead cards', () => {
+  it('say what was looked up beside the contact, in French and English', () => {
+    const packet = {
+      contact: { email: 'paul@client-fidele.com' },
+      enrichment: { status: 'done', domain: 'client-fidele.com', freeMail: false, disposable: false, company: { name: 'Client Fidèle SA', employees: 50, sector: 'Retail', existingCustomer: true }, disagreements: [] },
+      accountOwner: { email: 'marie@prospekt.example', sdr: { id: 's1', name: 'Marie' } },
+    };
+    const handoff = { id: 'h1', conversationId: 'c1', leadId: 'l1', status: 'queued' as const, reason: 'high_score' as const, score: 90, tier: 'hot' as const, packet, createdAt: '', updatedAt: '' };
+    expect(describeHandoff(handoff, 'fr').contact).toBe('paul@client-fidele.com · recherché : Client Fidèle SA, 50 salariés, Retail — déjà client (responsable : Marie)');
+    expect(describeHandoff(handoff, 'en').contact).toBe('paul@client-fidele.com · looked up: Client Fidèle SA, 50 employees, Retail — existing customer (owner: Marie)');
+    const gmail = { ...handoff, packet: { contact: { email: 'x@gmail.com' }, enrichment: { status: 'done', domain: 'gmail.com', freeMail: true, disposable: false, disagreements: [] } } };
+    expect(describeHandoff(gmail, 'en').contact).toBe('x@gmail.com · free-mail address');
   });
 });
