@@ -17,6 +17,8 @@ const ENRICHMENT_CONFIDENCE = 0.9;
  */
 export function applyEnrichment(playbook: Playbook, lead: LeadState, result: EnrichmentResult): LeadState {
   const sheet: FactSheet = { ...lead.sheet, enrichment: { domain: result.domain, status: 'done', result } };
+  // A fact looked up for another domain (the visitor gave a new address) is no longer about this company.
+  sheet.facts = Object.fromEntries(Object.entries(sheet.facts).filter(([, fact]) => fact.source !== 'enrichment' || fact.provenance?.domain === result.domain));
   const company = result.company;
   if (playbook.enrichment.fillCompany && company?.employees !== undefined) {
     const answering = [...result.provenance].reverse().find((item) => item.adapter !== 'email-domain') ?? result.provenance[0]!;

@@ -131,6 +131,12 @@ describe('enrichment facts in the fact sheet and the scorer', () => {
     expect(decide(champ, { ...lead.sheet, complete: false }).reasons.find((reason) => reason.rule === 'company:in_icp')).toBeDefined();
   });
 
+  it('a new address replaces what was looked up for the previous one', () => {
+    const first = applyEnrichment(champ, leadWith({}), lookedUp({ employees: 250 }));
+    const other = lookedUp({}, { domain: 'gmail.com', freeMail: true, company: undefined });
+    expect(applyEnrichment(champ, first, other).sheet.facts.company).toBeUndefined();
+  });
+
   it("keeps the visitor's words: never over a stated fact, replaced by a later answer, the difference shown", () => {
     const stated = { dimension: 'company', value: 'in_icp', evidence: 'nous sommes 40', confidence: 0.9, source: 'rules' as const, turn: 1, headcount: 40 };
     const before = applyEnrichment(champ, { ...leadWith({}), sheet: { ...leadWith({}).sheet, facts: { company: stated } } }, lookedUp({ employees: 250 }));
