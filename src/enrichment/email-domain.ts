@@ -18,12 +18,22 @@ export function lookupTarget(contact: { email?: string; website?: string }): Loo
     const domain = getDomain(host);
     if (domain) return { domain, host, from: 'email' };
   }
-  if (contact.website) {
+  // A site's home (or one level under it: /fr, /about) is the visitor's company; a deep link (an article, a
+  // booking page) is more likely someone else's.
+  if (contact.website && pathDepth(contact.website) <= 1) {
     const host = getHostname(contact.website)?.toLowerCase();
     const domain = host ? getDomain(host) : null;
     if (host && domain) return { domain, host, from: 'website' };
   }
   return undefined;
+}
+
+function pathDepth(website: string): number {
+  try {
+    return new URL(/^https?:\/\//i.test(website) ? website : `http://${website}`).pathname.split('/').filter(Boolean).length;
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
 }
 
 /** The free-mail and throwaway lists, loaded once (≈ 150,000 domains: about half a second of parsing, off the start-up path). */

@@ -72,6 +72,8 @@ describe('domains and the offline lists', () => {
     expect(readContact('voir https://acme-industrie.fr/about).').contact).toEqual({ website: 'https://acme-industrie.fr/about' });
     expect(readContact('jean@acme-industrie.fr').contact).toEqual({ email: 'jean@acme-industrie.fr' });
     expect(lookupTarget({ website: 'www.acme-industrie.fr' })).toMatchObject({ domain: 'acme-industrie.fr', from: 'website' });
+    // A deep link is someone else's page (an article, a booking link), not the visitor's company.
+    expect(lookupTarget({ website: 'https://www.lemonde.fr/economie/article/2026/12/01/x.html' })).toBeUndefined();
   });
 
   it('marks a free-mail address and a throwaway one without asking any company adapter', async () => {
