@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { CRM_ENV_VARIABLES, loadCrmConfig, loadCrmOutcomesSecret, type CrmConfig } from './crm/crm-config.js';
 import { loadMailConfig, MAIL_ENV_VARIABLES, type MailConfig } from './mail/mail-config.js';
+import { ENRICHMENT_ENV_VARIABLES, loadEnrichmentConfig, type EnrichmentConfig } from './enrichment/enrichment-config.js';
 import { ConfigError } from './errors.js';
 import { isTimeZone, parseBusinessHours } from './handoff/business-hours.js';
 import type { HandoffConfig } from './handoff/handoff-config.js';
@@ -120,7 +121,7 @@ const envSchema = z.object({
 export type Env = z.input<typeof envSchema>;
 
 /** Every environment variable Qualibot reads (documented in .env.example and the README). */
-export const ENV_VARIABLES: readonly string[] = [...Object.keys(envSchema.shape), ...CRM_ENV_VARIABLES, ...MAIL_ENV_VARIABLES];
+export const ENV_VARIABLES: readonly string[] = [...Object.keys(envSchema.shape), ...CRM_ENV_VARIABLES, ...ENRICHMENT_ENV_VARIABLES, ...MAIL_ENV_VARIABLES];
 
 export interface Config {
   port: number;
@@ -161,6 +162,8 @@ export interface Config {
   crmOutcomesSecret?: string;
   /** SMTP (SMTP_* variables, src/mail/mail-config.ts): the transcript by e-mail after a live chat; absent without SMTP_HOST. */
   mail?: MailConfig;
+  /** Company facts from e-mail domains and websites (ENRICHMENT_* variables, src/enrichment/enrichment-config.ts). */
+  enrichment: EnrichmentConfig;
   retention: { transcriptDays: number; leadDays: number; intervalMs: number };
   /** Abuse limits (src/server/rate-limits.ts); 0 switches one off. */
   rateLimits: RateLimitConfig;
@@ -273,6 +276,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     crm: loadCrmConfig(env),
     crmOutcomesSecret: loadCrmOutcomesSecret(env),
     mail: loadMailConfig(env),
+    enrichment: loadEnrichmentConfig(env),
     retention: { transcriptDays: e.RETENTION_TRANSCRIPT_DAYS, leadDays: e.RETENTION_LEAD_DAYS, intervalMs: e.RETENTION_INTERVAL_MINUTES * 60_000 },
     rateLimits: {
       messagesPerMinute: e.RATE_LIMIT_MESSAGES_PER_MINUTE,

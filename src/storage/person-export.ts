@@ -1,5 +1,6 @@
 import type { ConversationReferenceRepository } from './ports/conversation-references.js';
 import type { PersonExport } from './ports/data-lifecycle.js';
+import type { EnrichmentRepository } from './ports/enrichments.js';
 import type { HandoffRepository } from './ports/handoffs.js';
 import type { LeadNoteRepository } from './ports/lead-notes.js';
 import type { LeadRecord, LeadRepository } from './ports/leads.js';
@@ -15,6 +16,7 @@ export interface ExportSources {
   references: ConversationReferenceRepository;
   outbox: OutboxRepository;
   notes: LeadNoteRepository;
+  enrichments: EnrichmentRepository;
 }
 
 /**
@@ -25,10 +27,12 @@ export async function exportPerson(sources: ExportSources, email: string): Promi
   const normalised = normaliseEmail(email);
   const leadsByEmail = await sources.leads.findByEmail(normalised);
   const outboxByEmail = await sources.outbox.listAbout({ email: normalised });
+  const enrichmentsByEmail = await sources.enrichments.about({ conversationIds: [], email: normalised });
 
   const conversationIds = unique([
     ...leadsByEmail.map((lead) => lead.conversationId),
     ...outboxByEmail.map((entry) => outboxSubject(entry.payload).conversationId).filter((id): id is string => Boolean(id)),
+    ...enrichmentsByEmail.map((record) => record.conversationId),
   ]);
 
   const leads = new Map<string, LeadRecord>(leadsByEmail.map((lead) => [lead.id, lead]));
@@ -44,6 +48,7 @@ export async function exportPerson(sources: ExportSources, email: string): Promi
     outbox: [],
     notes: [],
     ratings: [],
+    enrichments: [],
   };
   for (const conversationId of conversationIds) {
     const lead = await sources.leads.getByConversation(conversationId);
@@ -61,6 +66,7 @@ export async function exportPerson(sources: ExportSources, email: string): Promi
     if (rating) result.ratings.push(rating);
   }
   result.outbox = [...outbox.values()].sort((a, b) => a.id - b.id);
+  result.enrichments = await sources.enrichments.about({ conversationIds, email: normalised });
   return result;
 }
 

@@ -1,4 +1,5 @@
 import type { ConversationReference } from '../../channels/activity.js';
+import type { EnrichmentRecord } from './enrichments.js';
 import type { HandoffRecord } from './handoffs.js';
 import type { LeadNote, VisitorRating } from './lead-notes.js';
 import type { LeadRecord } from './leads.js';
@@ -26,6 +27,8 @@ export interface PurgeCounts {
   leads: number;
   handoffs: number;
   outbox: number;
+  /** Company lookups (src/enrichment). */
+  enrichments: number;
 }
 
 export type EraseTarget = { email: string } | { conversationId: string };
@@ -50,6 +53,8 @@ export interface PersonExport {
   /** SDRs' internal notes on their leads. */
   notes: LeadNote[];
   ratings: VisitorRating[];
+  /** What was looked up about their company from their e-mail domain or website. */
+  enrichments: EnrichmentRecord[];
 }
 
 /** Retention and data-subject requests. */
