@@ -280,9 +280,9 @@ describe.skipIf(!CHROMIUM_PATH)('what Web Chat draws from the bot activities', {
     await widget.launcher.click();
     await widget.waitForBot(playbookMessages.greeting.fr);
 
-    // The privacy notice is shown once, in the panel's frame, not a second time as a bot message.
-    expect(await widget.panel.locator('.webchat__bubble', { hasText: 'Assistant automatisé' }).count()).toBe(0);
-    expect(await widget.panel.locator('#qb-notice').getByRole('link').getAttribute('href')).toBe('https://prospekt.example/confidentialite');
+    const notice = widget.panel.locator('.webchat__bubble', { hasText: 'Assistant automatisé' });
+    expect(await notice.locator('em').count()).toBe(1); // markdown italics
+    expect(await notice.getByRole('link').getAttribute('href')).toBe('https://prospekt.example/confidentialite');
     expect(await widget.panel.locator('.webchat__suggested-actions').getByRole('button').allInnerTexts()).toEqual(
       ['Pas assez de rendez-vous commerciaux', 'Notre pipeline est trop faible', 'Je me renseigne simplement'],
     );
