@@ -1,4 +1,5 @@
 import type { Activity } from '../channels/activity.js';
+import { meetingOf } from '../crm/crm-event.js';
 import { BadRequestError } from '../errors.js';
 import { buildVerdict, checkVerdictDetails, type VerdictDetails } from '../feedback/verdict-input.js';
 import type { Logger } from '../logger.js';
@@ -359,7 +360,7 @@ function forbidden(handoff: HandoffRecord): BadRequestError {
 }
 
 /** The `lead.updated` outbox payload: who, what the SDR decided, and the contact to update in the CRM. */
-function outcomePayload(handoff: HandoffRecord): Record<string, unknown> {
+export function outcomePayload(handoff: HandoffRecord): Record<string, unknown> {
   const packet = asLeadPacket(handoff.packet);
   return {
     leadId: handoff.leadId,
@@ -376,6 +377,7 @@ function outcomePayload(handoff: HandoffRecord): Record<string, unknown> {
       createdAt: handoff.createdAt,
       claimedAt: handoff.claimedAt,
       closedAt: handoff.closedAt,
+      ...meetingOf(handoff),
     },
     score: handoff.score,
     tier: handoff.tier,
