@@ -11,6 +11,7 @@ import { mountCrmOutcomes } from './crm/inbound-outcomes.js';
 import { createExtraction } from './extraction/create-extractor.js';
 import type { Extractor } from './extraction/extractor.js';
 import { warmUpRecognizers } from './extraction/rules/numbers/recognizers.js';
+import { createBooking } from './booking/create-booking.js';
 import { createHandoffModule, createSdrNotifiers, type HandoffModule } from './handoff/index.js';
 import { startBackgroundWorkers } from './lifecycle/background-workers.js';
 import type { Logger } from './logger.js';
@@ -118,6 +119,8 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     logger,
     config: config.handoff,
     channels: visitors,
+    ...(config.booking ? { booking: createBooking(config.booking, { lock: db.lock, logger }) } : {}),
+    sdrLocale: config.sdrLocale,
     // The login throttle sees the client address as the rest of the server does (TRUST_PROXY_HOPS).
     login: { trustedHops: config.rateLimits.trustProxyHops, onFailure: (reason) => metrics.loginFailures.inc({ reason }), onThrottled: () => guards.refused('login') },
   });

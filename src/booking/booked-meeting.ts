@@ -13,6 +13,8 @@ export interface BookedMeeting {
   attendee: string;
   /** The zone the visitor saw the slot in. */
   visitorTimeZone: string;
+  /** The team's zone (BUSINESS_HOURS / TIMEZONE): how SDRs read it. */
+  teamTimeZone: string;
   bookedAt: string;
 }
 
