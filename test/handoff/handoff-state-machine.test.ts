@@ -66,7 +66,7 @@ describe('handoff state machine', () => {
   });
 
   it('exposes the end reasons as constants', () => {
-    expect(Object.values(END_REASONS).sort()).toEqual(['assignment-timeout', 'outside-business-hours', 'released-to-bot', 'sdr-closed', 'visitor-left', 'visitor-unreachable']);
+    expect(Object.values(END_REASONS).sort()).toEqual(['assignment-timeout', 'meeting-booked', 'outside-business-hours', 'released-to-bot', 'sdr-closed', 'visitor-left', 'visitor-unreachable']);
   });
 
   it('says a queued handoff is overdue from its createdAt, at the timeout and not before', () => {
