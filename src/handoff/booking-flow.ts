@@ -87,6 +87,8 @@ export class BookingFlow {
     }
     const slot = chosen ?? (state.status === 'awaiting-email' && found.email ? state.chosen : undefined);
     if (!slot || !email) return false;
+    // Kept on the handoff at once: if this slot is taken, the next click books without asking again.
+    if (found.email) await this.deps.service.updatePacket(handoff.id, (current) => ({ ...current, contact: { ...current.contact, ...found } }));
     await this.book(handoff, state, slot, email, send);
     return true;
   }

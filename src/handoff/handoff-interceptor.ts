@@ -133,10 +133,13 @@ export class HandoffInterceptor implements MessageInterceptor {
   }
 }
 
-/** A handoff that still concerns the bot: waiting, live, or a callback being captured. */
+/** A handoff that still concerns the bot: waiting, live, a callback being captured, or slots on offer. */
 function isActive(handoff: HandoffRecord): boolean {
   if (handoff.status === 'queued' || handoff.status === 'live') return true;
-  return handoff.status === 'expired' && asLeadPacket(handoff.packet).callback?.status !== 'captured';
+  if (handoff.status !== 'expired') return false;
+  const packet = asLeadPacket(handoff.packet);
+  // Slots on offer stay clickable after a callback contact was captured.
+  return packet.callback?.status !== 'captured' || packet.booking?.status === 'offered' || packet.booking?.status === 'awaiting-email';
 }
 
 function isClosedBySdr(handoff: HandoffRecord): boolean {
