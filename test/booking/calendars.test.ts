@@ -12,7 +12,11 @@ import { createLogger } from '../../src/logger.js';
 import { KeyedLock } from '../../src/storage/keyed-lock.js';
 import { startFakeGraph, type FakeGraph } from '../fakes/fake-graph-calendar-server.js';
 import { startRadicale, type RadicaleServer } from '../setup/radicale.js';
-import { BOOKING_URL, startHarnessWith, type BookingHarness } from './booking-harness.js';
+import { BOOKING_URL, BookingHarness, startHarnessWith } from './booking-harness.js';
+import { openPostgresDatabase } from '../../src/storage/postgres/open-postgres.js';
+import { openSqliteDatabase } from '../../src/storage/sqlite/open-sqlite.js';
+import type { Database } from '../../src/storage/ports/database.js';
+import { createTestDatabase } from '../storage/pg-test-server.js';
 
 const logger = createLogger('silent');
 const RADICALE = inject('radicalePath');
@@ -251,5 +255,56 @@ describe('Microsoft Graph against a faithful fake on loopback', () => {
     // A token the server no longer accepts: 401 InvalidAuthenticationToken.
     const revoked: CalendarPort = new GraphCalendar({ apiUrl: graph.apiUrl, user: USER, tokens: { token: async () => 'revoked-token', forget: () => undefined } as unknown as GraphTokenSource, timeoutMs: 5000 });
     await expect(revoked.busy(range)).rejects.toMatchObject({ code: 'calendar_unauthorized' });
+  });
+});
+
+describe('two instances on one PostgreSQL, one Graph calendar (no server-side guard): the shared lock lets one book', () => {
+  it('books the slot once, and records the meeting the same way on SQLite and PostgreSQL', async () => {
+    const graph = await startFakeGraph({ users: ['paul@contoso.example'] });
+    const database = await createTestDatabase();
+    const [first, second] = await Promise.all([openPostgresDatabase({ url: database.url }), openPostgresDatabase({ url: database.url })]);
+    const sqlite = openSqliteDatabase({ filename: ':memory:' });
+    const graphPool = (): PooledCalendar[] => [
+      {
+        name: 'Paul',
+        key: 'graph:paul@contoso.example',
+        port: new GraphCalendar({ apiUrl: graph.apiUrl, user: 'paul@contoso.example', tokens: new GraphTokenSource({ tokenUrl: graph.tokenUrl, clientId: graph.clientId, clientSecret: graph.clientSecret, scope: 'https://graph.microsoft.com/.default', timeoutMs: 5000 }), timeoutMs: 5000 }),
+      },
+    ];
+    const instance = (db: Database) => new BookingService({ provider: 'graph', calendars: graphPool(), rules: RULES, lock: db.lock, logger, now: () => new Date() });
+    try {
+      const [slot] = await instance(first!).offer(1);
+      const details = (email: string) => ({ title: 'Meeting', description: 'lead', attendee: { email } });
+      const results = await Promise.all([instance(first!).book(slot!, 0, details('a@x.example')), instance(second!).book(slot!, 0, details('b@x.example'))]);
+      expect(results.map((result) => result.status).sort()).toEqual(['booked', 'taken']);
+      expect(graph.mailboxes.get('paul@contoso.example')).toHaveLength(1);
+
+      // The chat flow on both engines: the same closed handoff, meeting and CRM payload.
+      const outcomes = [];
+      for (const db of [first!, sqlite]) {
+        const h = await new BookingHarness({
+          db,
+          booking: ({ clock }) => new BookingService({ provider: 'graph', calendars: graphPool(), rules: RULES, lock: db.lock, logger, now: clock.now }),
+        }).start();
+        try {
+          await h.reachHandoff('engines');
+          await h.say('engines', 'sam@northwind.example');
+          await h.timeout();
+          await h.say('engines', h.lastQuickReplies('engines')[0]!);
+          const handoff = await h.openHandoff('engines');
+          const update = (await db.outbox.listAbout({ conversationId: 'engines' })).find((entry) => entry.type === 'lead.updated' && entry.idempotencyKey.includes(':outcome:'));
+          const meeting = (handoff.packet as LeadPacket).meeting!;
+          outcomes.push({ status: handoff.status, outcome: handoff.outcome, endReason: handoff.endReason, calendar: meeting.calendar, attendee: meeting.attendee, joinUrl: Boolean(meeting.joinUrl), crm: (update?.payload as { handoff?: { meeting?: { calendar?: string } } })?.handoff?.meeting?.calendar });
+        } finally {
+          await h.close();
+        }
+      }
+      expect(outcomes[0]).toEqual({ status: 'closed', outcome: 'meeting_booked', endReason: 'meeting-booked', calendar: 'Paul', attendee: 'sam@northwind.example', joinUrl: true, crm: 'Paul' });
+      expect(outcomes[1]).toEqual(outcomes[0]);
+    } finally {
+      await Promise.all([first?.close(), second?.close(), sqlite.close()]);
+      await database.drop();
+      await graph.close();
+    }
   });
 });
