@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import type { TurnContext } from 'botbuilder';
+import type { TurnContext } from './bot/turn.js';
 import restify from 'restify';
 import { createBotPipeline, type BotFrameworkAuthentication } from './bot/bot-pipeline.js';
 import type { QualibotBot } from './bot/qualibot-bot.js';

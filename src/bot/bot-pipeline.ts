@@ -1,4 +1,4 @@
-import type { Middleware, TurnContext } from 'botbuilder';
+import type { ConversationState, Middleware, TurnContext } from './turn.js';
 import { CardSubmitTextMiddleware } from '../channels/teams/card-submit-text.js';
 import { MentionTextMiddleware } from '../channels/teams/mention-text-middleware.js';
 import type { Config } from '../config.js';
@@ -22,7 +22,6 @@ import { CompletedTurnsInState } from './middleware/completed-turns-in-state.js'
 import { TranscriptMiddleware } from './middleware/transcript-middleware.js';
 import { TurnGuardMiddleware } from './middleware/turn-guard-middleware.js';
 import type { QualibotBot } from './qualibot-bot.js';
-import type { ConversationState } from 'botbuilder';
 import { createTurnErrorHandler } from './turn-error.js';
 
 export interface BotPipelineOptions {
@@ -71,7 +70,7 @@ export function createBotPipeline(options: BotPipelineOptions): BotPipeline {
   // Turns are serialised per conversation and deduplicated by TurnGuardMiddleware, which every channel adapter runs;
   // each is counted so a shutdown knows when the last one is done.
   const drain = new Drain();
-  const runTurn = (context: TurnContext) => drain.track(() => bot.run(context));
+  const runTurn = (context: TurnContext) => drain.track(() => bot.runTurn(context));
 
   if (!config.botFramework.authenticated) {
     logger.warn('MicrosoftAppId is empty: /api/messages accepts UNAUTHENTICATED requests (local/dev mode). Set MicrosoftAppId and MicrosoftAppPassword in production.');

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { ActivityTypes, Channels, EventFactory, type Activity, type TurnContext } from 'botbuilder';
+import type { TurnContext } from '../bot/turn.js';
+import type { Activity } from '../channels/activity.js';
+import { ActivityTypes, Channels, handoffInitiation } from '../channels/protocol.js';
 import { VISITOR_LEFT_EVENT, type DecisionListener } from '../bot/bot-ports.js';
 import type { Logger } from '../logger.js';
 import type { Playbook } from '../playbook/schema.js';
@@ -90,7 +92,7 @@ export class HandoffListener implements DecisionListener {
 
   /**
    * The Bot Framework handoff initiation event (type `event`, name `handoff.initiate` as botbuilder 4.23's
-   * `EventFactory` sets it), for agent hubs listening on the channel.
+   * `EventFactory` set it), for agent hubs listening on the channel.
    * Not on Teams: it rejects that event with HTTP 400 (botframework-sdk issue 5920).
    */
   private async announceToChannel(context: TurnContext, handoff: HandoffRecord, packet: LeadPacket): Promise<void> {
@@ -98,7 +100,7 @@ export class HandoffListener implements DecisionListener {
     const transcript = await this.deps.db.transcripts.list(handoff.conversationId);
     // The visitor's own channel receives this event: no score, tier, lead id or score-derived reason (SDRs read those in the console).
     const summary = { handoffId: handoff.id, summary: packet.summary, locale: packet.locale };
-    const event = EventFactory.createHandoffInitiation(context, summary, { activities: transcript.map(toTranscriptActivity) });
+    const event = handoffInitiation(context.activity, summary, { activities: transcript.map(toTranscriptActivity) });
     try {
       await context.sendActivity(event);
     } catch (error) {
@@ -108,14 +110,14 @@ export class HandoffListener implements DecisionListener {
   }
 }
 
-function toTranscriptActivity(entry: TranscriptEntry): Activity {
+function toTranscriptActivity(entry: TranscriptEntry): Partial<Activity> {
   const role = entry.from === 'visitor' ? 'user' : 'bot';
   return {
     type: ActivityTypes.Message,
     text: entry.text,
     timestamp: new Date(entry.at),
     from: { id: entry.from, name: entry.author ?? entry.from, role },
-  } as Activity;
+  };
 }
 
 function visitorIsGone(context: TurnContext): boolean {

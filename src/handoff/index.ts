@@ -1,4 +1,4 @@
-import type { ConversationState } from 'botbuilder';
+import type { ConversationState } from '../bot/turn.js';
 import type { Server } from 'restify';
 import type { BotPorts } from '../bot/bot-ports.js';
 import { DeliveryLanes } from '../delivery/delivery-lanes.js';
