@@ -192,6 +192,39 @@ describe('an unreachable calendar', () => {
   });
 });
 
+describe('outside business hours, with a Graph calendar', () => {
+  it('offers the slots in the same turn as the decision, in English', async () => {
+    const graph = await startFakeGraph({ users: ['paul@contoso.example'] });
+    const today = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Paris', weekday: 'short' }).format(new Date()).toLowerCase();
+    const otherDay = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'][(['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'].indexOf(today.slice(0, 3)) + 3) % 7];
+    const h = await new BookingHarness({
+      config: { businessHours: parseBusinessHours(`${otherDay} 09:00-18:00`) },
+      booking: ({ db, clock }) =>
+        new BookingService({
+          provider: 'graph',
+          calendars: [{ name: 'Paul', key: 'graph:paul', port: new GraphCalendar({ apiUrl: graph.apiUrl, user: 'paul@contoso.example', tokens: new GraphTokenSource({ tokenUrl: graph.tokenUrl, clientId: graph.clientId, clientSecret: graph.clientSecret, scope: 'https://graph.microsoft.com/.default', timeoutMs: 5000 }), timeoutMs: 5000 }) }],
+          rules: RULES,
+          lock: db.lock,
+          logger,
+          now: clock.now,
+        }),
+    }).start();
+    try {
+      await h.reachHandoff('closed-en', { locale: 'en' });
+      expect(h.botTexts('closed-en').slice(-2)).toEqual([
+        "A quick note: our team isn't available right now, we're outside our business hours.",
+        'I can book you a 30-minute meeting with an expert right here: pick a time below (Paris time). If none suits you, tell me when to reach you: an expert will get back to you.',
+      ]);
+      expect(h.lastQuickReplies('closed-en')).toHaveLength(4);
+      expect(h.lastQuickReplies('closed-en')[0]).toMatch(/^(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, [A-Z][a-z]+ \d{1,2}, \d{1,2}:\d{2} (AM|PM)$/);
+      expect(graph.calls).toContain('POST /v1.0/users/paul%40contoso.example/calendar/getSchedule');
+    } finally {
+      await h.close();
+      await graph.close();
+    }
+  });
+});
+
 describe('Microsoft Graph against a faithful fake on loopback', () => {
   let graph: FakeGraph;
   const USER = 'marie@contoso.example';
