@@ -15,8 +15,8 @@ interface GraphDateTime {
   timeZone: string;
 }
 
-/** Statuses that leave the person free for a meeting. */
-const FREE = new Set(['free', 'workingElsewhere', 'unknown']);
+/** Statuses that leave the person free for a meeting (`unknown` is not: never offer what cannot be checked). */
+const FREE = new Set(['free', 'workingElsewhere']);
 
 /**
  * A Microsoft 365 calendar through Microsoft Graph (application permission `Calendars.ReadWrite`):

@@ -215,7 +215,8 @@ function visitorName(packet: LeadPacket, email: string): string {
 /** What the SDR reads in the event: why it was booked, the lead summary, the visitor's words, the contact. */
 function eventDescription(packet: LeadPacket, locale: Locale): string {
   const lines = [sdrSay('meetingEventIntro', locale, { score: packet.score ?? '?' }), '', packet.summary ?? ''];
-  for (const fact of packet.facts ?? []) lines.push(`- ${fact.dimension}: ${fact.value.replace(/_/g, ' ')}${fact.evidence ? ` — « ${fact.evidence} »` : ''}`);
+  const quote = (text: string) => (locale === 'fr' ? `« ${text} »` : `“${text}”`);
+  for (const fact of packet.facts ?? []) lines.push(`- ${fact.dimension}: ${fact.value.replace(/_/g, ' ')}${fact.evidence ? ` — ${quote(fact.evidence)}` : ''}`);
   const contact = [packet.contact?.email, packet.contact?.phone].filter(Boolean).join(' · ');
   if (contact) lines.push('', contact);
   if (typeof packet.pageContext?.pageUrl === 'string') lines.push(packet.pageContext.pageUrl);
