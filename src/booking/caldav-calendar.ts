@@ -1,4 +1,6 @@
 import ICAL from 'ical.js';
+import { DateTime } from 'luxon';
+import { isTimeZone } from '../handoff/business-hours.js';
 import { createCalendarObject, fetchCalendarObjects, getBasicAuthHeaders } from 'tsdav';
 import { asCalendarError, calendarErrorFor, overlaps, type CalendarPort, type CreatedCalendarEvent, type NewCalendarEvent, type TimeRange } from './calendar-port.js';
 
@@ -86,24 +88,41 @@ export function busyPeriods(ics: string, range: TimeRange): TimeRange[] {
   } catch {
     return periods; // one unreadable object must not hide the others
   }
+  // Times with a TZID resolve through the zones the object itself carries (what CalDAV clients write).
+  for (const zone of root.getAllSubcomponents('vtimezone')) {
+    const tzid = zone.getFirstPropertyValue('tzid');
+    if (typeof tzid === 'string' && !ICAL.TimezoneService.has(tzid)) ICAL.TimezoneService.register(zone);
+  }
   for (const component of root.getAllSubcomponents('vevent')) {
     if (component.getFirstPropertyValue('transp') === 'TRANSPARENT' || component.getFirstPropertyValue('status') === 'CANCELLED') continue;
     const event = new ICAL.Event(component);
     if (!event.startDate) continue;
     if (!event.isRecurring()) {
-      const period = { start: event.startDate.toJSDate(), end: (event.endDate ?? event.startDate).toJSDate() };
+      const period = { start: instant(event.startDate), end: instant(event.endDate ?? event.startDate) };
       if (overlaps(period, range)) periods.push(period);
       continue;
     }
     const iterator = event.iterator();
     for (let next = iterator.next(); next; next = iterator.next()) {
       const occurrence = event.getOccurrenceDetails(next);
-      const period = { start: occurrence.startDate.toJSDate(), end: occurrence.endDate.toJSDate() };
+      const period = { start: instant(occurrence.startDate), end: instant(occurrence.endDate) };
       if (period.start >= range.end) break;
       if (overlaps(period, range)) periods.push(period);
     }
   }
   return periods;
+}
+
+/**
+ * The instant of an iCalendar time. A TZID with no VTIMEZONE in the object (allowed for IANA names by many servers)
+ * is read with luxon in that zone; a floating time or an unknown zone is read as UTC rather than the process's zone.
+ */
+function instant(time: ICAL.Time): Date {
+  const tzid = time.zone?.tzid;
+  if (tzid && tzid !== 'floating') return time.toJSDate();
+  const named = (time as unknown as { timezone?: string }).timezone;
+  const zone = named && isTimeZone(named) ? named : 'UTC';
+  return DateTime.fromObject({ year: time.year, month: time.month, day: time.day, hour: time.hour, minute: time.minute, second: time.second }, { zone }).toJSDate();
 }
 
 /** The event as an iCalendar object: the lead summary as its description, the visitor as attendee, the join link. */
