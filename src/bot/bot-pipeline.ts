@@ -2,6 +2,7 @@ import type { ConversationState, Middleware, TurnContext } from './turn.js';
 import { CardSubmitTextMiddleware } from '../channels/teams/card-submit-text.js';
 import { MentionTextMiddleware } from '../channels/teams/mention-text-middleware.js';
 import type { Config } from '../config.js';
+import type { LeadEnrichment } from '../enrichment/lead-enrichment.js';
 import type { Extractor } from '../extraction/extractor.js';
 import { TeamsSdrGate } from '../channels/teams/sdr/teams-sdr-desk.js';
 import type { Logger } from '../logger.js';
@@ -28,6 +29,8 @@ export interface BotPipelineOptions {
   config: Config;
   playbook: Playbook;
   extractor: Extractor;
+  /** Company lookups from the visitor's e-mail domain or website (src/enrichment). */
+  enrichment?: LeadEnrichment;
   /** The bot's state, turn lock, dedupe and transcript; the leads and outbox its decisions are recorded in. */
   db: Pick<Database, 'state' | 'lock' | 'transcripts' | 'leads' | 'outbox'>;
   metrics: Metrics;
@@ -63,7 +66,7 @@ export interface BotPipeline {
 
 export function createBotPipeline(options: BotPipelineOptions): BotPipeline {
   const { config, playbook, extractor, db, metrics, guards, logger } = options;
-  const { bot, conversationState, visitorText } = buildBot({ playbook, extractor, logger, storage: db.state });
+  const { bot, conversationState, visitorText } = buildBot({ playbook, extractor, logger, storage: db.state, ...(options.enrichment ? { enrichment: options.enrichment } : {}) });
   bot.ports.addDecisionListener(new LeadRecorder(db.leads, db.outbox, playbook, logger));
   bot.ports.addDecisionListener(new RouteMetricsListener(metrics));
 

@@ -87,7 +87,11 @@ export class QualibotBot extends TeamsActivityHandler {
   }
 
   private async leadChanged(lead: LeadState, context: TurnContext): Promise<void> {
-    for (const listener of this.listeners) await listener.onLeadChanged?.(lead, context);
+    // A contact left after the route (e.g. while waiting for an SDR): its company is looked up for the SDR, not scored.
+    const enrichment = (await this.qualifier.enrich(lead, context.activity.conversation?.id ?? 'unknown')).sheet.enrichment;
+    const changed = enrichment && enrichment !== lead.sheet.enrichment ? { ...lead, sheet: { ...lead.sheet, enrichment } } : lead;
+    if (changed !== lead) await this.leadAccessor.set(context, changed);
+    for (const listener of this.listeners) await listener.onLeadChanged?.(changed, context);
   }
 
   /** Invokes the bot has no handler for (messaging extensions, tabs, sign-in…) answer 501, noted at debug level. */

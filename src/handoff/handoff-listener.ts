@@ -17,6 +17,7 @@ import type { HandoffService } from './handoff-service.js';
 import { END_REASONS } from './handoff-state-machine.js';
 import { say } from './handoff-texts.js';
 import { buildLeadPacket, type LeadPacket } from './lead-packet.js';
+import { accountOwnerFor } from './packet-enrichment.js';
 import { suggestFor } from './queue-view.js';
 import type { ConversationReferenceKeeper } from './reference-keeper.js';
 
@@ -54,8 +55,14 @@ export class HandoffListener implements DecisionListener {
 
     const now = this.deps.now();
     const [sdrs, open] = await Promise.all([db.sdrs.list(), db.handoffs.list({ status: ['queued', 'live'] })]);
-    const suggestedSdr = suggestFor(sdrs, open);
-    const packet: LeadPacket = { ...buildLeadPacket({ playbook: this.deps.playbook, lead, decision, conversationId, now }), ...(suggestedSdr ? { suggestedSdr } : {}) };
+    // An existing customer goes to its account owner (when the owner has an SDR account), not to a new-business SDR.
+    const accountOwner = await accountOwnerFor(this.deps.playbook, lead.sheet.enrichment?.result, db.sdrs);
+    const suggestedSdr = accountOwner?.sdr ?? suggestFor(sdrs, open);
+    const packet: LeadPacket = {
+      ...buildLeadPacket({ playbook: this.deps.playbook, lead, decision, conversationId, now }),
+      ...(suggestedSdr ? { suggestedSdr } : {}),
+      ...(accountOwner ? { accountOwner } : {}),
+    };
     const handoff = await db.handoffs.create({
       id: randomUUID(),
       conversationId,

@@ -39,7 +39,7 @@ const NOTIFIER_TIMEOUT_MS = 30_000;
 /** What the handoff module reads and writes: its own repositories, the references it keeps, the bus it shares. */
 export type HandoffRepositories = Pick<
   Database,
-  'handoffs' | 'transcripts' | 'sdrs' | 'leads' | 'feedback' | 'insights' | 'outbox' | 'lock' | 'bus' | 'references' | 'processed'
+  'handoffs' | 'transcripts' | 'sdrs' | 'leads' | 'feedback' | 'insights' | 'outbox' | 'lock' | 'bus' | 'references' | 'processed' | 'enrichments'
 >;
 
 export interface HandoffModuleOptions {
