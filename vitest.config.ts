@@ -31,6 +31,7 @@ const INTEGRATION = [
   'test/handoff/cross-instance.test.ts',
   'test/handoff/handoff-flow.test.ts',
   'test/handoff/no-sdr-path.test.ts',
+  'test/booking/calendars.test.ts',
   'test/handoff/dead-channels.test.ts',
   'test/handoff/reference-keeping.test.ts',
   'test/handoff/sdr-api.test.ts',

@@ -13,6 +13,7 @@ import { createLeadEnrichment, type LeadEnrichment, type TurnWait } from './enri
 import { createExtraction } from './extraction/create-extractor.js';
 import type { Extractor } from './extraction/extractor.js';
 import { warmUpRecognizers } from './extraction/rules/numbers/recognizers.js';
+import { createBooking } from './booking/create-booking.js';
 import { AfterChatService } from './handoff/after-chat.js';
 import { createHandoffModule, createSdrNotifiers, type HandoffModule } from './handoff/index.js';
 import { SmtpTranscriptMailer } from './mail/transcript-mailer.js';
@@ -128,6 +129,8 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     logger,
     config: config.handoff,
     channels: visitors,
+    ...(config.booking ? { booking: createBooking(config.booking, { lock: db.lock, logger }) } : {}),
+    sdrLocale: config.sdrLocale,
     // The login throttle sees the client address as the rest of the server does (TRUST_PROXY_HOPS).
     login: { trustedHops: config.rateLimits.trustProxyHops, onFailure: (reason) => metrics.loginFailures.inc({ reason }), onThrottled: () => guards.refused('login') },
   });

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { BOOKING_ENV_VARIABLES, loadBookingConfig, type BookingConfig } from './booking/booking-config.js';
 import { CRM_ENV_VARIABLES, loadCrmConfig, loadCrmOutcomesSecret, type CrmConfig } from './crm/crm-config.js';
 import { loadMailConfig, MAIL_ENV_VARIABLES, type MailConfig } from './mail/mail-config.js';
 import { ENRICHMENT_ENV_VARIABLES, loadEnrichmentConfig, type EnrichmentConfig } from './enrichment/enrichment-config.js';
@@ -121,7 +122,7 @@ const envSchema = z.object({
 export type Env = z.input<typeof envSchema>;
 
 /** Every environment variable Qualibot reads (documented in .env.example and the README). */
-export const ENV_VARIABLES: readonly string[] = [...Object.keys(envSchema.shape), ...CRM_ENV_VARIABLES, ...ENRICHMENT_ENV_VARIABLES, ...MAIL_ENV_VARIABLES];
+export const ENV_VARIABLES: readonly string[] = [...Object.keys(envSchema.shape), ...CRM_ENV_VARIABLES, ...ENRICHMENT_ENV_VARIABLES, ...BOOKING_ENV_VARIABLES, ...MAIL_ENV_VARIABLES];
 
 export interface Config {
   port: number;
@@ -156,6 +157,10 @@ export interface Config {
   teams: { sdrChannel?: TeamsSdrChannelConfig };
   /** Human handoff: SDR assignment timeout, business hours, booking link, SDR session secret. */
   handoff: HandoffConfig;
+  /** In-chat meeting booking (BOOKING_* variables, parsed in src/booking/booking-config.ts); absent when BOOKING_CALENDAR is empty. */
+  booking?: BookingConfig;
+  /** Language of the cards, notices and calendar events SDRs read (SDR_LOCALE). */
+  sdrLocale: Locale;
   /** CRM webhook delivery (CRM_* variables, parsed in src/crm/crm-config.ts); absent when CRM_WEBHOOK_URL is not set. */
   crm?: CrmConfig;
   /** Secret of `POST /api/crm/outcomes` (CRM_OUTCOMES_SECRET, else CRM_WEBHOOK_SECRET); the endpoint is off without one. */
@@ -273,6 +278,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       tokenSecret: e.SDR_TOKEN_SECRET ?? randomBytes(32).toString('hex'),
       ...(e.CANNED_REPLIES ? { cannedRepliesFile: e.CANNED_REPLIES } : {}),
     },
+    booking: loadBookingConfig(env, { hours: e.BUSINESS_HOURS, timeZone: e.TIMEZONE }),
+    sdrLocale: e.SDR_LOCALE,
     crm: loadCrmConfig(env),
     crmOutcomesSecret: loadCrmOutcomesSecret(env),
     mail: loadMailConfig(env),

@@ -61,9 +61,16 @@ export function leadPayload(lead: LeadRecord, handoff?: HandoffRecord): Record<s
       endReason: handoff.endReason,
       claimedAt: handoff.claimedAt,
       closedAt: handoff.closedAt,
+      ...meetingOf(handoff),
     };
   }
   return payload;
+}
+
+/** The meeting booked in the chat, when there is one (`handoff.meeting` in the payload). */
+export function meetingOf(handoff: HandoffRecord): { meeting?: unknown } {
+  const meeting = (handoff.packet as { meeting?: unknown } | null)?.meeting;
+  return meeting ? { meeting } : {};
 }
 
 /** `lead.qualified` (a decision was taken) or `lead.updated` (e.g. the SDR recorded an outcome). */

@@ -29,6 +29,7 @@ export const DEFAULT_CRM_FIELDS: readonly string[] = [
   'handoff.outcome',
   'handoff.outcomeReason',
   'handoff.closedAt',
+  'handoff.meeting',
 ];
 
 /** Segments that could reach an object's prototype are never followed. */

@@ -70,6 +70,7 @@ const handoffSummary = z.object({
     .default(() => ({ words: '' })),
   levels: z.array(z.object({ dimension: z.string(), value: z.string() })).default(() => []),
   online: z.boolean().default(true),
+  meeting: z.object({ start: z.string(), end: z.string(), calendar: z.string(), joinUrl: z.string().optional() }).optional(),
 });
 
 export const handoffBusEventSchema: z.ZodType<HandoffBusEvent> = z.discriminatedUnion('type', [

@@ -49,7 +49,9 @@ export class HandoffInterceptor implements MessageInterceptor {
 
     if (text) await this.showToSdrs(handoff, context, text);
     if (handoff.status === 'queued') await this.whileWaiting(handoff, lead, context, text, send);
-    else if (handoff.status === 'expired') await this.captureCallback(handoff, lead, context, text, send);
+    else if (handoff.status === 'expired') {
+      if (!(await this.book(handoff, lead, context, text, send))) await this.captureCallback(handoff, lead, context, text, send);
+    }
     // `live`: the SDR answers; the bot stays silent. A contact typed to the SDR still reaches the lead card.
     else await this.duringLiveChat(handoff, lead, context, text);
     return true;
@@ -83,6 +85,16 @@ export class HandoffInterceptor implements MessageInterceptor {
     }
     const updated = await this.remember(handoff, lead, context, found);
     await this.deps.service.botSays(updated, [say('contactNoted', locale, { contact: label })], send);
+  }
+
+  /** Slots offered in the chat: a click on one (or the address to invite) books it. */
+  private async book(handoff: HandoffRecord, lead: LeadState, context: TurnContext, text: string, send: (activities: Partial<Activity>[]) => Promise<unknown>): Promise<boolean> {
+    const booking = this.deps.service.booking;
+    if (!booking || !text) return false;
+    const found = findContact(text);
+    if (!(await booking.onVisitorMessage(handoff, text, found, send))) return false;
+    if (contactLabel(found)) await this.keepContact(lead, context, found);
+    return true;
   }
 
   /** After a timeout: a contact (if none yet) and the visitor's words about when to call back. */
@@ -122,10 +134,13 @@ export class HandoffInterceptor implements MessageInterceptor {
   }
 }
 
-/** A handoff that still concerns the bot: waiting, live, or a callback being captured. */
+/** A handoff that still concerns the bot: waiting, live, a callback being captured, or slots on offer. */
 function isActive(handoff: HandoffRecord): boolean {
   if (handoff.status === 'queued' || handoff.status === 'live') return true;
-  return handoff.status === 'expired' && asLeadPacket(handoff.packet).callback?.status !== 'captured';
+  if (handoff.status !== 'expired') return false;
+  const packet = asLeadPacket(handoff.packet);
+  // Slots on offer stay clickable after a callback contact was captured.
+  return packet.callback?.status !== 'captured' || packet.booking?.status === 'offered' || packet.booking?.status === 'awaiting-email';
 }
 
 function isClosedBySdr(handoff: HandoffRecord): boolean {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Activity } from '../channels/activity.js';
+import { meetingOf } from '../crm/crm-event.js';
 import { BadRequestError } from '../errors.js';
 import { buildVerdict, checkVerdictDetails, type VerdictDetails } from '../feedback/verdict-input.js';
 import type { Logger } from '../logger.js';
@@ -27,6 +28,8 @@ import type { EnrichmentRecord } from '../storage/ports/enrichments.js';
 import { compareQueued, compareRecent, QUEUE_VIEWS, suggestAssignments, toSummary, type HandoffSummary, type QueueView } from './queue-view.js';
 import type { DeliveryOutcome, VisitorCourier } from './visitor-courier.js';
 import { withoutRemoteImages } from './remote-images.js';
+import type { BookingService } from '../booking/booking-service.js';
+import { BookingFlow, type NoSdrNotice } from './booking-flow.js';
 
 /** Sends activities to the visitor: in the current turn when there is one, else through the courier. */
 export type SendToVisitor = (activities: Partial<Activity>[]) => Promise<unknown>;
@@ -42,6 +45,10 @@ export interface HandoffServiceDeps {
   config: HandoffConfig;
   logger: Logger;
   now: () => Date;
+  /** In-chat booking (BOOKING_CALENDAR): offers calendar slots when nobody can join. */
+  booking?: BookingService;
+  /** Language of the events written in SDR calendars (SDR_LOCALE). */
+  sdrLocale?: 'fr' | 'en';
 }
 
 /** The full handoff as the SDR console opens it. */
@@ -77,7 +84,23 @@ export class HandoffService {
   /** No-SDR notices on their way (never awaited by the sweep: one dead channel must not hold up the others). */
   private readonly notices = new Set<Promise<void>>();
 
-  constructor(private readonly deps: HandoffServiceDeps) {}
+  /** Present when a calendar is configured for in-chat booking. */
+  readonly booking?: BookingFlow;
+
+  constructor(private readonly deps: HandoffServiceDeps) {
+    if (deps.booking) {
+      this.booking = new BookingFlow({
+        booking: deps.booking,
+        service: this,
+        db: deps.db,
+        teamTimeZone: deps.config.timeZone,
+        sdrLocale: deps.sdrLocale ?? 'en',
+        horizonDays: deps.booking.horizonDays,
+        logger: deps.logger,
+        now: deps.now,
+      });
+    }
+  }
 
   /** Resolves once every notice scheduled so far is delivered or given up (shutdown, tests). */
   async noticesSettled(): Promise<void> {
@@ -282,8 +305,10 @@ export class HandoffService {
     await this.publishQueue('expired', updated);
     if (cause === END_REASONS.visitorLeft) return updated;
     // In the visitor's own turn, the reply carries it; otherwise it goes out on its own, retried, never awaited here.
-    if (send) await this.botSays(updated, this.noSdrTexts(updated, cause), send);
-    else this.track(this.tellOrGiveUp(updated, this.noSdrTexts(updated, cause)));
+    if (send) {
+      const notice = await this.noSdrNotice(updated, cause);
+      await this.botSays(updated, notice.texts, send, undefined, notice.quickReplies);
+    } else this.track(this.noSdrNotice(updated, cause).then((notice) => this.tellOrGiveUp(updated, notice)));
     return updated;
   }
 
@@ -305,12 +330,12 @@ export class HandoffService {
    * Sends the no-SDR notice, tried again after a pause while the channel refuses it. A visitor it never
    * reaches is gone: the callback task says so, and without any contact to call back it is closed.
    */
-  private async tellOrGiveUp(handoff: HandoffRecord, texts: string[]): Promise<void> {
-    let outcome = await this.botSays(handoff, texts);
+  private async tellOrGiveUp(handoff: HandoffRecord, notice: NoSdrNotice): Promise<void> {
+    let outcome = await this.botSays(handoff, notice.texts, undefined, undefined, notice.quickReplies);
     for (const delay of this.deps.config.noticeRetryDelaysMs ?? NOTICE_RETRY_DELAYS_MS) {
       if (outcome !== 'failed') break;
       await sleep(delay);
-      outcome = await this.botSays(handoff, texts);
+      outcome = await this.botSays(handoff, notice.texts, undefined, undefined, notice.quickReplies);
     }
     if (outcome === 'sent' || outcome === 'relayed') return;
     this.deps.logger.warn({ handoffId: handoff.id, conversationId: handoff.conversationId, outcome }, 'handoff: the visitor could not be told nobody is available; marked unreachable');
@@ -361,10 +386,15 @@ export class HandoffService {
     });
   }
 
-  /** Sends bot lines to the visitor and shows them on the consoles (only what reached the visitor, or may have). */
-  async botSays(handoff: HandoffRecord, texts: string[], send?: SendToVisitor, marks?: HandoffMarks): Promise<DeliveryOutcome> {
+  /**
+   * Sends bot lines to the visitor and shows them on the consoles (only what reached the visitor, or may have).
+   * `quickReplies` go on the last line (booking slots).
+   */
+  async botSays(handoff: HandoffRecord, texts: string[], send?: SendToVisitor, marks?: HandoffMarks, quickReplies?: string[]): Promise<DeliveryOutcome> {
     // The marks let the widget show who is talking and the end of the conversation (other channels ignore them).
     const activities: Partial<Activity>[] = texts.map((text) => ({ type: 'message', text, channelData: { qualibot: { handoffId: handoff.id, ...marks } } }));
+    const last = activities.at(-1);
+    if (last && quickReplies?.length) Object.assign(last, withQuickReplies(quickReplies, asLeadPacket(handoff.packet).channel));
     let outcome: DeliveryOutcome = 'sent';
     if (send) await send(activities);
     else outcome = await this.deps.courier.deliver(handoff.conversationId, activities);
@@ -387,10 +417,18 @@ export class HandoffService {
     await this.db.bus.publish(HANDOFF_EVENTS_TOPIC, event).catch((error: unknown) => this.deps.logger.warn({ err: error }, 'handoff: event not published'));
   }
 
-  private noSdrTexts(handoff: HandoffRecord, cause: ExpiryCause): string[] {
+  /** Nobody can join: said first; then the calendar's slots (in-chat booking) or the booking link and the callback. */
+  private async noSdrNotice(handoff: HandoffRecord, cause: ExpiryCause): Promise<NoSdrNotice> {
+    const causeLine = say(cause === END_REASONS.outsideBusinessHours ? 'outsideHours' : 'timedOut', localeOf(handoff));
+    if (this.booking) return this.booking.noSdrNotice(handoff, causeLine);
+    return { texts: [causeLine, ...this.fallbackTexts(handoff)] };
+  }
+
+  /** The booking link (when set) and the callback request: what a visitor gets when nobody, and no calendar, can take them. */
+  fallbackTexts(handoff: HandoffRecord): string[] {
     const locale = localeOf(handoff);
     const contact = contactLabel(asLeadPacket(handoff.packet).contact);
-    const texts = [say(cause === END_REASONS.outsideBusinessHours ? 'outsideHours' : 'timedOut', locale)];
+    const texts: string[] = [];
     if (this.deps.config.bookingUrl) texts.push(say('bookingOffer', locale, { bookingUrl: this.deps.config.bookingUrl }));
     texts.push(contact ? say('callbackAskTime', locale, { contact }) : say('callbackAskContactAndTime', locale));
     return texts;
@@ -416,7 +454,7 @@ function forbidden(handoff: HandoffRecord): BadRequestError {
 }
 
 /** The `lead.updated` outbox payload: who, what the SDR decided, and the contact to update in the CRM. */
-function outcomePayload(handoff: HandoffRecord): Record<string, unknown> {
+export function outcomePayload(handoff: HandoffRecord): Record<string, unknown> {
   const packet = asLeadPacket(handoff.packet);
   return {
     leadId: handoff.leadId,
@@ -433,11 +471,19 @@ function outcomePayload(handoff: HandoffRecord): Record<string, unknown> {
       createdAt: handoff.createdAt,
       claimedAt: handoff.claimedAt,
       closedAt: handoff.closedAt,
+      ...meetingOf(handoff),
     },
     score: handoff.score,
     tier: handoff.tier,
     playbook: packet.playbook,
   };
+}
+
+/** Quick replies as the channel shows them: Slack drops suggested actions, so there they are card buttons. */
+function withQuickReplies(labels: string[], channel: string | undefined): Partial<Activity> {
+  const actions = labels.map((label) => ({ type: 'imBack', title: label, value: label }));
+  if (channel === 'slack') return { attachments: [{ contentType: 'application/vnd.microsoft.card.hero', content: { buttons: actions } }] };
+  return { suggestedActions: { to: [], actions } };
 }
 
 function sleep(ms: number): Promise<void> {

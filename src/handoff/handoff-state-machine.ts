@@ -7,7 +7,8 @@ import type { HandoffPatch, HandoffRecord, HandoffStatus, HandoffTransition } fr
  *     │                 └────close────▶ closed   (outcome recorded)
  *     └──expire──▶ expired (nobody came: timeout, outside hours, visitor left) — stays in the queue as a
  *                  callback task that an SDR can still claim (visitor back or still there) or close;
- *                    └──give-up──▶ closed (the visitor cannot be told and left no contact: visitor gone).
+ *                    ├──give-up──▶ closed (the visitor cannot be told and left no contact: visitor gone)
+ *                    └──book─────▶ closed (the visitor booked a meeting in the chat: outcome meeting_booked).
  *
  * The machine only says which statuses an event may start from; the repository's atomic
  * compare-and-set applies it, so two SDRs claiming at once → exactly one wins.
@@ -23,6 +24,8 @@ export const END_REASONS = {
   outsideBusinessHours: 'outside-business-hours',
   /** The visitor's channel kept refusing the no-SDR notice and no contact was left: nobody can call back. */
   visitorUnreachable: 'visitor-unreachable',
+  /** Nobody could join and the visitor booked a meeting in the chat: closed with the outcome `meeting_booked`. */
+  meetingBooked: 'meeting-booked',
 } as const;
 export type EndReason = (typeof END_REASONS)[keyof typeof END_REASONS];
 
@@ -43,7 +46,8 @@ export type HandoffEvent =
   | { type: 'release'; at: Date }
   | { type: 'close'; outcome: CloseOutcome; reason?: string; sdr: SdrIdentity; at: Date }
   | { type: 'expire'; cause: ExpiryCause; at: Date }
-  | { type: 'give-up'; at: Date };
+  | { type: 'give-up'; at: Date }
+  | { type: 'book'; at: Date };
 
 export type HandoffEventType = HandoffEvent['type'];
 
@@ -53,6 +57,7 @@ const TABLE: Record<HandoffEventType, { from: readonly HandoffStatus[]; to: Hand
   close: { from: ['queued', 'live', 'expired'], to: 'closed' },
   expire: { from: ['queued'], to: 'expired' },
   'give-up': { from: ['expired'], to: 'closed' },
+  book: { from: ['queued', 'expired'], to: 'closed' },
 };
 
 /** Statuses no event leaves. */
@@ -88,6 +93,8 @@ function patchFor(event: HandoffEvent): HandoffPatch {
       return { endReason: event.cause };
     case 'give-up':
       return { endReason: END_REASONS.visitorUnreachable, closedAt: at };
+    case 'book':
+      return { outcome: 'meeting_booked', endReason: END_REASONS.meetingBooked, closedAt: at };
   }
 }
 

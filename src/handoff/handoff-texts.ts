@@ -67,6 +67,48 @@ export const HANDOFF_TEXTS = {
     fr: 'Merci ! Un expert vous recontactera à {contact}.',
     en: "Thank you! An expert will get back to you at {contact}.",
   },
+  /** In-chat booking (BOOKING_CALENDAR): the slots go out as quick replies on this message. */
+  bookingSlots: {
+    fr: 'Je peux vous réserver directement un rendez-vous de {minutes} min avec un expert : choisissez un créneau ci-dessous (heure de {zone}). Si aucun ne vous convient, dites-moi quand vous joindre : un expert vous recontactera.',
+    en: 'I can book you a {minutes}-minute meeting with an expert right here: pick a time below ({zone} time). If none suits you, tell me when to reach you: an expert will get back to you.',
+  },
+  bookingOtherTimes: {
+    fr: 'Autres créneaux',
+    en: 'Other times',
+  },
+  bookingMoreSlots: {
+    fr: "Voici d'autres créneaux (heure de {zone}) :",
+    en: 'Here are other times ({zone} time):',
+  },
+  bookingNoMoreSlots: {
+    fr: "Je n'ai pas d'autre créneau libre dans les {days} prochains jours. Dites-moi quand vous joindre : un expert vous recontactera.",
+    en: "I have no other free time in the next {days} days. Tell me when to reach you: an expert will get back to you.",
+  },
+  bookingNoSlots: {
+    fr: "L'agenda de l'équipe n'a pas de créneau libre dans les {days} prochains jours, je ne peux donc pas réserver de rendez-vous ici.",
+    en: "The team's calendar has no free time in the next {days} days, so I can't book a meeting here.",
+  },
+  bookingAskEmail: {
+    fr: "Parfait : {slot}. À quelle adresse e-mail dois-je vous inviter ?",
+    en: 'Great: {slot}. Which email address should I invite?',
+  },
+  bookingConfirmed: {
+    fr: "C'est réservé : {slot} (heure de {zone}), avec {sdr}. Vous êtes invité avec l'adresse {email}.",
+    en: "You're booked: {slot} ({zone} time), with {sdr}. You're invited at {email}.",
+  },
+  bookingJoinLink: {
+    fr: 'Lien pour rejoindre la réunion : {joinUrl}',
+    en: 'Link to join the meeting: {joinUrl}',
+  },
+  bookingTaken: {
+    fr: "Désolé, ce créneau vient d'être pris. Voici les suivants (heure de {zone}) :",
+    en: 'Sorry, that time was just taken. Here are the next ones ({zone} time):',
+  },
+  /** The calendar could not be read or written (unreachable, refused credentials): said as it is. */
+  bookingUnavailable: {
+    fr: "Je ne peux pas réserver de rendez-vous ici pour le moment : l'agenda de l'équipe ne répond pas.",
+    en: "I can't book a meeting here right now: the team's calendar isn't responding.",
+  },
   sdrJoined: {
     fr: '{sdr} a rejoint la conversation.',
     en: '{sdr} has joined the conversation.',

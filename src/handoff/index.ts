@@ -26,6 +26,7 @@ import { SdrTokens } from './sdr-tokens.js';
 import { SseHub } from './sse-hub.js';
 import { VisitorCourier } from './visitor-courier.js';
 import type { VisitorChannel } from './visitor-channel.js';
+import type { BookingService } from '../booking/booking-service.js';
 
 export type { HandoffConfig } from './handoff-config.js';
 export { AdapterVisitorChannel } from './adapter-visitor-channel.js';
@@ -55,6 +56,10 @@ export interface HandoffModuleOptions {
   config: HandoffConfig;
   /** Client address and attack reporting of `POST /api/sdr/login`. */
   login?: LoginDefenceOptions;
+  /** In-chat booking: calendar slots offered when nobody can join (BOOKING_CALENDAR). */
+  booking?: BookingService;
+  /** Language of the calendar events written for SDRs (SDR_LOCALE). */
+  sdrLocale?: 'fr' | 'en';
   /** Clock, for tests. */
   now?: () => Date;
 }
@@ -82,7 +87,16 @@ export function createHandoffModule(options: HandoffModuleOptions): HandoffModul
   const courier = new VisitorCourier(db, options.channels, logger, new DeliveryLanes({ timeoutMs: config.deliveryTimeoutMs }));
   // Read and checked at start-up: a bad file stops the start naming the field.
   const cannedReplies = loadCannedReplies(config.cannedRepliesFile);
-  const service = new HandoffService({ db, playbook: options.playbook, courier, config, logger, now });
+  const service = new HandoffService({
+    db,
+    playbook: options.playbook,
+    courier,
+    config,
+    logger,
+    now,
+    ...(options.booking ? { booking: options.booking } : {}),
+    ...(options.sdrLocale ? { sdrLocale: options.sdrLocale } : {}),
+  });
   const hub = new SseHub(logger);
   const sweeper = new AssignmentSweeper(service, sweepIntervalFor(config), logger);
   let unsubscribe: Unsubscribe | undefined;

@@ -15,6 +15,7 @@ import type {
   Tier,
 } from '../qualification/types.js';
 import type { TranscriptEntry } from '../storage/ports/transcripts.js';
+import type { BookedMeeting, BookingState } from '../booking/booked-meeting.js';
 import type { EnrichmentProvenance } from '../enrichment/enrichment.js';
 import type { ExpiryCause } from './handoff-state-machine.js';
 import { packetEnrichment, type AccountOwner, type PacketEnrichment } from './packet-enrichment.js';
@@ -95,6 +96,10 @@ export interface LeadPacket {
   visitorLeftAt?: string;
   /** The visitor wrote after the SDR closed: the last time, shown as an alert. */
   returnedAt?: string;
+  /** Slots offered in the chat when nobody could join (in-chat booking). */
+  booking?: BookingState;
+  /** The meeting the visitor booked in the chat. */
+  meeting?: BookedMeeting;
 }
 
 /** The packet as the API returns it: with the transcript read at request time. */

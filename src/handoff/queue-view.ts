@@ -34,6 +34,8 @@ export interface HandoffSummary {
   levels: Array<{ dimension: string; value: string }>;
   /** False once the visitor closed the page (until they write again). */
   online: boolean;
+  /** The meeting booked in the chat (outcome `meeting_booked`). */
+  meeting?: { start: string; end: string; calendar: string; joinUrl?: string };
 }
 
 /** Name, company and contact as the lists show them; `words` is what the visitor said that triage may search. */
@@ -80,6 +82,7 @@ export function toSummary(handoff: HandoffRecord, now: Date): HandoffSummary {
   if (handoff.claimedAt) summary.claimedAt = handoff.claimedAt;
   if (handoff.closedAt) summary.closedAt = handoff.closedAt;
   if (handoff.outcome) summary.outcome = handoff.outcome;
+  if (packet.meeting) summary.meeting = { start: packet.meeting.start, end: packet.meeting.end, calendar: packet.meeting.calendar, ...(packet.meeting.joinUrl ? { joinUrl: packet.meeting.joinUrl } : {}) };
   if (handoff.endReason) summary.endReason = handoff.endReason;
   if (packet.callback?.status === 'unreachable') summary.visitorGone = true;
   if (packet.suggestedSdr) summary.suggestedSdr = packet.suggestedSdr;

@@ -17,11 +17,11 @@ const at = new Date('2026-11-26T10:00:00.000Z');
 
 /** The whole table: every status × every event, undefined = refused. */
 const EXPECTED: Record<HandoffStatus, Record<HandoffEventType, HandoffStatus | undefined>> = {
-  queued: { claim: 'live', release: undefined, close: 'closed', expire: 'expired', 'give-up': undefined },
-  live: { claim: undefined, release: 'released', close: 'closed', expire: undefined, 'give-up': undefined },
-  expired: { claim: 'live', release: undefined, close: 'closed', expire: undefined, 'give-up': 'closed' },
-  released: { claim: undefined, release: undefined, close: undefined, expire: undefined, 'give-up': undefined },
-  closed: { claim: undefined, release: undefined, close: undefined, expire: undefined, 'give-up': undefined },
+  queued: { claim: 'live', release: undefined, close: 'closed', expire: 'expired', 'give-up': undefined, book: 'closed' },
+  live: { claim: undefined, release: 'released', close: 'closed', expire: undefined, 'give-up': undefined, book: undefined },
+  expired: { claim: 'live', release: undefined, close: 'closed', expire: undefined, 'give-up': 'closed', book: 'closed' },
+  released: { claim: undefined, release: undefined, close: undefined, expire: undefined, 'give-up': undefined, book: undefined },
+  closed: { claim: undefined, release: undefined, close: undefined, expire: undefined, 'give-up': undefined, book: undefined },
 };
 
 describe('handoff state machine', () => {
@@ -66,7 +66,7 @@ describe('handoff state machine', () => {
   });
 
   it('exposes the end reasons as constants', () => {
-    expect(Object.values(END_REASONS).sort()).toEqual(['assignment-timeout', 'outside-business-hours', 'released-to-bot', 'sdr-closed', 'visitor-left', 'visitor-unreachable']);
+    expect(Object.values(END_REASONS).sort()).toEqual(['assignment-timeout', 'meeting-booked', 'outside-business-hours', 'released-to-bot', 'sdr-closed', 'visitor-left', 'visitor-unreachable']);
   });
 
   it('says a queued handoff is overdue from its createdAt, at the timeout and not before', () => {

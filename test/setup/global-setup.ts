@@ -1,5 +1,6 @@
 import type { TestProject } from 'vitest/node';
 import { findChromium } from './find-chromium.js';
+import { findRadicale, INSTALL_RADICALE } from './radicale.js';
 import { resolveTestPostgres, type TestPostgres } from './test-postgres.js';
 
 declare module 'vitest' {
@@ -8,12 +9,15 @@ declare module 'vitest' {
     postgresUrl: string;
     /** Chromium's path; empty when none was found (browser tests are then reported as not run, or fail under CI). */
     chromiumPath: string;
+    /** Radicale's path (the CalDAV server of the booking tests); empty when none was found (not run, or fail under CI). */
+    radicalePath: string;
   }
 }
 
 /** The lanes (vitest projects) that need each service. */
 const NEEDS_POSTGRES = new Set(['integration']);
 const NEEDS_BROWSER = new Set(['browser']);
+const NEEDS_RADICALE = new Set(['integration', 'browser']);
 
 /** What to install when a service is missing; under CI=true nothing may be skipped. */
 export const INSTALL_CHROMIUM = 'install Chromium (Debian/Ubuntu: apt-get install chromium) or set CHROME_PATH to a Chromium or Chrome binary';
@@ -40,6 +44,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
     chromiumPath = findChromium() ?? '';
     if (!chromiumPath && ci) throw new Error(`CI=true and no browser for the browser tests: ${INSTALL_CHROMIUM}.`);
   }
+  let radicalePath = '';
+  if ([...lanes].some((lane) => NEEDS_RADICALE.has(lane))) {
+    radicalePath = findRadicale() ?? '';
+    if (!radicalePath && ci) throw new Error(`CI=true and no CalDAV server for the booking tests: ${INSTALL_RADICALE}.`);
+  }
+  project.provide('radicalePath', radicalePath);
   project.provide('postgresUrl', postgres?.url ?? '');
   project.provide('chromiumPath', chromiumPath);
   return async () => {

@@ -1,5 +1,6 @@
 import type { Reporter, TestModule, Vitest } from 'vitest/node';
 import { INSTALL_CHROMIUM, isCi } from './global-setup.js';
+import { INSTALL_RADICALE } from './radicale.js';
 
 interface LaneTally {
   firstStart: number;
@@ -56,6 +57,10 @@ export default class LanesReporter implements Reporter {
     const chromium = this.vitest?.getRootProject().getProvidedContext().chromiumPath;
     if (browserSelected && !chromium) {
       console.log(`\n⚠⚠⚠ BROWSER TESTS NOT RUN: no Chromium found. To run them, ${INSTALL_CHROMIUM}. (Under CI=true this fails the run.) ⚠⚠⚠\n`);
+    }
+    const radicaleSelected = this.vitest?.projects.some((project) => project.name === 'integration' || project.name === 'browser');
+    if (radicaleSelected && !this.vitest?.getRootProject().getProvidedContext().radicalePath) {
+      console.log(`\n⚠⚠⚠ CALDAV BOOKING TESTS NOT RUN: no Radicale found. To run them, ${INSTALL_RADICALE}. (Under CI=true this fails the run.) ⚠⚠⚠\n`);
     }
     // Under CI a skipped test is a defect (a check that did not run), whatever the reason.
     const skipped = [...this.lanes.values()].reduce((total, tally) => total + tally.skipped, 0);

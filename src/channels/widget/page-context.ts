@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { sanitizeVisitorText } from '../../privacy/sanitize-text.js';
 import type { PageContext } from '../../qualification/types.js';
+import { isTimeZone } from '../../handoff/business-hours.js';
 
 /** The page locales the widget speaks; every widget activity carries one of them. */
 export const WIDGET_LOCALES = ['fr-FR', 'en-US'] as const;
@@ -35,6 +36,8 @@ const pageContextSchema = z.object({
   utm_campaign: clipped(200),
   utm_term: clipped(200),
   utm_content: clipped(200),
+  /** The visitor's IANA time zone (offered meeting times are shown in it). */
+  timeZone: z.string().max(64).refine(isTimeZone).optional().catch(undefined),
 });
 
 /**

@@ -533,7 +533,7 @@ function renderDetail(options = {}) {
   renderReasons(packet.reasons ?? []);
   renderKnockouts(packet.knockouts ?? []);
   renderDisputes(packet);
-  renderCallback(packet.callback);
+  renderCallback(packet.callback, packet);
   renderKv($('contact'), [
     [t('nameLabel'), packet.contact?.name],
     [t('jobTitleLabel'), packet.contact?.jobTitle],
@@ -851,14 +851,22 @@ function renderKnockouts(knockouts) {
   $('knockouts').replaceChildren(...knockouts.map((hit) => el('li', {}, el('strong', {}, hit.description), ' — ', el('span', { class: 'quote' }, hit.evidence))));
 }
 
-function renderCallback(callback) {
+function renderCallback(callback, packet) {
   $('callback-block').hidden = !callback;
   if (!callback) return;
+  const meeting = packet.meeting;
+  const booking = packet.booking;
   renderKv($('callback'), [
     [t('cause'), t(`cause_${callback.cause}`)],
-    [t('callbackStatus'), t(`callback_${callback.status}`)],
+    [t('callbackStatus'), meeting ? t('booking_booked') : t(`callback_${callback.status}`)],
     [t('preferredTime'), callback.preferredTime],
     [t('bookingLink'), callback.bookingUrl],
+    // In-chat booking: the meeting the visitor booked, or why the calendar could not offer slots.
+    [t('meetingWhen'), meeting ? `${new Date(meeting.start).toLocaleDateString(state.lang === 'fr' ? 'fr-FR' : 'en-GB', { weekday: 'short', day: 'numeric', month: 'short' })} ${formatTime(meeting.start)}–${formatTime(meeting.end)}` : undefined],
+    [t('meetingWith'), meeting?.calendar],
+    [t('meetingInvitee'), meeting?.attendee],
+    [t('meetingJoin'), meeting?.joinUrl],
+    [t('bookingState'), !meeting && booking ? t(`booking_${booking.status}`) + (booking.error ? ` (${booking.error})` : '') : undefined],
   ]);
 }
 

@@ -5,6 +5,7 @@ import { CLOSE_OUTCOMES, type CloseOutcome } from '../handoff-state-machine.js';
 import { asLeadPacket, type LeadPacket, type PacketFact } from '../lead-packet.js';
 import type { RejectionReason } from '../../feedback/rejection-reasons.js';
 import { sdrSay, type SdrTextKey } from './sdr-texts.js';
+import { formatSlot } from '../../booking/slots.js';
 
 /** What a card button asks for; travels in the card's data (Teams) or the button's action (Slack). */
 export type SdrAction = { kind: 'claim' } | { kind: 'release' } | { kind: 'close'; outcome: CloseOutcome; rejectionReason?: string };
@@ -72,7 +73,8 @@ export function describeHandoff(handoff: HandoffRecord, locale: Locale, publicUr
     closed: sdrSay('closedTitle', locale, { sdr, outcome }),
   };
   const summary = packet.summary ?? '';
-  const title = titles[handoff.status];
+  const meeting = packet.meeting;
+  const title = handoff.status === 'closed' && meeting ? sdrSay('meetingBookedTitle', locale, { when: `${formatSlot(new Date(meeting.start), meeting.teamTimeZone, locale)} (${meeting.teamTimeZone})`, sdr: meeting.calendar }) : titles[handoff.status];
   return {
     handoffId: handoff.id,
     status: handoff.status,

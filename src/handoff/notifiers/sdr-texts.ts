@@ -10,6 +10,12 @@ export const SDR_TEXTS = {
   liveTitle: { fr: 'Pris en charge par {sdr}', en: 'Claimed by {sdr}' },
   releasedTitle: { fr: 'Rendu à l’assistant par {sdr}', en: 'Handed back to the bot by {sdr}' },
   closedTitle: { fr: 'Clôturé par {sdr} : {outcome}', en: 'Closed by {sdr}: {outcome}' },
+  meetingBookedTitle: { fr: 'RDV réservé dans le chat : {when} avec {sdr}', en: 'Meeting booked in the chat: {when} with {sdr}' },
+  meetingEventTitle: { fr: 'RDV avec {visitor} (Qualibot)', en: 'Meeting with {visitor} (Qualibot)' },
+  meetingEventIntro: {
+    fr: 'Rendez-vous réservé dans le chat par le visiteur ({score}/100), personne n’ayant pu le rejoindre.',
+    en: 'Booked in the chat by the visitor ({score}/100) when nobody could join them.',
+  },
   reasonHighScore: { fr: 'score élevé', en: 'high score' },
   reasonAmbiguous: { fr: 'réponses à clarifier', en: 'answers to clarify' },
   scoreLine: { fr: 'Score {score}/100 · {reason} · {locale}', en: 'Score {score}/100 · {reason} · {locale}' },

@@ -30,6 +30,12 @@ describe('parsePageContext', () => {
     expect(parsePageContext(undefined)).toEqual({});
   });
 
+  it("keeps the visitor's time zone only when it is an IANA zone (meeting slots are shown in it)", () => {
+    expect(parsePageContext({ timeZone: 'America/New_York' })).toEqual({ timeZone: 'America/New_York' });
+    expect(parsePageContext({ timeZone: 'Mars/Olympus_Mons', utm_medium: 'cpc' })).toEqual({ utm_medium: 'cpc' });
+    expect(parsePageContext({ timeZone: 42 })).toEqual({});
+  });
+
   it('clips very long values', () => {
     const context = parsePageContext({ pageUrl: `https://x.example/${'a'.repeat(5000)}`, utm_term: 'b'.repeat(500) });
     expect(String(context.pageUrl).length).toBe(2048);

@@ -15,6 +15,7 @@ import type { SdrRecord } from '../../../src/storage/ports/sdrs.js';
 import { createBotFrameworkAdapter, type BotFrameworkAdapter, type BotRuntimeName } from '../../../src/runtime/bot-runtime.js';
 import { openSqliteDatabase } from '../../../src/storage/sqlite/open-sqlite.js';
 import { FakeConnector } from '../../fakes/fake-connector.js';
+import type { BookingService } from '../../../src/booking/booking-service.js';
 import { ScriptedExtractor } from '../../fakes/scripted-extractor.js';
 
 export const logger = createLogger('silent');
@@ -47,6 +48,8 @@ export interface HarnessOptions {
   connector?: FakeConnector;
   /** The SDK behind /api/messages (BOT_RUNTIME); botbuilder by default. */
   runtime?: BotRuntimeName;
+  /** In-chat booking (a calendar pool); built with the harness's database lock and clock. */
+  booking?: (deps: { db: Database; clock: TestClock }) => BookingService;
 }
 
 export interface ApiResponse<T = any> {
@@ -99,7 +102,8 @@ export class HandoffHarness {
       throw error;
     };
     const channels = new VisitorChannelRouter(options.routes ?? {}, new BotFrameworkVisitorChannel(this.adapter, ''));
-    this.module = createHandoffModule({ db: this.db, bot: this.bot.ports, conversationState, channels, playbook: this.playbook, logger, config: this.config, now: this.clock.now });
+    const booking = options.booking?.({ db: this.db, clock: this.clock });
+    this.module = createHandoffModule({ db: this.db, bot: this.bot.ports, conversationState, channels, playbook: this.playbook, logger, config: this.config, now: this.clock.now, ...(booking ? { booking } : {}) });
   }
 
   async start(): Promise<this> {

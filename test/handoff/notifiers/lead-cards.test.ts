@@ -54,6 +54,17 @@ describe('lead cards', () => {
     expect(describeHandoff(handoff('live', { sdrName: 'Marie' }), 'en', 'https://bot.example/').consoleUrl).toBe('https://bot.example/sdr#h-1');
   });
 
+  it('shows the meeting a visitor booked in the chat, on the SDRs’ clock, in Teams and Slack', () => {
+    const booked = handoff('closed', { outcome: 'meeting_booked', endReason: 'meeting-booked' });
+    const meeting = { start: '2026-03-30T07:00:00.000Z', end: '2026-03-30T07:30:00.000Z', calendar: 'Paul — Sales', provider: 'caldav', eventId: 'x', attendee: 'sam@x.example', visitorTimeZone: 'America/New_York', teamTimeZone: 'Europe/Paris', bookedAt: '' };
+    booked.packet = { ...(booked.packet as object), meeting };
+    expect(describeHandoff(booked, 'fr').title).toBe('RDV réservé dans le chat : lundi 30 mars à 09h00 (Europe/Paris) avec Paul — Sales');
+    const english = describeHandoff(booked, 'en');
+    expect(english.title).toBe('Meeting booked in the chat: Monday, March 30, 9:00 AM (Europe/Paris) with Paul — Sales');
+    expect(JSON.stringify(teamsLeadCard(english, LABELS))).toContain('Meeting booked in the chat: Monday, March 30');
+    expect(JSON.stringify(slackLeadBlocks(english, LABELS))).toContain('Meeting booked in the chat: Monday, March 30');
+  });
+
   it('reads back only well-formed card actions', () => {
     expect(parseTeamsSdrAction({ qualibotAction: 'close', outcome: 'meeting_booked', handoffId: 'h-1' })).toEqual({ handoffId: 'h-1', action: { kind: 'close', outcome: 'meeting_booked' } });
     expect(parseTeamsSdrAction({ qualibotAction: 'close', outcome: 'won', handoffId: 'h-1' })).toBeUndefined();

@@ -78,6 +78,8 @@
     context.pageTitle = document.title;
     context.pagesViewed = pagesViewed;
     if (visitedPricing || read('sessionStorage', KEY_PRICING)) context.visitedPricing = true;
+    // The visitor's time zone: meeting times offered in the chat are shown on their clock.
+    try { context.timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone; } catch (e) { /* older browsers: the team's zone */ }
     return context;
   }
 
