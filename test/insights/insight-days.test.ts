@@ -139,7 +139,7 @@ describe.each(['sqlite', 'postgres'] as const)('insight_days rollup on %s', (eng
     const e = seeded.leads.E;
     await db.leads.upsert({ ...e, locale: 'en', context: { utm_source: 'Google' }, decision: { ...e.decision!, route: 'handoff', handoffReason: 'ambiguous' } });
     await expectRollupExact();
-    await db.leads.upsert({ ...e, id: `${e.id}-new`, conversationId: `${e.conversationId}-new`, status: 'qualifying', decision: undefined, decidedAt: undefined, visitorMessages: undefined });
+    await db.leads.upsert({ ...e, id: `${e.id}-new`, conversationId: `${e.conversationId}-new`, status: 'qualifying', decision: null, decidedAt: undefined, visitorMessages: undefined });
     await expectRollupExact();
     await expectSameThroughBothPaths();
     await expectSameThroughBothPaths({ utmSource: 'google', locale: 'en' });
