@@ -218,6 +218,51 @@ export class SqlInsightsRepository implements InsightsRepository {
     ];
   }
 
+  async versions(filter: InsightsFilter): Promise<InsightsRow[]> {
+    // Every version of the period side by side: the version filter itself is not applied.
+    const { playbookVersion: _ignored, ...others } = filter;
+    const day = dayFilter(others);
+    const counts = day
+      ? await this.sql.all(
+          `SELECT d.playbook_version AS version, sum(d.conversations) AS conversations, sum(d.handoff) AS handoff, sum(d.nurture) AS nurture,
+             sum(d.disqualify) AS disqualify, sum(d.knockouts) AS knockouts, sum(d.won) AS won
+           FROM insight_days d WHERE ${day.where} GROUP BY d.playbook_version HAVING sum(d.conversations) > 0`,
+          day.params,
+        )
+      : await this.rawVersionCounts(others);
+    const { where, params } = leadFilter(others);
+    const judgedRows = await this.sql.all(
+      `SELECT coalesce(l.playbook_version, '') AS version, ${verdictCounts}
+       FROM leads l JOIN verdicts v ON v.lead_id = l.id WHERE ${where} GROUP BY coalesce(l.playbook_version, '')`,
+      params,
+    );
+    const judgedByVersion = new Map(judgedRows.map((row) => [String(row.version), judged(row)]));
+    return counts
+      .map((row) => ({
+        playbookVersion: String(row.version),
+        conversations: num(row.conversations),
+        handoff: num(row.handoff),
+        nurture: num(row.nurture),
+        disqualify: num(row.disqualify),
+        knockouts: num(row.knockouts),
+        handoffRate: ratio(num(row.handoff), num(row.conversations)),
+        ...(judgedByVersion.get(String(row.version)) ?? { judged: 0, accepted: 0, rejected: 0, acceptanceRate: null }),
+        won: num(row.won),
+      }))
+      .sort((a, b) => a.playbookVersion.localeCompare(b.playbookVersion));
+  }
+
+  private rawVersionCounts(filter: InsightsFilter): Promise<Row[]> {
+    const { where, params } = leadFilter(filter);
+    return this.sql.all(
+      `SELECT coalesce(l.playbook_version, '') AS version, count(*) AS conversations,
+         sum(CASE WHEN l.route = 'handoff' THEN 1 ELSE 0 END) AS handoff, sum(CASE WHEN l.route = 'nurture' THEN 1 ELSE 0 END) AS nurture,
+         sum(CASE WHEN l.route = 'disqualify' THEN 1 ELSE 0 END) AS disqualify, sum(CASE WHEN l.knockout_count > 0 THEN 1 ELSE 0 END) AS knockouts, sum(l.won) AS won
+       FROM leads l WHERE ${where} GROUP BY coalesce(l.playbook_version, '')`,
+      params,
+    );
+  }
+
   async filterOptions(period: Pick<InsightsFilter, 'from' | 'to'>): Promise<Record<'playbookVersion' | 'channel' | 'locale' | 'utmSource', string[]>> {
     // Within the period only: read through the index, not the whole table.
     const day = dayFilter({ from: period.from, to: period.to });
