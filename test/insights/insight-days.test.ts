@@ -71,6 +71,7 @@ describe.each(['sqlite', 'postgres'] as const)('insight_days rollup on %s', (eng
     expect(await r.routesOverTime(aligned)).toEqual(await r.routesOverTime(raw));
     expect(await r.timings(aligned)).toEqual(await r.timings(raw));
     expect(await r.filterOptions(aligned)).toEqual(await r.filterOptions(raw));
+    expect(await r.versions(aligned)).toEqual(await r.versions(raw));
   }
 
   beforeAll(async () => {
