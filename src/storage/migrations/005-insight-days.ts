@@ -148,6 +148,13 @@ export const insightDays: Migration = {
       IF TG_OP = 'UPDATE' AND (${changedColumns.map((column) => `OLD.${column} IS NOT DISTINCT FROM NEW.${column}`).join(' AND ')}) THEN
         RETURN NULL;
       END IF;
+      -- Two rollup rows are locked in key order, so two leads moving between the same keys in opposite directions
+      -- at once cannot deadlock.
+      IF TG_OP = 'UPDATE' AND ROW(${keyValues('postgres').map((value) => value.replaceAll('X.', 'OLD.')).join(', ')}) > ROW(${keyValues('postgres').map((value) => value.replaceAll('X.', 'NEW.')).join(', ')}) THEN
+        ${contribution('postgres', 'NEW', '')}
+        ${contribution('postgres', 'OLD', '-')}
+        RETURN NULL;
+      END IF;
       IF TG_OP IN ('UPDATE', 'DELETE') THEN
         ${contribution('postgres', 'OLD', '-')}
       END IF;
