@@ -128,14 +128,25 @@ export class SqlInsightsRepository implements InsightsRepository {
   }
 
   async dimensionLevels(filter: InsightsFilter): Promise<InsightsRow[]> {
+    const day = dayFilter(filter);
+    const rows = day
+      ? await this.sql.all(
+          `SELECT d.dimension AS dimension, d.level AS level, sum(d.judged) AS judged, sum(d.accepted) AS accepted, sum(d.rejected) AS rejected
+           FROM insight_levels d WHERE ${day.where} GROUP BY d.dimension, d.level HAVING sum(d.judged) > 0 ORDER BY 1, 2`,
+          day.params,
+        )
+      : await this.rawDimensionLevels(filter);
+    return rows.map((row) => ({ dimension: String(row.dimension), level: String(row.level ?? ''), ...judged(row) }));
+  }
+
+  private rawDimensionLevels(filter: InsightsFilter): Promise<Row[]> {
     const { where, params } = leadFilter(filter);
-    const rows = await this.sql.all(
+    return this.sql.all(
       `SELECT f.key AS dimension, ${this.dialect.factLevel} AS level, ${verdictCounts}
        FROM leads l JOIN verdicts v ON v.lead_id = l.id CROSS JOIN ${this.dialect.facts}
        WHERE ${where} GROUP BY f.key, ${this.dialect.factLevel} ORDER BY 1, 2`,
       params,
     );
-    return rows.map((row) => ({ dimension: String(row.dimension), level: String(row.level ?? ''), ...judged(row) }));
   }
 
   async rejectionReasons(filter: InsightsFilter): Promise<InsightsRow[]> {

@@ -50,10 +50,21 @@ describe.each(['sqlite', 'postgres'] as const)('insight_days rollup on %s', (eng
     FROM leads l GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`;
 
   /** Numbers as numbers (PostgreSQL's bigint and numeric come as text); seconds to the microsecond. */
-  const normalise = (rows: Array<Record<string, unknown>>) =>
-    rows.map((row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, KEYS.includes(key) ? value : key === 'seconds_sum' ? Math.round(Number(value) * 1e6) / 1e6 : Number(value)])));
+  const normalise = (rows: Array<Record<string, unknown>>, keys = KEYS) =>
+    rows.map((row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, keys.includes(key) ? value : key === 'seconds_sum' ? Math.round(Number(value) * 1e6) / 1e6 : Number(value)])));
+
+  const level = engine === 'sqlite' ? `coalesce(json_extract(f.value, '$.value'), '')` : `coalesce(f.value->>'value', '')`;
+  const levelsFromScratch = `SELECT ${day} AS day, coalesce(l.playbook_version, '') AS playbook_version, coalesce(l.channel, '') AS channel,
+      coalesce(l.locale, '') AS locale, coalesce(l.utm_source, '') AS utm_source, f.key AS dimension, ${level} AS level,
+      count(*) AS judged, ${flag(`v.verdict = 'accepted'`)} AS accepted, ${flag(`v.verdict = 'rejected'`)} AS rejected
+    FROM verdicts v JOIN leads l ON l.id = v.lead_id, ${engine === 'sqlite' ? 'json_each(l.facts) f' : 'jsonb_each(l.facts) f'}
+    GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 1, 2, 3, 4, 5, 6, 7`;
+  const LEVEL_KEYS = [...KEYS, 'dimension', 'level'];
 
   async function expectRollupExact(): Promise<void> {
+    const levels = normalise(await query(`SELECT * FROM insight_levels ORDER BY ${LEVEL_KEYS.join(', ')}`), LEVEL_KEYS);
+    for (const row of levels.filter((item) => item.judged === 0)) expect([row.accepted, row.rejected]).toEqual([0, 0]);
+    expect(levels.filter((row) => row.judged !== 0)).toEqual(normalise(await query(levelsFromScratch), LEVEL_KEYS));
     const rollup = normalise(await query(`SELECT * FROM insight_days ORDER BY ${KEYS.join(', ')}`));
     // Rows emptied by updates and deletes stay, at zero everywhere; the others equal the recomputation.
     const emptied = rollup.filter((row) => row.conversations === 0);
@@ -72,6 +83,7 @@ describe.each(['sqlite', 'postgres'] as const)('insight_days rollup on %s', (eng
     expect(await r.timings(aligned)).toEqual(await r.timings(raw));
     expect(await r.filterOptions(aligned)).toEqual(await r.filterOptions(raw));
     expect(await r.versions(aligned)).toEqual(await r.versions(raw));
+    expect(await r.dimensionLevels(aligned)).toEqual(await r.dimensionLevels(raw));
   }
 
   beforeAll(async () => {
@@ -131,6 +143,7 @@ describe.each(['sqlite', 'postgres'] as const)('insight_days rollup on %s', (eng
     expect(await db.insights.funnel(aligned)).toEqual(EXPECTED.funnel);
     const timings = Object.fromEntries((await db.insights.timings(aligned)).map(({ measure, ...rest }) => [measure, rest]));
     expect(timings).toEqual(EXPECTED.timings);
+    expect(await db.insights.dimensionLevels(aligned)).toEqual(EXPECTED.dimensions);
     await expectSameThroughBothPaths();
     await expectSameThroughBothPaths({ utmSource: 'LinkedIn' });
     await expectSameThroughBothPaths({ locale: 'en', playbookVersion: 'fixture-1', channel: 'webchat' });
@@ -139,6 +152,10 @@ describe.each(['sqlite', 'postgres'] as const)('insight_days rollup on %s', (eng
   it('follows a lead that changes route, locale and source, and one that is being qualified', async () => {
     const e = seeded.leads.E;
     await db.leads.upsert({ ...e, locale: 'en', context: { utm_source: 'Google' }, decision: { ...e.decision!, route: 'handoff', handoffReason: 'ambiguous' } });
+    await expectRollupExact();
+    // A judged lead whose facts and source change after its verdict (a later turn): its levels move with it.
+    const c = seeded.leads.C;
+    await db.leads.upsert({ ...c, context: { utm_source: 'newsletter' }, facts: { ...c.facts, authority: { ...c.facts.authority!, value: 'influencer' } } });
     await expectRollupExact();
     await db.leads.upsert({ ...e, id: `${e.id}-new`, conversationId: `${e.conversationId}-new`, status: 'qualifying', decision: null, decidedAt: undefined, visitorMessages: undefined });
     await expectRollupExact();

@@ -110,6 +110,55 @@ const sqliteFlagTriggers = Object.entries(FLAG_SETS)
 
 const changedColumns = ['created_at', 'playbook_version', 'channel', 'locale', 'utm_source', 'route', 'handoff_reason', 'complete', 'knockout_count', 'sql_accepted', 'opportunity', 'won', 'visitor_messages', 'started_at', 'decided_at', 'llm_calls', 'tokens'];
 
+
+/**
+ * insight_levels: judged handoffs per day × filters × (dimension, level the bot read), for the acceptance rate per
+ * level, which otherwise reads every judged lead's facts JSON. A verdict counts once per fact of its lead.
+ */
+const LEVEL_KEYS = [...KEYS, 'dimension', 'level'];
+const LEVEL_MEASURES = ['judged', 'accepted', 'rejected'];
+
+/** One verdict `V` × the facts of its lead `L` (`facts` = the JSON the facts are read from), with a sign. */
+function levelRows(engine: 'sqlite' | 'postgres', lead: string, facts: string, verdict: string, sign: '' | '-', from: string, where: string): string {
+  const keys = keyValues(engine).map((value) => value.replaceAll('X.', `${lead}.`));
+  const each = engine === 'sqlite' ? `json_each(${facts}) f` : `jsonb_each(${facts}) f`;
+  const level = engine === 'sqlite' ? `coalesce(json_extract(f.value, '$.value'), '')` : `coalesce(f.value->>'value', '')`;
+  // Grouped: a lead with two judged handoffs gives the same key twice, and one upsert may touch a row only once.
+  const values = [
+    ...keys,
+    'f.key',
+    level,
+    `${sign}count(*)`,
+    `${sign}sum(CASE WHEN ${verdict}.verdict = 'accepted' THEN 1 ELSE 0 END)`,
+    `${sign}sum(CASE WHEN ${verdict}.verdict = 'rejected' THEN 1 ELSE 0 END)`,
+  ];
+  return `INSERT INTO insight_levels (${[...LEVEL_KEYS, ...LEVEL_MEASURES].join(', ')})
+        SELECT ${values.join(', ')} FROM ${from}, ${each} WHERE ${where} GROUP BY ${LEVEL_KEYS.map((_, index) => index + 1).join(', ')}
+        ON CONFLICT (${LEVEL_KEYS.join(', ')}) DO UPDATE SET ${LEVEL_MEASURES.map((column) => `${column} = insight_levels.${column} + excluded.${column}`).join(', ')};`;
+}
+
+function levelsTable(engine: 'sqlite' | 'postgres'): string {
+  const text = engine === 'sqlite' ? 'TEXT' : 'text';
+  const integer = engine === 'sqlite' ? 'INTEGER' : 'bigint';
+  return `CREATE TABLE insight_levels (
+    ${LEVEL_KEYS.map((key) => `${key} ${text} NOT NULL`).join(',\n    ')},
+    ${LEVEL_MEASURES.map((column) => `${column} ${integer} NOT NULL DEFAULT 0`).join(',\n    ')},
+    PRIMARY KEY (${LEVEL_KEYS.join(', ')})
+  );`;
+}
+
+function levelsBackfill(engine: 'sqlite' | 'postgres'): string {
+  const keys = keyValues(engine).map((value) => value.replaceAll('X.', 'l.'));
+  const each = engine === 'sqlite' ? 'json_each(l.facts) f' : 'jsonb_each(l.facts) f';
+  const level = engine === 'sqlite' ? `coalesce(json_extract(f.value, '$.value'), '')` : `coalesce(f.value->>'value', '')`;
+  return `INSERT INTO insight_levels (${[...LEVEL_KEYS, ...LEVEL_MEASURES].join(', ')})
+    SELECT ${[...keys, 'f.key', level].join(', ')}, count(*), sum(CASE WHEN v.verdict = 'accepted' THEN 1 ELSE 0 END), sum(CASE WHEN v.verdict = 'rejected' THEN 1 ELSE 0 END)
+    FROM verdicts v JOIN leads l ON l.id = v.lead_id, ${each} GROUP BY ${LEVEL_KEYS.map((_, index) => index + 1).join(', ')};`;
+}
+
+/** What a lead's judged contribution depends on: its keys and its facts. */
+const levelColumns = ['created_at', 'playbook_version', 'channel', 'locale', 'utm_source', 'facts'];
+
 export const insightDays: Migration = {
   version: 5,
   name: 'insight-days',
@@ -133,6 +182,27 @@ export const insightDays: Migration = {
       ${contribution('sqlite', 'OLD', '-')}
     END;
     ${sqliteFlagTriggers}
+    ${levelsTable('sqlite')}
+    ${levelsBackfill('sqlite')}
+    CREATE TRIGGER verdicts_levels_insert AFTER INSERT ON verdicts BEGIN
+      ${levelRows('sqlite', 'l', 'l.facts', 'NEW', '', 'leads l', 'l.id = NEW.lead_id')}
+    END;
+    CREATE TRIGGER verdicts_levels_delete AFTER DELETE ON verdicts BEGIN
+      ${levelRows('sqlite', 'l', 'l.facts', 'OLD', '-', 'leads l', 'l.id = OLD.lead_id')}
+    END;
+    CREATE TRIGGER verdicts_levels_update AFTER UPDATE ON verdicts BEGIN
+      ${levelRows('sqlite', 'l', 'l.facts', 'OLD', '-', 'leads l', 'l.id = OLD.lead_id')}
+      ${levelRows('sqlite', 'l', 'l.facts', 'NEW', '', 'leads l', 'l.id = NEW.lead_id')}
+    END;
+    CREATE TRIGGER leads_levels_update AFTER UPDATE ON leads
+      WHEN ${levelColumns.map((column) => `OLD.${column} IS NOT NEW.${column}`).join(' OR ')}
+    BEGIN
+      ${levelRows('sqlite', 'OLD', 'OLD.facts', 'v', '-', 'verdicts v', 'v.lead_id = OLD.id')}
+      ${levelRows('sqlite', 'NEW', 'NEW.facts', 'v', '', 'verdicts v', 'v.lead_id = NEW.id')}
+    END;
+    CREATE TRIGGER leads_levels_delete AFTER DELETE ON leads BEGIN
+      ${levelRows('sqlite', 'OLD', 'OLD.facts', 'v', '-', 'verdicts v', 'v.lead_id = OLD.id')}
+    END;
     CREATE INDEX leads_insights_cover ON leads (created_at, playbook_version, channel, locale, utm_source, id, score);
     CREATE INDEX verdicts_lead_cover ON verdicts (lead_id, verdict, reason_id);
   `,
@@ -178,6 +248,31 @@ export const insightDays: Migration = {
       RETURN NULL;
     END $$;
     CREATE TRIGGER crm_outcomes_flags AFTER INSERT OR UPDATE OR DELETE ON crm_outcomes FOR EACH ROW EXECUTE FUNCTION crm_outcomes_flags();
+    ${levelsTable('postgres')}
+    ${levelsBackfill('postgres')}
+    CREATE FUNCTION verdicts_levels() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      IF TG_OP IN ('UPDATE', 'DELETE') THEN
+        ${levelRows('postgres', 'l', 'l.facts', 'OLD', '-', 'leads l', 'l.id = OLD.lead_id')}
+      END IF;
+      IF TG_OP IN ('INSERT', 'UPDATE') THEN
+        ${levelRows('postgres', 'l', 'l.facts', 'NEW', '', 'leads l', 'l.id = NEW.lead_id')}
+      END IF;
+      RETURN NULL;
+    END $$;
+    CREATE TRIGGER verdicts_levels AFTER INSERT OR UPDATE OR DELETE ON verdicts FOR EACH ROW EXECUTE FUNCTION verdicts_levels();
+    CREATE FUNCTION leads_levels() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      IF TG_OP = 'UPDATE' AND (${levelColumns.map((column) => `OLD.${column} IS NOT DISTINCT FROM NEW.${column}`).join(' AND ')}) THEN
+        RETURN NULL;
+      END IF;
+      ${levelRows('postgres', 'OLD', 'OLD.facts', 'v', '-', 'verdicts v', 'v.lead_id = OLD.id')}
+      IF TG_OP = 'UPDATE' THEN
+        ${levelRows('postgres', 'NEW', 'NEW.facts', 'v', '', 'verdicts v', 'v.lead_id = NEW.id')}
+      END IF;
+      RETURN NULL;
+    END $$;
+    CREATE TRIGGER leads_levels AFTER UPDATE OR DELETE ON leads FOR EACH ROW EXECUTE FUNCTION leads_levels();
     CREATE INDEX leads_insights_cover ON leads (created_at, playbook_version, channel, locale, utm_source) INCLUDE (id, score);
     CREATE INDEX verdicts_lead_cover ON verdicts (lead_id) INCLUDE (verdict, reason_id);
   `,
