@@ -43,6 +43,7 @@ const INTEGRATION = [
   'test/channels/widget/widget-assets.test.ts',
   'test/channels/widget/widget-adapter.test.ts',
   'test/cli/**/*.test.ts',
+  'test/enrichment/enrichment-http.test.ts',
 ];
 const ALL = 'test/**/*.test.ts';
 const NOT_UNIT = [...BROWSER, ...EVALS, ...INTEGRATION];

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import type { TurnContext } from 'botbuilder';
+import type { TurnContext } from './bot/turn.js';
 import restify from 'restify';
 import { createBotPipeline, type BotFrameworkAuthentication } from './bot/bot-pipeline.js';
 import type { QualibotBot } from './bot/qualibot-bot.js';
@@ -9,6 +9,8 @@ import type { SlackChannel } from './channels/slack/index.js';
 import type { WidgetChannel } from './channels/widget/index.js';
 import type { Config } from './config.js';
 import { mountCrmOutcomes } from './crm/inbound-outcomes.js';
+import { loadDomainLists } from './enrichment/email-domain.js';
+import { createLeadEnrichment, type LeadEnrichment, type TurnWait } from './enrichment/index.js';
 import { createExtraction } from './extraction/create-extractor.js';
 import type { Extractor } from './extraction/extractor.js';
 import { warmUpRecognizers } from './extraction/rules/numbers/recognizers.js';
@@ -46,6 +48,8 @@ export interface App {
   /** The website widget (its adapter sends proactive messages to widget visitors). */
   widget: WidgetChannel;
   handoff: HandoffModule;
+  /** Company lookups (tests wait for them with `idle` and listen with `onStored`). */
+  enrichment: LeadEnrichment;
   /** Runs one turn of the bot, serialised per conversation (what every channel calls). */
   runTurn(context: TurnContext): Promise<void>;
   /**
@@ -63,6 +67,8 @@ export interface AppOverrides {
   clock?: () => number;
   /** Bot Framework authentication (tests validate tokens against a fake of the Bot Service's keys). */
   botFrameworkAuthentication?: BotFrameworkAuthentication;
+  /** How long a turn waits for a company lookup (tests pass a wait they release instead of a wall clock). */
+  enrichmentWait?: TurnWait;
 }
 
 /**
@@ -81,7 +87,9 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     : createExtraction(config, playbook, logger, { budget: guards.llmBudget, onBudgetSkipped: () => guards.refused('llm_budget') });
   const extractor = new InstrumentedExtractor(extraction.extractor, metrics);
 
-  const pipeline = createBotPipeline({ config, playbook, extractor, db, metrics, guards, logger, authentication: overrides.botFrameworkAuthentication });
+  // Company lookups: an invalid company file stops start-up here (file and row named).
+  const enrichment = createLeadEnrichment({ config: config.enrichment, playbook, store: db.enrichments, logger, ...(overrides.enrichmentWait ? { wait: overrides.enrichmentWait } : {}) });
+  const pipeline = createBotPipeline({ config, playbook, extractor, enrichment, db, metrics, guards, logger, authentication: overrides.botFrameworkAuthentication });
   const { bot, drain } = pipeline;
   metrics.addGauge('qualibot_outbox_backlog', 'CRM outbox entries not yet delivered', () => db.outbox.backlog());
   metrics.addGauge('qualibot_handoffs', 'Handoffs by status', async () => countByStatus(await db.handoffs.list()), 'status');
@@ -124,6 +132,9 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     login: { trustedHops: config.rateLimits.trustProxyHops, onFailure: (reason) => metrics.loginFailures.inc({ reason }), onThrottled: () => guards.refused('login') },
   });
   handoff.mount(server);
+  // A lookup after the lead was queued (a contact typed while waiting, a late result): the open handoff shows it,
+  // and an existing customer still in the queue goes to its owner.
+  enrichment.onStored((record) => handoff.service.enrichmentArrived(record));
   widget.onTyping((conversationId) => void handoff.service.visitorTyping(conversationId).catch((error: unknown) => logger.debug({ err: error }, 'visitor typing not relayed')));
   // Outcomes the CRM reports later (meeting held, opportunity, won/lost), when a shared secret is set.
   if (config.crmOutcomesSecret) mountCrmOutcomes(server, { db, secret: config.crmOutcomesSecret, logger });
@@ -147,7 +158,10 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
 
   // Compile the date/number recognizer models (seconds of CPU) before listening, so neither a visitor's
   // turn nor a health probe ever waits behind them.
-  if (config.warmUp) warmUpRecognizers();
+  if (config.warmUp) {
+    warmUpRecognizers();
+    await loadDomainLists();
+  }
   await new Promise<void>((resolve) => server.listen(config.port, config.host, () => resolve()));
   const address = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
@@ -174,6 +188,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     slack,
     widget,
     handoff,
+    enrichment,
     runTurn: pipeline.runTurn,
     close: async (graceMs = config.shutdownGraceMs) => {
       const deadline = Date.now() + graceMs;
@@ -182,6 +197,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
       // Widget visitors are told to reconnect (to another instance); their running turns still finish into history.
       await widget.close();
       if (!(await drain.idle(remaining(deadline)))) logger.warn({ turnsRunning: drain.turnsRunning }, 'shutdown: turns still running at the end of the grace period');
+      await Promise.race([enrichment.idle(), new Promise((resolve) => setTimeout(resolve, remaining(deadline)).unref())]);
       await handoff.stop(remaining(deadline));
       await workers.stop(remaining(deadline));
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { CRM_ENV_VARIABLES, loadCrmConfig, loadCrmOutcomesSecret, type CrmConfig } from './crm/crm-config.js';
+import { ENRICHMENT_ENV_VARIABLES, loadEnrichmentConfig, type EnrichmentConfig } from './enrichment/enrichment-config.js';
 import { ConfigError } from './errors.js';
 import { isTimeZone, parseBusinessHours } from './handoff/business-hours.js';
 import type { HandoffConfig } from './handoff/handoff-config.js';
@@ -118,7 +119,7 @@ const envSchema = z.object({
 export type Env = z.input<typeof envSchema>;
 
 /** Every environment variable Qualibot reads (documented in .env.example and the README). */
-export const ENV_VARIABLES: readonly string[] = [...Object.keys(envSchema.shape), ...CRM_ENV_VARIABLES];
+export const ENV_VARIABLES: readonly string[] = [...Object.keys(envSchema.shape), ...CRM_ENV_VARIABLES, ...ENRICHMENT_ENV_VARIABLES];
 
 export interface Config {
   port: number;
@@ -157,6 +158,8 @@ export interface Config {
   crm?: CrmConfig;
   /** Secret of `POST /api/crm/outcomes` (CRM_OUTCOMES_SECRET, else CRM_WEBHOOK_SECRET); the endpoint is off without one. */
   crmOutcomesSecret?: string;
+  /** Company facts from e-mail domains and websites (ENRICHMENT_* variables, src/enrichment/enrichment-config.ts). */
+  enrichment: EnrichmentConfig;
   retention: { transcriptDays: number; leadDays: number; intervalMs: number };
   /** Abuse limits (src/server/rate-limits.ts); 0 switches one off. */
   rateLimits: RateLimitConfig;
@@ -267,6 +270,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     crm: loadCrmConfig(env),
     crmOutcomesSecret: loadCrmOutcomesSecret(env),
+    enrichment: loadEnrichmentConfig(env),
     retention: { transcriptDays: e.RETENTION_TRANSCRIPT_DAYS, leadDays: e.RETENTION_LEAD_DAYS, intervalMs: e.RETENTION_INTERVAL_MINUTES * 60_000 },
     rateLimits: {
       messagesPerMinute: e.RATE_LIMIT_MESSAGES_PER_MINUTE,

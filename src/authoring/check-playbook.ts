@@ -94,7 +94,12 @@ export function checkPlaybook(playbook: Playbook, options: { labelledDir?: strin
     levelsWithoutExamples: split(
       playbook.dimensions.flatMap((dimension) => dimension.levels.map((level) => ({ own: OWN_WORDS_KINDS.has(dimension.kind), missing: missing(`${dimension.id}.${level.id}`, level.examples) }))),
     ),
-    knockoutsWithoutExamples: split(playbook.knockouts.map((knockout) => ({ own: knockout.signal === undefined, missing: missing(knockout.id, knockout.examples) }))),
+    // A knockout read only from a lookup (`enrichment:`, no phrases) has no sentences to exemplify.
+    knockoutsWithoutExamples: split(
+      playbook.knockouts
+        .filter((knockout) => !(knockout.enrichment && !knockout.signal && !knockout.phrases && !knockout.patterns))
+        .map((knockout) => ({ own: knockout.signal === undefined, missing: missing(knockout.id, knockout.examples) })),
+    ),
     sharedPhrases: sharedPhrases(playbook),
     vocabularySize: { fr: SLOTS.reduce((sum, slot) => sum + playbook.vocabulary[slot].fr.length, 0), en: SLOTS.reduce((sum, slot) => sum + playbook.vocabulary[slot].en.length, 0) },
   };

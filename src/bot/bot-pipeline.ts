@@ -1,7 +1,8 @@
-import type { Middleware, TurnContext } from 'botbuilder';
+import type { ConversationState, Middleware, TurnContext } from './turn.js';
 import { CardSubmitTextMiddleware } from '../channels/teams/card-submit-text.js';
 import { MentionTextMiddleware } from '../channels/teams/mention-text-middleware.js';
 import type { Config } from '../config.js';
+import type { LeadEnrichment } from '../enrichment/lead-enrichment.js';
 import type { Extractor } from '../extraction/extractor.js';
 import { TeamsSdrGate } from '../channels/teams/sdr/teams-sdr-desk.js';
 import type { Logger } from '../logger.js';
@@ -22,13 +23,14 @@ import { CompletedTurnsInState } from './middleware/completed-turns-in-state.js'
 import { TranscriptMiddleware } from './middleware/transcript-middleware.js';
 import { TurnGuardMiddleware } from './middleware/turn-guard-middleware.js';
 import type { QualibotBot } from './qualibot-bot.js';
-import type { ConversationState } from 'botbuilder';
 import { createTurnErrorHandler } from './turn-error.js';
 
 export interface BotPipelineOptions {
   config: Config;
   playbook: Playbook;
   extractor: Extractor;
+  /** Company lookups from the visitor's e-mail domain or website (src/enrichment). */
+  enrichment?: LeadEnrichment;
   /** The bot's state, turn lock, dedupe and transcript; the leads and outbox its decisions are recorded in. */
   db: Pick<Database, 'state' | 'lock' | 'transcripts' | 'leads' | 'outbox'>;
   metrics: Metrics;
@@ -64,14 +66,14 @@ export interface BotPipeline {
 
 export function createBotPipeline(options: BotPipelineOptions): BotPipeline {
   const { config, playbook, extractor, db, metrics, guards, logger } = options;
-  const { bot, conversationState, visitorText } = buildBot({ playbook, extractor, logger, storage: db.state });
+  const { bot, conversationState, visitorText } = buildBot({ playbook, extractor, logger, storage: db.state, ...(options.enrichment ? { enrichment: options.enrichment } : {}) });
   bot.ports.addDecisionListener(new LeadRecorder(db.leads, db.outbox, playbook, logger));
   bot.ports.addDecisionListener(new RouteMetricsListener(metrics));
 
   // Turns are serialised per conversation and deduplicated by TurnGuardMiddleware, which every channel adapter runs;
   // each is counted so a shutdown knows when the last one is done.
   const drain = new Drain();
-  const runTurn = (context: TurnContext) => drain.track(() => bot.run(context));
+  const runTurn = (context: TurnContext) => drain.track(() => bot.runTurn(context));
 
   if (!config.botFramework.authenticated) {
     logger.warn('MicrosoftAppId is empty: /api/messages accepts UNAUTHENTICATED requests (local/dev mode). Set MicrosoftAppId and MicrosoftAppPassword in production.');

@@ -1,4 +1,4 @@
-import type { TurnContext } from 'botbuilder';
+import type { TurnContext } from './turn.js';
 import type { LeadState } from '../qualification/lead-state.js';
 import type { Decision } from '../qualification/types.js';
 

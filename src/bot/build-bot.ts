@@ -1,4 +1,5 @@
 import { ConversationState, MemoryStorage, type Middleware, type Storage } from 'botbuilder';
+import type { LeadEnrichment } from '../enrichment/lead-enrichment.js';
 import type { Extractor } from '../extraction/extractor.js';
 import type { Logger } from '../logger.js';
 import type { Playbook } from '../playbook/schema.js';
@@ -17,10 +18,10 @@ export interface BotParts {
 }
 
 /** The bot and its state, the same for the server, the replay engine and the terminal chat. */
-export function buildBot(options: { playbook: Playbook; extractor: Extractor; logger: Logger; storage?: Storage }): BotParts {
+export function buildBot(options: { playbook: Playbook; extractor: Extractor; logger: Logger; storage?: Storage; enrichment?: LeadEnrichment }): BotParts {
   const storage = options.storage ?? new MemoryStorage();
   const conversationState = new ConversationState(storage);
-  const qualifier = new Qualifier(options.playbook, options.extractor);
+  const qualifier = new Qualifier(options.playbook, options.extractor, options.enrichment);
   const bot = new QualibotBot({ playbook: options.playbook, qualifier, conversationState, logger: options.logger });
   const visitorText = new VisitorTextMiddleware(visitorLocale(bot.ports.leads), options.logger);
   return { bot, qualifier, conversationState, storage, visitorText };

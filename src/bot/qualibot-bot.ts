@@ -19,6 +19,7 @@ import type { Qualifier } from '../qualification/qualifier.js';
 import type { Decision, Locale, PageContext } from '../qualification/types.js';
 import { VISITOR_LEFT_EVENT, type BotPorts, type DecisionListener, type MessageInterceptor } from './bot-ports.js';
 import { outcomeActivity } from './render.js';
+import type { TurnContext as Turn } from './turn.js';
 
 export interface QualibotBotOptions {
   playbook: Playbook;
@@ -61,9 +62,9 @@ export class QualibotBot extends TeamsActivityHandler {
       addDecisionListener: (listener) => void this.listeners.push(listener),
       addMessageInterceptor: (interceptor) => void this.interceptors.push(interceptor),
       leads: {
-        get: (context) => this.leadAccessor.get(context),
-        set: (context, lead) => this.leadAccessor.set(context, lead),
-        changed: (lead, context) => this.leadChanged(lead, context),
+        get: (context) => this.leadAccessor.get(sdkTurn(context)),
+        set: (context, lead) => this.leadAccessor.set(sdkTurn(context), lead),
+        changed: (lead, context) => this.leadChanged(lead, sdkTurn(context)),
       },
     };
 
@@ -86,7 +87,11 @@ export class QualibotBot extends TeamsActivityHandler {
   }
 
   private async leadChanged(lead: LeadState, context: TurnContext): Promise<void> {
-    for (const listener of this.listeners) await listener.onLeadChanged?.(lead, context);
+    // A contact left after the route (e.g. while waiting for an SDR): its company is looked up for the SDR, not scored.
+    const enrichment = (await this.qualifier.enrich(lead, context.activity.conversation?.id ?? 'unknown')).sheet.enrichment;
+    const changed = enrichment && enrichment !== lead.sheet.enrichment ? { ...lead, sheet: { ...lead.sheet, enrichment } } : lead;
+    if (changed !== lead) await this.leadAccessor.set(context, changed);
+    for (const listener of this.listeners) await listener.onLeadChanged?.(changed, context);
   }
 
   /** Invokes the bot has no handler for (messaging extensions, tabs, sign-in…) answer 501, noted at debug level. */
@@ -101,6 +106,11 @@ export class QualibotBot extends TeamsActivityHandler {
   override async run(context: TurnContext): Promise<void> {
     await super.run(context);
     await this.conversationState.saveChanges(context, false);
+  }
+
+  /** A turn as the rest of Qualibot holds it (its own `TurnContext` port). */
+  runTurn(context: Turn): Promise<void> {
+    return this.run(sdkTurn(context));
   }
 
   private async handleMembersAdded(context: TurnContext): Promise<void> {
@@ -241,4 +251,12 @@ function pageContextOf(context: TurnContext): PageContext {
     if (['string', 'number', 'boolean'].includes(typeof value)) safe[key.slice(0, 64)] = typeof value === 'string' ? value.slice(0, 512) : value;
   }
   return safe;
+}
+
+/**
+ * Every turn Qualibot's core hands back to the bot was created by a botbuilder adapter (the Agents SDK runtime
+ * bridges its turns onto one, src/runtime/agents-adapter.ts); the core only saw it through its narrower port.
+ */
+function sdkTurn(context: Turn): TurnContext {
+  return context as unknown as TurnContext;
 }

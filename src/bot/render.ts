@@ -1,4 +1,5 @@
-import { ActionTypes, ActivityTypes, CardFactory, InputHints, type Activity, type CardAction } from 'botbuilder';
+import type { Activity, CardAction } from '../channels/activity.js';
+import { ActionTypes, ActivityTypes, adaptiveCard, buttonsCard, InputHints } from '../channels/protocol.js';
 import { render } from '../playbook/queries.js';
 import type { Dimension, Playbook } from '../playbook/schema.js';
 import type { Decision, Locale } from '../qualification/types.js';
@@ -40,7 +41,7 @@ export function questionActivity(options: {
   const actions: CardAction[] = labels.map((label) => ({ type: ActionTypes.ImBack, title: label, value: label }));
   if (options.channelId === 'slack') {
     // Slack shows no suggested actions (Azure's channel drops them); card buttons become Slack buttons.
-    activity.attachments = [CardFactory.heroCard('', undefined, actions)];
+    activity.attachments = [buttonsCard(actions)];
     return activity;
   }
   activity.suggestedActions = { actions, to: [] };
@@ -54,7 +55,7 @@ export function outcomeActivity(text: string, decision: Decision): Partial<Activ
 }
 
 function quickReplyCard(labels: string[]) {
-  return CardFactory.adaptiveCard({
+  return adaptiveCard({
     type: 'AdaptiveCard',
     version: '1.4',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',

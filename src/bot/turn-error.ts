@@ -1,4 +1,5 @@
-import { ActivityTypes, type TurnContext } from 'botbuilder';
+import type { TurnContext } from './turn.js';
+import { ActivityTypes } from '../channels/protocol.js';
 import { detectLocale } from '../extraction/detect-locale.js';
 import { t, toLocale } from '../i18n/messages.js';
 import type { Logger } from '../logger.js';

@@ -10,11 +10,13 @@ export interface ChannelAccount {
   id: string;
   name: string;
   aadObjectId?: string;
-  // `role` is left out: botbuilder types it as its own enum, which no plain string fits.
+  /** `user`, `bot` or `skill`; botbuilder types it as its own enum, so accounts built here meet it only at its adapters. */
+  role?: string;
   properties?: unknown;
 }
 
-export interface ConversationAccount extends ChannelAccount {
+/** A conversation's account; its `role`, which no channel sets on a conversation, is left out. */
+export interface ConversationAccount extends Omit<ChannelAccount, 'role'> {
   isGroup: boolean;
   conversationType: string;
   tenantId?: string;

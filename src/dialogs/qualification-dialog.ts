@@ -7,6 +7,10 @@ import { isSmallTalk } from '../qualification/small-talk.js';
 import type { Locale } from '../qualification/types.js';
 
 export const QUALIFICATION_DIALOG = 'qualification';
+
+function conversationIdOf(context: TurnContext): string {
+  return context.activity.conversation?.id ?? 'unknown';
+}
 const LOOP = 'qualification-loop';
 const ANSWER_PROMPT = 'answer';
 
@@ -50,7 +54,7 @@ export class QualificationDialog extends ComponentDialog {
 
   private async readOpening(context: TurnContext, text: string): Promise<void> {
     const read = await this.qualifier.read(await this.lead(context), text);
-    await this.leadAccessor.set(context, read.lead);
+    await this.leadAccessor.set(context, await this.qualifier.enrich(read.lead, conversationIdOf(context)));
   }
 
   private async askNextDimension(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -89,7 +93,8 @@ export class QualificationDialog extends ComponentDialog {
       // The LLM may take seconds: show the visitor we are on it at once.
       if (this.qualifier.extractorName !== 'rules') await step.context.sendActivity({ type: ActivityTypes.Typing });
       const read = await this.qualifier.read(lead, text, asked);
-      lead = read.lead;
+      // An e-mail or website in the answer: what is looked up in time may answer the next question (company).
+      lead = await this.qualifier.enrich(read.lead, conversationIdOf(step.context));
       next.acknowledge = read.learned.length > 0;
       const nextDimension = this.qualifier.nextDimension(lead);
       if (read.extraction.rephrasedQuestion && nextDimension) next.rephrased = { dimension: nextDimension.id, text: read.extraction.rephrasedQuestion };

@@ -1,8 +1,14 @@
-import type { Activity, BotAdapter, ConversationReference } from 'botbuilder';
+import type { TurnContext } from '../bot/turn.js';
+import type { Activity, ConversationReference } from '../channels/activity.js';
 import type { ChannelReach, VisitorChannel } from './visitor-channel.js';
 
+/** What such an adapter offers: a turn in a conversation it holds, to send in. */
+export interface ContinuingAdapter {
+  continueConversation(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void>;
+}
+
 /**
- * Any `BotAdapter` that implements `continueConversation` (the website widget). Such a connection
+ * Any adapter that implements `continueConversation` (the website widget). Such a connection
  * lives in one process: `isHere` tells whether this instance holds it; without it, always here.
  */
 export class AdapterVisitorChannel implements VisitorChannel {
@@ -11,7 +17,7 @@ export class AdapterVisitorChannel implements VisitorChannel {
    * `'anywhere'` is for adapters any instance can send through (Slack's Web API).
    */
   constructor(
-    private readonly adapter: Pick<BotAdapter, 'continueConversation'>,
+    private readonly adapter: ContinuingAdapter,
     private readonly isHere?: ((reference: Partial<ConversationReference>) => boolean) | 'anywhere',
   ) {}
 

@@ -1,4 +1,5 @@
-import type { Activity, ConversationReference, TurnContext } from 'botbuilder';
+import type { TurnContext } from '../bot/turn.js';
+import type { Activity, ConversationReference } from '../channels/activity.js';
 import type { ChannelReach, VisitorChannel } from './visitor-channel.js';
 
 /** The part of botbuilder's `CloudAdapter` this needs. */

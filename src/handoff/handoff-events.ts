@@ -1,4 +1,4 @@
-import type { Activity } from 'botbuilder';
+import type { Activity } from '../channels/activity.js';
 import { z } from 'zod';
 import { HANDOFF_REASONS } from '../qualification/types.js';
 import type { EventBus, Unsubscribe } from '../storage/ports/event-bus.js';

@@ -1,4 +1,5 @@
-import type { Activity, TurnContext } from 'botbuilder';
+import type { TurnContext } from '../bot/turn.js';
+import type { Activity } from '../channels/activity.js';
 import type { MessageInterceptor, TurnLeads } from '../bot/bot-ports.js';
 import type { LeadState } from '../qualification/lead-state.js';
 import type { Contact } from '../qualification/types.js';

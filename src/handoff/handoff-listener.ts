@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { ActivityTypes, Channels, EventFactory, type Activity, type TurnContext } from 'botbuilder';
+import type { TurnContext } from '../bot/turn.js';
+import type { Activity } from '../channels/activity.js';
+import { ActivityTypes, Channels, handoffInitiation } from '../channels/protocol.js';
 import { VISITOR_LEFT_EVENT, type DecisionListener } from '../bot/bot-ports.js';
 import type { Logger } from '../logger.js';
 import type { Playbook } from '../playbook/schema.js';
@@ -15,6 +17,7 @@ import type { HandoffService } from './handoff-service.js';
 import { END_REASONS } from './handoff-state-machine.js';
 import { say } from './handoff-texts.js';
 import { buildLeadPacket, type LeadPacket } from './lead-packet.js';
+import { accountOwnerFor } from './packet-enrichment.js';
 import { suggestFor } from './queue-view.js';
 import type { ConversationReferenceKeeper } from './reference-keeper.js';
 
@@ -52,8 +55,14 @@ export class HandoffListener implements DecisionListener {
 
     const now = this.deps.now();
     const [sdrs, open] = await Promise.all([db.sdrs.list(), db.handoffs.list({ status: ['queued', 'live'] })]);
-    const suggestedSdr = suggestFor(sdrs, open);
-    const packet: LeadPacket = { ...buildLeadPacket({ playbook: this.deps.playbook, lead, decision, conversationId, now }), ...(suggestedSdr ? { suggestedSdr } : {}) };
+    // An existing customer goes to its account owner (when the owner has an SDR account), not to a new-business SDR.
+    const accountOwner = await accountOwnerFor(this.deps.playbook, lead.sheet.enrichment?.result, db.sdrs);
+    const suggestedSdr = accountOwner?.sdr ?? suggestFor(sdrs, open);
+    const packet: LeadPacket = {
+      ...buildLeadPacket({ playbook: this.deps.playbook, lead, decision, conversationId, now }),
+      ...(suggestedSdr ? { suggestedSdr } : {}),
+      ...(accountOwner ? { accountOwner } : {}),
+    };
     const handoff = await db.handoffs.create({
       id: randomUUID(),
       conversationId,
@@ -90,7 +99,7 @@ export class HandoffListener implements DecisionListener {
 
   /**
    * The Bot Framework handoff initiation event (type `event`, name `handoff.initiate` as botbuilder 4.23's
-   * `EventFactory` sets it), for agent hubs listening on the channel.
+   * `EventFactory` set it), for agent hubs listening on the channel.
    * Not on Teams: it rejects that event with HTTP 400 (botframework-sdk issue 5920).
    */
   private async announceToChannel(context: TurnContext, handoff: HandoffRecord, packet: LeadPacket): Promise<void> {
@@ -98,7 +107,7 @@ export class HandoffListener implements DecisionListener {
     const transcript = await this.deps.db.transcripts.list(handoff.conversationId);
     // The visitor's own channel receives this event: no score, tier, lead id or score-derived reason (SDRs read those in the console).
     const summary = { handoffId: handoff.id, summary: packet.summary, locale: packet.locale };
-    const event = EventFactory.createHandoffInitiation(context, summary, { activities: transcript.map(toTranscriptActivity) });
+    const event = handoffInitiation(context.activity, summary, { activities: transcript.map(toTranscriptActivity) });
     try {
       await context.sendActivity(event);
     } catch (error) {
@@ -108,14 +117,14 @@ export class HandoffListener implements DecisionListener {
   }
 }
 
-function toTranscriptActivity(entry: TranscriptEntry): Activity {
+function toTranscriptActivity(entry: TranscriptEntry): Partial<Activity> {
   const role = entry.from === 'visitor' ? 'user' : 'bot';
   return {
     type: ActivityTypes.Message,
     text: entry.text,
     timestamp: new Date(entry.at),
     from: { id: entry.from, name: entry.author ?? entry.from, role },
-  } as Activity;
+  };
 }
 
 function visitorIsGone(context: TurnContext): boolean {

@@ -20,6 +20,8 @@ import {
 } from './handoff-state-machine.js';
 import { say } from './handoff-texts.js';
 import { asLeadPacket, type CallbackRequest, type LeadPacket, type LeadPacketView } from './lead-packet.js';
+import { accountOwnerFor, packetEnrichment } from './packet-enrichment.js';
+import type { EnrichmentRecord } from '../storage/ports/enrichments.js';
 import { compareQueued, compareRecent, QUEUE_VIEWS, suggestAssignments, toSummary, type HandoffSummary, type QueueView } from './queue-view.js';
 import type { DeliveryOutcome, VisitorCourier } from './visitor-courier.js';
 import { withoutRemoteImages } from './remote-images.js';
@@ -28,7 +30,7 @@ import { withoutRemoteImages } from './remote-images.js';
 export type SendToVisitor = (activities: Partial<Activity>[]) => Promise<unknown>;
 
 /** The repositories the handoff service works with (not the whole database). */
-export type HandoffServiceRepositories = Pick<Database, 'handoffs' | 'transcripts' | 'sdrs' | 'leads' | 'feedback' | 'outbox' | 'lock' | 'bus'>;
+export type HandoffServiceRepositories = Pick<Database, 'handoffs' | 'transcripts' | 'sdrs' | 'leads' | 'feedback' | 'outbox' | 'lock' | 'bus' | 'enrichments'>;
 
 export interface HandoffServiceDeps {
   db: HandoffServiceRepositories;
@@ -108,7 +110,7 @@ export class HandoffService {
   async detail(id: string): Promise<HandoffDetail> {
     const handoff = await this.require(id);
     const transcript = await this.db.transcripts.list(handoff.conversationId);
-    const packet = asLeadPacket(handoff.packet) as LeadPacket;
+    const packet = await this.withStoredEnrichment(handoff.leadId, asLeadPacket(handoff.packet) as LeadPacket);
     return {
       ...toSummary(handoff, this.deps.now()),
       leadId: handoff.leadId,
@@ -116,6 +118,31 @@ export class HandoffService {
       ...(handoff.outcomeReason ? { outcomeReason: handoff.outcomeReason } : {}),
       packet: { ...packet, transcript: transcript.map(({ from, text, at, author }) => (author ? { from, text, at, author } : { from, text, at })) },
     };
+  }
+
+  /** A lookup that was still running when the lead was queued: the card shows it from storage. */
+  private async withStoredEnrichment(leadId: string, packet: LeadPacket): Promise<LeadPacket> {
+    if (packet.enrichment?.status !== 'pending') return packet;
+    const domain = packet.enrichment.domain;
+    const stored = (await this.db.enrichments.forLead(leadId)).find((record) => record.domain === domain);
+    const enrichment = stored ? packetEnrichment(this.deps.playbook, packet.facts ?? [], { domain, status: 'done', result: stored.result }) : undefined;
+    return enrichment ? { ...packet, enrichment } : packet;
+  }
+
+  /**
+   * A lookup stored after the lead was queued (a contact typed while waiting, or a result later than its turn): the
+   * open handoff of that conversation shows it, and an existing customer still in the queue goes to its account owner.
+   */
+  async enrichmentArrived(record: EnrichmentRecord): Promise<void> {
+    const handoff = await this.db.handoffs.getOpenByConversation(record.conversationId);
+    if (!handoff || handoff.leadId !== record.leadId) return;
+    const owner = await accountOwnerFor(this.deps.playbook, record.result, this.db.sdrs);
+    const updated = await this.updatePacket(handoff.id, (packet) => {
+      const enrichment = packetEnrichment(this.deps.playbook, packet.facts ?? [], { domain: record.domain, status: 'done', result: record.result });
+      const toOwner = owner?.sdr && handoff.status === 'queued' ? { suggestedSdr: owner.sdr } : {};
+      return { ...packet, ...(enrichment ? { enrichment } : {}), ...(owner ? { accountOwner: owner } : {}), ...toOwner };
+    });
+    if (updated) await this.publishQueue('updated', updated);
   }
 
   /** Any SDR may claim a queued handoff or a callback task; the same SDR claiming twice is a no-op. */

@@ -1,4 +1,4 @@
-import type { ConversationState } from 'botbuilder';
+import type { ConversationState } from '../bot/turn.js';
 import type { Server } from 'restify';
 import type { BotPorts } from '../bot/bot-ports.js';
 import { DeliveryLanes } from '../delivery/delivery-lanes.js';
@@ -40,7 +40,7 @@ const NOTIFIER_TIMEOUT_MS = 30_000;
 /** What the handoff module reads and writes: its own repositories, the references it keeps, the bus it shares. */
 export type HandoffRepositories = Pick<
   Database,
-  'handoffs' | 'transcripts' | 'sdrs' | 'leads' | 'feedback' | 'insights' | 'outbox' | 'lock' | 'bus' | 'references' | 'processed'
+  'handoffs' | 'transcripts' | 'sdrs' | 'leads' | 'feedback' | 'insights' | 'outbox' | 'lock' | 'bus' | 'references' | 'processed' | 'enrichments'
 >;
 
 export interface HandoffModuleOptions {

@@ -15,7 +15,9 @@ import type {
   Tier,
 } from '../qualification/types.js';
 import type { TranscriptEntry } from '../storage/ports/transcripts.js';
+import type { EnrichmentProvenance } from '../enrichment/enrichment.js';
 import type { ExpiryCause } from './handoff-state-machine.js';
+import { packetEnrichment, type AccountOwner, type PacketEnrichment } from './packet-enrichment.js';
 
 /** One fact as the SDR reads it: the level, the visitor's own words, how sure the extractor was. */
 export interface PacketFact {
@@ -33,6 +35,8 @@ export interface PacketFact {
   headcount?: number;
   sector?: string;
   uncertain?: boolean;
+  /** `source: enrichment`: which adapter looked it up, about which domain, when. */
+  provenance?: EnrichmentProvenance;
 }
 
 export interface PacketKnockout {
@@ -81,8 +85,12 @@ export interface LeadPacket {
   playbook: { id: string; version: string; name: string };
   decidedAt: string;
   callback?: CallbackRequest;
-  /** The least busy SDR when it was queued (kept: the suggestion does not move on every refresh). */
+  /** The least busy SDR when it was queued, or an existing customer's account owner (kept: it does not move on every refresh). */
   suggestedSdr?: { id: string; name: string };
+  /** What was looked up about the company from the visitor's e-mail domain or website (src/enrichment). */
+  enrichment?: PacketEnrichment;
+  /** An existing customer's account owner (playbook `enrichment.existingCustomer: route_to_owner`). */
+  accountOwner?: AccountOwner;
   /** Set when the visitor closed the page, cleared when they write again (presence in the console). */
   visitorLeftAt?: string;
   /** The visitor wrote after the SDR closed: the last time, shown as an alert. */
@@ -115,6 +123,7 @@ export function buildLeadPacket(input: { playbook: Playbook; lead: LeadState; de
         headcount: fact.headcount,
         sector: fact.sector,
         uncertain: fact.uncertain,
+        provenance: fact.provenance,
       }),
     );
   }
@@ -123,7 +132,9 @@ export function buildLeadPacket(input: { playbook: Playbook; lead: LeadState; de
     description: playbook.knockouts.find((knockout) => knockout.id === hit.id)?.description ?? hit.id,
     evidence: hit.evidence,
   }));
+  const enrichment = packetEnrichment(playbook, facts, lead.sheet.enrichment);
   return {
+    ...(enrichment ? { enrichment } : {}),
     leadId: lead.leadId,
     conversationId: input.conversationId,
     channel: lead.channel,

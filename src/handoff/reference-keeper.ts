@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import { TurnContext, type ConversationReference, type ConversationState, type StatePropertyAccessor } from 'botbuilder';
+import type { ConversationState, StatePropertyAccessor, TurnContext } from '../bot/turn.js';
+import type { ConversationReference } from '../channels/activity.js';
+import { conversationReferenceOf } from '../channels/protocol.js';
 import type { ConversationReferenceRepository } from '../storage/ports/conversation-references.js';
 
 /**
@@ -30,7 +32,7 @@ export class ConversationReferenceKeeper {
   private async keep(context: TurnContext, { onlyIfChanged }: { onlyIfChanged: boolean }): Promise<void> {
     const conversationId = context.activity.conversation?.id;
     if (!conversationId) return;
-    const reference = TurnContext.getConversationReference(context.activity);
+    const reference = conversationReferenceOf(context.activity);
     const fingerprint = fingerprintOf(reference);
     if (onlyIfChanged && (await this.savedFingerprint.get(context)) === fingerprint) return;
     await this.references.save(conversationId, reference);

@@ -1,4 +1,4 @@
-import type { Middleware, TurnContext } from 'botbuilder';
+import type { Middleware, TurnContext } from '../bot/turn.js';
 import type { Metrics } from './metrics.js';
 
 /** Counts turns and measures their duration, failed ones included. */

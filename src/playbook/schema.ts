@@ -111,8 +111,34 @@ const knockoutSchema = z
     /** Messages that must trigger this knockout, and messages that must not (`qualibot playbook check`). */
     examples: sentences.optional(),
     counterexamples: sentences.optional(),
+    /**
+     * Fires on what enrichment looked up rather than on words (src/enrichment): an existing customer, a throwaway
+     * address, a sector. A free-mail address is deliberately not a condition: it lowers nothing by itself.
+     */
+    enrichment: z
+      .object({
+        existingCustomer: z.literal(true).optional(),
+        disposableEmail: z.literal(true).optional(),
+        /** Sectors (as the company file or the provider names them, case aside). */
+        sectors: z.array(z.string().trim().min(1)).min(1).optional(),
+      })
+      .strict()
+      .refine((when) => Object.values(when).some((value) => value !== undefined), { message: 'name at least one of existingCustomer, disposableEmail, sectors' })
+      .optional(),
     /** The polite, specific close shown to the visitor. */
     close: localized,
+  })
+  .strict();
+
+/** What company facts looked up from a visitor's e-mail domain or website (src/enrichment) may do in this playbook. */
+const enrichmentSchema = z
+  .object({
+    /** Fill the company dimension (size, sector) from enrichment where the visitor said nothing, so it is not asked. */
+    fillCompany: z.boolean().default(true),
+    /** A looked-up size below `icp.minEmployees` disqualifies like a stated one (off: only the visitor's words can). */
+    sizeKnockout: z.boolean().default(false),
+    /** An existing customer: suggested to its account owner on a handoff (`route_to_owner`), or treated as anyone. */
+    existingCustomer: z.enum(['route_to_owner', 'as_any_lead']).default('route_to_owner'),
   })
   .strict();
 
@@ -137,6 +163,7 @@ export const playbookSchema = z
       .strict(),
     dimensions: z.array(dimensionSchema).min(1),
     knockouts: z.array(knockoutSchema).default([]),
+    enrichment: enrichmentSchema.default({ fillCompany: true, sizeKnockout: false, existingCustomer: 'route_to_owner' }),
     /** Why an SDR may reject a lead (the console's and cards' list); defaults in French and English. */
     rejectionReasons: z
       .array(rejectionReasonSchema)

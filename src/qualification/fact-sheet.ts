@@ -33,6 +33,7 @@ export function absorbFacts(playbook: Playbook, sheet: FactSheet, incoming: read
     unclear: [...sheet.unclear],
     knockouts: [...sheet.knockouts],
     ...(sheet.disputedKnockouts ? { disputedKnockouts: [...sheet.disputedKnockouts] } : {}),
+    ...(sheet.enrichment ? { enrichment: sheet.enrichment } : {}),
   };
   for (const fact of incoming) {
     const dimension = playbook.dimensions.find((d) => d.id === fact.dimension);
@@ -46,6 +47,11 @@ export function absorbFacts(playbook: Playbook, sheet: FactSheet, incoming: read
     const before = effectiveLevel(playbook, dimension, previous).levelId;
     const after = effectiveLevel(playbook, dimension, fact).levelId;
     const pointsOf = (levelId: string) => dimension.levels.find((level) => level.id === levelId)?.points ?? 0;
+    // The visitor's words win over what was looked up: no contradiction (a difference is shown on the lead card).
+    if (previous.source === 'enrichment' && fact.source !== 'enrichment') {
+      next.facts[fact.dimension] = fact;
+      continue;
+    }
     if (fact.correction && fact.turn > previous.turn) {
       next.facts[fact.dimension] = { ...fact, sector: fact.sector ?? previous.sector };
       delete next.contradictions[fact.dimension];

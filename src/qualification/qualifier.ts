@@ -1,3 +1,4 @@
+import type { LeadEnrichment } from '../enrichment/lead-enrichment.js';
 import { addUsage } from '../extraction/merge-extractions.js';
 import type { Extraction, Extractor } from '../extraction/extractor.js';
 import { findDimension } from '../playbook/queries.js';
@@ -22,6 +23,8 @@ export class Qualifier {
   constructor(
     readonly playbook: Playbook,
     private readonly extractor: Extractor,
+    /** Company facts from the visitor's e-mail domain or website (src/enrichment); absent: the bot asks everything. */
+    private readonly enrichment?: LeadEnrichment,
   ) {}
 
   get extractorName(): string {
@@ -47,6 +50,11 @@ export class Qualifier {
       usage: addUsage(lead.usage, extraction.usage),
     };
     return { lead: next, extraction, learned };
+  }
+
+  /** Looks the visitor's company up once their e-mail or website is known (bounded wait: never delays a turn beyond it). */
+  async enrich(lead: LeadState, conversationId: string): Promise<LeadState> {
+    return this.enrichment ? this.enrichment.enrich(lead, conversationId) : lead;
   }
 
   /** The next dimension to ask about: the first one with nothing known, not contradicted and not given up on. */

@@ -1,3 +1,5 @@
+import type { EnrichmentProvenance, LeadEnrichment } from '../enrichment/enrichment.js';
+
 /**
  * The vocabulary shared by extractors, the scorer, the dialogs and storage.
  * Everything here is plain data so it can be stored, replayed and re-scored.
@@ -20,8 +22,11 @@ export interface Amount {
   upTo?: number;
 }
 
-/** Where a fact came from. `merged` means both extractors agreed. */
-export type FactSource = 'rules' | 'llm' | 'merged' | 'quick-reply';
+/**
+ * Where a fact came from. `merged` means both extractors agreed; `enrichment` means no visitor said it: it was looked
+ * up from their e-mail domain or website (src/enrichment), and the visitor's own words replace it.
+ */
+export type FactSource = 'rules' | 'llm' | 'merged' | 'quick-reply' | 'enrichment';
 
 /**
  * One structured fact about the lead, always grounded in the visitor's own words.
@@ -46,6 +51,8 @@ export interface Fact {
   uncertain?: boolean;
   /** The visitor said this corrects an earlier answer ("sorry, I meant 80"): it replaces the fact of an earlier turn. */
   correction?: boolean;
+  /** A fact from enrichment (`source: enrichment`): which adapter said it, about which domain, when. */
+  provenance?: EnrichmentProvenance;
 }
 
 /** A knockout criterion detected in the visitor's words. */
@@ -61,6 +68,8 @@ export interface Contact {
   email?: string;
   phone?: string;
   name?: string;
+  /** A company website the visitor typed (www.… or http…): looked up like an e-mail domain. */
+  website?: string;
 }
 
 export interface LlmUsage {
@@ -123,6 +132,8 @@ export interface FactSheet {
   knockouts: KnockoutHit[];
   /** Knockouts the rules and the model disagree on (absent in sheets stored before it existed). */
   disputedKnockouts?: DisputedKnockout[];
+  /** What was looked up about the visitor's company from their e-mail domain or website (src/enrichment). */
+  enrichment?: LeadEnrichment;
 }
 
 export const ROUTES = ['handoff', 'nurture', 'disqualify'] as const;

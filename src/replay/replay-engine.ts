@@ -1,4 +1,6 @@
-import { ActivityTypes, type Activity, type ConversationReference, type TurnContext } from 'botbuilder';
+import type { TurnContext } from '../bot/turn.js';
+import type { Activity, ConversationReference } from '../channels/activity.js';
+import { ActivityTypes } from '../channels/protocol.js';
 import type { QualibotChannelData } from '../bot/render.js';
 import { VISITOR_LEFT_EVENT } from '../bot/bot-ports.js';
 import { createTurnErrorHandler } from '../bot/turn-error.js';
@@ -58,7 +60,7 @@ export async function replayCase(parts: BotParts, labelled: LabelledCase, logger
   const adapter = createInProcessTurns(runtime, conversation);
   adapter.onTurnError = createTurnErrorHandler(logger);
   adapter.use(parts.visitorText);
-  const logic = (context: TurnContext) => parts.bot.run(context);
+  const logic = (context: TurnContext) => parts.bot.runTurn(context);
   const transcript: TranscriptLine[] = [];
   const visitorLines = [...(labelled.visitor ?? [])];
 

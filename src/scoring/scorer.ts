@@ -1,4 +1,5 @@
 import { kindOf } from '../dimensions/index.js';
+import { enrichmentKnockouts, enrichmentReasons } from '../enrichment/enrichment-rules.js';
 import { findLevel, maxPoints } from '../playbook/queries.js';
 import type { Dimension, Playbook } from '../playbook/schema.js';
 import type { Decision, Fact, FactSheet, KnockoutHit, ScoreReason, Tier } from '../qualification/types.js';
@@ -21,7 +22,7 @@ export function decide(playbook: Playbook, input: ScoringInput): Decision {
   const knockouts = activeKnockouts(playbook, input);
   const scored = playbook.dimensions.map((dimension) => scoreDimension(playbook, dimension, input));
   const score = scored.reduce((sum, item) => sum + item.points, 0);
-  const reasons = scored.map((item) => item.reason);
+  const reasons = [...scored.map((item) => item.reason), ...enrichmentReasons(playbook, input)];
 
   if (knockouts.length > 0) {
     for (const hit of knockouts) {
@@ -91,6 +92,7 @@ function scoreDimension(playbook: Playbook, dimension: Dimension, input: Scoring
 function activeKnockouts(playbook: Playbook, input: ScoringInput): KnockoutHit[] {
   const known = new Set(playbook.knockouts.map((knockout) => knockout.id));
   const hits = input.knockouts.filter((hit) => known.has(hit.id));
+  for (const hit of enrichmentKnockouts(playbook, input)) if (!hits.some((other) => other.id === hit.id)) hits.push(hit);
   const sizeKnockout = playbook.knockouts.find((knockout) => knockout.signal === 'below_icp_size');
   if (sizeKnockout && !hits.some((hit) => hit.id === sizeKnockout.id)) {
     // A company fact whose headcount is below the ICP (src/dimensions/company.ts) is the size knockout.
@@ -98,6 +100,8 @@ function activeKnockouts(playbook: Playbook, input: ScoringInput): KnockoutHit[]
       const fact = input.facts[dimension.id];
       // Read two ways (the rules 2 employees, the model 600): a person decides, no silent disqualification.
       if (input.contradictions[dimension.id]) continue;
+      // A looked-up size is no one's words: it disqualifies only when the playbook says so.
+      if (fact?.source === 'enrichment' && !playbook.enrichment.sizeKnockout) continue;
       if (fact && effectiveLevel(playbook, dimension, fact).levelId === kindOf(dimension).knockoutLevel) {
         hits.push({ id: sizeKnockout.id, evidence: fact.evidence, turn: fact.turn, source: fact.source });
       }

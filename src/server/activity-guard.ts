@@ -1,4 +1,4 @@
-import { ActivityTypes } from 'botbuilder';
+import { ActivityTypes } from '../channels/protocol.js';
 import { z } from 'zod';
 import { BadRequestError } from '../errors.js';
 

@@ -1,9 +1,9 @@
-import type { TurnContext } from 'botbuilder';
+import type { TurnContext } from '../bot/turn.js';
 import type { Request, Response, Server } from 'restify';
 import { BadRequestError } from '../errors.js';
 import type { BotFrameworkAdapter } from '../runtime/bot-framework-adapter.js';
 import { guardActivity, type ServiceUrlPolicy } from './activity-guard.js';
-import { adapterResponse } from './adapter-response.js';
+import { adapterResponse } from '../runtime/adapter-response.js';
 import { sendError } from './send-error.js';
 
 /**

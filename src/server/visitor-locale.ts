@@ -1,4 +1,4 @@
-import type { TurnContext } from 'botbuilder';
+import type { TurnContext } from '../bot/turn.js';
 import type { TurnLeads } from '../bot/bot-ports.js';
 import { detectLocale } from '../extraction/detect-locale.js';
 import { toLocale } from '../i18n/messages.js';

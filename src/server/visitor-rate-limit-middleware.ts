@@ -1,4 +1,5 @@
-import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
+import type { Middleware, TurnContext } from '../bot/turn.js';
+import { ActivityTypes } from '../channels/protocol.js';
 import { t } from '../i18n/messages.js';
 import type { Logger } from '../logger.js';
 import type { KeyedRateLimiter, RateDecision } from './rate-limits.js';

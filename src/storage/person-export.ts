@@ -1,5 +1,6 @@
 import type { ConversationReferenceRepository } from './ports/conversation-references.js';
 import type { PersonExport } from './ports/data-lifecycle.js';
+import type { EnrichmentRepository } from './ports/enrichments.js';
 import type { HandoffRepository } from './ports/handoffs.js';
 import type { LeadRecord, LeadRepository } from './ports/leads.js';
 import type { OutboxEntry, OutboxRepository } from './ports/outbox.js';
@@ -13,6 +14,7 @@ export interface ExportSources {
   handoffs: HandoffRepository;
   references: ConversationReferenceRepository;
   outbox: OutboxRepository;
+  enrichments: EnrichmentRepository;
 }
 
 /**
@@ -23,10 +25,12 @@ export async function exportPerson(sources: ExportSources, email: string): Promi
   const normalised = normaliseEmail(email);
   const leadsByEmail = await sources.leads.findByEmail(normalised);
   const outboxByEmail = await sources.outbox.listAbout({ email: normalised });
+  const enrichmentsByEmail = await sources.enrichments.about({ conversationIds: [], email: normalised });
 
   const conversationIds = unique([
     ...leadsByEmail.map((lead) => lead.conversationId),
     ...outboxByEmail.map((entry) => outboxSubject(entry.payload).conversationId).filter((id): id is string => Boolean(id)),
+    ...enrichmentsByEmail.map((record) => record.conversationId),
   ]);
 
   const leads = new Map<string, LeadRecord>(leadsByEmail.map((lead) => [lead.id, lead]));
@@ -40,6 +44,7 @@ export async function exportPerson(sources: ExportSources, email: string): Promi
     handoffs: [],
     references: {},
     outbox: [],
+    enrichments: [],
   };
   for (const conversationId of conversationIds) {
     const lead = await sources.leads.getByConversation(conversationId);
@@ -52,6 +57,7 @@ export async function exportPerson(sources: ExportSources, email: string): Promi
   }
   result.leads = [...leads.values()];
   result.outbox = [...outbox.values()].sort((a, b) => a.id - b.id);
+  result.enrichments = await sources.enrichments.about({ conversationIds, email: normalised });
   return result;
 }
 

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import restify from 'restify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adapterResponse } from '../../src/server/adapter-response.js';
+import { adapterResponse } from '../../src/runtime/adapter-response.js';
 
 /**
  * What CloudAdapter.process does with the response it is given, replayed on a real restify server:

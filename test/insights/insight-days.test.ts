@@ -14,7 +14,7 @@ const DAY_MS = 86_400_000;
 const KEYS = ['day', 'playbook_version', 'channel', 'locale', 'utm_source'];
 
 /**
- * The per-day rollup `insight_days` (migration 5) against a from-scratch GROUP BY of the leads, written here
+ * The per-day rollup `insight_days` (migration 6) against a from-scratch GROUP BY of the leads, written here
  * independently of the migration (EXISTS on verdicts and outcomes, not the leads' flags), after every kind of
  * write: leads inserted and updated, verdicts, CRM outcomes, erasure. And the charts read through the rollup
  * (periods at midnight UTC) equal those read from the leads (any other period) and the hand-computed fixture.

@@ -512,7 +512,7 @@ export function storageContract(engine: string, options: ContractOptions): void 
         const result = await db.lifecycle.erasePerson({ email: person.email });
         expect(result.conversationIds.sort()).toEqual([c1, c2].sort());
         expect(result.leadIds).toHaveLength(2);
-        expect(result.counts).toEqual({ transcripts: 2, state: 4, references: 2, processed: 2, handoffs: 2, leads: 2, outbox: 2 });
+        expect(result.counts).toEqual({ transcripts: 2, state: 4, references: 2, processed: 2, handoffs: 2, leads: 2, outbox: 2, enrichments: 0 });
 
         expect(await db.leads.findByEmail(person.email)).toEqual([]);
         for (const conversationId of [c1, c2]) {
@@ -553,6 +553,46 @@ export function storageContract(engine: string, options: ContractOptions): void 
         expect(Object.keys(exported.references).sort()).toEqual([c1, c2].sort());
         expect(exported.outbox).toHaveLength(2);
         expect(JSON.parse(JSON.stringify(exported))).toEqual(exported);
+      });
+
+      it('exports and erases what was looked up about a person, even in a conversation not decided yet', async () => {
+        const { person, c1, stranger } = await seedPerson();
+        const undecided = uid('c3');
+        const lookup = (leadId: string, conversationId: string, email?: string) => ({
+          leadId,
+          conversationId,
+          ...(email ? { email } : {}),
+          domain: 'acme-industrie.fr',
+          lookedUpAt: new Date().toISOString(),
+          result: {
+            domain: 'acme-industrie.fr',
+            from: 'email' as const,
+            lookedUpAt: '2026-12-01T10:00:00.000Z',
+            freeMail: false,
+            disposable: false,
+            company: { name: 'Acme Industrie', employees: 250, existingCustomer: false },
+            provenance: [{ adapter: 'company-file', domain: 'acme-industrie.fr', at: '2026-12-01T10:00:00.000Z' }],
+            failures: [],
+          },
+        });
+        const c1Lead = (await db.leads.getByConversation(c1))!;
+        await db.enrichments.save(lookup(c1Lead.id, c1, person.email));
+        await db.enrichments.save(lookup(uid('lead'), undecided, 'CLAIRE@example.test'));
+        await db.enrichments.save(lookup((await db.leads.getByConversation(stranger))!.id, stranger, 'x@example.test'));
+        // A second lookup of the same lead and domain replaces the first.
+        await db.enrichments.save({ ...lookup(c1Lead.id, c1, person.email), result: { ...lookup(c1Lead.id, c1).result, company: { employees: 300 } } });
+        expect((await db.enrichments.forLead(c1Lead.id)).map((record) => record.result.company)).toEqual([{ employees: 300 }]);
+
+        const exported = await db.lifecycle.exportPerson(person.email);
+        expect(exported.conversationIds).toContain(undecided);
+        expect(exported.enrichments.map((record) => record.conversationId).sort()).toEqual([c1, undecided].sort());
+        expect(exported.enrichments.find((record) => record.conversationId === undecided)).toMatchObject({ email: 'claire@example.test', domain: 'acme-industrie.fr', result: { company: { name: 'Acme Industrie' } } });
+
+        const erased = await db.lifecycle.erasePerson({ email: person.email });
+        expect(erased.conversationIds).toContain(undecided);
+        expect(erased.counts.enrichments).toBe(2);
+        expect((await db.lifecycle.exportPerson(person.email)).enrichments).toEqual([]);
+        expect(await db.enrichments.about({ conversationIds: [stranger] })).toHaveLength(1);
       });
 
       it('purges what is older than the cutoffs, keeping open handoffs and undelivered outbox rows', async () => {

@@ -1,4 +1,4 @@
-import type { TurnContext } from 'botbuilder';
+import type { TurnContext } from '../turn.js';
 import { enqueueCrmEvent } from '../../crm/crm-outbox.js';
 import { leadEvent } from '../../crm/crm-event.js';
 import type { Logger } from '../../logger.js';

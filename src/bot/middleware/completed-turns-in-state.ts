@@ -1,4 +1,4 @@
-import type { ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder';
+import type { ConversationState, StatePropertyAccessor, TurnContext } from '../turn.js';
 import type { CompletedTurns } from './turn-guard-middleware.js';
 
 /** Ids kept per conversation: channels retry within minutes, a few turns back at most. */

@@ -1,4 +1,5 @@
-import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
+import type { Middleware, TurnContext } from '../turn.js';
+import { ActivityTypes } from '../../channels/protocol.js';
 import type { Logger } from '../../logger.js';
 import type { TranscriptRepository } from '../../storage/ports/transcripts.js';
 

@@ -1,4 +1,5 @@
-import { ActivityEventNames, ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
+import type { Middleware, TurnContext } from '../turn.js';
+import { ActivityTypes, CONTINUE_CONVERSATION_EVENT } from '../../channels/protocol.js';
 import type { Logger } from '../../logger.js';
 import type { ConversationLock } from '../../storage/ports/conversation-lock.js';
 
@@ -31,7 +32,7 @@ export class TurnGuardMiddleware implements Middleware {
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     const { id, type, name, conversation } = context.activity;
-    if (!conversation?.id || (type === ActivityTypes.Event && name === ActivityEventNames.ContinueConversation)) return next();
+    if (!conversation?.id || (type === ActivityTypes.Event && name === CONTINUE_CONVERSATION_EVENT)) return next();
     // Messages and invokes run at most once; other activities (conversation updates, events) are only serialised.
     const onceId = id && (type === ActivityTypes.Message || type === ActivityTypes.Invoke) ? id : undefined;
     await this.lock.run(conversation.id, async () => {

@@ -1,4 +1,5 @@
-import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
+import type { Middleware, TurnContext } from '../turn.js';
+import { ActivityTypes } from '../../channels/protocol.js';
 import { t } from '../../i18n/messages.js';
 import type { Logger } from '../../logger.js';
 import { MAX_VISITOR_TEXT, sanitizeVisitorText } from '../../privacy/sanitize-text.js';

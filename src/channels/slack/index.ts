@@ -1,4 +1,5 @@
-import type { Activity, Middleware, TurnContext } from 'botbuilder';
+import type { Middleware, TurnContext } from '../../bot/turn.js';
+import type { Activity } from '../activity.js';
 import type { Server } from 'restify';
 import { createTurnErrorHandler } from '../../bot/turn-error.js';
 import type { SlackConfig } from '../../config.js';

@@ -1,4 +1,5 @@
-import { ActivityTypes, type Activity, type ChannelAccount, type ConversationAccount } from 'botbuilder';
+import type { Activity, ChannelAccount, ConversationAccount } from '../activity.js';
+import { ActivityTypes } from '../protocol.js';
 import { SLACK_CHANNEL_ID } from './slack-constants.js';
 import { isDirectMessageChannel, slackConversationId, type SlackConversationKey } from './slack-conversation-id.js';
 import type { SlackBlockActions, SlackEventCallback } from './slack-payloads.js';

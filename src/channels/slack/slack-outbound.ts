@@ -1,5 +1,5 @@
 import type { ChatPostMessageArguments } from '@slack/web-api';
-import type { Activity, Attachment, CardAction } from 'botbuilder';
+import type { Activity, Attachment, CardAction } from '../activity.js';
 import { REPLY_ACTION_PREFIX, REPLY_BLOCK_ID } from './slack-constants.js';
 import { escapeMrkdwn, markdownToMrkdwn, slackLink } from './slack-text.js';
 

@@ -1,4 +1,5 @@
-import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
+import type { Middleware, TurnContext } from '../../bot/turn.js';
+import { ActivityTypes } from '../protocol.js';
 
 /**
  * An Adaptive Card submit arrives as a message with the card's data in `value` and often no text

@@ -1,5 +1,14 @@
-import { ActivityTypes, TurnContext, type Activity, type Middleware } from 'botbuilder';
+import type { Middleware, TurnContext } from '../../bot/turn.js';
+import type { Activity } from '../activity.js';
+import { ActivityTypes } from '../protocol.js';
 import { escapeRegExp, withoutMentions } from '../mention-text.js';
+
+/** The protocol's mention entity: who was mentioned, and how it reads in the text. */
+interface Mention {
+  type: string;
+  mentioned?: { id?: string };
+  text?: unknown;
+}
 
 /** Teams wraps a mention in `<at>Name</at>`; other channels write it as plain text. */
 const TEAMS_MENTION = /<at>([^<]*)<\/at>/g;
@@ -22,9 +31,9 @@ function spokenText(activity: Partial<Activity>): string {
   const recipientId = activity.recipient?.id;
   // Entities come from the sender: a mention whose text is not a string is not one (the fuzz test sends such).
   const entities = Array.isArray(activity.entities) ? activity.entities : [];
-  const botMentions = TurnContext.getMentions({ ...activity, entities } as Activity)
-    .filter((mention) => recipientId && mention.mentioned?.id === recipientId && typeof mention.text === 'string' && mention.text)
-    .map((mention) => escapeRegExp(mention.text));
+  const botMentions = entities
+    .filter((entity): entity is Mention => typeof entity?.type === 'string' && entity.type.toLowerCase() === 'mention')
+    .flatMap((mention) => (recipientId && mention.mentioned?.id === recipientId && typeof mention.text === 'string' && mention.text ? [escapeRegExp(mention.text)] : []));
   let text = activity.text ?? '';
   if (botMentions.length > 0) text = withoutMentions(text, new RegExp([...new Set(botMentions)].join('|'), 'g'));
   return activity.channelId === 'msteams' ? text.replace(TEAMS_MENTION, (_markup, name: string) => `@${name.trim()}`) : text;

@@ -1,4 +1,4 @@
-import type { Activity } from 'botbuilder';
+import type { Activity } from '../activity.js';
 import type { WidgetActivityRepository } from '../../storage/ports/widget-history.js';
 import type { StoredActivity, WidgetHistory } from './widget-history.js';
 

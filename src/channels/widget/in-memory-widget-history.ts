@@ -1,4 +1,4 @@
-import type { Activity } from 'botbuilder';
+import type { Activity } from '../activity.js';
 import type { StoredActivity, WidgetHistory } from './widget-history.js';
 
 /** Limits that keep a long-running process from growing without bound. */

@@ -1,4 +1,4 @@
-import type { ChannelAccount, ConversationAccount } from 'botbuilder';
+import type { ChannelAccount, ConversationAccount } from '../activity.js';
 
 /** The channel id every widget activity carries (`context.activity.channelId`). */
 export const WIDGET_CHANNEL_ID = 'widget';

@@ -1,4 +1,4 @@
-import type { Activity } from 'botbuilder';
+import type { Activity } from '../activity.js';
 
 /** One activity as it was shown in a widget conversation, with its per-conversation sequence number. */
 export interface StoredActivity {

@@ -1,4 +1,4 @@
-import type { Activity } from 'botbuilder';
+import type { Activity } from '../activity.js';
 import { z } from 'zod';
 
 /** Error codes a widget client may receive; the browser shows a localized text per code. */

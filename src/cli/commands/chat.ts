@@ -1,9 +1,13 @@
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import { ActivityTypes, TestAdapter, type Activity, type TurnContext } from 'botbuilder';
 import { createTurnErrorHandler } from '../../bot/turn-error.js';
 import { VISITOR_LEFT_EVENT } from '../../bot/bot-ports.js';
 import type { Logger } from '../../logger.js';
+import type { TurnContext } from '../../bot/turn.js';
+import type { Activity } from '../../channels/activity.js';
+import { ActivityTypes } from '../../channels/protocol.js';
+import { loadConfig } from '../../config.js';
+import { createInProcessTurns } from '../../runtime/in-process-turns.js';
 import { botFromEnv } from '../bot-from-env.js';
 
 /** A terminal conversation with the real bot: type answers, or a number to click a quick reply. */
@@ -11,7 +15,8 @@ export async function runChat(args: string[], logger: Logger): Promise<number> {
   const { values } = parseArgs({ args, options: { locale: { type: 'string' } } });
   const locale = values.locale === 'en' ? 'en-US' : values.locale === 'fr' ? 'fr-FR' : undefined;
   const parts = botFromEnv(logger);
-  const adapter = new TestAdapter({
+  // In-process turns on the runtime BOT_RUNTIME picks, as replays run.
+  const adapter = createInProcessTurns(loadConfig(process.env).botFramework.runtime, {
     channelId: 'terminal',
     serviceUrl: 'https://terminal.invalid',
     conversation: { id: `terminal-${Date.now()}`, isGroup: false, conversationType: 'personal', name: 'terminal' },
@@ -20,10 +25,10 @@ export async function runChat(args: string[], logger: Logger): Promise<number> {
   });
   adapter.onTurnError = createTurnErrorHandler(logger);
   adapter.use(parts.visitorText);
-  const logic = (context: TurnContext) => parts.bot.run(context);
+  const logic = (context: TurnContext) => parts.bot.runTurn(context);
   let choices: string[] = [];
-  const show = () => {
-    for (const reply of adapter.activeQueue.splice(0) as Partial<Activity>[]) {
+  const show = (replies: Partial<Activity>[]) => {
+    for (const reply of replies) {
       if (reply.type !== ActivityTypes.Message) continue;
       console.log(`\x1b[36mbot ›\x1b[0m ${reply.text ?? ''}`);
       const data = (reply.channelData as { qualibot?: { route?: string; handoffReason?: string; score?: number } } | undefined)?.qualibot;
@@ -33,8 +38,7 @@ export async function runChat(args: string[], logger: Logger): Promise<number> {
     }
   };
   console.log('Qualibot terminal chat. Type your answers (or a quick-reply number); Ctrl+D to leave.\n');
-  await adapter.processActivity({ type: ActivityTypes.ConversationUpdate, membersAdded: [{ id: 'visitor', name: 'You' }], locale }, logic);
-  show();
+  show(await adapter.process({ type: ActivityTypes.ConversationUpdate, membersAdded: [{ id: 'visitor', name: 'You' }], locale }, logic));
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
   rl.setPrompt('\x1b[33myou ›\x1b[0m ');
   rl.prompt();
@@ -42,11 +46,9 @@ export async function runChat(args: string[], logger: Logger): Promise<number> {
     const picked = /^\d+$/.test(line.trim()) ? choices[Number(line.trim()) - 1] : undefined;
     const text = picked ?? line;
     if (picked) console.log(`\x1b[2m      (${picked})\x1b[0m`);
-    await adapter.processActivity({ type: ActivityTypes.Message, text, locale }, logic);
-    show();
+    show(await adapter.process({ type: ActivityTypes.Message, text, locale }, logic));
     rl.prompt();
   }
-  await adapter.processActivity({ type: ActivityTypes.Event, name: VISITOR_LEFT_EVENT, locale }, logic);
-  show();
+  show(await adapter.process({ type: ActivityTypes.Event, name: VISITOR_LEFT_EVENT, locale }, logic));
   return 0;
 }

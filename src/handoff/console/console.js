@@ -526,7 +526,9 @@ function renderDetail(options = {}) {
     [t('nameLabel'), packet.contact?.name],
     [t('emailLabel'), packet.contact?.email],
     [t('phoneLabel'), packet.contact?.phone],
+    [t('websiteLabel'), packet.contact?.website],
   ], t('unknownContact'));
+  renderEnrichment(packet);
   renderKv($('page-context'), Object.entries(packet.pageContext ?? {}).map(([key, value]) => [humanize(key), value]), t('noContext'));
   $('playbook').textContent = packet.playbook ? t('playbook', { id: packet.playbook.id, version: packet.playbook.version }) : '';
   tick();
@@ -639,7 +641,7 @@ function renderFacts(packet) {
           'div',
           { class: 'confidence' },
           el('span', { class: 'bar' }, el('span', { class: 'bar-fill', style: { width: `${confidence}%` } })),
-          el('span', { class: 'muted small' }, t('confidence', { value: confidence }), ' · ', fact.source),
+          el('span', { class: 'muted small' }, t('confidence', { value: confidence }), ' · ', fact.source === 'enrichment' ? t('sourceEnrichment', { adapter: t(`adapter_${fact.provenance?.adapter}`), domain: fact.provenance?.domain ?? '' }) : fact.source),
         ),
       );
     }),
@@ -682,6 +684,36 @@ function renderDisputes(packet) {
   ];
   $('disputes-block').hidden = items.length === 0;
   $('disputes').replaceChildren(...items.map((item) => el('li', {}, el('strong', {}, item.title), ' — ', ...item.readings.flatMap((r, i) => (i ? [' · ', reading(r)] : [reading(r)])))));
+}
+
+/** What was looked up about the company (#19): who said it, and where the visitor's own words differ. */
+function renderEnrichment(packet) {
+  const found = packet.enrichment;
+  $('enrichment-block').hidden = !found;
+  if (!found) return;
+  const adapterName = (adapter) => t(`adapter_${adapter}`);
+  const company = found.company ?? {};
+  const kind = found.disposable ? t('domainDisposable') : found.freeMail ? t('domainFreeMail') : t('domainCompany');
+  const owner = packet.accountOwner ? [packet.accountOwner.sdr?.name, packet.accountOwner.email].filter(Boolean).join(' — ') : undefined;
+  renderKv($('enrichment'), found.status === 'pending'
+    ? [[t('domainLabel'), t('enrichmentPending', { domain: found.domain })]]
+    : [
+        [t('domainLabel'), `${found.domain} · ${kind}`],
+        [t('companyNameLabel'), company.name],
+        [t('employeesLabel'), company.employees],
+        [t('sectorLabel'), company.sector],
+        [t('existingCustomerLabel'), company.existingCustomer === undefined ? undefined : t(company.existingCustomer ? 'yes' : 'no')],
+        [t('accountOwnerLabel'), owner],
+      ]);
+  const answered = (found.provenance ?? []).map((item) => adapterName(item.adapter));
+  const notes = [
+    ...(found.lookedUpAt ? [t('lookedUpBy', { adapters: answered.join(', '), when: `${new Date(found.lookedUpAt).toLocaleDateString(state.lang === 'fr' ? 'fr-FR' : 'en-GB')} ${formatTime(found.lookedUpAt)}` })] : []),
+    ...((found.failures ?? []).length ? [t('lookupFailed', { adapters: found.failures.map((item) => adapterName(item.adapter)).join(', ') })] : []),
+  ];
+  const disagreements = (found.disagreements ?? []).map((item) =>
+    el('li', { class: 'badge-warn' }, t('disagreement', { field: t(item.field === 'employees' ? 'employeesLabel' : 'sectorLabel'), visitor: item.visitor, enrichment: item.enrichment, adapter: adapterName(item.adapter) })),
+  );
+  $('enrichment-notes').replaceChildren(...disagreements, ...notes.map((note) => el('li', { class: 'muted' }, note)));
 }
 
 function renderKnockouts(knockouts) {

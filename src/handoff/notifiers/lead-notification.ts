@@ -2,7 +2,7 @@ import type { Locale } from '../../qualification/types.js';
 import type { HandoffRecord, HandoffStatus } from '../../storage/ports/handoffs.js';
 import { contactLabel } from '../contact-capture.js';
 import { CLOSE_OUTCOMES, type CloseOutcome } from '../handoff-state-machine.js';
-import { asLeadPacket, type PacketFact } from '../lead-packet.js';
+import { asLeadPacket, type LeadPacket, type PacketFact } from '../lead-packet.js';
 import type { RejectionReason } from '../../feedback/rejection-reasons.js';
 import { sdrSay, type SdrTextKey } from './sdr-texts.js';
 
@@ -79,7 +79,7 @@ export function describeHandoff(handoff: HandoffRecord, locale: Locale, publicUr
     title,
     scoreLine: sdrSay('scoreLine', locale, { score, reason, locale: (packet.locale ?? 'fr').toUpperCase() }),
     summary,
-    contact: contactLabel(packet.contact),
+    contact: [contactLabel(packet.contact), lookedUp(packet, locale)].filter(Boolean).join(' · ') || undefined,
     page: typeof packet.pageContext?.pageUrl === 'string' ? packet.pageContext.pageUrl : undefined,
     facts: (packet.facts ?? []).map(describeFact),
     reasons: (packet.reasons ?? []).map((item) => ({ points: item.points > 0 ? `+${item.points}` : String(item.points), text: `${item.dimension ?? item.rule}: ${item.detail}` })),
@@ -90,6 +90,19 @@ export function describeHandoff(handoff: HandoffRecord, locale: Locale, publicUr
     consoleUrl: publicUrl ? `${publicUrl.replace(/\/+$/, '')}/sdr#${encodeURIComponent(handoff.id)}` : undefined,
     fallback: summary ? `${title} · ${summary}` : title,
   };
+}
+
+/** What was looked up about the company (#19), in one line beside the contact. */
+function lookedUp(packet: Partial<LeadPacket>, locale: Locale): string | undefined {
+  const found = packet.enrichment;
+  if (!found || found.status !== 'done') return undefined;
+  if (found.disposable) return sdrSay('lookedUpDisposable', locale);
+  if (found.freeMail) return sdrSay('lookedUpFreeMail', locale);
+  const company = found.company;
+  if (!company) return undefined;
+  const details = [company.name ?? found.domain, company.employees !== undefined ? sdrSay('lookedUpEmployees', locale, { count: company.employees }) : undefined, company.sector].filter(Boolean).join(', ');
+  const owner = packet.accountOwner ? (packet.accountOwner.sdr?.name ?? packet.accountOwner.email) : company.ownerEmail;
+  return [sdrSay('lookedUpCompany', locale, { company: details }), company.existingCustomer ? sdrSay('lookedUpCustomer', locale, { owner: owner ?? '?' }) : undefined].filter(Boolean).join(' — ');
 }
 
 function describeFact(fact: PacketFact): NotificationFact {

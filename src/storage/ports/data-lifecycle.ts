@@ -1,4 +1,5 @@
 import type { ConversationReference } from '../../channels/activity.js';
+import type { EnrichmentRecord } from './enrichments.js';
 import type { HandoffRecord } from './handoffs.js';
 import type { LeadRecord } from './leads.js';
 import type { OutboxEntry } from './outbox.js';
@@ -25,6 +26,8 @@ export interface PurgeCounts {
   leads: number;
   handoffs: number;
   outbox: number;
+  /** Company lookups (src/enrichment). */
+  enrichments: number;
 }
 
 export type EraseTarget = { email: string } | { conversationId: string };
@@ -46,6 +49,8 @@ export interface PersonExport {
   handoffs: HandoffRecord[];
   references: Record<string, Partial<ConversationReference>>;
   outbox: OutboxEntry[];
+  /** What was looked up about their company from their e-mail domain or website. */
+  enrichments: EnrichmentRecord[];
 }
 
 /** Retention and data-subject requests. */

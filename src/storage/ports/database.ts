@@ -3,6 +3,7 @@ import type { Storage } from '../../channels/activity.js';
 import type { ConversationLock } from './conversation-lock.js';
 import type { ConversationReferenceRepository } from './conversation-references.js';
 import type { DataLifecycle } from './data-lifecycle.js';
+import type { EnrichmentRepository } from './enrichments.js';
 import type { EventBus } from './event-bus.js';
 import type { FeedbackRepository } from './feedback.js';
 import type { HandoffRepository } from './handoffs.js';
@@ -41,6 +42,8 @@ export interface Database {
   insights: InsightsRepository;
   references: ConversationReferenceRepository;
   outbox: OutboxRepository;
+  /** What was looked up about visitors' companies (src/enrichment). */
+  enrichments: EnrichmentRepository;
   bus: EventBus;
   lock: ConversationLock;
   lifecycle: DataLifecycle;

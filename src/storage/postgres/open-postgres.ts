@@ -11,6 +11,7 @@ import { migratePostgres } from './pg-migrate.js';
 import { PgOutboxRepository } from './pg-outbox.js';
 import { PgProcessedActivityRepository } from './pg-processed.js';
 import { PgSdrRepository } from './pg-sdrs.js';
+import { PgEnrichmentRepository } from './pg-enrichments.js';
 import { PgStateStorage } from './pg-state-storage.js';
 import { PgTranscriptRepository } from './pg-transcripts.js';
 import { PgWidgetActivityRepository } from './pg-widget-activities.js';
@@ -51,6 +52,7 @@ export async function openPostgresDatabase(options: PostgresOptions): Promise<Da
   const handoffs = new PgHandoffRepository(pool);
   const references = new PgConversationReferenceRepository(pool);
   const outbox = new PgOutboxRepository(pool);
+  const enrichments = new PgEnrichmentRepository(pool);
   const sql = new PgSqlRunner(pool);
   const bus = new PgEventBus({ pool, connection: { connectionString: url }, logger });
   let closing: Promise<void> | undefined;
@@ -67,9 +69,10 @@ export async function openPostgresDatabase(options: PostgresOptions): Promise<Da
     insights: new SqlInsightsRepository(sql),
     references,
     outbox,
+    enrichments,
     bus,
     lock: new PgConversationLock({ pool: lockPool }),
-    lifecycle: new PgDataLifecycle(pool, { leads, transcripts, handoffs, references, outbox }),
+    lifecycle: new PgDataLifecycle(pool, { leads, transcripts, handoffs, references, outbox, enrichments }),
     async ping() {
       await pool.query('SELECT 1');
     },

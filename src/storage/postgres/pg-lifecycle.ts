@@ -38,6 +38,8 @@ export class PgDataLifecycle implements DataLifecycle {
         // An open handoff is still being worked on, however old.
         handoffs: await run(`DELETE FROM handoffs WHERE updated_at < $1 AND status NOT IN ('queued', 'live')`, leadsBefore),
         outbox: await run(`DELETE FROM outbox WHERE updated_at < $1 AND status IN ('delivered', 'dead')`, leadsBefore),
+        // A lookup is about the lead: it goes with the leads' retention.
+        enrichments: await run('DELETE FROM enrichments WHERE looked_up_at < $1', leadsBefore),
         // Oversized bus payloads are only needed for the few seconds it takes to relay them.
         busPayloads: await run('DELETE FROM bus_payloads WHERE created_at < $1', conversationsBefore),
       };
@@ -61,7 +63,8 @@ export class PgDataLifecycle implements DataLifecycle {
           ? [(target as { conversationId: string }).conversationId]
           : await ids(
               `SELECT conversation_id AS id FROM leads WHERE email = $1
-               UNION SELECT subject_conversation_id FROM outbox WHERE subject_email = $1 AND subject_conversation_id IS NOT NULL`,
+               UNION SELECT subject_conversation_id FROM outbox WHERE subject_email = $1 AND subject_conversation_id IS NOT NULL
+               UNION SELECT conversation_id FROM enrichments WHERE email = $1`,
               [email],
             );
       const leadIds = await ids('SELECT id FROM leads WHERE conversation_id = ANY($1::text[]) OR email = $2', [conversationIds, email]);
@@ -84,6 +87,11 @@ export class PgDataLifecycle implements DataLifecycle {
           leads: (await run('DELETE FROM leads WHERE id = ANY($1::text[])', [leadIds])) + (await deleteFeedbackOf(leadIds)),
           outbox: await run('DELETE FROM outbox WHERE subject_conversation_id = ANY($1::text[]) OR subject_email = $2', [
             conversationIds,
+            email,
+          ]),
+          enrichments: await run('DELETE FROM enrichments WHERE conversation_id = ANY($1::text[]) OR lead_id = ANY($2::text[]) OR email = $3', [
+            conversationIds,
+            leadIds,
             email,
           ]),
         },

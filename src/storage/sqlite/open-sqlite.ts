@@ -11,6 +11,7 @@ import { migrateSqlite } from './sqlite-migrate.js';
 import { SqliteOutboxRepository } from './sqlite-outbox.js';
 import { SqliteProcessedActivityRepository } from './sqlite-processed.js';
 import { SqliteSdrRepository } from './sqlite-sdrs.js';
+import { SqliteEnrichmentRepository } from './sqlite-enrichments.js';
 import { SqliteStateStorage } from './sqlite-state-storage.js';
 import { SqliteTranscriptRepository } from './sqlite-transcripts.js';
 import { SqliteWidgetActivityRepository } from './sqlite-widget-activities.js';
@@ -50,6 +51,7 @@ export function openSqliteDatabase(options: SqliteOptions): Database {
   const handoffs = new SqliteHandoffRepository(db);
   const references = new SqliteConversationReferenceRepository(db);
   const outbox = new SqliteOutboxRepository(db);
+  const enrichments = new SqliteEnrichmentRepository(db);
   const sql = new SqliteSqlRunner(db);
   const bus = new MemoryEventBus(options.logger);
   return {
@@ -65,9 +67,10 @@ export function openSqliteDatabase(options: SqliteOptions): Database {
     insights: new SqlInsightsRepository(sql),
     references,
     outbox,
+    enrichments,
     bus,
     lock: new InProcessConversationLock(),
-    lifecycle: new SqliteDataLifecycle(db, { leads, transcripts, handoffs, references, outbox }),
+    lifecycle: new SqliteDataLifecycle(db, { leads, transcripts, handoffs, references, outbox, enrichments }),
     async ping() {
       db.prepare('SELECT 1').get();
     },

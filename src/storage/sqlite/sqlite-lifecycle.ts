@@ -38,6 +38,8 @@ export class SqliteDataLifecycle implements DataLifecycle {
         // An open handoff is still being worked on, however old.
         handoffs: run(`DELETE FROM handoffs WHERE updated_at < ? AND status NOT IN ('queued', 'live')`, leadsBefore),
         outbox: run(`DELETE FROM outbox WHERE updated_at < ? AND status IN ('delivered', 'dead')`, leadsBefore),
+        // A lookup is about the lead: it goes with the leads' retention.
+        enrichments: run('DELETE FROM enrichments WHERE looked_up_at < ?', leadsBefore),
       };
     }).immediate;
 
@@ -48,7 +50,9 @@ export class SqliteDataLifecycle implements DataLifecycle {
           ? [(target as { conversationId: string }).conversationId]
           : ids(
               `SELECT conversation_id FROM leads WHERE email = ?
-               UNION SELECT subject_conversation_id FROM outbox WHERE subject_email = ? AND subject_conversation_id IS NOT NULL`,
+               UNION SELECT subject_conversation_id FROM outbox WHERE subject_email = ? AND subject_conversation_id IS NOT NULL
+               UNION SELECT conversation_id FROM enrichments WHERE email = ?`,
+              email,
               email,
               email,
             );
@@ -83,6 +87,7 @@ export class SqliteDataLifecycle implements DataLifecycle {
             list,
             email,
           ),
+          enrichments: run(`DELETE FROM enrichments WHERE conversation_id ${inList} OR lead_id ${inList} OR email = ?`, list, JSON.stringify(leadIds), email),
         },
       };
     }).immediate;

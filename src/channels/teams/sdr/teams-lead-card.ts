@@ -1,4 +1,5 @@
-import { CardFactory, type Attachment } from 'botbuilder';
+import type { Attachment } from '../../activity.js';
+import { adaptiveCard } from '../../protocol.js';
 import type { LeadNotification, SdrAction } from '../../../handoff/notifiers/lead-notification.js';
 import { isCloseOutcome } from '../../../handoff/notifiers/lead-notification.js';
 
@@ -57,7 +58,7 @@ export function teamsLeadCard(view: LeadNotification, texts: { factsHeading: str
   }));
   if (view.reject) actions.push({ type: 'Action.Submit', title: view.reject.submit, style: 'destructive', data: actionData(view.handoffId, { kind: 'close', outcome: 'rejected' }) });
   if (view.consoleUrl) actions.push({ type: 'Action.OpenUrl', title: texts.openConsole, url: view.consoleUrl });
-  return CardFactory.adaptiveCard({ type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.4', body, actions });
+  return adaptiveCard({ type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.4', body, actions });
 }
 
 export function actionData(handoffId: string, action: SdrAction): TeamsSdrActionData {

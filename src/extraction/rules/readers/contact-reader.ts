@@ -21,14 +21,19 @@ const INJECTED = [
   /(?<=^|[\s:(])['"«“]\s?[^'"»”\n]{3,200}?\s?['"»”](?=[\s.,;:!?)]|$)/g,
 ];
 const HIDDEN = [URL, ...INJECTED].map((regex) => new PrefilteredRegExp(regex));
+const WEBSITE = new PrefilteredRegExp(URL);
 
-/** E-mail and phone number in the message, verbatim. */
+/** E-mail, phone number and website in the message, verbatim (a website only as www.… or http(s)://…). */
 export function readContact(text: string): { contact: Contact; spans: Span[] } {
   const contact: Contact = {};
   const spans: Span[] = [];
   for (const match of EMAIL.matchAll(text)) {
     contact.email ??= match[0];
     spans.push(spanOf(match));
+  }
+  for (const match of WEBSITE.matchAll(text)) {
+    const website = match[0].replace(/[)\].,;:!?'"»]+$/, '');
+    if (!website.includes('@')) contact.website ??= website;
   }
   for (const pattern of PHONES) {
     for (const match of pattern.matchAll(text)) {

@@ -160,7 +160,7 @@ function levelsBackfill(engine: 'sqlite' | 'postgres'): string {
 const levelColumns = ['created_at', 'playbook_version', 'channel', 'locale', 'utm_source', 'facts'];
 
 export const insightDays: Migration = {
-  version: 5,
+  version: 6,
   name: 'insight-days',
   sqlite: `
     ALTER TABLE leads ADD COLUMN sql_accepted INTEGER NOT NULL DEFAULT 0;
