@@ -16,6 +16,8 @@ const INTEGRATION = [
   'test/server/**/*.test.ts',
   'test/storage/postgres.test.ts',
   'test/insights/**/*.test.ts',
+  'test/whatif/whatif.test.ts',
+  'test/whatif/calibrate.test.ts',
   'test/storage/sqlite.test.ts',
   'test/hardening/!(rate-limits).test.ts',
   'test/replay/**/*.test.ts',

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { TurnContext } from './bot/turn.js';
 import restify from 'restify';
@@ -21,7 +22,7 @@ import { startBackgroundWorkers } from './lifecycle/background-workers.js';
 import type { Logger } from './logger.js';
 import { InstrumentedExtractor } from './observability/instrumented-extractor.js';
 import { Metrics } from './observability/metrics.js';
-import { loadPlaybook } from './playbook/loader.js';
+import { loadPlaybook, resolvePlaybookPath } from './playbook/loader.js';
 import type { Playbook } from './playbook/schema.js';
 import { createAbuseGuards } from './server/abuse-guards.js';
 import { remaining } from './server/drain.js';
@@ -126,6 +127,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     bot: bot.ports,
     conversationState: pipeline.conversationState,
     playbook,
+    ...(overrides.playbook ? {} : { playbookYaml: () => readFileSync(resolvePlaybookPath(config.playbook), 'utf8') }),
     logger,
     config: config.handoff,
     channels: visitors,

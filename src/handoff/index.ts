@@ -18,6 +18,8 @@ import { HandoffService } from './handoff-service.js';
 import { NotifierDispatcher, type HandoffNotifier } from './notifiers/index.js';
 import { InsightsService } from '../insights/insights-service.js';
 import { mountInsightsApi } from '../insights/insights-api.js';
+import { calibrate } from '../calibration/calibrate.js';
+import { candidatePlaybookYaml } from '../calibration/candidate-playbook.js';
 import { parsePlaybookText } from '../playbook/loader.js';
 import { whatIfFromDatabase } from '../whatif/whatif-from-database.js';
 import { mountInsightsPage } from '../insights/insights-page-route.js';
@@ -52,6 +54,8 @@ export interface HandoffModuleOptions {
   /** How to reach visitors proactively (usually a `VisitorChannelRouter`). */
   channels: VisitorChannel;
   playbook: Playbook;
+  /** The running playbook's file as written (calibration's candidate keeps its comments); absent for a playbook built in code. */
+  playbookYaml?: () => string;
   logger: Logger;
   config: HandoffConfig;
   /** Client address and attack reporting of `POST /api/sdr/login`. */
@@ -125,6 +129,11 @@ export function createHandoffModule(options: HandoffModuleOptions): HandoffModul
         },
         filterOptions: (period) => db.insights.filterOptions(period),
         whatIf: (candidateYaml, scope) => whatIfFromDatabase(db, { baseline: options.playbook, candidate: parsePlaybookText(candidateYaml) }, scope, logger),
+        calibrate: async (since) => {
+          const calibration = calibrate(options.playbook, await db.feedback.labelled({ playbookId: options.playbook.id, since }));
+          const candidate = calibration.tooFew || !options.playbookYaml ? null : candidatePlaybookYaml(options.playbookYaml(), calibration, now());
+          return { playbook: { id: options.playbook.id, version: options.playbook.version }, calibration, candidate };
+        },
         logger,
         now,
       });

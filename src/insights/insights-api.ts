@@ -12,6 +12,8 @@ export interface InsightsApiDeps {
   filterOptions(period: { from: Date; to: Date }): Promise<Record<string, string[]>>;
   /** The what-if of a candidate playbook (YAML text) over the leads of a period: throws ConfigError when it is invalid. */
   whatIf(candidateYaml: string, scope: { since: Date; until: Date; channel?: string }): Promise<unknown>;
+  /** `qualibot calibrate` over the verdicts since a date: the evidence, and the candidate playbook (YAML) when there is one. */
+  calibrate(since: Date): Promise<unknown>;
   logger: Logger;
   now: () => Date;
 }
@@ -20,7 +22,8 @@ export interface InsightsApiDeps {
 const INSIGHTS_ROLES = new Set(['admin', 'manager']);
 
 /**
- * `GET /api/insights` (every chart, labels and the filter's options), `GET /api/insights/<chart>` (one chart),
+ * `GET /api/insights` (every chart, labels and the filter's options), `GET /api/insights/<chart>` (one chart, `versions`
+ * included), `GET /api/insights/calibrate` (suggested thresholds and the candidate playbook), `POST /api/insights/whatif`,
  * JSON for the page and for BI tools. Query: from, to (YYYY-MM-DD, inclusive), playbookVersion, channel, locale, utmSource.
  * Bearer token of an account with the `admin` or `manager` role; 401 without one, 403 for a plain SDR.
  */
@@ -64,6 +67,11 @@ export function mountInsightsApi(server: Server, deps: InsightsApiDeps): void {
         throw error;
       }
     }),
+  );
+  // Suggestions only: the candidate comes back as text to download; the running playbook is never written.
+  server.get(
+    '/api/insights/calibrate',
+    guarded(async (req) => deps.calibrate(filterOf(req).from)),
   );
   server.get(
     '/api/insights/:chart',

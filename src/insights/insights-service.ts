@@ -2,7 +2,7 @@ import type { Playbook } from '../playbook/schema.js';
 import type { InsightsFilter, InsightsRepository, InsightsRow } from '../storage/ports/insights.js';
 
 /** The charts of the insights page, in page order; each is also `GET /api/insights/<id>`. */
-export const CHART_IDS = ['funnel', 'routes', 'calibration', 'dimensions', 'rejections', 'missing-signals', 'corrections', 'timings'] as const;
+export const CHART_IDS = ['funnel', 'routes', 'calibration', 'dimensions', 'rejections', 'missing-signals', 'corrections', 'timings', 'versions'] as const;
 export type ChartId = (typeof CHART_IDS)[number];
 
 export interface Chart {
@@ -42,6 +42,8 @@ export class InsightsService {
         return { id, rows: await r.corrections(filter) };
       case 'timings':
         return { id, rows: await r.timings(filter) };
+      case 'versions':
+        return { id, rows: await r.versions(filter) };
     }
   }
 

@@ -66,15 +66,37 @@ export class SqlFeedbackRepository implements FeedbackRepository {
     const where = given.map(([clause]) => clause);
     const params = given.map(([, value]) => value);
     const limit = query.limit === undefined ? '' : ` LIMIT ${Math.max(0, Math.floor(query.limit))}`;
-    const rows = await this.sql.all(
-      `SELECT v.handoff_id AS judged_handoff, l.* FROM verdicts v JOIN leads l ON l.id = v.lead_id
-       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY v.decided_at, v.handoff_id${limit}`,
-      params,
-    );
+    // The judged handoffs once, as a subquery; then every table in one read each (not four queries per lead).
+    const judged = `SELECT v.handoff_id FROM verdicts v JOIN leads l ON l.id = v.lead_id
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY v.decided_at, v.handoff_id${limit}`;
+    const ofJudged = (sql: string) => this.sql.all(sql.replace('JUDGED', judged), params);
+    const [rows, verdicts, signals, corrections, outcomes] = await Promise.all([
+      ofJudged(`SELECT v.handoff_id AS judged_handoff, l.* FROM verdicts v JOIN leads l ON l.id = v.lead_id WHERE v.handoff_id IN (JUDGED) ORDER BY v.decided_at, v.handoff_id`),
+      ofJudged('SELECT * FROM verdicts WHERE handoff_id IN (JUDGED)'),
+      ofJudged('SELECT handoff_id, dimension FROM verdict_missing_signals WHERE handoff_id IN (JUDGED) ORDER BY handoff_id, dimension'),
+      ofJudged('SELECT handoff_id, dimension, extracted, corrected FROM fact_corrections WHERE handoff_id IN (JUDGED) ORDER BY handoff_id, dimension'),
+      ofJudged('SELECT * FROM crm_outcomes WHERE lead_id IN (SELECT lead_id FROM verdicts WHERE handoff_id IN (JUDGED)) ORDER BY occurred_at, event_id'),
+    ]);
+    const byKey = <T>(items: Row[], key: string, map: (row: Row) => T) => {
+      const grouped = new Map<string, T[]>();
+      for (const row of items) {
+        const list = grouped.get(String(row[key])) ?? [];
+        list.push(map(row));
+        grouped.set(String(row[key]), list);
+      }
+      return grouped;
+    };
+    const verdictRows = new Map(verdicts.map((row) => [String(row.handoff_id), row]));
+    const signalsOf = byKey(signals, 'handoff_id', (row) => String(row.dimension));
+    const correctionsOf = byKey(corrections, 'handoff_id', toCorrection);
+    const outcomesOf = byKey(outcomes, 'lead_id', (row) => this.toOutcome(row));
     const labelled: LabelledLead[] = [];
     for (const row of rows) {
-      const verdict = await this.verdictOf(String(row.judged_handoff));
-      if (verdict) labelled.push({ lead: toLead(row, this.sql.codec), verdict, outcomes: await this.outcomesOf(verdict.leadId) });
+      const handoffId = String(row.judged_handoff);
+      const verdictRow = verdictRows.get(handoffId);
+      if (!verdictRow) continue;
+      const verdict = this.toVerdict(verdictRow, signalsOf.get(handoffId) ?? [], correctionsOf.get(handoffId) ?? []);
+      labelled.push({ lead: toLead(row, this.sql.codec), verdict, outcomes: outcomesOf.get(verdict.leadId) ?? [] });
     }
     return labelled;
   }

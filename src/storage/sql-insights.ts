@@ -49,19 +49,15 @@ export class SqlInsightsRepository implements InsightsRepository {
   }
 
   async funnel(filter: InsightsFilter): Promise<InsightsRow[]> {
-    const { where, params } = leadFilter(filter);
-    const [row] = await this.sql.all(
-      `SELECT count(*) AS conversations,
-         sum(CASE WHEN l.complete = 1 OR l.knockout_count > 0 THEN 1 ELSE 0 END) AS finished,
-         sum(CASE WHEN l.route = 'handoff' THEN 1 ELSE 0 END) AS handoff,
-         sum(CASE WHEN l.route = 'handoff' AND l.handoff_reason = 'high_score' THEN 1 ELSE 0 END) AS high_score,
-         sum(CASE WHEN l.route = 'handoff' AND l.handoff_reason = 'ambiguous' THEN 1 ELSE 0 END) AS ambiguous,
-         sum(CASE WHEN EXISTS (SELECT 1 FROM verdicts v WHERE v.lead_id = l.id AND v.verdict = 'accepted') THEN 1 ELSE 0 END) AS sql_accepted,
-         sum(CASE WHEN EXISTS (SELECT 1 FROM crm_outcomes o WHERE o.lead_id = l.id AND o.kind IN ('opportunity_created', 'won')) THEN 1 ELSE 0 END) AS opportunity,
-         sum(CASE WHEN EXISTS (SELECT 1 FROM crm_outcomes o WHERE o.lead_id = l.id AND o.kind = 'won') THEN 1 ELSE 0 END) AS won
-       FROM leads l WHERE ${where}`,
-      params,
-    );
+    const day = dayFilter(filter);
+    const [row] = day
+      ? await this.sql.all(
+          `SELECT sum(d.conversations) AS conversations, sum(d.finished) AS finished, sum(d.handoff) AS handoff, sum(d.high_score) AS high_score,
+             sum(d.ambiguous) AS ambiguous, sum(d.sql_accepted) AS sql_accepted, sum(d.opportunity) AS opportunity, sum(d.won) AS won
+           FROM insight_days d WHERE ${day.where}`,
+          day.params,
+        )
+      : await this.rawFunnel(filter);
     const count = (key: string) => num(row?.[key]);
     const stages: Array<[string, number, Record<string, number>?]> = [
       ['conversations', count('conversations')],
@@ -79,11 +75,37 @@ export class SqlInsightsRepository implements InsightsRepository {
     }));
   }
 
-  async routesOverTime(filter: InsightsFilter): Promise<InsightsRow[]> {
+  /** The funnel straight from the leads (periods that do not start and end at midnight UTC). */
+  private rawFunnel(filter: InsightsFilter): Promise<Row[]> {
     const { where, params } = leadFilter(filter);
+    return this.sql.all(
+      `SELECT count(*) AS conversations,
+         sum(CASE WHEN l.complete = 1 OR l.knockout_count > 0 THEN 1 ELSE 0 END) AS finished,
+         sum(CASE WHEN l.route = 'handoff' THEN 1 ELSE 0 END) AS handoff,
+         sum(CASE WHEN l.route = 'handoff' AND l.handoff_reason = 'high_score' THEN 1 ELSE 0 END) AS high_score,
+         sum(CASE WHEN l.route = 'handoff' AND l.handoff_reason = 'ambiguous' THEN 1 ELSE 0 END) AS ambiguous,
+         sum(l.sql_accepted) AS sql_accepted, sum(l.opportunity) AS opportunity, sum(l.won) AS won
+       FROM leads l WHERE ${where}`,
+      params,
+    );
+  }
+
+  async routesOverTime(filter: InsightsFilter): Promise<InsightsRow[]> {
     const daily = filter.to.getTime() - filter.from.getTime() <= DAILY_UP_TO_DAYS * 86_400_000;
+    const day = dayFilter(filter);
+    const rows = day ? await this.sql.all(
+      `SELECT ${daily ? 'd.day' : 'substr(d.day, 1, 7)'} AS period, sum(d.handoff) AS handoff, sum(d.nurture) AS nurture,
+         sum(d.disqualify) AS disqualify, sum(d.knockouts) AS knockouts
+       FROM insight_days d WHERE ${day.where} GROUP BY 1 HAVING sum(d.conversations) > 0 ORDER BY 1`,
+      day.params,
+    ) : await this.rawRoutes(filter, daily);
+    return rows.map((row) => ({ period: String(row.period), handoff: num(row.handoff), nurture: num(row.nurture), disqualify: num(row.disqualify), knockouts: num(row.knockouts) }));
+  }
+
+  private rawRoutes(filter: InsightsFilter, daily: boolean): Promise<Row[]> {
+    const { where, params } = leadFilter(filter);
     const period = daily ? this.dialect.day('l.created_at') : this.dialect.month('l.created_at');
-    const rows = await this.sql.all(
+    return this.sql.all(
       `SELECT ${period} AS period,
          sum(CASE WHEN l.route = 'handoff' THEN 1 ELSE 0 END) AS handoff,
          sum(CASE WHEN l.route = 'nurture' THEN 1 ELSE 0 END) AS nurture,
@@ -92,7 +114,6 @@ export class SqlInsightsRepository implements InsightsRepository {
        FROM leads l WHERE ${where} GROUP BY ${period} ORDER BY 1`,
       params,
     );
-    return rows.map((row) => ({ period: String(row.period), handoff: num(row.handoff), nurture: num(row.nurture), disqualify: num(row.disqualify), knockouts: num(row.knockouts) }));
   }
 
   async calibration(filter: InsightsFilter): Promise<InsightsRow[]> {
@@ -107,14 +128,25 @@ export class SqlInsightsRepository implements InsightsRepository {
   }
 
   async dimensionLevels(filter: InsightsFilter): Promise<InsightsRow[]> {
+    const day = dayFilter(filter);
+    const rows = day
+      ? await this.sql.all(
+          `SELECT d.dimension AS dimension, d.level AS level, sum(d.judged) AS judged, sum(d.accepted) AS accepted, sum(d.rejected) AS rejected
+           FROM insight_levels d WHERE ${day.where} GROUP BY d.dimension, d.level HAVING sum(d.judged) > 0 ORDER BY 1, 2`,
+          day.params,
+        )
+      : await this.rawDimensionLevels(filter);
+    return rows.map((row) => ({ dimension: String(row.dimension), level: String(row.level ?? ''), ...judged(row) }));
+  }
+
+  private rawDimensionLevels(filter: InsightsFilter): Promise<Row[]> {
     const { where, params } = leadFilter(filter);
-    const rows = await this.sql.all(
+    return this.sql.all(
       `SELECT f.key AS dimension, ${this.dialect.factLevel} AS level, ${verdictCounts}
        FROM leads l JOIN verdicts v ON v.lead_id = l.id CROSS JOIN ${this.dialect.facts}
        WHERE ${where} GROUP BY f.key, ${this.dialect.factLevel} ORDER BY 1, 2`,
       params,
     );
-    return rows.map((row) => ({ dimension: String(row.dimension), level: String(row.level ?? ''), ...judged(row) }));
   }
 
   async rejectionReasons(filter: InsightsFilter): Promise<InsightsRow[]> {
@@ -153,7 +185,16 @@ export class SqlInsightsRepository implements InsightsRepository {
     const { where, params } = leadFilter(filter);
     const d = this.dialect;
     const nobody = NOBODY_AVAILABLE_END_REASONS.map((reason) => `'${reason}'`).join(', ');
-    const [leads] = await this.sql.all(
+    const day = dayFilter(filter);
+    const [leads] = day ? (await this.sql.all(
+      `SELECT sum(d.decided) AS decided, sum(d.messages_sum) AS messages_sum, sum(d.timed) AS timed, sum(d.seconds_sum) AS seconds_sum,
+         sum(d.qualified) AS qualified, sum(d.llm_counted) AS llm_counted, sum(d.llm_sum) AS llm_sum, sum(d.tokens_counted) AS tokens_counted, sum(d.tokens_sum) AS tokens_sum
+       FROM insight_days d WHERE ${day.where}`,
+      day.params,
+    )).map((row) => ({
+      decided: row.decided, messages: average(row.messages_sum, row.decided), timed: row.timed, seconds: average(row.seconds_sum, row.timed),
+      qualified: row.qualified, llm_calls: average(row.llm_sum, row.llm_counted), tokens: average(row.tokens_sum, row.tokens_counted),
+    })) : await this.sql.all(
       `SELECT count(l.visitor_messages) AS decided, avg(l.visitor_messages) AS messages,
          count(l.started_at) AS timed, avg(${d.seconds('l.started_at', 'l.decided_at')}) AS seconds,
          sum(CASE WHEN l.route = 'handoff' THEN 1 ELSE 0 END) AS qualified,
@@ -188,14 +229,62 @@ export class SqlInsightsRepository implements InsightsRepository {
     ];
   }
 
+  async versions(filter: InsightsFilter): Promise<InsightsRow[]> {
+    // Every version of the period side by side: the version filter itself is not applied.
+    const { playbookVersion: _ignored, ...others } = filter;
+    const day = dayFilter(others);
+    const counts = day
+      ? await this.sql.all(
+          `SELECT d.playbook_version AS version, sum(d.conversations) AS conversations, sum(d.handoff) AS handoff, sum(d.nurture) AS nurture,
+             sum(d.disqualify) AS disqualify, sum(d.knockouts) AS knockouts, sum(d.won) AS won
+           FROM insight_days d WHERE ${day.where} GROUP BY d.playbook_version HAVING sum(d.conversations) > 0`,
+          day.params,
+        )
+      : await this.rawVersionCounts(others);
+    const { where, params } = leadFilter(others);
+    const judgedRows = await this.sql.all(
+      `SELECT coalesce(l.playbook_version, '') AS version, ${verdictCounts}
+       FROM leads l JOIN verdicts v ON v.lead_id = l.id WHERE ${where} GROUP BY coalesce(l.playbook_version, '')`,
+      params,
+    );
+    const judgedByVersion = new Map(judgedRows.map((row) => [String(row.version), judged(row)]));
+    return counts
+      .map((row) => ({
+        playbookVersion: String(row.version),
+        conversations: num(row.conversations),
+        handoff: num(row.handoff),
+        nurture: num(row.nurture),
+        disqualify: num(row.disqualify),
+        knockouts: num(row.knockouts),
+        handoffRate: ratio(num(row.handoff), num(row.conversations)),
+        ...(judgedByVersion.get(String(row.version)) ?? { judged: 0, accepted: 0, rejected: 0, acceptanceRate: null }),
+        won: num(row.won),
+      }))
+      .sort((a, b) => a.playbookVersion.localeCompare(b.playbookVersion));
+  }
+
+  private rawVersionCounts(filter: InsightsFilter): Promise<Row[]> {
+    const { where, params } = leadFilter(filter);
+    return this.sql.all(
+      `SELECT coalesce(l.playbook_version, '') AS version, count(*) AS conversations,
+         sum(CASE WHEN l.route = 'handoff' THEN 1 ELSE 0 END) AS handoff, sum(CASE WHEN l.route = 'nurture' THEN 1 ELSE 0 END) AS nurture,
+         sum(CASE WHEN l.route = 'disqualify' THEN 1 ELSE 0 END) AS disqualify, sum(CASE WHEN l.knockout_count > 0 THEN 1 ELSE 0 END) AS knockouts, sum(l.won) AS won
+       FROM leads l WHERE ${where} GROUP BY coalesce(l.playbook_version, '')`,
+      params,
+    );
+  }
+
   async filterOptions(period: Pick<InsightsFilter, 'from' | 'to'>): Promise<Record<'playbookVersion' | 'channel' | 'locale' | 'utmSource', string[]>> {
     // Within the period only: read through the index, not the whole table.
+    const day = dayFilter({ from: period.from, to: period.to });
     const distinct = async (column: string) =>
       (
-        await this.sql.all(`SELECT DISTINCT l.${column} AS value FROM leads l WHERE l.created_at >= ? AND l.created_at < ? AND l.${column} IS NOT NULL ORDER BY 1 LIMIT 200`, [
-          period.from.toISOString(),
-          period.to.toISOString(),
-        ])
+        day
+          ? await this.sql.all(`SELECT DISTINCT d.${column} AS value FROM insight_days d WHERE ${day.where} AND d.${column} <> '' AND d.conversations > 0 ORDER BY 1 LIMIT 200`, day.params)
+          : await this.sql.all(`SELECT DISTINCT l.${column} AS value FROM leads l WHERE l.created_at >= ? AND l.created_at < ? AND l.${column} IS NOT NULL ORDER BY 1 LIMIT 200`, [
+              period.from.toISOString(),
+              period.to.toISOString(),
+            ])
       ).map((row) => String(row.value));
     const [playbookVersion, channel, locale, utmSource] = await Promise.all(['playbook_version', 'channel', 'locale', 'utm_source'].map(distinct));
     return { playbookVersion: playbookVersion!, channel: channel!, locale: locale!, utmSource: utmSource! };
@@ -210,6 +299,35 @@ function judged(row: Row): InsightsRow {
   const total = num(row.judged);
   const accepted = num(row.accepted);
   return { judged: total, accepted, rejected: num(row.rejected), acceptanceRate: ratio(accepted, total) };
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The WHERE clause on the rollup `insight_days d` when the period starts and ends at midnight UTC (what the page
+ * and the API ask for); undefined otherwise, and the leads are read instead.
+ */
+function dayFilter(filter: Pick<InsightsFilter, 'from' | 'to'> & Partial<InsightsFilter>): { where: string; params: unknown[] } | undefined {
+  if (filter.from.getTime() % DAY_MS !== 0 || filter.to.getTime() % DAY_MS !== 0) return undefined;
+  const clauses = ['d.day >= ?', 'd.day < ?'];
+  const params: unknown[] = [filter.from.toISOString().slice(0, 10), filter.to.toISOString().slice(0, 10)];
+  const equal: Array<[string, string | undefined]> = [
+    ['d.playbook_version', filter.playbookVersion],
+    ['d.channel', filter.channel],
+    ['d.locale', filter.locale],
+    ['d.utm_source', filter.utmSource?.toLowerCase()],
+  ];
+  for (const [column, value] of equal) {
+    if (value === undefined) continue;
+    clauses.push(`${column} = ?`);
+    params.push(value);
+  }
+  return { where: clauses.join(' AND '), params };
+}
+
+/** A sum over a count as the SQL `avg` gives it: null over nothing. */
+function average(sum: unknown, count: unknown): number | null {
+  return num(count) === 0 ? null : Number(sum) / num(count);
 }
 
 /** The WHERE clause on `leads l` (only the filters given: no `? IS NULL` for PostgreSQL to guess a type for). */

@@ -9,7 +9,10 @@ import { resolvePlaybookPath } from '../../src/playbook/loader.js';
 import { startSlackTestApp, type SlackTestApp } from '../channels/slack/slack-test-app.js';
 import { CHROMIUM_PATH, launchChromium } from '../channels/widget/widget-page.js';
 import { eventually } from '../handoff/helpers/handoff-harness.js';
+import { calibrate } from '../../src/calibration/calibrate.js';
+import { loadPlaybook } from '../../src/playbook/loader.js';
 import { EXPECTED, fixtureOutcomes, seedFixture } from '../insights/insights-fixture.js';
+import { seedLead } from '../whatif/seed-leads.js';
 
 const SDR_CHANNEL = 'C0SDRDESK';
 const CRM_SECRET = 'crm-outcomes-secret-0123456789';
@@ -158,7 +161,7 @@ describe.skipIf(!CHROMIUM_PATH)('the feedback loop in a real browser: verdicts, 
     await page.locator('#charts[data-ready="true"]').waitFor();
     expect([...scriptsFrom]).toEqual([url]); // Chart.js and everything else from Qualibot itself
 
-    for (const chart of ['funnel', 'routes', 'calibration', 'dimensions', 'rejections', 'missing-signals', 'corrections']) {
+    for (const chart of ['funnel', 'routes', 'calibration', 'dimensions', 'rejections', 'missing-signals', 'corrections', 'versions']) {
       await page.locator(`#chart-${chart} canvas`).waitFor();
       expect(await page.locator(`#chart-${chart} canvas`).getAttribute('role')).toBe('img');
     }
@@ -177,6 +180,17 @@ describe.skipIf(!CHROMIUM_PATH)('the feedback loop in a real browser: verdicts, 
     const { secondsToClaim, ...exact } = EXPECTED.timings;
     expect(timings).toEqual({ ...exact, secondsToClaim: { count: 4, value: expect.any(Number) } });
     expect(secondsToClaim.count).toBe(3);
+    // Playbook versions side by side: the fixture's one version, with its routes, verdicts and wins.
+    const stage = (name: string) => EXPECTED.funnel.find((row) => row.stage === name)!.count;
+    const judged = EXPECTED.calibration.reduce((sum, row) => sum + row.judged, 0);
+    const rate = (part: number, whole: number) => Math.round((part / whole) * 10_000) / 10_000;
+    expect(await tableRows(page, 'versions')).toEqual([
+      { playbookVersion: 'fixture-1', conversations: stage('conversations'), ...EXPECTED.routes, handoffRate: rate(EXPECTED.routes.handoff, stage('conversations')), judged, accepted: stage('sql'), rejected: judged - stage('sql'), acceptanceRate: rate(stage('sql'), judged), won: stage('won') },
+    ]);
+    // Too few verdicts for calibration: it says so and proposes nothing.
+    await page.locator('#calibration-run').click();
+    await page.locator('[data-empty="calibration-suggestions"]').waitFor();
+    expect(await page.locator('[data-empty="calibration-suggestions"]').innerText()).toContain('at least 30');
     await page.screenshot({ path: 'test-artifacts/insights.png', fullPage: true });
 
     // Each table downloads as CSV.
@@ -193,6 +207,27 @@ describe.skipIf(!CHROMIUM_PATH)('the feedback loop in a real browser: verdicts, 
     expect(await page.locator('#title-funnel').innerText()).toBe('Entonnoir : de la conversation à l’affaire gagnée');
     expect(await page.locator('[data-empty="calibration"]').innerText()).toContain('Aucun verdict pour l’instant');
 
+    // 35 judged leads of the running playbook (test/whatif/calibrate.test.ts's set): calibration now proposes, in French.
+    const champ = loadPlaybook('champ');
+    const top = { challenge: 'clear_problem', authority: 'decision_maker', money: 'allocated', prioritization: 'within_3_months' };
+    const score85 = { ...top, prioritization: '3_to_6_months' };
+    const score75 = { ...score85, money: 'possible' };
+    const score65 = { ...score75, authority: 'influencer' };
+    const groups: Array<[number, Record<string, string>, 'accepted' | 'rejected']> = [[12, top, 'accepted'], [8, score85, 'accepted'], [10, score75, 'rejected'], [5, score65, 'rejected']];
+    for (const [count, levels, verdict] of groups) for (let index = 0; index < count; index += 1) await seedLead(db, champ, { id: `e2e-${verdict}-${levels.prioritization}-${levels.money}-${levels.authority}-${index}`, levels, verdict });
+    const expected = calibrate(champ, await db.feedback.labelled({ playbookId: champ.id }));
+    expect(expected.handoff).toBeDefined();
+    await page.locator('#calibration-run').click();
+    await page.locator('#calibration-thresholds').waitFor();
+    expect(await page.locator('#calibration-verdicts').innerText()).toContain(`${expected.verdicts} leads jugés`);
+    const thresholdRow = await page.$$eval('#calibration-thresholds tbody tr:first-child > *', (cells) => cells.map((cell) => (cell as HTMLElement).dataset.value ?? cell.textContent));
+    const h = expected.handoff!;
+    expect(thresholdRow.slice(0, 7)).toEqual(['Transmission', ...[h.current, h.proposed, h.acceptedKept, h.acceptedLost, h.rejectedAvoided, h.rejectedStillSent].map(String)]);
+    const [candidate] = await Promise.all([page.waitForEvent('download'), page.locator('#calibration-download').click()]);
+    const yaml = await readFile((await candidate.path())!, 'utf8');
+    expect(yaml).toMatch(new RegExp(`^ {2}handoff: ${h.proposed} #`, 'm'));
+    expect(yaml).toContain('+calibrated-');
+
     // What if: a pasted candidate with an invalid weight gets the start-up error; a raised threshold gets the report.
     const running = await readFile(resolvePlaybookPath('champ'), 'utf8');
     await page.locator('#whatif-text').fill(running.replace(/^ {4}weight: 25$/m, '    weight: -1'));
@@ -206,6 +241,14 @@ describe.skipIf(!CHROMIUM_PATH)('the feedback loop in a real browser: verdicts, 
     // The fixture's leads were scored with another version of the playbook: counted apart, in the report's words.
     expect(await page.locator('.whatif-apart').innerText()).toContain('11 notés avec une autre version du playbook');
     expect(await page.locator('#whatif-error').isHidden()).toBe(true);
+    // Drawn as charts, each with its table: handoff at 80 sends the ten leads at 75 (all rejected by sales) to nurture.
+    for (const figure of ['matrix', 'flips', 'shift']) expect(await page.locator(`#whatif-chart-${figure} canvas`).getAttribute('role')).toBe('img');
+    const cells = (id: string) => page.$$eval(`#whatif-table-${id} tbody tr`, (trs) => trs.map((tr) => Array.from(tr.children).map((cell) => (cell as HTMLElement).dataset.value ?? cell.textContent)));
+    expect(await page.$$eval('#whatif-table-flips thead th', (ths) => ths.map((th) => th.textContent))).toEqual(['Route : aujourd’hui → avec le candidat', 'Refusés par les ventes']);
+    expect(await cells('flips')).toEqual([['handoff/high_score → nurture', '10']]);
+    const matrix = Object.fromEntries((await cells('matrix')).map(([from, ...counts]) => [from, counts.map(Number).reduce((sum: number, count: number) => sum + count, 0)]));
+    expect(matrix).toEqual({ 'handoff/high_score': 30, nurture: 5 });
+    expect((await cells('shift')).map((row) => row[0])).toEqual(champ.dimensions.map((dimension) => dimension.id));
     await context.close();
   });
 

@@ -28,7 +28,7 @@ interface CardAction {
   url?: string;
 }
 interface AdaptiveCard {
-  body: Array<{ type: string; text?: string; facts?: Array<{ title: string; value: string }> }>;
+  body: Array<{ type: string; id?: string; text?: string; facts?: Array<{ title: string; value: string }>; choices?: Array<{ title: string; value: string }> }>;
   actions: CardAction[];
 }
 
@@ -236,6 +236,51 @@ describe('SDR takeover from a Teams channel', () => {
     expect(outbox.find((entry) => entry.idempotencyKey === `${closed.leadId}:outcome:${handoff.id}`)?.payload).toMatchObject({ handoff: { outcome: 'meeting_booked', sdr: { name: 'Marie Dupont' } } });
     expect(visitorTexts(conversationId)).toContain('Marie Dupont a clôturé la conversation. Merci pour cet échange, et à bientôt !');
     await eventually(() => expect(texts(cardUpdates(thread, cardId).at(-1))[0]).toBe('Closed by Marie Dupont: Meeting booked'));
+  });
+
+  it('stores the verdict an SDR gives from the card (Reject with a reason, Accept) and shows it in the insights', async () => {
+    await t.app.db.sdrs.add({ id: randomUUID(), email: 'manager@prospekt.example', name: 'Manager', passwordHash: await hashPassword('correct horse battery'), roles: ['manager'] });
+    const login = await fetch(`${t.app.url}/api/sdr/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'manager@prospekt.example', password: 'correct horse battery' }) });
+    const { token } = (await login.json()) as { token: string };
+    const insights = async () => (await (await fetch(`${t.app.url}/api/insights`, { headers: { authorization: `Bearer ${token}` } })).json()) as { charts: Array<{ id: string; rows: Array<Record<string, unknown>> }> };
+    const rows = (body: Awaited<ReturnType<typeof insights>>, id: string) => body.charts.find((chart) => chart.id === id)!.rows;
+    const sqlCount = (body: Awaited<ReturnType<typeof insights>>) => Number(rows(body, 'funnel').find((row) => row.stage === 'sql')!.count);
+    const noBudget = (body: Awaited<ReturnType<typeof insights>>) => Number(rows(body, 'rejections').find((row) => row.reason === 'no_budget')?.count ?? 0);
+    const before = await insights();
+
+    // Rejected: Marie claims, then picks "No budget" in the card's reason menu and clicks Reject (Action.Submit:
+    // Teams posts a message whose value is the button's data merged with the card's inputs).
+    const rejectedConversation = `webchat-${randomUUID()}`;
+    const rejected = await reachHandoff(rejectedConversation);
+    await teams.waitFor(() => cardPosts(rejected.id).length > 0);
+    await visitorSays(rejectedConversation, 'Allô ?');
+    const card = await threadOf('Allô ?');
+    await click(MARIE, card.thread, card.cardId, { qualibotAction: 'claim', handoffId: rejected.id });
+    await eventually(() => expect(texts(cardUpdates(card.thread, card.cardId).at(-1))[0]).toBe('Claimed by Marie Dupont'));
+    const live = cardUpdates(card.thread, card.cardId).at(-1)!;
+    const picker = live.body.find((item) => item.type === 'Input.ChoiceSet' && item.id === 'rejectionReason')!;
+    expect(picker.choices!.map((choice) => choice.value)).toContain('no_budget');
+    const reject = live.actions.find((action) => action.data?.outcome === 'rejected')!;
+    expect((await click(MARIE, card.thread, card.cardId, { ...(reject.data as Record<string, string>), rejectionReason: 'no_budget' })).status).toBe(200);
+    expect((await t.app.db.handoffs.get(rejected.id))!).toMatchObject({ status: 'closed', outcome: 'rejected' });
+    expect(await t.app.db.feedback.verdictOf(rejected.id)).toMatchObject({ verdict: 'rejected', outcome: 'rejected', reasonId: 'no_budget', via: 'teams', sdrName: 'Marie Dupont' });
+
+    // Accepted: Paul claims and closes with "Accepted" through Action.Execute (the invoke newer Teams clients send).
+    const acceptedConversation = `webchat-${randomUUID()}`;
+    const accepted = await reachHandoff(acceptedConversation);
+    await teams.waitFor(() => cardPosts(accepted.id).length > 0);
+    await visitorSays(acceptedConversation, 'Re-bonjour');
+    const second = await threadOf('Re-bonjour');
+    const execute = (data: Record<string, string>) =>
+      t.post(fromTeams(PAUL, second.thread, { type: 'invoke', name: 'adaptiveCard/action', replyToId: second.cardId, value: { action: { type: 'Action.Execute', verb: data.qualibotAction, data } } }));
+    expect((await execute({ qualibotAction: 'claim', handoffId: accepted.id })).status).toBe(200);
+    expect((await execute({ qualibotAction: 'close', outcome: 'accepted', handoffId: accepted.id })).status).toBe(200);
+    expect(await t.app.db.feedback.verdictOf(accepted.id)).toMatchObject({ verdict: 'accepted', outcome: 'accepted', via: 'teams', sdrName: 'Paul Martin' });
+
+    // Both verdicts count in the insights: one more SQL, one more "no budget".
+    const after = await insights();
+    expect(sqlCount(after)).toBe(sqlCount(before) + 1);
+    expect(noBudget(after)).toBe(noBudget(before) + 1);
   });
 
   it('mirrors a console claim and the console SDR’s messages into the card and its thread', async () => {

@@ -112,7 +112,7 @@ describe('feedback API', () => {
     expect((await get('/api/insights', await tokenOf([]))).status).toBe(403);
     const manager = await tokenOf(['manager']);
     const all = (await (await get('/api/insights', manager)).json()) as { charts: Array<{ id: string; rows: Array<Record<string, unknown>> }>; labels: { rejectionReasons: Record<string, { fr: string }> } };
-    expect(all.charts.map((chart) => chart.id)).toEqual(['funnel', 'routes', 'calibration', 'dimensions', 'rejections', 'missing-signals', 'corrections', 'timings']);
+    expect(all.charts.map((chart) => chart.id)).toEqual(['funnel', 'routes', 'calibration', 'dimensions', 'rejections', 'missing-signals', 'corrections', 'timings', 'versions']);
     expect(all.charts[0]!.rows[0]).toEqual({ stage: 'conversations', count: 11, ofPrevious: null });
     expect(all.labels.rejectionReasons.no_budget!.fr).toBe('Pas de budget');
     const funnel = (await (await get('/api/insights/funnel?utmSource=LinkedIn', await tokenOf(['admin']))).json()) as { rows: Array<{ count: number }> };
@@ -121,6 +121,25 @@ describe('feedback API', () => {
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { message: string }).message).toMatch(/^from: /);
     expect((await get('/api/insights/horoscope', manager)).status).toBe(404);
+  });
+
+  it('compares playbook versions and gives calibration (too little data here) to admins and managers only', async () => {
+    const get = (path: string, token?: string) => fetch(`${t.app.url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    const manager = await tokenOf(['manager']);
+    const versions = (await (await get('/api/insights/versions', manager)).json()) as { rows: Array<Record<string, unknown>> };
+    // The fixture's routes (EXPECTED.routes), and the one rejection the close test above recorded.
+    expect(versions.rows).toEqual([
+      { playbookVersion: 'fixture-1', conversations: 11, handoff: 6, nurture: 3, disqualify: 2, knockouts: 2, handoffRate: 0.5455, judged: 1, accepted: 0, rejected: 1, acceptanceRate: 0, won: 0 },
+    ]);
+    expect((await get('/api/insights/calibrate')).status).toBe(401);
+    expect((await get('/api/insights/calibrate', await tokenOf([]))).status).toBe(403);
+    const response = await get('/api/insights/calibrate', manager);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { playbook: { id: string }; calibration: { verdicts: number; minimum: number; tooFew?: string }; candidate: string | null };
+    expect(body.playbook.id).toBe('champ-outsourced-prospecting');
+    expect(body.calibration).toMatchObject({ minimum: 30, tooFew: expect.stringMatching(/at least 30/) });
+    expect(body.candidate).toBeNull();
+    expect((await get('/api/insights/calibrate?from=yesterday', manager)).status).toBe(400);
   });
 
   it('replays a pasted candidate playbook over the period, and refuses an invalid one with the start-up errors', async () => {

@@ -6,9 +6,8 @@ import { calibrate, MINIMUM_VERDICTS } from '../../src/calibration/calibrate.js'
 import { candidatePlaybookYaml } from '../../src/calibration/candidate-playbook.js';
 import { formatCalibration } from '../../src/calibration/format-calibration.js';
 import { loadPlaybook, resolvePlaybookPath } from '../../src/playbook/loader.js';
-import { openDatabase } from '../../src/storage/index.js';
 import type { Database, LabelledLead } from '../../src/storage/index.js';
-import { seedLead } from './seed-leads.js';
+import { openEngine, seedLead } from './seed-leads.js';
 
 const logger = pino({ level: 'silent' });
 const champ = loadPlaybook('champ');
@@ -25,12 +24,13 @@ const score85 = { ...top, prioritization: '3_to_6_months' };
 const score75 = { ...score85, money: 'possible' };
 const score65 = { ...score75, authority: 'influencer' };
 
-describe('qualibot calibrate from seeded verdicts and CRM outcomes', () => {
+describe.each(['sqlite', 'postgres'] as const)('qualibot calibrate from seeded verdicts and CRM outcomes on %s', (engine) => {
   let db: Database;
+  let close: (() => Promise<void>) | undefined;
   let judged: LabelledLead[];
 
   beforeAll(async () => {
-    db = await openDatabase({ url: ':memory:', dataDir: ':memory:', logger });
+    ({ db, close } = await openEngine(engine, logger));
     const groups: Array<[number, Record<string, string>, 'accepted' | 'rejected']> = [[12, top, 'accepted'], [7, score85, 'accepted'], [10, score75, 'rejected'], [5, score65, 'rejected']];
     for (const [count, levels, verdict] of groups) {
       for (let index = 0; index < count; index += 1) await seedLead(db, champ, { id: `${verdict}-${levels.prioritization}-${levels.money}-${levels.authority}-${index}`, levels, verdict });
@@ -40,7 +40,7 @@ describe('qualibot calibrate from seeded verdicts and CRM outcomes', () => {
   });
 
   afterAll(async () => {
-    await db?.close();
+    await close?.();
   });
 
   it('finds the handoff threshold that separates accepted from rejected leads, with the counts', () => {

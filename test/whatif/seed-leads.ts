@@ -1,7 +1,26 @@
 import type { Playbook } from '../../src/playbook/schema.js';
 import type { Fact } from '../../src/qualification/types.js';
 import { decide } from '../../src/scoring/scorer.js';
-import type { Database, LeadRecord } from '../../src/storage/index.js';
+import type { Logger } from '../../src/logger.js';
+import { openDatabase, type Database, type LeadRecord } from '../../src/storage/index.js';
+import { createTestDatabase } from '../storage/pg-test-server.js';
+
+/** A fresh database of the engine (SQLite in memory, or a PostgreSQL database of its own), and how to drop it. */
+export async function openEngine(engine: 'sqlite' | 'postgres', logger: Logger): Promise<{ db: Database; close(): Promise<void> }> {
+  if (engine === 'sqlite') {
+    const db = await openDatabase({ url: ':memory:', dataDir: ':memory:', logger });
+    return { db, close: () => db.close() };
+  }
+  const database = await createTestDatabase();
+  const db = await openDatabase({ url: database.url, dataDir: '/nonexistent', logger });
+  return {
+    db,
+    close: async () => {
+      await db.close();
+      await database.drop();
+    },
+  };
+}
 
 /** A stored lead as the bot records it: facts (dimension → level), the decision the playbook gave them, the playbook. */
 export interface SeedLead {

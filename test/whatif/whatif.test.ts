@@ -2,12 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pino from 'pino';
 import { loadPlaybook } from '../../src/playbook/loader.js';
 import type { Playbook } from '../../src/playbook/schema.js';
-import { openDatabase } from '../../src/storage/index.js';
 import type { Database } from '../../src/storage/index.js';
 import { diffPlaybooks } from '../../src/whatif/playbook-diff.js';
 import { rulesReextractor } from '../../src/whatif/reextract.js';
 import { whatIf } from '../../src/whatif/whatif.js';
-import { seedLead } from './seed-leads.js';
+import { openEngine, seedLead } from './seed-leads.js';
 
 const logger = pino({ level: 'silent' });
 const champ = loadPlaybook('champ');
@@ -28,11 +27,12 @@ function withChanges(change: (copy: Playbook) => void): Playbook {
  *   old    another playbook version: counted apart
  *   noauth 75-ish without authority: in the question test, never asked the new authority question
  */
-describe('qualibot whatif over a seeded SQLite database', () => {
+describe.each(['sqlite', 'postgres'] as const)('qualibot whatif over a seeded database on %s', (engine) => {
   let db: Database;
+  let close: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    db = await openDatabase({ url: ':memory:', dataDir: ':memory:', logger });
+    ({ db, close } = await openEngine(engine, logger));
     const base = { challenge: 'clear_problem', authority: 'decision_maker' };
     await seedLead(db, champ, { id: 'hot', levels: { ...base, money: 'allocated', prioritization: 'within_3_months' } });
     await seedLead(db, champ, {
@@ -49,7 +49,7 @@ describe('qualibot whatif over a seeded SQLite database', () => {
   });
 
   afterAll(async () => {
-    await db?.close();
+    await close?.();
   });
 
   async function run(candidate: Playbook) {

@@ -4,9 +4,9 @@ import { TEXTS } from './i18n.js';
 const TOKEN_KEY = 'qualibot.sdr.token'; // the console's session: one sign-in for both pages
 const LANG_KEY = 'qualibot.sdr.lang';
 const COLORS = ['#2557d6', '#1f9d6b', '#e0892b', '#c2413b', '#7a4fd1', '#3b8fb5'];
-const RATE_KEYS = new Set(['ofPrevious', 'acceptanceRate']);
+const RATE_KEYS = new Set(['ofPrevious', 'acceptanceRate', 'handoffRate']);
 
-const state = { token: sessionStorage.getItem(TOKEN_KEY), lang: pickLang(), data: null, charts: [] };
+const state = { token: sessionStorage.getItem(TOKEN_KEY), lang: pickLang(), data: null, charts: [], whatIfCharts: [], whatIf: null, calibration: null };
 const $ = (id) => document.getElementById(id);
 
 function pickLang() {
@@ -99,6 +99,15 @@ function chartConfig(chart) {
       for (const row of rows) perDimension.set(row.dimension, (perDimension.get(row.dimension) ?? 0) + row.count);
       return bar([...perDimension.keys()], [{ label: t('col_count'), data: [...perDimension.values()], backgroundColor: COLORS[5] }]);
     }
+    case 'versions':
+      return bar(
+        rows.map((row) => row.playbookVersion || '—'),
+        [
+          ...['handoff', 'nurture', 'disqualify'].map((key, index) => ({ label: t(`col_${key}`), data: rows.map((row) => row[key]), backgroundColor: COLORS[index], stack: 'routes', yAxisID: 'y' })),
+          { type: 'line', label: `${t('col_acceptanceRate')} (%)`, data: rows.map(rate), borderColor: COLORS[4], backgroundColor: COLORS[4], yAxisID: 'rate' },
+        ],
+        { scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true }, rate: { position: 'right', min: 0, max: 100, grid: { drawOnChartArea: false } } } },
+      );
     default:
       return undefined;
   }
@@ -237,32 +246,161 @@ async function runWhatIf(event) {
     $('whatif-error').hidden = false;
     return;
   }
-  $('whatif-report').replaceChildren(...whatIfReport(body));
+  state.whatIf = body;
+  renderWhatIf();
+}
+
+/** A chart of the what-if report and its numbers as a table (the table is what screen readers and tests read). */
+function whatIfFigure(id, title, config, headers, rows) {
+  const canvas = el('canvas', { role: 'img', 'aria-label': `${title}: ${t('table')} ↓` });
+  const table = el(
+    'table',
+    { id: `whatif-table-${id}` },
+    el('caption', { class: 'muted' }, title),
+    el('thead', {}, el('tr', {}, headers.map((header) => el('th', { scope: 'col' }, header)))),
+    el('tbody', {}, rows.map((row) => el('tr', {}, row.map((cell, index) => (index === 0 ? el('th', { scope: 'row' }, cell) : el('td', { 'data-value': cell }, typeof cell === 'number' ? number(cell) : cell)))))),
+  );
+  const box = el('div', { class: 'chart', id: `whatif-chart-${id}` }, el('h3', {}, title), el('div', { class: 'canvas-box' }, canvas), el('details', { open: true }, el('summary', {}, t('table')), table));
+  // Drawn once the box is in the page (Chart.js measures its parent).
+  return { box, draw: () => state.whatIfCharts.push(new window.Chart(canvas, { ...config, options: { responsive: true, maintainAspectRatio: false, animation: false, ...config.options } })) };
 }
 
 function whatIfReport(report) {
   const method = { 'scoring-only': 'whatif_method_scoring', 're-extract': 'whatif_method_reextract' }[report.mode] ?? 'whatif_method_none';
   const apart = report.apart;
   const other = Object.values(apart.otherPlaybook).reduce((sum, count) => sum + count, 0);
-  const labels = [...new Set(Object.entries(report.matrix).flatMap(([from, row]) => [from, ...Object.keys(row)]))].sort();
-  const matrix = el('table', { class: 'whatif-matrix' },
-    el('thead', {}, el('tr', {}, el('th', {}, ''), ...labels.map((label) => el('th', { scope: 'col' }, label)))),
-    el('tbody', {}, ...labels.filter((from) => report.matrix[from]).map((from) => el('tr', {}, el('th', { scope: 'row' }, from), ...labels.map((to) => el('td', {}, String(report.matrix[from][to] ?? 0)))))),
+  const routes = [...new Set(Object.entries(report.matrix).flatMap(([from, row]) => [from, ...Object.keys(row)]))].sort();
+  const before = routes.filter((from) => report.matrix[from]);
+  // Route matrix: one bar per route today, split by the route the candidate gives.
+  const matrix = whatIfFigure(
+    'matrix',
+    t('whatif_matrix'),
+    { type: 'bar', data: { labels: before, datasets: routes.map((to, index) => ({ label: to, data: before.map((from) => report.matrix[from][to] ?? 0), backgroundColor: COLORS[index % COLORS.length], stack: 'after' })) }, options: { scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true } } } },
+    ['', ...routes],
+    before.map((from) => [from, ...routes.map((to) => report.matrix[from][to] ?? 0)]),
   );
-  return [
-    el('p', { class: 'whatif-method' }, t(method)),
-    report.changes.length ? el('ul', {}, ...report.changes.map((change) => el('li', {}, change))) : '',
-    el('p', {}, t('whatif_counts', { leads: report.leads, replayed: report.replayed })),
-    el('p', { class: 'muted whatif-apart' }, t('whatif_apart', { faithful: apart.cannotReplayFaithfully, noTranscript: apart.noTranscript, notReproducible: apart.notReproducible, undecided: apart.undecided, other })),
-    el('h3', {}, t('whatif_matrix')),
-    matrix,
-    el('h3', {}, t('whatif_flips')),
-    report.flipped.length
-      ? el('ul', { class: 'whatif-flips' }, ...report.flipSummary.map((line) => el('li', {}, line)))
-      : el('p', {}, t('whatif_no_flip')),
-    el('h3', {}, t('whatif_shift')),
-    el('ul', {}, ...report.scoreShift.map((shift) => el('li', {}, `${shift.dimension}: ${shift.meanBefore} → ${shift.meanAfter} (${shift.changed})`))),
-  ];
+  // Flips: per change of route, how many leads, split by what sales said about them.
+  const verdictOf = (lead) => lead.verdict ?? 'none';
+  const changes = [...new Set(report.flipped.map((lead) => `${lead.before} → ${lead.after}`))].sort();
+  const verdicts = ['accepted', 'rejected', 'none'].filter((verdict) => report.flipped.some((lead) => verdictOf(lead) === verdict));
+  const flipCount = (change, verdict) => report.flipped.filter((lead) => `${lead.before} → ${lead.after}` === change && verdictOf(lead) === verdict).length;
+  const flips = whatIfFigure(
+    'flips',
+    t('whatif_flips'),
+    { type: 'bar', data: { labels: changes, datasets: verdicts.map((verdict, index) => ({ label: t(`whatif_verdict_${verdict}`), data: changes.map((change) => flipCount(change, verdict)), backgroundColor: COLORS[[1, 3, 5][index]], stack: 'verdict' })) }, options: { scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true } } } },
+    [t('whatif_change'), ...verdicts.map((verdict) => t(`whatif_verdict_${verdict}`))],
+    changes.map((change) => [change, ...verdicts.map((verdict) => flipCount(change, verdict))]),
+  );
+  // Score shift: mean points per dimension, now and with the candidate.
+  const shift = whatIfFigure(
+    'shift',
+    t('whatif_shift'),
+    {
+      type: 'bar',
+      data: {
+        labels: report.scoreShift.map((row) => row.dimension),
+        datasets: [
+          { label: t('whatif_now'), data: report.scoreShift.map((row) => row.meanBefore), backgroundColor: COLORS[0] },
+          { label: t('whatif_candidate'), data: report.scoreShift.map((row) => row.meanAfter), backgroundColor: COLORS[2] },
+        ],
+      },
+      options: { scales: { y: { beginAtZero: true } } },
+    },
+    [t('col_dimension'), t('whatif_now'), t('whatif_candidate'), t('whatif_changed')],
+    report.scoreShift.map((row) => [row.dimension, row.meanBefore, row.meanAfter, row.changed]),
+  );
+  const figures = report.replayed > 0 ? [matrix, ...(report.flipped.length ? [flips] : []), shift] : [];
+  return {
+    nodes: [
+      el('p', { class: 'whatif-method' }, t(method)),
+      report.changes.length ? el('ul', {}, ...report.changes.map((change) => el('li', {}, change))) : '',
+      el('p', {}, t('whatif_counts', { leads: report.leads, replayed: report.replayed })),
+      el('p', { class: 'muted whatif-apart' }, t('whatif_apart', { faithful: apart.cannotReplayFaithfully, noTranscript: apart.noTranscript, notReproducible: apart.notReproducible, undecided: apart.undecided, other })),
+      report.flipped.length ? el('ul', { class: 'whatif-flips' }, ...report.flipSummary.map((line) => el('li', {}, line))) : el('p', {}, t('whatif_no_flip')),
+      ...figures.map((figure) => figure.box),
+    ],
+    draw: () => figures.forEach((figure) => figure.draw()),
+  };
+}
+
+function renderWhatIf() {
+  for (const chart of state.whatIfCharts) chart.destroy();
+  state.whatIfCharts = [];
+  if (!state.whatIf) return;
+  const report = whatIfReport(state.whatIf);
+  $('whatif-report').replaceChildren(...report.nodes);
+  report.draw();
+}
+
+// ---------------------------------------------------------------- calibration (suggestions from the verdicts; never applied from here)
+
+async function runCalibration() {
+  const from = $('filters').elements.from.value;
+  $('calibration-report').replaceChildren(el('p', { class: 'muted' }, t('calibrate_running')));
+  try {
+    state.calibration = await api(`/api/insights/calibrate${from ? `?from=${encodeURIComponent(from)}` : ''}`);
+    renderCalibration();
+  } catch (error) {
+    if (error.status === 401) return showLogin();
+    $('calibration-report').replaceChildren(el('p', { class: 'error', role: 'alert' }, t('failed', { message: error.message })));
+  }
+}
+
+function simpleTable(id, headers, rows) {
+  return el(
+    'table',
+    { id },
+    el('thead', {}, el('tr', {}, headers.map((header) => el('th', { scope: 'col' }, header)))),
+    el('tbody', {}, rows.map((row) => el('tr', {}, row.map((cell, index) => (index === 0 ? el('th', { scope: 'row' }, cell) : el('td', { 'data-value': cell }, typeof cell === 'number' ? number(cell) : cell)))))),
+  );
+}
+
+function renderCalibration() {
+  const body = state.calibration;
+  if (!body) return;
+  const c = body.calibration;
+  const nodes = [el('p', { id: 'calibration-verdicts' }, t('calibrate_verdicts', { verdicts: c.verdicts, minimum: c.minimum }))];
+  if (c.tooFew) {
+    nodes.push(el('p', { class: 'empty', 'data-empty': 'calibration-suggestions' }, t('calibrate_too_few', { verdicts: c.verdicts, minimum: c.minimum })));
+    $('calibration-report').replaceChildren(...nodes);
+    return;
+  }
+  const thresholds = ['handoff', 'warm'].filter((key) => c[key]);
+  nodes.push(
+    el('h3', {}, t('calibrate_thresholds')),
+    simpleTable(
+      'calibration-thresholds',
+      [t('calibrate_threshold'), t('calibrate_current'), t('calibrate_proposed'), t('calibrate_acceptedKept'), t('calibrate_acceptedLost'), t('calibrate_rejectedAvoided'), t('calibrate_rejectedStillSent'), t('calibrate_gained')],
+      thresholds.map((key) => {
+        const p = c[key];
+        return [t(`calibrate_${key}`), p.current, p.proposed, p.acceptedKept, p.acceptedLost, p.rejectedAvoided, p.rejectedStillSent, t('calibrate_gained_text', { kept: p.acceptedKept - p.currentCounts.acceptedKept, avoided: p.rejectedAvoided - p.currentCounts.rejectedAvoided })];
+      }),
+    ),
+    el('h3', {}, t('calibrate_levels')),
+    c.levels.length
+      ? simpleTable('calibration-levels', [t('col_dimension'), t('calibrate_higher'), t('calibrate_lower')], c.levels.map((item) => [item.dimension, `${item.higher.level} (${item.higher.points}) ${percent(item.higher.acceptanceRate)} / ${item.higher.judged}`, `${item.lower.level} (${item.lower.points}) ${percent(item.lower.acceptanceRate)} / ${item.lower.judged}`]))
+      : el('p', { class: 'muted' }, t('calibrate_none')),
+    el('h3', {}, t('calibrate_knockouts')),
+    c.overturnedKnockouts.length ? simpleTable('calibration-knockouts', [t('calibrate_knockout'), t('col_accepted')], c.overturnedKnockouts.map((item) => [item.knockout, item.accepted])) : el('p', { class: 'muted' }, t('calibrate_none')),
+    el('h3', {}, t('calibrate_corrections')),
+    c.corrections.length ? simpleTable('calibration-corrections', [t('col_dimension'), t('col_corrected'), t('col_judged')], c.corrections.map((item) => [item.dimension, item.corrected, item.judged])) : el('p', { class: 'muted' }, t('calibrate_none')),
+  );
+  if (body.candidate) {
+    nodes.push(
+      el('p', { class: 'muted' }, t('calibrate_candidate_hint')),
+      el('button', { type: 'button', class: 'btn', id: 'calibration-download', onclick: () => downloadText(body.candidate, `${body.playbook.id}.candidate.yaml`, 'application/yaml') }, t('calibrate_download')),
+    );
+  }
+  $('calibration-report').replaceChildren(...nodes);
+}
+
+function downloadText(text, name, type) {
+  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
+  const link = el('a', { href: url, download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 function show(view) {
@@ -304,6 +442,8 @@ function applyLang() {
     fillFilters();
     render();
   }
+  renderWhatIf();
+  renderCalibration();
 }
 
 document.addEventListener('DOMContentLoaded', () => {
@@ -321,6 +461,7 @@ document.addEventListener('DOMContentLoaded', () => {
   });
   $('logout').addEventListener('click', showLogin);
   $('whatif-form').addEventListener('submit', runWhatIf);
+  $('calibration-run').addEventListener('click', runCalibration);
   applyLang();
   start();
 });

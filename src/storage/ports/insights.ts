@@ -26,6 +26,8 @@ export interface InsightsRepository {
   corrections(filter: InsightsFilter): Promise<InsightsRow[]>;
   /** One row per measure: count and average. */
   timings(filter: InsightsFilter): Promise<InsightsRow[]>;
+  /** Per playbook version of the period (the version filter ignored): leads, routes, verdicts, acceptance rate, wins. */
+  versions(filter: InsightsFilter): Promise<InsightsRow[]>;
   /** The values the filters can take in this period (for the page's selects). */
   filterOptions(period: Pick<InsightsFilter, 'from' | 'to'>): Promise<Record<'playbookVersion' | 'channel' | 'locale' | 'utmSource', string[]>>;
 }

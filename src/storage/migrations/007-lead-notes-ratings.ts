@@ -7,7 +7,7 @@ import type { Migration } from './migration.js';
  * Both are keyed by lead_id, so an erasure or a purge of the lead takes them along (FEEDBACK_TABLES).
  */
 export const leadNotesRatings: Migration = {
-  version: 6,
+  version: 7,
   name: 'lead-notes-ratings',
   sqlite: `
     CREATE TABLE lead_notes (
