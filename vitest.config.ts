@@ -44,6 +44,7 @@ const INTEGRATION = [
   'test/channels/widget/widget-assets.test.ts',
   'test/channels/widget/widget-adapter.test.ts',
   'test/cli/**/*.test.ts',
+  'test/mail/transcript-email.test.ts',
   'test/enrichment/enrichment-http.test.ts',
 ];
 const ALL = 'test/**/*.test.ts';

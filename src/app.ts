@@ -15,7 +15,9 @@ import { createExtraction } from './extraction/create-extractor.js';
 import type { Extractor } from './extraction/extractor.js';
 import { warmUpRecognizers } from './extraction/rules/numbers/recognizers.js';
 import { createBooking } from './booking/create-booking.js';
+import { AfterChatService } from './handoff/after-chat.js';
 import { createHandoffModule, createSdrNotifiers, type HandoffModule } from './handoff/index.js';
+import { SmtpTranscriptMailer } from './mail/transcript-mailer.js';
 import { startBackgroundWorkers } from './lifecycle/background-workers.js';
 import type { Logger } from './logger.js';
 import { InstrumentedExtractor } from './observability/instrumented-extractor.js';
@@ -135,6 +137,10 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     login: { trustedHops: config.rateLimits.trustProxyHops, onFailure: (reason) => metrics.loginFailures.inc({ reason }), onThrottled: () => guards.refused('login') },
   });
   handoff.mount(server);
+  // After a live chat: the visitor's rating, and the transcript by e-mail when SMTP is configured.
+  widget.setAfterChat(
+    new AfterChatService({ db, ...(config.mail ? { mailer: new SmtpTranscriptMailer(config.mail) } : {}), title: playbook.name, logger, now: () => new Date() }),
+  );
   // A lookup after the lead was queued (a contact typed while waiting, a late result): the open handoff shows it,
   // and an existing customer still in the queue goes to its owner.
   enrichment.onStored((record) => handoff.service.enrichmentArrived(record));

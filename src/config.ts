@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { BOOKING_ENV_VARIABLES, loadBookingConfig, type BookingConfig } from './booking/booking-config.js';
 import { CRM_ENV_VARIABLES, loadCrmConfig, loadCrmOutcomesSecret, type CrmConfig } from './crm/crm-config.js';
+import { loadMailConfig, MAIL_ENV_VARIABLES, type MailConfig } from './mail/mail-config.js';
 import { ENRICHMENT_ENV_VARIABLES, loadEnrichmentConfig, type EnrichmentConfig } from './enrichment/enrichment-config.js';
 import { ConfigError } from './errors.js';
 import { isTimeZone, parseBusinessHours } from './handoff/business-hours.js';
@@ -101,6 +102,7 @@ const envSchema = z.object({
   TIMEZONE: z.preprocess(emptyAsUndefined, z.string().default('Europe/Paris')).refine(isTimeZone, 'is not an IANA time zone (e.g. Europe/Paris)'),
   BOOKING_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
   SDR_TOKEN_SECRET: z.preprocess(emptyAsUndefined, z.string().min(16, 'use at least 16 characters').optional()),
+  CANNED_REPLIES: optionalString,
 
   // Defaults follow common EU guidance: 13 months for conversation content, 3 years for prospect records.
   RETENTION_TRANSCRIPT_DAYS: int(396, 1),
@@ -120,7 +122,7 @@ const envSchema = z.object({
 export type Env = z.input<typeof envSchema>;
 
 /** Every environment variable Qualibot reads (documented in .env.example and the README). */
-export const ENV_VARIABLES: readonly string[] = [...Object.keys(envSchema.shape), ...CRM_ENV_VARIABLES, ...ENRICHMENT_ENV_VARIABLES, ...BOOKING_ENV_VARIABLES];
+export const ENV_VARIABLES: readonly string[] = [...Object.keys(envSchema.shape), ...CRM_ENV_VARIABLES, ...ENRICHMENT_ENV_VARIABLES, ...BOOKING_ENV_VARIABLES, ...MAIL_ENV_VARIABLES];
 
 export interface Config {
   port: number;
@@ -163,6 +165,8 @@ export interface Config {
   crm?: CrmConfig;
   /** Secret of `POST /api/crm/outcomes` (CRM_OUTCOMES_SECRET, else CRM_WEBHOOK_SECRET); the endpoint is off without one. */
   crmOutcomesSecret?: string;
+  /** SMTP (SMTP_* variables, src/mail/mail-config.ts): the transcript by e-mail after a live chat; absent without SMTP_HOST. */
+  mail?: MailConfig;
   /** Company facts from e-mail domains and websites (ENRICHMENT_* variables, src/enrichment/enrichment-config.ts). */
   enrichment: EnrichmentConfig;
   retention: { transcriptDays: number; leadDays: number; intervalMs: number };
@@ -272,11 +276,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       bookingUrl: e.BOOKING_URL,
       // Like WIDGET_SECRET: instances behind one load balancer must share SDR_TOKEN_SECRET.
       tokenSecret: e.SDR_TOKEN_SECRET ?? randomBytes(32).toString('hex'),
+      ...(e.CANNED_REPLIES ? { cannedRepliesFile: e.CANNED_REPLIES } : {}),
     },
     booking: loadBookingConfig(env, { hours: e.BUSINESS_HOURS, timeZone: e.TIMEZONE }),
     sdrLocale: e.SDR_LOCALE,
     crm: loadCrmConfig(env),
     crmOutcomesSecret: loadCrmOutcomesSecret(env),
+    mail: loadMailConfig(env),
     enrichment: loadEnrichmentConfig(env),
     retention: { transcriptDays: e.RETENTION_TRANSCRIPT_DAYS, leadDays: e.RETENTION_LEAD_DAYS, intervalMs: e.RETENTION_INTERVAL_MINUTES * 60_000 },
     rateLimits: {

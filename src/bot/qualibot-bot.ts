@@ -178,9 +178,11 @@ export class QualibotBot extends TeamsActivityHandler {
     };
     await this.leadAccessor.set(context, greeted);
     const { greeting, notice } = this.playbook.messages;
+    // A channel that shows the privacy notice in its own frame (the website widget) says so: the notice is shown once.
+    const noticeShown = (context.activity.channelData as { qualibot?: { noticeShown?: unknown } } | undefined)?.qualibot?.noticeShown === true;
     await context.sendActivities([
       { type: ActivityTypes.Message, text: render(this.playbook, greeting, locale) },
-      { type: ActivityTypes.Message, text: render(this.playbook, notice, locale) },
+      ...(noticeShown ? [] : [{ type: ActivityTypes.Message, text: render(this.playbook, notice, locale) }]),
     ]);
     return greeted;
   }

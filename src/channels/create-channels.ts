@@ -6,12 +6,14 @@ import { AdapterVisitorChannel } from '../handoff/adapter-visitor-channel.js';
 import { BotFrameworkVisitorChannel } from '../handoff/bot-framework-visitor-channel.js';
 import { ConditionalVisitorChannel, VisitorChannelRouter, type VisitorChannel } from '../handoff/visitor-channel.js';
 import type { Logger } from '../logger.js';
+import { render } from '../playbook/queries.js';
 import type { Playbook } from '../playbook/schema.js';
 import { ServiceUrlPolicy } from '../server/activity-guard.js';
 import { mountBotFrameworkRoute } from '../server/bot-framework-route.js';
 import type { Database } from '../storage/ports/database.js';
 import { createSlackChannel, type SlackChannel } from './slack/index.js';
 import { DbWidgetHistory } from './widget/db-widget-history.js';
+import type { OpeningPreview } from './widget/widget-assets.js';
 import { createWidgetChannel, WIDGET_CHANNEL_ID, type MessageGate, type WidgetChannel } from './widget/index.js';
 import type { AbuseGuards } from '../server/abuse-guards.js';
 
@@ -26,7 +28,7 @@ export interface Channels {
 
 /** Mounts /api/messages (Bot Framework: Teams, Azure channels), the Slack routes when configured, and the widget. */
 export function createChannels(options: {
-  config: Pick<Config, 'botFramework' | 'slack' | 'widget'>;
+  config: Pick<Config, 'botFramework' | 'slack' | 'widget' | 'mail'>;
   pipeline: BotPipeline;
   db: Pick<Database, 'processed' | 'widgetActivities'>;
   playbook: Playbook;
@@ -52,6 +54,8 @@ export function createChannels(options: {
     // RATE_LIMIT_MESSAGES_PER_MINUTE holds on the widget too, checked at the socket so a refused message is never stored.
     messageGate: widgetMessageGate(guards),
     onRefused: (refusal) => (refusal === 'message_too_long' ? undefined : guards.refused(refusal)),
+    transcriptByEmail: config.mail !== undefined,
+    preview: openingPreview(playbook),
   });
   widget.adapter.onTurnError = createTurnErrorHandler(logger);
   for (const middleware of pipeline.turnMiddleware) widget.adapter.use(middleware);
@@ -78,4 +82,13 @@ function widgetMessageGate(guards: AbuseGuards): MessageGate {
     if (!perVisitor.allowed) return { allowed: false, limit: 'visitor', retryAfterMs: perVisitor.retryAfterMs };
     return { allowed: true };
   };
+}
+
+/** The greeting and the first question as the bot will say them, for the loader to paint while Web Chat loads. */
+function openingPreview(playbook: Playbook): OpeningPreview | undefined {
+  const first = playbook.dimensions[0];
+  if (!first) return undefined;
+  const plain = (text: string) => text.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_]/g, '');
+  const say = (locale: 'fr' | 'en') => ({ greeting: plain(render(playbook, playbook.messages.greeting, locale)), question: plain(render(playbook, first.question, locale)) });
+  return { fr: say('fr'), en: say('en') };
 }

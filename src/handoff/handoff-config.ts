@@ -12,6 +12,8 @@ export interface HandoffConfig {
   bookingUrl?: string;
   /** Signs SDR session tokens; every instance must share it. */
   tokenSecret: string;
+  /** YAML file of the console's canned replies (CANNED_REPLIES); default: dialogs/console/canned-replies.yaml. */
+  cannedRepliesFile?: string;
   /** How often queued handoffs are checked for the timeout (default: a quarter of the timeout, 1–5 s). */
   sweepIntervalMs?: number;
   /** Deadline of one send to a visitor's channel or an SDR notifier (default 5 s). */

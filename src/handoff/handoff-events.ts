@@ -62,6 +62,7 @@ const handoffSummary = z.object({
       name: z.string().optional(),
       email: z.string().optional(),
       phone: z.string().optional(),
+      jobTitle: z.string().optional(),
       company: z.string().optional(),
       headcount: z.number().optional(),
       words: z.string(),

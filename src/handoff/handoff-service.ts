@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Activity } from '../channels/activity.js';
 import { meetingOf } from '../crm/crm-event.js';
 import { BadRequestError } from '../errors.js';
@@ -7,6 +8,7 @@ import type { Playbook } from '../playbook/schema.js';
 import type { Database } from '../storage/ports/database.js';
 import type { VerdictVia } from '../storage/ports/feedback.js';
 import type { HandoffRecord } from '../storage/ports/handoffs.js';
+import type { LeadNote } from '../storage/ports/lead-notes.js';
 import type { TranscriptSender } from '../storage/ports/transcripts.js';
 import { contactLabel } from './contact-capture.js';
 import type { HandoffConfig } from './handoff-config.js';
@@ -33,7 +35,7 @@ import { BookingFlow, type NoSdrNotice } from './booking-flow.js';
 export type SendToVisitor = (activities: Partial<Activity>[]) => Promise<unknown>;
 
 /** The repositories the handoff service works with (not the whole database). */
-export type HandoffServiceRepositories = Pick<Database, 'handoffs' | 'transcripts' | 'sdrs' | 'leads' | 'feedback' | 'outbox' | 'lock' | 'bus' | 'enrichments'>;
+export type HandoffServiceRepositories = Pick<Database, 'handoffs' | 'transcripts' | 'sdrs' | 'leads' | 'feedback' | 'notes' | 'outbox' | 'lock' | 'bus' | 'enrichments'>;
 
 export interface HandoffServiceDeps {
   db: HandoffServiceRepositories;
@@ -55,6 +57,10 @@ export interface HandoffDetail extends HandoffSummary {
   endReason?: string;
   outcomeReason?: string;
   packet: LeadPacketView;
+  /** The team's internal notes on the lead (never shown to the visitor), oldest first. */
+  notes: LeadNote[];
+  /** The visitor's rating after the close (1–5), when they gave one. */
+  rating?: number;
 }
 
 /** What a handoff line tells the widget: an SDR joined, handed back or closed. */
@@ -132,7 +138,11 @@ export class HandoffService {
 
   async detail(id: string): Promise<HandoffDetail> {
     const handoff = await this.require(id);
-    const transcript = await this.db.transcripts.list(handoff.conversationId);
+    const [transcript, notes, rating] = await Promise.all([
+      this.db.transcripts.list(handoff.conversationId),
+      this.db.notes.notesOf(handoff.leadId),
+      this.db.notes.ratingOf(handoff.leadId),
+    ]);
     const packet = await this.withStoredEnrichment(handoff.leadId, asLeadPacket(handoff.packet) as LeadPacket);
     return {
       ...toSummary(handoff, this.deps.now()),
@@ -140,7 +150,27 @@ export class HandoffService {
       ...(handoff.endReason ? { endReason: handoff.endReason } : {}),
       ...(handoff.outcomeReason ? { outcomeReason: handoff.outcomeReason } : {}),
       packet: { ...packet, transcript: transcript.map(({ from, text, at, author }) => (author ? { from, text, at, author } : { from, text, at })) },
+      notes,
+      ...(rating ? { rating: rating.rating } : {}),
     };
+  }
+
+  /** An internal note on the handoff's lead, by any SDR: stored apart from the transcript, never sent to the visitor. */
+  async addNote(id: string, sdr: SdrIdentity, text: string): Promise<LeadNote> {
+    const handoff = await this.require(id);
+    const note = await this.db.notes.addNote({
+      id: randomUUID(),
+      leadId: handoff.leadId,
+      conversationId: handoff.conversationId,
+      handoffId: handoff.id,
+      sdrId: sdr.id,
+      author: sdr.name,
+      text,
+      createdAt: this.deps.now().toISOString(),
+    });
+    // Other consoles with this lead open refresh it.
+    await this.publishQueue('updated', handoff);
+    return note;
   }
 
   /** A lookup that was still running when the lead was queued: the card shows it from storage. */

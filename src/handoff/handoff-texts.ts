@@ -129,6 +129,21 @@ export const HANDOFF_TEXTS = {
     fr: '{sdr} a clôturé la conversation. Merci pour cet échange, et à bientôt !',
     en: '{sdr} has closed the conversation. Thanks for chatting with us, see you soon!',
   },
+  /** The transcript by e-mail after the conversation (src/mail/transcript-mail.ts). */
+  mailSubject: {
+    fr: 'Votre conversation avec {title}',
+    en: 'Your conversation with {title}',
+  },
+  mailIntro: {
+    fr: 'Bonjour,\n\nVoici la transcription de votre conversation avec {title}, comme vous l\'avez demandé.',
+    en: 'Hello,\n\nHere is the transcript of your conversation with {title}, as you asked.',
+  },
+  mailYou: { fr: 'Vous', en: 'You' },
+  mailTeam: { fr: "L'équipe", en: 'The team' },
+  mailFooter: {
+    fr: "Vous recevez ce message parce que l'adresse a été saisie dans la fenêtre de discussion. Aucune autre communication ne vous sera envoyée à cette adresse sans votre accord.",
+    en: 'You receive this message because this address was typed in the chat window. Nothing else will be sent to it without your consent.',
+  },
 } satisfies Record<string, LocalizedText>;
 
 export type HandoffTextKey = keyof typeof HANDOFF_TEXTS;

@@ -7,6 +7,7 @@ import type { Playbook } from '../playbook/schema.js';
 import type { Database } from '../storage/ports/database.js';
 import type { Unsubscribe } from '../storage/ports/event-bus.js';
 import { AssignmentSweeper } from './assignment-sweeper.js';
+import { loadCannedReplies } from './canned-replies.js';
 import { mountSdrConsole } from './console-route.js';
 import { sweepIntervalFor, type HandoffConfig } from './handoff-config.js';
 import { HANDOFF_EVENTS_TOPIC, handoffBusEventSchema, subscribeValidated } from './handoff-events.js';
@@ -41,7 +42,7 @@ const NOTIFIER_TIMEOUT_MS = 30_000;
 /** What the handoff module reads and writes: its own repositories, the references it keeps, the bus it shares. */
 export type HandoffRepositories = Pick<
   Database,
-  'handoffs' | 'transcripts' | 'sdrs' | 'leads' | 'feedback' | 'insights' | 'outbox' | 'lock' | 'bus' | 'references' | 'processed' | 'enrichments'
+  'handoffs' | 'transcripts' | 'sdrs' | 'leads' | 'feedback' | 'notes' | 'insights' | 'outbox' | 'lock' | 'bus' | 'references' | 'processed' | 'enrichments'
 >;
 
 export interface HandoffModuleOptions {
@@ -88,6 +89,8 @@ export function createHandoffModule(options: HandoffModuleOptions): HandoffModul
   const now = options.now ?? (() => new Date());
   // One lane per destination for every send to a visitor.
   const courier = new VisitorCourier(db, options.channels, logger, new DeliveryLanes({ timeoutMs: config.deliveryTimeoutMs }));
+  // Read and checked at start-up: a bad file stops the start naming the field.
+  const cannedReplies = loadCannedReplies(config.cannedRepliesFile);
   const service = new HandoffService({
     db,
     playbook: options.playbook,
@@ -117,7 +120,7 @@ export function createHandoffModule(options: HandoffModuleOptions): HandoffModul
     },
     mount(server) {
       const tokens = new SdrTokens(config.tokenSecret, now);
-      mountSdrApi(server, { db, service, tokens, hub, logger, now, ...(options.login ? { login: options.login } : {}) });
+      mountSdrApi(server, { db, service, tokens, hub, logger, now, cannedReplies, ...(options.login ? { login: options.login } : {}) });
       mountInsightsApi(server, {
         service: new InsightsService(db.insights, options.playbook),
         authenticate: async (req) => {

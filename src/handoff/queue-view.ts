@@ -43,6 +43,8 @@ export interface VisitorCard {
   name?: string;
   email?: string;
   phone?: string;
+  /** In the visitor's own words. */
+  jobTitle?: string;
   company?: string;
   headcount?: number;
   words: string;
@@ -93,6 +95,7 @@ function visitorCard(packet: Partial<LeadPacket>): VisitorCard {
   if (packet.contact?.name) card.name = packet.contact.name;
   if (packet.contact?.email) card.email = packet.contact.email;
   if (packet.contact?.phone) card.phone = packet.contact.phone;
+  if (packet.contact?.jobTitle) card.jobTitle = packet.contact.jobTitle;
   if (company?.sector) card.company = company.sector;
   if (company?.headcount !== undefined) card.headcount = company.headcount;
   return card;

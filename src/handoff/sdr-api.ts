@@ -7,6 +7,7 @@ import { verdictDetailsSchema } from '../feedback/verdict-input.js';
 import type { Logger } from '../logger.js';
 import { clientIp } from '../server/client-ip.js';
 import type { Database } from '../storage/ports/database.js';
+import type { CannedReplies } from './canned-replies.js';
 import type { HandoffService } from './handoff-service.js';
 import { CLOSE_OUTCOMES, type SdrIdentity } from './handoff-state-machine.js';
 import { LoginThrottle } from './login-throttle.js';
@@ -23,6 +24,8 @@ export interface SdrApiDeps {
   logger: Logger;
   now: () => Date;
   login?: LoginDefenceOptions;
+  /** The console's canned replies per visitor language (CANNED_REPLIES). */
+  cannedReplies?: CannedReplies;
 }
 
 /** How the login route finds the client and reports attacks (see README, "Abuse limits"). */
@@ -40,6 +43,7 @@ export type LoginFailureReason = 'unknown_account' | 'wrong_password';
 
 const loginBody = z.object({ email: z.string().trim().min(3).max(254), password: z.string().min(1).max(1024) });
 const messageBody = z.object({ text: z.string().trim().min(1, 'text must not be empty').max(4000) });
+const noteBody = z.object({ text: z.string().trim().min(1, 'text must not be empty').max(2000) });
 const closeBody = verdictDetailsSchema.extend({ outcome: z.enum(CLOSE_OUTCOMES), reason: z.string().trim().max(1000).optional() });
 const listQuery = z.object({ status: z.enum(Object.keys(QUEUE_VIEWS) as [QueueView, ...QueueView[]]).default('queued') });
 
@@ -143,6 +147,17 @@ export function mountSdrApi(server: Server, deps: SdrApiDeps): void {
       return deps.service.postSdrMessage(id, sdr, text);
     }),
   );
+
+  // Internal notes: any SDR may write one on any lead; they are for the team only.
+  server.post(
+    '/api/sdr/handoffs/:id/notes',
+    authed(async (req, _res, sdr) => {
+      const { text } = parse(noteBody, req.body);
+      return deps.service.addNote(idOf(req), sdr, text);
+    }),
+  );
+
+  server.get('/api/sdr/canned-replies', authed(async () => deps.cannedReplies ?? { fr: [], en: [] }));
 
   server.post(
     '/api/sdr/handoffs/:id/typing',

@@ -68,6 +68,8 @@ export interface Contact {
   email?: string;
   phone?: string;
   name?: string;
+  /** The visitor's job title in their own words ("directeur commercial"): its own evidence, apart from authority's. */
+  jobTitle?: string;
   /** A company website the visitor typed (www.… or http…): looked up like an e-mail domain. */
   website?: string;
 }

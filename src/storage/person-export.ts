@@ -2,6 +2,7 @@ import type { ConversationReferenceRepository } from './ports/conversation-refer
 import type { PersonExport } from './ports/data-lifecycle.js';
 import type { EnrichmentRepository } from './ports/enrichments.js';
 import type { HandoffRepository } from './ports/handoffs.js';
+import type { LeadNoteRepository } from './ports/lead-notes.js';
 import type { LeadRecord, LeadRepository } from './ports/leads.js';
 import type { OutboxEntry, OutboxRepository } from './ports/outbox.js';
 import type { TranscriptRepository } from './ports/transcripts.js';
@@ -14,6 +15,7 @@ export interface ExportSources {
   handoffs: HandoffRepository;
   references: ConversationReferenceRepository;
   outbox: OutboxRepository;
+  notes: LeadNoteRepository;
   enrichments: EnrichmentRepository;
 }
 
@@ -44,6 +46,8 @@ export async function exportPerson(sources: ExportSources, email: string): Promi
     handoffs: [],
     references: {},
     outbox: [],
+    notes: [],
+    ratings: [],
     enrichments: [],
   };
   for (const conversationId of conversationIds) {
@@ -56,6 +60,11 @@ export async function exportPerson(sources: ExportSources, email: string): Promi
     for (const entry of await sources.outbox.listAbout({ conversationId })) outbox.set(entry.id, entry);
   }
   result.leads = [...leads.values()];
+  for (const lead of result.leads) {
+    result.notes.push(...(await sources.notes.notesOf(lead.id)));
+    const rating = await sources.notes.ratingOf(lead.id);
+    if (rating) result.ratings.push(rating);
+  }
   result.outbox = [...outbox.values()].sort((a, b) => a.id - b.id);
   result.enrichments = await sources.enrichments.about({ conversationIds, email: normalised });
   return result;

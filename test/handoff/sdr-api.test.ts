@@ -275,3 +275,37 @@ describe('SDR API: release of a lead still being qualified', () => {
     expect(h.botTexts('qualifying-conv')).toEqual(['Marie — Sales has joined the conversation.', "It's the assistant again: let's pick up where we left off."]);
   });
 });
+
+describe('SDR API: internal notes and canned replies', () => {
+  it('keeps notes on the lead with their author and time, for the team only', async () => {
+    await h.reachHandoff('notes-conv');
+    const handoff = await h.openHandoff('notes-conv');
+    const path = `/api/sdr/handoffs/${handoff.id}/notes`;
+    const first = await h.api('POST', path, { token: marie, body: { text: 'Budget confirmé au téléphone' } });
+    expect(first).toMatchObject({ status: 200, body: { author: 'Marie — Sales', text: 'Budget confirmé au téléphone', createdAt: expect.any(String), leadId: handoff.leadId } });
+    // Any SDR may note a lead, held or not; bad bodies are refused.
+    expect((await h.api('POST', path, { token: paul, body: { text: 'Rappeler jeudi' } })).status).toBe(200);
+    expect((await h.api('POST', path, { token: marie, body: { text: '  ' } })).status).toBe(400);
+    expect((await h.api('POST', path, { token: marie, body: { text: 'x'.repeat(2001) } })).status).toBe(400);
+    expect((await h.api('POST', '/api/sdr/handoffs/nope/notes', { token: marie, body: { text: 'x' } })).status).toBe(404);
+    expect((await h.api('POST', path, { body: { text: 'x' } })).status).toBe(401);
+
+    const detail = await h.api('GET', `/api/sdr/handoffs/${handoff.id}`, { token: paul });
+    expect(detail.body.notes.map((note: { author: string; text: string }) => [note.author, note.text])).toEqual([
+      ['Marie — Sales', 'Budget confirmé au téléphone'],
+      ['Paul — Sales', 'Rappeler jeudi'],
+    ]);
+    // Never sent to the visitor, never in the transcript.
+    expect(h.botTexts('notes-conv').join('\n')).not.toContain('Budget confirmé');
+    expect((await h.db.transcripts.list('notes-conv')).map((line) => line.text).join('\n')).not.toContain('Rappeler jeudi');
+  });
+
+  it('serves the canned replies per visitor language', async () => {
+    const response = await h.api('GET', '/api/sdr/canned-replies', { token: marie });
+    expect(response.status).toBe(200);
+    expect(response.body.fr.length).toBeGreaterThan(0);
+    expect(response.body.en.length).toBeGreaterThan(0);
+    expect(response.body.fr[0]).toEqual({ id: expect.stringMatching(/^[a-z0-9-]+$/), label: expect.any(String), text: expect.any(String) });
+    expect((await h.api('GET', '/api/sdr/canned-replies')).status).toBe(401);
+  });
+});

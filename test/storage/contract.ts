@@ -555,6 +555,36 @@ export function storageContract(engine: string, options: ContractOptions): void 
         expect(JSON.parse(JSON.stringify(exported))).toEqual(exported);
       });
 
+      it('keeps internal notes and the visitor rating with the lead: exported with the person, erased with them', async () => {
+        const { person, c1, stranger } = await seedPerson();
+        const lead = (await db.leads.getByConversation(c1))!;
+        const other = (await db.leads.getByConversation(stranger))!;
+        const at = (second: number) => new Date(Date.UTC(2026, 11, 7, 10, 0, second)).toISOString();
+        await db.notes.addNote({ id: uid('n'), leadId: lead.id, conversationId: c1, handoffId: 'h1', sdrId: 's1', author: 'Marie', text: 'Rappeler jeudi', createdAt: at(2) });
+        await db.notes.addNote({ id: uid('n'), leadId: lead.id, conversationId: c1, author: 'Paul', text: 'Budget confirmé', createdAt: at(1) });
+        await db.notes.addNote({ id: uid('n'), leadId: other.id, conversationId: stranger, author: 'Paul', text: 'Autre', createdAt: at(3) });
+        await db.notes.rate({ leadId: lead.id, conversationId: c1, rating: 2, ratedAt: at(4) });
+        await db.notes.rate({ leadId: lead.id, conversationId: c1, rating: 5, ratedAt: at(5) });
+        await expect(db.notes.rate({ leadId: other.id, conversationId: stranger, rating: 6, ratedAt: at(6) })).rejects.toThrow();
+
+        expect((await db.notes.notesOf(lead.id)).map((note) => [note.author, note.text, note.createdAt])).toEqual([
+          ['Paul', 'Budget confirmé', at(1)],
+          ['Marie', 'Rappeler jeudi', at(2)],
+        ]);
+        expect((await db.notes.notesOf(lead.id))[1]).toMatchObject({ handoffId: 'h1', sdrId: 's1', conversationId: c1 });
+        expect(await db.notes.ratingOf(lead.id)).toEqual({ leadId: lead.id, conversationId: c1, rating: 5, ratedAt: at(5) });
+        expect(await db.notes.ratingOf(other.id)).toBeUndefined();
+
+        const exported = await db.lifecycle.exportPerson(person.email);
+        expect(exported.notes.map((note) => note.text)).toEqual(['Budget confirmé', 'Rappeler jeudi']);
+        expect(exported.ratings.map((rating) => rating.rating)).toEqual([5]);
+
+        await db.lifecycle.erasePerson({ email: person.email });
+        expect(await db.notes.notesOf(lead.id)).toEqual([]);
+        expect(await db.notes.ratingOf(lead.id)).toBeUndefined();
+        expect(await db.notes.notesOf(other.id)).toHaveLength(1);
+      });
+
       it('exports and erases what was looked up about a person, even in a conversation not decided yet', async () => {
         const { person, c1, stranger } = await seedPerson();
         const undecided = uid('c3');

@@ -6,6 +6,9 @@ import { loadWidgetAssets, type DemoSite } from './widget-assets.js';
 import { WidgetAdapter, type WidgetBot } from './widget-adapter.js';
 import { WidgetConversations } from './widget-conversations.js';
 import { mountWidgetRoutes } from './widget-routes.js';
+import type { OpeningPreview } from './widget-assets.js';
+import { createAfterChatRoute } from './after-chat-route.js';
+import type { AfterChat } from '../../handoff/after-chat.js';
 import type { WidgetHistory } from './widget-history.js';
 import { WidgetSessions } from './widget-sessions.js';
 import { WidgetSocketServer, type MessageGate, type WidgetRefusal } from './widget-socket-server.js';
@@ -42,6 +45,10 @@ export interface WidgetChannelOptions {
   site?: DemoSite;
   /** Signs visitor and socket tokens; instances behind one load balancer must share it. */
   secret: string;
+  /** A mail transport is configured: the end of a live chat offers the transcript by e-mail. */
+  transcriptByEmail?: boolean;
+  /** The bot's first words, painted by the loader before Web Chat has loaded. */
+  preview?: OpeningPreview;
 }
 
 /** The website widget: its Bot Framework adapter, its routes and its socket endpoint. */
@@ -52,6 +59,8 @@ export interface WidgetChannel {
   mount(server: Server): void;
   /** Listens to visitors typing (throttled); one listener. */
   onTyping(listener: (conversationId: string) => void): void;
+  /** What serves the visitor's rating and transcript request after a live chat (the handoff module). */
+  setAfterChat(afterChat: AfterChat): void;
   close(): Promise<void>;
 }
 
@@ -67,7 +76,9 @@ export function createWidgetChannel(options: WidgetChannelOptions): WidgetChanne
   const sessions = new WidgetSessions({ adapter, conversations, history, tokens, logger });
   const sockets = new WidgetSocketServer({ ...options, adapter, conversations, history, tokens, logger });
   const sessionRoute = createSessionRoute({ sessions, allowedOrigins: options.allowedOrigins, logger });
-  const assets = loadWidgetAssets({ privacyUrl: options.privacyUrl, ...(options.site ? { site: options.site } : {}) });
+  let afterChat: AfterChat | undefined;
+  const afterChatRoute = createAfterChatRoute({ tokens, allowedOrigins: options.allowedOrigins, logger, afterChat: () => afterChat });
+  const assets = loadWidgetAssets({ privacyUrl: options.privacyUrl, transcriptByEmail: options.transcriptByEmail ?? false, ...(options.preview ? { preview: options.preview } : {}), ...(options.site ? { site: options.site } : {}) });
   assets.catch((error: unknown) => logger.error({ err: error }, 'widget assets could not be loaded'));
   const sweeper = setInterval(() => conversations.sweep(IDLE_CONVERSATION_MS), 60_000);
   sweeper.unref();
@@ -77,10 +88,13 @@ export function createWidgetChannel(options: WidgetChannelOptions): WidgetChanne
   return {
     adapter,
     mount(server) {
-      unmount = mountWidgetRoutes(server, { assets, sessionRoute, sockets });
+      unmount = mountWidgetRoutes(server, { assets, sessionRoute, afterChatRoute, sockets });
     },
     onTyping(listener) {
       sockets.onTyping = listener;
+    },
+    setAfterChat(service) {
+      afterChat = service;
     },
     async close() {
       clearInterval(sweeper);

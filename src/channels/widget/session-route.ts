@@ -12,7 +12,7 @@ export interface SessionRouteOptions {
   logger: Logger;
 }
 
-type RequestWithBody = IncomingMessage & { body?: unknown };
+export type RequestWithBody = IncomingMessage & { body?: unknown };
 
 /**
  * POST /api/widget/session and its CORS preflight. Works whether or not the app installed
@@ -59,7 +59,7 @@ export function createSessionRoute(options: SessionRouteOptions) {
   return { preflight, open };
 }
 
-async function readJsonBody(request: RequestWithBody): Promise<SessionRequest> {
+export async function readJsonBody(request: RequestWithBody): Promise<SessionRequest> {
   let raw: unknown = request.body;
   if (raw === undefined) raw = await readText(request);
   if (Buffer.isBuffer(raw)) raw = raw.toString('utf8');
@@ -86,7 +86,7 @@ async function readText(request: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function sendJson(response: ServerResponse, status: number, body: unknown, extraHeaders: Record<string, string> = {}): void {
+export function sendJson(response: ServerResponse, status: number, body: unknown, extraHeaders: Record<string, string> = {}): void {
   const json = JSON.stringify(body);
   response.writeHead(status, {
     ...extraHeaders,

@@ -75,7 +75,8 @@ export class WidgetAdapter extends BotAdapter {
       recipient: WIDGET_BOT_ACCOUNT,
       membersAdded: [visitor],
       locale: conversation.locale,
-      channelData: { qualibot: { context: conversation.context } },
+      // The widget's panel shows the privacy notice above the conversation: the bot need not repeat it.
+      channelData: { qualibot: { context: conversation.context, noticeShown: true } },
     };
     return this.runTurn(conversation, activity, (context) => this.deps.bot.run(context));
   }

@@ -37,7 +37,14 @@ export interface LoaderConfig {
   assets: { webchat: string; directLine: string };
   privacyUrl: string;
   texts: typeof WIDGET_TEXTS;
+  /** What the end of a live chat offers besides a rating. */
+  transcriptByEmail: boolean;
+  /** The greeting and first question, painted by the loader while Web Chat loads (a new conversation only). */
+  preview?: OpeningPreview;
 }
+
+/** What the bot says first, per locale, as plain text. */
+export type OpeningPreview = Record<'fr' | 'en', { greeting: string; question: string }>;
 
 const JS = 'application/javascript; charset=utf-8';
 const CSS = 'text/css; charset=utf-8';
@@ -66,6 +73,8 @@ export interface DemoSite {
 
 export interface WidgetAssetOptions {
   privacyUrl: string;
+  transcriptByEmail?: boolean;
+  preview?: OpeningPreview;
   site?: DemoSite;
 }
 
@@ -84,8 +93,10 @@ export async function loadWidgetAssets(options: WidgetAssetOptions): Promise<Wid
     assets: { webchat: `/widget/webchat.js?v=${webchat.version}`, directLine: `/widget/direct-line.js?v=${directLine.version}` },
     privacyUrl: options.privacyUrl,
     texts: WIDGET_TEXTS,
+    transcriptByEmail: options.transcriptByEmail ?? false,
+    ...(options.preview ? { preview: options.preview } : {}),
   };
-  const loader = loaderSource.toString('utf8').replace('__QUALIBOT_CONFIG__', () => scriptSafeJson(config));
+  const loader = compactLoader(loaderSource.toString('utf8')).replace('__QUALIBOT_CONFIG__', () => scriptSafeJson(config));
   const page = (source: Buffer) =>
     source.toString('utf8').replaceAll('__PRIVACY_URL__', escapeHtml(options.privacyUrl)).replaceAll('__DEMO_CSS__', `/widget/demo.css?v=${demoCss.version}`);
   return {
@@ -176,4 +187,17 @@ function scriptSafeJson(value: unknown): string {
 
 function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+/**
+ * The loader runs on every page of the customer's site: its comment lines and indentation stay in the source
+ * (public/widget.js), not on the wire. Whole lines only, so no string or regular expression is touched.
+ */
+export function compactLoader(source: string): string {
+  return source
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !/^(?:\/\/|\/\*|\*)/.test(line))
+    .join('\n')
+    .concat('\n');
 }

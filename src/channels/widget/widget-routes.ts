@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Next, Request, Response, Server } from 'restify';
+import type { createAfterChatRoute } from './after-chat-route.js';
 import type { createSessionRoute } from './session-route.js';
 import { LONG_CACHE, NO_CACHE, SHORT_CACHE, sendAsset, type StaticAsset, type WidgetAssets } from './widget-assets.js';
 import type { WidgetSocketServer } from './widget-socket-server.js';
@@ -17,6 +18,7 @@ export interface WidgetRoutesDependencies {
   /** Loaded in the background at start-up; requests wait for it. */
   assets: Promise<WidgetAssets>;
   sessionRoute: ReturnType<typeof createSessionRoute>;
+  afterChatRoute?: ReturnType<typeof createAfterChatRoute>;
   sockets: WidgetSocketServer;
 }
 
@@ -25,7 +27,7 @@ export interface WidgetRoutesDependencies {
  * restify server. Returns what undoes the upgrade listener (restify routes cannot be removed).
  */
 export function mountWidgetRoutes(server: Server, deps: WidgetRoutesDependencies): () => void {
-  const { assets, sessionRoute, sockets } = deps;
+  const { assets, sessionRoute, afterChatRoute, sockets } = deps;
 
   /** Serves the asset `pick` chooses once assets are loaded; a 404 when it finds none. */
   const serve =
@@ -72,6 +74,16 @@ export function mountWidgetRoutes(server: Server, deps: WidgetRoutesDependencies
   server.post('/api/widget/session', (request: Request, response: Response, next: Next) => {
     sessionRoute.open(request, response).then(() => next(), next);
   });
+
+  if (afterChatRoute) {
+    server.opts('/api/widget/after-chat', (request: Request, response: Response, next: Next) => {
+      afterChatRoute.preflight(request, response);
+      next();
+    });
+    server.post('/api/widget/after-chat', (request: Request, response: Response, next: Next) => {
+      afterChatRoute.handle(request, response).then(() => next(), next);
+    });
+  }
 
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (sockets.handleUpgrade(request, socket, head)) return;

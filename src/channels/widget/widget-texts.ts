@@ -29,6 +29,21 @@ export interface WidgetTexts {
   /** End of a conversation closed by the team, and the button that starts a new one. */
   ended: string;
   newConversation: string;
+  /** After the close: an optional rating from 1 to 5. `{n}` is the number of stars. */
+  rateQuestion: string;
+  rateStar: string;
+  rated: string;
+  /** After the close, when a mail transport is configured: the transcript by e-mail. */
+  transcriptLabel: string;
+  transcriptSend: string;
+  /** `{email}` is the address. */
+  transcriptSent: string;
+  invalidEmail: string;
+  addressRefused: string;
+  mailUnavailable: string;
+  tooManyTranscripts: string;
+  /** Screen-reader name of the SDR's avatar; `{name}` is the SDR's. */
+  sdrAvatar: string;
 }
 
 /** Visitor-facing widget texts, French and English. Edit here, not in the browser code. */
@@ -52,6 +67,17 @@ export const WIDGET_TEXTS: Record<Locale, WidgetTexts> = {
     botSaid: 'Message :',
     ended: 'Cette conversation est terminée.',
     newConversation: 'Nouvelle conversation',
+    rateQuestion: 'Comment évaluez-vous cet échange ? (facultatif)',
+    rateStar: '{n} sur 5',
+    rated: 'Merci pour votre avis !',
+    transcriptLabel: 'Recevoir la transcription par e-mail',
+    transcriptSend: 'Envoyer',
+    transcriptSent: 'Transcription envoyée à {email}.',
+    invalidEmail: "Cette adresse e-mail n'est pas valide : vérifiez-la (exemple : nom@entreprise.fr).",
+    addressRefused: "Cette adresse a été refusée par le serveur de messagerie : vérifiez-la ou essayez-en une autre.",
+    mailUnavailable: "L'e-mail n'a pas pu partir pour le moment. Réessayez dans quelques minutes.",
+    tooManyTranscripts: 'La transcription a déjà été envoyée plusieurs fois.',
+    sdrAvatar: '{name}',
   },
   en: {
     title: "Let's talk about your project",
@@ -72,6 +98,17 @@ export const WIDGET_TEXTS: Record<Locale, WidgetTexts> = {
     botSaid: 'Message:',
     ended: 'This conversation has ended.',
     newConversation: 'New conversation',
+    rateQuestion: 'How was this conversation? (optional)',
+    rateStar: '{n} out of 5',
+    rated: 'Thanks for your feedback!',
+    transcriptLabel: 'Get the transcript by email',
+    transcriptSend: 'Send',
+    transcriptSent: 'Transcript sent to {email}.',
+    invalidEmail: 'This email address is not valid: please check it (for example name@company.com).',
+    addressRefused: 'The mail server refused this address: please check it or try another one.',
+    mailUnavailable: "The email couldn't be sent right now. Please try again in a few minutes.",
+    tooManyTranscripts: 'The transcript was already sent several times.',
+    sdrAvatar: '{name}',
   },
 };
 

@@ -4,6 +4,7 @@ import type { Dimension, Playbook } from '../../playbook/schema.js';
 import { NO_USAGE, type Fact, type KnockoutHit } from '../../qualification/types.js';
 import type { Extraction, ExtractionInput, Extractor } from '../extractor.js';
 import { hiddenSpans, readContact } from './readers/contact-reader.js';
+import { readJobTitle } from './readers/job-title-reader.js';
 import { KnockoutReader } from './readers/knockout-reader.js';
 import { readShortAnswer } from './readers/short-answers.js';
 import { correctsEarlierAnswer, findCorrections, findEarlierAnswerCorrections, withoutCorrected } from './engine/corrections.js';
@@ -103,6 +104,8 @@ export class RulesExtractor implements Extractor {
       vocabulary: vocabulary.hits,
       marked: vocabulary.marked,
     };
+    const jobTitle = readJobTitle(reading);
+    if (jobTitle) contact.jobTitle = jobTitle;
     const quote = (start: number, end: number) => evidence(original, reading.segments, start, end) || original.trim();
 
     // "Sorry, I meant 80 employees": facts said as a correction replace those of earlier turns (fact sheet).

@@ -23,6 +23,9 @@ const state = {
   unread: new Map(),
   typingSentAt: 0,
   typingTimer: null,
+  /** Canned replies per visitor language (CANNED_REPLIES), and the picker's current choices. */
+  canned: { fr: [], en: [] },
+  picker: { open: false, items: [], active: 0 },
 };
 
 /**
@@ -210,6 +213,7 @@ async function enterApp() {
   selectView(state.view);
   await refreshLists();
   connectStream();
+  state.canned = await api('GET', '/api/sdr/canned-replies').catch(() => ({ fr: [], en: [] }));
 }
 
 // ---------------------------------------------------------------- live stream (SSE)
@@ -388,7 +392,7 @@ function itemsOf(view) {
 function matches(item, query) {
   if (!query) return true;
   const visitor = item.visitor ?? {};
-  const haystack = [visitor.name, visitor.company, visitor.email, visitor.phone, visitor.words, item.summary, levelsSummary(item.levels ?? []), item.sdrName].filter(Boolean).join(' ');
+  const haystack = [visitor.name, visitor.jobTitle, visitor.company, visitor.email, visitor.phone, visitor.words, item.summary, levelsSummary(item.levels ?? []), item.sdrName].filter(Boolean).join(' ');
   return fold(haystack).includes(fold(query));
 }
 
@@ -416,8 +420,15 @@ function renderList() {
   tick();
 }
 
+/** Who the visitor is: their name or contact, with the job title they gave; the title alone rather than "anonymous". */
 function visitorName(visitor = {}) {
-  return visitor.name || visitor.email || visitor.phone || t('anonymous');
+  const who = visitor.name || visitor.email || visitor.phone;
+  if (who && visitor.jobTitle) return `${who} (${visitor.jobTitle})`;
+  return who || (visitor.jobTitle ? capitalize(visitor.jobTitle) : t('anonymous'));
+}
+
+function capitalize(text) {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Waiting times, anchored once on the client clock: every view of one handoff then shows the same time. */
@@ -515,6 +526,7 @@ function renderDetail(options = {}) {
   if (detail.sdrName) chips.push(el('span', { class: 'muted' }, t('heldBy', { name: detail.sdrName })));
   $('lead-chips').replaceChildren(...chips);
   renderVerdict(detail);
+  renderNotes(detail.notes ?? []);
   renderActions(detail);
   renderTranscript(packet.transcript ?? [], options);
   renderFacts(packet);
@@ -524,6 +536,7 @@ function renderDetail(options = {}) {
   renderCallback(packet.callback, packet);
   renderKv($('contact'), [
     [t('nameLabel'), packet.contact?.name],
+    [t('jobTitleLabel'), packet.contact?.jobTitle],
     [t('emailLabel'), packet.contact?.email],
     [t('phoneLabel'), packet.contact?.phone],
     [t('websiteLabel'), packet.contact?.website],
@@ -544,13 +557,128 @@ function renderVerdict(detail) {
     [t('closeReason'), detail.outcomeReason],
     [t('closedAtLabel'), detail.closedAt ? `${new Date(detail.closedAt).toLocaleDateString(state.lang === 'fr' ? 'fr-FR' : 'en-GB')} ${formatTime(detail.closedAt)}` : undefined],
     [t('heldByLabel'), detail.sdrName],
+    [t('visitorRating'), detail.rating ? t('ratingValue', { rating: detail.rating }) : undefined],
   ]);
+}
+
+/** The team's internal notes, with author and time; never part of the conversation. */
+function renderNotes(notes) {
+  const list = $('notes');
+  if (notes.length === 0) return list.replaceChildren(el('li', { class: 'muted small' }, t('noNotes')));
+  const day = (iso) => new Date(iso).toLocaleDateString(state.lang === 'fr' ? 'fr-FR' : 'en-GB');
+  list.replaceChildren(
+    ...notes.map((note) =>
+      el('li', { class: 'note' }, el('p', { class: 'note-text' }, note.text), el('small', { class: 'muted' }, t('noteBy', { author: note.author, time: `${day(note.createdAt)} ${formatTime(note.createdAt)}` }))),
+    ),
+  );
+}
+
+async function addNote(event) {
+  event.preventDefault();
+  const input = $('note-text');
+  const text = input.value.trim();
+  if (!text || !state.selectedId) return;
+  input.disabled = true;
+  try {
+    const note = await api('POST', `/api/sdr/handoffs/${encodeURIComponent(state.selectedId)}/notes`, { text });
+    input.value = '';
+    state.detail.notes = [...(state.detail.notes ?? []), note];
+    renderNotes(state.detail.notes);
+  } catch (failure) {
+    toast(t('error', { message: failure.message }), 'error');
+  } finally {
+    input.disabled = false;
+    input.focus();
+  }
+}
+
+// ---------------------------------------------------------------- canned replies
+
+/** The canned replies in the visitor's language, filtered by what follows "/" (id or label). */
+function cannedChoices(query) {
+  const locale = state.detail?.locale ?? state.detail?.packet?.locale ?? 'fr';
+  const needle = fold(query);
+  return (state.canned[locale] ?? []).filter((reply) => !needle || fold(reply.id).includes(needle) || fold(reply.label).includes(needle));
+}
+
+function openPicker(items) {
+  state.picker = { open: true, items, active: 0 };
+  renderPicker();
+}
+
+function closePicker() {
+  state.picker = { open: false, items: [], active: 0 };
+  renderPicker();
+}
+
+function renderPicker() {
+  const list = $('canned-list');
+  const { open, items, active } = state.picker;
+  list.hidden = !open;
+  $('canned-btn').setAttribute('aria-expanded', String(open));
+  if (!open) {
+    $('composer-text').removeAttribute('aria-activedescendant');
+    return list.replaceChildren();
+  }
+  if (items.length === 0) return list.replaceChildren(el('li', { class: 'muted small', role: 'option', 'aria-disabled': 'true' }, t('noCanned')));
+  list.replaceChildren(
+    ...items.map((reply, index) =>
+      el(
+        'li',
+        { id: `canned-${index}`, role: 'option', 'aria-selected': String(index === active), dataset: { id: reply.id }, onmousedown: (event) => event.preventDefault(), onclick: () => insertCanned(reply) },
+        el('strong', {}, reply.label),
+        el('span', { class: 'canned-id' }, ` /${reply.id}`),
+        el('span', { class: 'canned-text' }, reply.text),
+      ),
+    ),
+  );
+  $('composer-text').setAttribute('aria-activedescendant', `canned-${active}`);
+  list.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
+}
+
+/** The reply goes into the box (replacing a "/word" being typed), to be edited or sent. */
+function insertCanned(reply) {
+  const input = $('composer-text');
+  input.value = /^\/\S*$/.test(input.value.trim()) || input.value.trim() === '' ? reply.text : `${input.value.replace(/\s*$/, ' ')}${reply.text}`;
+  closePicker();
+  input.focus();
+  input.setSelectionRange(input.value.length, input.value.length);
+}
+
+function onComposerInput() {
+  sendTyping();
+  const match = /^\/(\S*)$/.exec($('composer-text').value);
+  if (match) openPicker(cannedChoices(match[1]));
+  else if (state.picker.open) closePicker();
+}
+
+/** Keys while the list is open: ↑ ↓ choose, Enter or Tab insert, Escape closes. */
+function onComposerKeys(event) {
+  const { open, items, active } = state.picker;
+  if (open && items.length > 0 && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
+    event.preventDefault();
+    state.picker.active = (active + (event.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length;
+    return renderPicker();
+  }
+  if (open && items.length > 0 && (event.key === 'Enter' || event.key === 'Tab') && !event.shiftKey) {
+    event.preventDefault();
+    return insertCanned(items[active]);
+  }
+  if (open && event.key === 'Escape') {
+    event.preventDefault();
+    event.stopPropagation();
+    return closePicker();
+  }
+  if (event.key === 'Enter' && !event.shiftKey) {
+    event.preventDefault();
+    $('composer').requestSubmit();
+  }
 }
 
 /** Who the lead is, as far as we know: name or contact, company details, channel and language. */
 function headline(packet) {
   const company = (packet.facts ?? []).find((fact) => fact.dimension === 'company');
-  const who = packet.contact?.name || packet.contact?.email || packet.contact?.phone || t('anonymous');
+  const who = visitorName(packet.contact ?? {});
   const about = [company?.sector, company?.headcount ? t('employees', { count: company.headcount }) : null, packet.channel, packet.locale?.toUpperCase()];
   return [who, ...about].filter(Boolean).join(' · ');
 }
@@ -575,6 +703,8 @@ function renderActions(detail) {
   const composer = $('composer');
   const hint = $('composer-hint');
   composer.hidden = !isMine(detail);
+  $('canned-hint').hidden = !isMine(detail);
+  if (!isMine(detail)) closePicker();
   hint.hidden = false;
   if (isMine(detail)) hint.textContent = t('heldByYou');
   else if (detail.status === 'live') hint.textContent = t('notHolder', { name: detail.sdrName ?? '' });
@@ -895,13 +1025,15 @@ function wire() {
   $('login-form').addEventListener('submit', login);
   $('logout').addEventListener('click', logout);
   $('composer').addEventListener('submit', sendMessage);
-  $('composer-text').addEventListener('keydown', (event) => {
-    if (event.key === 'Enter' && !event.shiftKey) {
-      event.preventDefault();
-      $('composer').requestSubmit();
-    }
+  $('composer-text').addEventListener('keydown', onComposerKeys);
+  $('composer-text').addEventListener('input', onComposerInput);
+  $('composer-text').addEventListener('blur', () => setTimeout(() => document.activeElement !== $('canned-btn') && closePicker(), 150));
+  $('canned-btn').addEventListener('click', () => {
+    if (state.picker.open) return closePicker();
+    openPicker(cannedChoices(''));
+    $('composer-text').focus();
   });
-  $('composer-text').addEventListener('input', sendTyping);
+  $('note-form').addEventListener('submit', addNote);
   $('search').addEventListener('input', () => {
     state.query = $('search').value;
     renderList();

@@ -4,12 +4,13 @@ import { transcriptActivityUnique } from './003-transcript-activity-unique.js';
 import { feedbackLoop } from './004-feedback-loop.js';
 import { enrichments } from './005-enrichments.js';
 import { insightDays } from './006-insight-days.js';
+import { leadNotesRatings } from './007-lead-notes-ratings.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
 
 /** Every migration, oldest first. Append only: never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, widgetHistory, transcriptActivityUnique, feedbackLoop, enrichments, insightDays];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, widgetHistory, transcriptActivityUnique, feedbackLoop, enrichments, insightDays, leadNotesRatings];
 
 /** Throws when versions are not strictly increasing (a merge mistake caught at start-up). */
 export function assertOrdered(migrations: readonly Migration[]): void {

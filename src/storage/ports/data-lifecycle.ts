@@ -1,6 +1,7 @@
 import type { ConversationReference } from '../../channels/activity.js';
 import type { EnrichmentRecord } from './enrichments.js';
 import type { HandoffRecord } from './handoffs.js';
+import type { LeadNote, VisitorRating } from './lead-notes.js';
 import type { LeadRecord } from './leads.js';
 import type { OutboxEntry } from './outbox.js';
 import type { TranscriptEntry } from './transcripts.js';
@@ -49,6 +50,9 @@ export interface PersonExport {
   handoffs: HandoffRecord[];
   references: Record<string, Partial<ConversationReference>>;
   outbox: OutboxEntry[];
+  /** SDRs' internal notes on their leads. */
+  notes: LeadNote[];
+  ratings: VisitorRating[];
   /** What was looked up about their company from their e-mail domain or website. */
   enrichments: EnrichmentRecord[];
 }

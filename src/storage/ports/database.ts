@@ -8,6 +8,7 @@ import type { EventBus } from './event-bus.js';
 import type { FeedbackRepository } from './feedback.js';
 import type { HandoffRepository } from './handoffs.js';
 import type { InsightsRepository } from './insights.js';
+import type { LeadNoteRepository } from './lead-notes.js';
 import type { LeadRepository } from './leads.js';
 import type { OutboxRepository } from './outbox.js';
 import type { ProcessedActivityRepository } from './processed-activities.js';
@@ -40,6 +41,8 @@ export interface Database {
   sdrs: SdrRepository;
   feedback: FeedbackRepository;
   insights: InsightsRepository;
+  /** Internal notes of SDRs and visitor ratings, per lead. */
+  notes: LeadNoteRepository;
   references: ConversationReferenceRepository;
   outbox: OutboxRepository;
   /** What was looked up about visitors' companies (src/enrichment). */

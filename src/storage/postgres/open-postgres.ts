@@ -18,6 +18,7 @@ import { PgWidgetActivityRepository } from './pg-widget-activities.js';
 import { PgSqlRunner } from './pg-sql-runner.js';
 import { SqlFeedbackRepository } from '../sql-feedback.js';
 import { SqlInsightsRepository } from '../sql-insights.js';
+import { SqlLeadNoteRepository } from '../sql-lead-notes.js';
 
 export interface PostgresOptions {
   /** `postgres://user:password@host:port/database` */
@@ -54,6 +55,7 @@ export async function openPostgresDatabase(options: PostgresOptions): Promise<Da
   const outbox = new PgOutboxRepository(pool);
   const enrichments = new PgEnrichmentRepository(pool);
   const sql = new PgSqlRunner(pool);
+  const notes = new SqlLeadNoteRepository(sql);
   const bus = new PgEventBus({ pool, connection: { connectionString: url }, logger });
   let closing: Promise<void> | undefined;
   return {
@@ -67,12 +69,13 @@ export async function openPostgresDatabase(options: PostgresOptions): Promise<Da
     sdrs: new PgSdrRepository(pool),
     feedback: new SqlFeedbackRepository(sql),
     insights: new SqlInsightsRepository(sql),
+    notes,
     references,
     outbox,
     enrichments,
     bus,
     lock: new PgConversationLock({ pool: lockPool }),
-    lifecycle: new PgDataLifecycle(pool, { leads, transcripts, handoffs, references, outbox, enrichments }),
+    lifecycle: new PgDataLifecycle(pool, { leads, transcripts, handoffs, references, outbox, notes, enrichments }),
     async ping() {
       await pool.query('SELECT 1');
     },

@@ -18,6 +18,7 @@ import { SqliteWidgetActivityRepository } from './sqlite-widget-activities.js';
 import { SqliteSqlRunner } from './sqlite-sql-runner.js';
 import { SqlFeedbackRepository } from '../sql-feedback.js';
 import { SqlInsightsRepository } from '../sql-insights.js';
+import { SqlLeadNoteRepository } from '../sql-lead-notes.js';
 
 export interface SqliteOptions {
   /** A file path, or `:memory:`. */
@@ -53,6 +54,7 @@ export function openSqliteDatabase(options: SqliteOptions): Database {
   const outbox = new SqliteOutboxRepository(db);
   const enrichments = new SqliteEnrichmentRepository(db);
   const sql = new SqliteSqlRunner(db);
+  const notes = new SqlLeadNoteRepository(sql);
   const bus = new MemoryEventBus(options.logger);
   return {
     engine: 'sqlite',
@@ -65,12 +67,13 @@ export function openSqliteDatabase(options: SqliteOptions): Database {
     sdrs: new SqliteSdrRepository(db),
     feedback: new SqlFeedbackRepository(sql),
     insights: new SqlInsightsRepository(sql),
+    notes,
     references,
     outbox,
     enrichments,
     bus,
     lock: new InProcessConversationLock(),
-    lifecycle: new SqliteDataLifecycle(db, { leads, transcripts, handoffs, references, outbox, enrichments }),
+    lifecycle: new SqliteDataLifecycle(db, { leads, transcripts, handoffs, references, outbox, notes, enrichments }),
     async ping() {
       db.prepare('SELECT 1').get();
     },

@@ -75,6 +75,16 @@ export class WidgetPage {
     await this.until(async () => (await this.bubbles()).some((bubble) => !bubble.fromUser && bubble.text.includes(wanted)), timeoutMs, `bot to say "${wanted}"`);
   }
 
+  /** Lines the widget shows as said by the system (an SDR joined, the conversation closed), not in a bubble. */
+  async systemLines(): Promise<string[]> {
+    return this.page.$$eval('#qb-panel .qb-system', (nodes) => nodes.map((node) => (node as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
+  }
+
+  async waitForSystem(text: string, timeoutMs = 15_000): Promise<void> {
+    const wanted = normalize(text);
+    await this.until(async () => (await this.systemLines()).some((line) => normalize(line).includes(wanted)), timeoutMs, `system line "${wanted}"`);
+  }
+
   async type(text: string): Promise<void> {
     await this.sendBox.fill(text);
     await this.sendBox.press('Enter');

@@ -42,7 +42,7 @@ describe('widget session and socket protocol', () => {
     expect(update.conversation?.id).toBe(session.conversationId);
     expect(update.locale).toBe('fr-FR');
     expect(update.membersAdded?.map((member) => member.id)).toEqual([update.from?.id]);
-    expect(update.channelData).toEqual({ qualibot: { context: { pageUrl: context.pageUrl, referrer: context.referrer, utm_source: 'google', pagesViewed: 3 } } });
+    expect(update.channelData).toEqual({ qualibot: { context: { pageUrl: context.pageUrl, referrer: context.referrer, utm_source: 'google', pagesViewed: 3 }, noticeShown: true } });
   });
 
   it('echoes a message with a server id and the same clientActivityID, ignoring ids the client made up', async () => {
@@ -276,7 +276,7 @@ describe('widget session and socket protocol', () => {
     const socket = await connect(session);
     await socket.waitForStored(GREETING_COUNT);
     expect(socket.messages()[0]?.text).toMatch(/^Hello/);
-    expect(server.bot.received[0]?.channelData).toEqual({ qualibot: { context: { utm_campaign: 'spring' } } });
+    expect(server.bot.received[0]?.channelData).toEqual({ qualibot: { context: { utm_campaign: 'spring' }, noticeShown: true } });
     expect((await postSession(server.url, [1, 2])).status).toBe(400);
   });
 });

@@ -119,8 +119,26 @@
     '.qb-new:focus-visible{outline:3px solid var(--qb-color);outline-offset:2px}',
     '.qb-ended .webchat__send-box,.qb-ended .webchat__suggested-actions{display:none}',
     // 16 px at least: mobile browsers zoom into smaller text fields on focus.
-    '.qb-chat input,.qb-chat textarea{font-size:16px!important}',
-    '@media (max-width:480px){.qb-panel{inset:0;width:auto;height:auto;border-radius:0}.qb-root.qb-open .qb-launcher{display:none}}',
+    '.qb-chat input,.qb-chat textarea,.qb-end input{font-size:16px!important}',
+    // The bot's first words, painted by the loader while Web Chat loads (hidden once Web Chat shows them).
+    '.qb-status.qb-preview{inset:0 0 auto 0;display:flex;flex-direction:column;align-items:flex-start;justify-content:flex-start;gap:6px;padding:12px 12px 12px 54px;text-align:left;color:#0f172a;background:#fff;pointer-events:none}',
+    '.qb-preview p{margin:0;max-width:290px;padding:8px 12px;border-radius:14px;background:#f1f5f9;font-size:14px;line-height:1.45}',
+    '.qb-system{margin:6px auto;padding:2px 12px;max-width:90%;text-align:center;font-size:12.5px;color:#475569}',
+    '.qb-sdr-avatar{width:32px;height:32px;border-radius:50%;display:flex;align-items:center;justify-content:center;background:#0f172a;color:#fff;font:700 12px/1 system-ui,sans-serif}',
+    '.qb-rating{display:flex;flex-wrap:wrap;align-items:center;gap:4px}',
+    '.qb-rating p{flex-basis:100%}',
+    '.qb-star{border:1px solid #cbd5e1;border-radius:8px;background:#fff;color:#334155;font:inherit;font-size:18px;line-height:1;padding:6px 9px;cursor:pointer}',
+    '.qb-star[aria-pressed="true"]{background:var(--qb-color);color:var(--qb-on-color);border-color:var(--qb-color)}',
+    '.qb-star:focus-visible,.qb-transcript button:focus-visible,.qb-transcript input:focus-visible{outline:3px solid var(--qb-color);outline-offset:2px}',
+    '.qb-transcript{display:flex;flex-wrap:wrap;gap:6px;align-items:center}',
+    '.qb-transcript label{flex-basis:100%}',
+    '.qb-transcript input{flex:1;min-width:0;border:1px solid #94a3b8;border-radius:8px;padding:8px 10px;color:#0f172a}',
+    '.qb-transcript button{border:1px solid var(--qb-color);border-radius:8px;padding:8px 12px;background:#fff;color:#0f172a;font:inherit;font-weight:600;cursor:pointer}',
+    '.qb-feedback{flex-basis:100%;margin:0}',
+    '.qb-feedback[data-kind="error"]{color:#b91c1c}',
+    '@media (max-width:480px){.qb-panel{inset:0;width:auto;height:auto;border-radius:0}.qb-root.qb-open .qb-launcher{display:none}',
+    // A phone keeps the privacy notice to a line or two.
+    '.qb-notice{padding:5px 14px;font-size:11.5px;line-height:1.35}.qb-header{padding:10px 10px 10px 14px}}',
     '@media (prefers-reduced-motion:reduce){.qb-launcher{transition:none}}'
   ].join('');
 
@@ -210,9 +228,11 @@
     avatar = el('span', { class: 'qb-avatar', 'aria-hidden': 'true', hidden: '' });
     endBar = el('div', { class: 'qb-end', hidden: '' }, [
       el('p', { role: 'status', text: T.ended }),
+      buildRating(),
+      CONFIG.transcriptByEmail ? buildTranscriptForm() : document.createTextNode(''),
       el('button', { type: 'button', class: 'qb-new', text: T.newConversation })
     ]);
-    endBar.querySelector('button').addEventListener('click', newConversation);
+    endBar.querySelector('.qb-new').addEventListener('click', newConversation);
     var closeButton = el('button', { type: 'button', class: 'qb-close', 'aria-label': T.closeChat });
     closeButton.innerHTML = CLOSE_ICON.replace('<svg', '<svg width="22" height="22" fill="currentColor"');
     closeButton.addEventListener('click', function () { close(); });
@@ -236,6 +256,97 @@
     launcher.setAttribute('aria-controls', 'qb-panel');
   }
 
+  // ---- after the close: an optional rating, and the transcript by e-mail when the server can send it -------
+  function afterChat(body) {
+    body.token = read('localStorage', KEY_VISITOR) || '';
+    return fetch(serverOrigin + '/api/widget/after-chat', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body)
+    }).then(function (response) {
+      return response.json().catch(function () { return {}; }).then(function (answer) {
+        if (!response.ok) throw new Error((answer.error && answer.error.code) || 'failed');
+      });
+    });
+  }
+
+  function feedbackLine() {
+    return el('p', { class: 'qb-feedback', role: 'status', 'aria-live': 'polite' });
+  }
+
+  function buildRating() {
+    var feedback = feedbackLine();
+    var stars = [1, 2, 3, 4, 5].map(function (n) {
+      var star = el('button', { type: 'button', class: 'qb-star', 'aria-pressed': 'false', 'aria-label': T.rateStar.replace('{n}', n), 'data-rating': String(n), text: '★' });
+      star.addEventListener('click', function () {
+        afterChat({ rating: n }).then(function () {
+          stars.forEach(function (other, index) { other.setAttribute('aria-pressed', String(index < n)); });
+          feedback.dataset.kind = 'ok';
+          feedback.textContent = T.rated;
+        }, function () {
+          feedback.dataset.kind = 'error';
+          feedback.textContent = T.sendFailed;
+        });
+      });
+      return star;
+    });
+    return el('div', { class: 'qb-rating', role: 'group', 'aria-label': T.rateQuestion }, [el('p', { text: T.rateQuestion })].concat(stars, [feedback]));
+  }
+
+  var MAIL_ERRORS = { invalid_email: 'invalidEmail', address_refused: 'addressRefused', too_many_transcripts: 'tooManyTranscripts' };
+
+  function buildTranscriptForm() {
+    var input = el('input', { type: 'email', id: 'qb-transcript-email', autocomplete: 'email', inputmode: 'email', required: '' });
+    var feedback = feedbackLine();
+    var form = el('form', { class: 'qb-transcript', novalidate: '' }, [
+      el('label', { for: 'qb-transcript-email', text: T.transcriptLabel }),
+      input,
+      el('button', { type: 'submit', text: T.transcriptSend }),
+      feedback
+    ]);
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      var email = input.value.trim();
+      afterChat({ email: email, title: title.slice(0, 80) }).then(function () {
+        feedback.dataset.kind = 'ok';
+        feedback.textContent = T.transcriptSent.replace('{email}', email);
+        input.removeAttribute('aria-invalid');
+      }, function (error) {
+        var key = MAIL_ERRORS[error.message] || 'mailUnavailable';
+        feedback.dataset.kind = 'error';
+        feedback.textContent = T[key];
+        if (key === 'invalidEmail' || key === 'addressRefused') input.setAttribute('aria-invalid', 'true');
+        input.focus();
+      });
+    });
+    return form;
+  }
+
+  // ---- the first words, at once ------------------------------------------------------------------
+  var previewing = false;
+
+  /** A new visitor sees the greeting and the first question at the click; Web Chat takes over when it has them. */
+  function paintPreview() {
+    var preview = CONFIG.preview && CONFIG.preview[language];
+    if (!preview || read('localStorage', KEY_VISITOR)) return;
+    previewing = true;
+    status.className = 'qb-status qb-preview';
+    status.replaceChildren(el('p', { text: preview.greeting }), el('p', { text: preview.question }));
+  }
+
+  function endPreview() {
+    if (!previewing) return;
+    previewing = false;
+    // Two frames: Web Chat has painted its own bubbles underneath by then.
+    requestAnimationFrame(function () {
+      requestAnimationFrame(function () {
+        status.hidden = true;
+        status.className = 'qb-status';
+        status.textContent = T.loading;
+      });
+    });
+  }
+
   function open(options) {
     var focus = !options || options.focus !== false;
     persistVisit();
@@ -248,6 +359,7 @@
     launcher.setAttribute('aria-label', T.closeChat);
     launcher.innerHTML = CLOSE_ICON;
     if (focus) heading.focus();
+    if (!started) paintPreview();
     startChat().then(function () { if (focus) focusSendBox(); });
   }
 
@@ -340,12 +452,14 @@
     store = WebChat.createStore({}, function () {
       return function (next) {
         return function (action) {
-          if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') onActivity(action.payload.activity);
+          if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') {
+            onActivity(action.payload.activity);
+          }
           return next(action);
         };
       };
     });
-    status.hidden = true;
+    if (!previewing) status.hidden = true;
     var host = el('div', { style: 'height:100%' });
     chatHost.appendChild(host);
     WebChat.renderWebChat({
@@ -355,6 +469,9 @@
       sendTypingIndicator: true,
       // The human's name is in their message: announce "Message:" rather than "The bot P said:".
       overrideLocalizedStrings: { ACTIVITY_BOT_SAID_ALT: T.botSaid },
+      avatarMiddleware: sdrAvatarMiddleware,
+      groupActivitiesMiddleware: senderGroupsMiddleware,
+      activityMiddleware: systemLineMiddleware,
       styleOptions: {
         accent: color,
         primaryFont: 'system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif',
@@ -390,11 +507,77 @@
     }, host);
   }
 
+  // ---- Web Chat middleware: the SDR's initials on their bubbles, joins and ends as system lines ------------
+  // Web Chat's bundle keeps its React to itself; its middleware only needs React elements, which are plain data
+  // (the element shape every React since 0.14 reads: $$typeof, type, key, ref, props).
+  var REACT_ELEMENT = typeof Symbol === 'function' && Symbol.for ? Symbol.for('react.element') : 0xeac7;
+  function h(type, props) {
+    return { $$typeof: REACT_ELEMENT, type: type, key: null, ref: null, props: props, _owner: null, _store: {} };
+  }
+
+  function marksOf(activity) {
+    return (activity && activity.channelData && activity.channelData.qualibot) || {};
+  }
+
+  function sdrOf(activity) {
+    var marks = marksOf(activity);
+    return activity && activity.type === 'message' && marks.fromSdr && marks.sdrName ? marks.sdrName : undefined;
+  }
+
+  function sdrAvatarMiddleware() {
+    return function (next) {
+      return function (args) {
+        var name = sdrOf(args.activity);
+        if (!name) return next(args);
+        return function () {
+          return h('div', { className: 'qb-sdr-avatar', role: 'img', 'aria-label': T.sdrAvatar.replace('{name}', name), title: name, children: initials(name) });
+        };
+      };
+    };
+  }
+
+  /**
+   * Web Chat groups messages by role and draws one avatar per group, from its first message: the SDR's messages
+   * (role bot, as the bot relays them) are a group of their own, so they carry the SDR's initials.
+   */
+  function senderGroupsMiddleware() {
+    return function (next) {
+      return function (args) {
+        var groups = next(args);
+        var key = function (activity) { return ((activity.from && activity.from.role) || '') + '|' + (sdrOf(activity) || ''); };
+        var sender = [];
+        args.activities.forEach(function (activity, index) {
+          if (index > 0 && key(args.activities[index - 1]) === key(activity)) sender[sender.length - 1].push(activity);
+          else sender.push([activity]);
+        });
+        return Object.assign({}, groups, { sender: sender });
+      };
+    };
+  }
+
+  /** "Marie a rejoint la conversation", "… a clôturé la conversation": said by the system, not in a bot bubble. */
+  function systemLineMiddleware() {
+    return function (next) {
+      return function () {
+        var card = arguments[0] || {};
+        var activity = card.activity;
+        var event = marksOf(activity).event;
+        if (activity && activity.type === 'message' && (event === 'joined' || event === 'closed') && activity.text) {
+          return function () {
+            return h('p', { className: 'qb-system', 'data-event': event, children: activity.text.replace(/[*_]/g, '') });
+          };
+        }
+        return next.apply(null, arguments);
+      };
+    };
+  }
+
   /** Who is talking (header), messages while closed (badge), and the end of a conversation, from what arrives. */
   function onActivity(activity) {
     var role = activity.from && activity.from.role;
     if (role === 'user' || !activity.type) return;
     var marks = (activity.channelData && activity.channelData.qualibot) || {};
+    if (activity.type === 'message') endPreview();
     if (activity.type === 'message' && !isOpen()) {
       unread += 1;
       renderUnread();
@@ -436,9 +619,19 @@
     Array.prototype.slice.call(chatHost.children).forEach(function (node) { if (node !== status) node.remove(); });
     panel.classList.remove('qb-ended');
     endBar.hidden = true;
+    resetEndBar();
     store = undefined;
+    status.hidden = false;
+    paintPreview();
     renderChat();
     focusSendBox();
+  }
+
+  function resetEndBar() {
+    Array.prototype.forEach.call(endBar.querySelectorAll('.qb-star'), function (star) { star.setAttribute('aria-pressed', 'false'); });
+    Array.prototype.forEach.call(endBar.querySelectorAll('.qb-feedback'), function (line) { line.textContent = ''; });
+    var input = endBar.querySelector('input');
+    if (input) input.value = '';
   }
 
   var NOTICE_TEXTS = { rate_limited: 'rateLimited', message_too_large: 'messageTooLarge', conversation_full: 'conversationFull', origin_not_allowed: 'unavailable' };

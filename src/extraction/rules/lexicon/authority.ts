@@ -10,3 +10,6 @@ import { cueList, term } from '../engine/cue-file.js';
 export const OTHER_APPROVER: string = term('authority', 'other_approver');
 
 export const AUTHORITY_CUES: readonly CueSpec[] = cueList('authority', 'authority_cues');
+
+/** The visitor's own job title, matched on the title's words alone (the self-introduction stays outside the match). */
+export const JOB_TITLE_CUES: readonly CueSpec[] = cueList('authority', 'job_title_cues');
