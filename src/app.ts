@@ -15,6 +15,7 @@ import { createExtraction } from './extraction/create-extractor.js';
 import type { Extractor } from './extraction/extractor.js';
 import { warmUpRecognizers } from './extraction/rules/numbers/recognizers.js';
 import { createBooking } from './booking/create-booking.js';
+import { SmtpMeetingInvitations } from './booking/meeting-invitation.js';
 import { AfterChatService } from './handoff/after-chat.js';
 import { createHandoffModule, createSdrNotifiers, type HandoffModule } from './handoff/index.js';
 import { SmtpTranscriptMailer } from './mail/transcript-mailer.js';
@@ -132,6 +133,8 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     config: config.handoff,
     channels: visitors,
     ...(config.booking ? { booking: createBooking(config.booking, { lock: db.lock, logger }) } : {}),
+    // Graph e-mails its own invitations; a CalDAV server may not, so Qualibot sends one when it can send mail.
+    ...(config.booking?.provider === 'caldav' && config.mail ? { bookingInvitations: new SmtpMeetingInvitations(config.mail) } : {}),
     sdrLocale: config.sdrLocale,
     // The login throttle sees the client address as the rest of the server does (TRUST_PROXY_HOPS).
     login: { trustedHops: config.rateLimits.trustProxyHops, onFailure: (reason) => metrics.loginFailures.inc({ reason }), onThrottled: () => guards.refused('login') },

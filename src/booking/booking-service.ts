@@ -24,7 +24,7 @@ export interface BookingServiceDeps {
 }
 
 export type BookingResult =
-  | { status: 'booked'; calendar: PooledCalendar; eventId: string; joinUrl?: string }
+  | { status: 'booked'; calendar: PooledCalendar; eventId: string; joinUrl?: string; event: NewCalendarEvent }
   /** Every calendar that was free for the slot is busy now (another visitor, or the SDR's own agenda). */
   | { status: 'taken' };
 
@@ -81,14 +81,15 @@ export class BookingService {
       const booked = await this.deps.lock.run(`booking:${calendar.key}:${slot.start.toISOString()}`, async () => {
         const events = await calendar.port.eventsBetween(guarded);
         if (events.some((period) => overlaps(period, guarded))) return undefined;
+        const written: NewCalendarEvent = { ...event, uid: slotUid(calendar.key, slot.start), start: slot.start, end: slot.end, ...(this.deps.joinUrl ? { joinUrl: this.deps.joinUrl } : {}) };
         try {
-          return await calendar.port.createEvent({ ...event, uid: slotUid(calendar.key, slot.start), start: slot.start, end: slot.end, ...(this.deps.joinUrl ? { joinUrl: this.deps.joinUrl } : {}) });
+          return { ...(await calendar.port.createEvent(written)), event: written };
         } catch (error) {
           if (error instanceof CalendarError && error.code === 'calendar_conflict') return undefined;
           throw error;
         }
       });
-      if (booked) return { status: 'booked', calendar, eventId: booked.id, ...(booked.joinUrl ? { joinUrl: booked.joinUrl } : {}) };
+      if (booked) return { status: 'booked', calendar, eventId: booked.id, ...(booked.joinUrl ? { joinUrl: booked.joinUrl } : {}), event: booked.event };
     }
     return { status: 'taken' };
   }

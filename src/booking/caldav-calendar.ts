@@ -125,11 +125,15 @@ function instant(time: ICAL.Time): Date {
   return DateTime.fromObject({ year: time.year, month: time.month, day: time.day, hour: time.hour, minute: time.minute, second: time.second }, { zone }).toJSDate();
 }
 
-/** The event as an iCalendar object: the lead summary as its description, the visitor as attendee, the join link. */
-export function toICalendar(event: NewCalendarEvent): string {
+/**
+ * The event as an iCalendar object: the lead summary as its description, the visitor as attendee, the join link.
+ * As an invitation sent by mail (iTIP `REQUEST`, RFC 5546) it also names the method and its organizer.
+ */
+export function toICalendar(event: NewCalendarEvent, invitation?: { method: 'REQUEST'; organizer: string }): string {
   const calendar = new ICAL.Component(['vcalendar', [], []]);
   calendar.updatePropertyWithValue('prodid', '-//Qualibot//In-chat booking//EN');
   calendar.updatePropertyWithValue('version', '2.0');
+  if (invitation) calendar.updatePropertyWithValue('method', invitation.method);
   const vevent = new ICAL.Component('vevent');
   vevent.updatePropertyWithValue('uid', event.uid);
   vevent.updatePropertyWithValue('dtstamp', ICAL.Time.fromJSDate(new Date(), true));
@@ -141,6 +145,7 @@ export function toICalendar(event: NewCalendarEvent): string {
     vevent.updatePropertyWithValue('location', event.joinUrl);
     vevent.updatePropertyWithValue('url', event.joinUrl);
   }
+  if (invitation) vevent.updatePropertyWithValue('organizer', `mailto:${invitation.organizer}`);
   const attendee = vevent.addPropertyWithValue('attendee', `mailto:${event.attendee.email}`);
   if (event.attendee.name) attendee.setParameter('cn', event.attendee.name);
   attendee.setParameter('role', 'REQ-PARTICIPANT');

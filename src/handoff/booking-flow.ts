@@ -1,7 +1,8 @@
 import { isTimeZone } from './business-hours.js';
 import type { BookedMeeting, BookingState, OfferedSlot } from '../booking/booked-meeting.js';
 import type { BookingService } from '../booking/booking-service.js';
-import { CalendarError } from '../booking/calendar-port.js';
+import { CalendarError, type NewCalendarEvent } from '../booking/calendar-port.js';
+import type { MeetingInvitationSender } from '../booking/meeting-invitation.js';
 import { formatSlot, zoneLabel, type Slot } from '../booking/slots.js';
 import type { Logger } from '../logger.js';
 import type { Contact, Locale } from '../qualification/types.js';
@@ -26,6 +27,8 @@ export interface BookingFlowDeps {
   /** Language of the event written in the SDR's calendar. */
   sdrLocale: Locale;
   horizonDays: number;
+  /** Sends the visitor the invitation where the calendar sends none (CalDAV, with SMTP configured). */
+  invitations?: MeetingInvitationSender;
   logger: Logger;
   now: () => Date;
 }
@@ -136,9 +139,29 @@ export class BookingFlow {
     } else {
       await service.publishQueue('updated', recorded);
     }
-    const texts = [say('bookingConfirmed', locale, { slot: slot.label, zone: zoneLabel(state.timeZone), sdr: meeting.calendar, email })];
+    const confirmed = { slot: slot.label, zone: zoneLabel(state.timeZone), sdr: meeting.calendar, email };
+    const invited = booking.provider === 'graph' || (await this.invite(handoff, { ...result.event, ...(meeting.joinUrl ? { joinUrl: meeting.joinUrl } : {}) }, confirmed));
+    const texts = [say(invited ? 'bookingConfirmed' : 'bookingConfirmedNotInvited', locale, confirmed)];
     if (meeting.joinUrl) texts.push(say('bookingJoinLink', locale, { joinUrl: meeting.joinUrl }));
     await service.botSays(closed ?? recorded, texts, send);
+  }
+
+  /**
+   * The visitor's invitation where the calendar sends none (Graph e-mails its own): the event as the visitor sees
+   * it, without the lead summary written for the SDR. False when there is no way to send it or it failed.
+   */
+  private async invite(handoff: HandoffRecord, event: NewCalendarEvent, values: Record<string, string>): Promise<boolean> {
+    if (!this.deps.invitations) return false;
+    const locale = localeOf(handoff);
+    const subject = say('bookingInvitationSubject', locale, values);
+    const text = say('bookingInvitationText', locale, values) + (event.joinUrl ? `\n\n${say('bookingJoinLink', locale, { joinUrl: event.joinUrl })}` : '');
+    try {
+      await this.deps.invitations.invite({ to: values.email!, subject, text, event: { ...event, title: subject, description: text } });
+      return true;
+    } catch (error) {
+      this.deps.logger.warn({ err: error, handoffId: handoff.id }, 'booking: the invitation e-mail could not be sent (the meeting stands)');
+      return false;
+    }
   }
 
   private async offerMore(handoff: HandoffRecord, state: BookingState, send: SendToVisitor): Promise<void> {

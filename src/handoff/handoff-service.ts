@@ -29,6 +29,7 @@ import { compareQueued, compareRecent, QUEUE_VIEWS, suggestAssignments, toSummar
 import type { DeliveryOutcome, VisitorCourier } from './visitor-courier.js';
 import { withoutRemoteImages } from './remote-images.js';
 import type { BookingService } from '../booking/booking-service.js';
+import type { MeetingInvitationSender } from '../booking/meeting-invitation.js';
 import { BookingFlow, type NoSdrNotice } from './booking-flow.js';
 
 /** Sends activities to the visitor: in the current turn when there is one, else through the courier. */
@@ -47,6 +48,7 @@ export interface HandoffServiceDeps {
   now: () => Date;
   /** In-chat booking (BOOKING_CALENDAR): offers calendar slots when nobody can join. */
   booking?: BookingService;
+  bookingInvitations?: MeetingInvitationSender;
   /** Language of the events written in SDR calendars (SDR_LOCALE). */
   sdrLocale?: 'fr' | 'en';
 }
@@ -91,6 +93,7 @@ export class HandoffService {
     if (deps.booking) {
       this.booking = new BookingFlow({
         booking: deps.booking,
+        ...(deps.bookingInvitations ? { invitations: deps.bookingInvitations } : {}),
         service: this,
         db: deps.db,
         teamTimeZone: deps.config.timeZone,

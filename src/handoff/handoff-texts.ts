@@ -96,6 +96,18 @@ export const HANDOFF_TEXTS = {
     fr: "C'est réservé : {slot} (heure de {zone}), avec {sdr}. Vous êtes invité avec l'adresse {email}.",
     en: "You're booked: {slot} ({zone} time), with {sdr}. You're invited at {email}.",
   },
+  bookingConfirmedNotInvited: {
+    fr: "C'est réservé : {slot} (heure de {zone}), avec {sdr}. L'équipe a votre adresse, {email}, pour vous confirmer le rendez-vous.",
+    en: "You're booked: {slot} ({zone} time), with {sdr}. The team has your address, {email}, to confirm the meeting.",
+  },
+  bookingInvitationSubject: {
+    fr: 'Votre rendez-vous avec {sdr} : {slot}',
+    en: 'Your meeting with {sdr}: {slot}',
+  },
+  bookingInvitationText: {
+    fr: "Bonjour,\n\nVotre rendez-vous avec {sdr} est réservé : {slot} (heure de {zone}).\n\nL'invitation jointe l'ajoute à votre agenda.",
+    en: 'Hello,\n\nYour meeting with {sdr} is booked: {slot} ({zone} time).\n\nThe attached invitation adds it to your calendar.',
+  },
   bookingJoinLink: {
     fr: 'Lien pour rejoindre la réunion : {joinUrl}',
     en: 'Link to join the meeting: {joinUrl}',

@@ -29,6 +29,7 @@ import { SseHub } from './sse-hub.js';
 import { VisitorCourier } from './visitor-courier.js';
 import type { VisitorChannel } from './visitor-channel.js';
 import type { BookingService } from '../booking/booking-service.js';
+import type { MeetingInvitationSender } from '../booking/meeting-invitation.js';
 
 export type { HandoffConfig } from './handoff-config.js';
 export { AdapterVisitorChannel } from './adapter-visitor-channel.js';
@@ -62,6 +63,8 @@ export interface HandoffModuleOptions {
   login?: LoginDefenceOptions;
   /** In-chat booking: calendar slots offered when nobody can join (BOOKING_CALENDAR). */
   booking?: BookingService;
+  /** The visitor's invitation to a meeting booked on a calendar that sends none (CalDAV with SMTP). */
+  bookingInvitations?: MeetingInvitationSender;
   /** Language of the calendar events written for SDRs (SDR_LOCALE). */
   sdrLocale?: 'fr' | 'en';
   /** Clock, for tests. */
@@ -99,6 +102,7 @@ export function createHandoffModule(options: HandoffModuleOptions): HandoffModul
     logger,
     now,
     ...(options.booking ? { booking: options.booking } : {}),
+    ...(options.bookingInvitations ? { bookingInvitations: options.bookingInvitations } : {}),
     ...(options.sdrLocale ? { sdrLocale: options.sdrLocale } : {}),
   });
   const hub = new SseHub(logger);

@@ -1,6 +1,7 @@
 import type { Activity } from 'botbuilder';
 import { BookingService } from '../../src/booking/booking-service.js';
 import type { CalendarPort } from '../../src/booking/calendar-port.js';
+import type { MeetingInvitationSender } from '../../src/booking/meeting-invitation.js';
 import type { SlotRules } from '../../src/booking/slots.js';
 import type { HandoffConfig } from '../../src/handoff/handoff-config.js';
 import { BOOKING_URL, HandoffHarness, logger } from '../handoff/helpers/handoff-harness.js';
@@ -23,9 +24,10 @@ export class BookingHarness extends HandoffHarness {
   }
 }
 
-export async function startHarnessWith(options: { calendar: () => CalendarPort; rules: SlotRules; config?: Partial<HandoffConfig> }): Promise<BookingHarness> {
+export async function startHarnessWith(options: { calendar: () => CalendarPort; rules: SlotRules; config?: Partial<HandoffConfig>; invitations?: MeetingInvitationSender }): Promise<BookingHarness> {
   return new BookingHarness({
     ...(options.config ? { config: options.config } : {}),
+    ...(options.invitations ? { bookingInvitations: options.invitations } : {}),
     booking: ({ db, clock }) =>
       new BookingService({ provider: 'caldav', calendars: [{ name: 'Paul — Sales', key: 'paul', port: options.calendar() }], rules: options.rules, lock: db.lock, logger, now: clock.now }),
   }).start();

@@ -11,6 +11,8 @@ import type { LeadPacket } from '../../src/handoff/lead-packet.js';
 import { createLogger } from '../../src/logger.js';
 import { KeyedLock } from '../../src/storage/keyed-lock.js';
 import { startFakeGraph, type FakeGraph } from '../fakes/fake-graph-calendar-server.js';
+import { FakeSmtpServer } from '../fakes/fake-smtp-server.js';
+import { SmtpMeetingInvitations } from '../../src/booking/meeting-invitation.js';
 import { startRadicale, type RadicaleServer } from '../setup/radicale.js';
 import { BOOKING_URL, BookingHarness, startHarnessWith } from './booking-harness.js';
 import { openPostgresDatabase } from '../../src/storage/postgres/open-postgres.js';
@@ -114,7 +116,8 @@ describe.skipIf(!RADICALE)('CalDAV against a real Radicale on loopback', () => {
       await h.say('book-en', more[1]!, { locale: 'en-US' });
       expect(h.botTexts('book-en').at(-1)).toBe(`Great: ${more[1]}. Which email address should I invite?`);
       await h.say('book-en', 'sam@northwind.example', { locale: 'en-US' });
-      expect(h.botTexts('book-en').at(-1)).toBe(`You're booked: ${more[1]} (Paris time), with Paul — Sales. You're invited at sam@northwind.example.`);
+      // No way to send an invitation here (no SMTP), and a CalDAV server may send none: the bot does not claim one.
+      expect(h.botTexts('book-en').at(-1)).toBe(`You're booked: ${more[1]} (Paris time), with Paul — Sales. The team has your address, sam@northwind.example, to confirm the meeting.`);
 
       const handoff = await h.openHandoff('book-en');
       expect(handoff).toMatchObject({ status: 'closed', outcome: 'meeting_booked', endReason: 'meeting-booked' });
@@ -149,7 +152,54 @@ describe.skipIf(!RADICALE)('CalDAV against a real Radicale on loopback', () => {
       const next = h.lastQuickReplies('race-b');
       expect(next).not.toContain(slotsA[0]);
       await h.say('race-b', next[0]!);
-      expect(h.botTexts('race-b').at(-1)).toBe(`C'est réservé : ${next[0]} (heure de Paris), avec Paul — Sales. Vous êtes invité avec l'adresse bea@globex.example.`);
+      expect(h.botTexts('race-b').at(-1)).toBe(`C'est réservé : ${next[0]} (heure de Paris), avec Paul — Sales. L'équipe a votre adresse, bea@globex.example, pour vous confirmer le rendez-vous.`);
+    });
+  });
+
+  describe('with SMTP configured, the visitor invited by e-mail (CalDAV sends no invitation itself)', () => {
+    let h: BookingHarness;
+    let smtp: FakeSmtpServer;
+    let invitations: SmtpMeetingInvitations;
+    beforeAll(async () => {
+      smtp = await new FakeSmtpServer().start();
+      const mail = { host: '127.0.0.1', port: smtp.port, secure: false, from: 'Prospekt <rdv@prospekt.example>', timeoutMs: 5000 };
+      invitations = new SmtpMeetingInvitations(mail);
+      const calendarUrl = await radicale.makeCalendar('paul', 'invites');
+      h = await startHarnessWith({ calendar: () => new CalDavCalendar({ url: calendarUrl, username: 'paul', password: USERS.paul, timeoutMs: 5000 }), rules: RULES, invitations });
+    });
+    afterAll(async () => {
+      invitations?.close();
+      await h?.close();
+      await smtp?.stop();
+    });
+
+    it('mails an iCalendar REQUEST in the visitor language, without the lead summary written for the SDR', async () => {
+      await h.reachHandoff('invite-fr');
+      await h.say('invite-fr', 'claire@initech.example');
+      await h.timeout();
+      const slot = h.lastQuickReplies('invite-fr')[0]!;
+      await h.say('invite-fr', slot);
+      expect(h.botTexts('invite-fr').at(-1)).toBe(`C'est réservé : ${slot} (heure de Paris), avec Paul — Sales. Vous êtes invité avec l'adresse claire@initech.example.`);
+      const mail = smtp.mails.find((candidate) => candidate.subject === `Votre rendez-vous avec Paul — Sales : ${slot}`);
+      expect(mail?.text).toContain(`Votre rendez-vous avec Paul — Sales est réservé : ${slot} (heure de Paris).`);
+      const ics = String(mail?.attachments.find((attachment) => attachment.contentType.startsWith('text/calendar'))?.content ?? '');
+      expect(ics).toMatch(/^METHOD:REQUEST\r?$/m);
+      expect(ics).toMatch(/^ORGANIZER:mailto:rdv@prospekt\.example\r?$/m);
+      expect(ics.replace(/\r?\n /g, '')).toContain('mailto:claire@initech.example');
+      // The same event as the one in the SDR's calendar, as the visitor reads it: no score, no summary for the SDR.
+      const meeting = ((await h.openHandoff('invite-fr')).packet as LeadPacket).meeting!;
+      expect(ics).toContain(`UID:${meeting.eventId.replace(/^.*\//, '').replace(/\.ics$/, '')}`);
+      expect(ics).not.toContain(((await h.openHandoff('invite-fr')).packet as LeadPacket).summary.slice(0, 30));
+    });
+
+    it('says nothing of an invitation when the mail server refuses the address; the meeting stands', async () => {
+      await h.reachHandoff('invite-refused');
+      await h.say('invite-refused', 'refused@initech.example');
+      await h.timeout();
+      const slot = h.lastQuickReplies('invite-refused')[0]!;
+      await h.say('invite-refused', slot);
+      expect(h.botTexts('invite-refused').at(-1)).toBe(`C'est réservé : ${slot} (heure de Paris), avec Paul — Sales. L'équipe a votre adresse, refused@initech.example, pour vous confirmer le rendez-vous.`);
+      expect(await h.openHandoff('invite-refused')).toMatchObject({ status: 'closed', outcome: 'meeting_booked' });
     });
   });
 

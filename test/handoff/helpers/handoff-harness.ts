@@ -16,6 +16,7 @@ import { createBotFrameworkAdapter, type BotFrameworkAdapter, type BotRuntimeNam
 import { openSqliteDatabase } from '../../../src/storage/sqlite/open-sqlite.js';
 import { FakeConnector } from '../../fakes/fake-connector.js';
 import type { BookingService } from '../../../src/booking/booking-service.js';
+import type { MeetingInvitationSender } from '../../../src/booking/meeting-invitation.js';
 import { ScriptedExtractor } from '../../fakes/scripted-extractor.js';
 
 export const logger = createLogger('silent');
@@ -50,6 +51,8 @@ export interface HarnessOptions {
   runtime?: BotRuntimeName;
   /** In-chat booking (a calendar pool); built with the harness's database lock and clock. */
   booking?: (deps: { db: Database; clock: TestClock }) => BookingService;
+  /** The visitor's invitation to a booked meeting (SMTP in production). */
+  bookingInvitations?: MeetingInvitationSender;
 }
 
 export interface ApiResponse<T = any> {
@@ -103,7 +106,7 @@ export class HandoffHarness {
     };
     const channels = new VisitorChannelRouter(options.routes ?? {}, new BotFrameworkVisitorChannel(this.adapter, ''));
     const booking = options.booking?.({ db: this.db, clock: this.clock });
-    this.module = createHandoffModule({ db: this.db, bot: this.bot.ports, conversationState, channels, playbook: this.playbook, logger, config: this.config, now: this.clock.now, ...(booking ? { booking } : {}) });
+    this.module = createHandoffModule({ db: this.db, bot: this.bot.ports, conversationState, channels, playbook: this.playbook, logger, config: this.config, now: this.clock.now, ...(booking ? { booking } : {}), ...(options.bookingInvitations ? { bookingInvitations: options.bookingInvitations } : {}) });
   }
 
   async start(): Promise<this> {
