@@ -6,6 +6,7 @@ import { loadConfig } from '../../src/config.js';
 import type { LeadPacket } from '../../src/handoff/lead-packet.js';
 import { createLogger } from '../../src/logger.js';
 import type { Database } from '../../src/storage/ports/database.js';
+import { FakeSmtpServer } from '../fakes/fake-smtp-server.js';
 import { startRadicale, type RadicaleServer } from '../setup/radicale.js';
 import { CHROMIUM_PATH, launchChromium, playbookMessages, WidgetPage, type Answer } from '../channels/widget/widget-page.js';
 
@@ -23,6 +24,7 @@ const SLOTS_INTRO = 'Je peux vous réserver directement un rendez-vous de 30 min
 let browser: Browser;
 let radicale: RadicaleServer;
 let calendarUrl: string;
+let smtp: FakeSmtpServer;
 let app: { url: string; db: Database; close(): Promise<void> };
 
 /** The real application with no SDR signed in: a hot lead waits 1 s, then the calendar's slots are offered. */
@@ -30,6 +32,8 @@ beforeAll(async () => {
   if (!CHROMIUM_PATH || !RADICALE) return;
   radicale = await startRadicale(RADICALE, { [PAUL.user]: PAUL.password });
   calendarUrl = await radicale.makeCalendar(PAUL.user, 'demo');
+  // Radicale sends no invitations: Qualibot mails them through this SMTP server.
+  smtp = await new FakeSmtpServer().start();
   const config = loadConfig({
     PORT: '0',
     HOST: '127.0.0.1',
@@ -47,6 +51,9 @@ beforeAll(async () => {
     BOOKING_MIN_NOTICE_MINUTES: '60',
     BOOKING_BUFFER_MINUTES: '0',
     BOOKING_JOIN_URL: 'https://meet.example/prospekt-demo',
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(smtp.port),
+    SMTP_FROM: 'Prospekt <rdv@prospekt.example>',
   });
   app = await startApp(config, createLogger('silent'));
   browser = await launchChromium();
@@ -56,6 +63,7 @@ afterAll(async () => {
   await browser?.close();
   await app?.close();
   await radicale?.stop();
+  await smtp?.stop();
 });
 
 async function hotVisitor(timezoneId: string): Promise<{ context: BrowserContext; widget: WidgetPage }> {
@@ -117,6 +125,11 @@ describe.skipIf(!CHROMIUM_PATH || !RADICALE)('booking a meeting in the chat agai
       expect(ics).toContain(packet.summary.slice(0, 60));
       expect(ics).toContain(`mailto:${packet.meeting!.attendee}`);
       expect(ics).toContain(`DTSTART:${packet.meeting!.start.replace(/[-:]/g, '').replace(/\.\d{3}/, '')}`);
+      // And the visitor got the invitation by e-mail: the same event, as an iCalendar REQUEST.
+      const invitation = smtp.mails.find((mail) => (mail.to && !Array.isArray(mail.to) ? mail.to.text : '') === packet.meeting!.attendee);
+      const request = String(invitation?.attachments.find((attachment) => attachment.contentType.startsWith('text/calendar'))?.content ?? '');
+      expect(request).toMatch(/^METHOD:REQUEST\r?$/m);
+      expect(request).toContain(`DTSTART:${packet.meeting!.start.replace(/[-:]/g, '').replace(/\.\d{3}/, '')}`);
     }
     await alex.context.close();
     await bea.context.close();
