@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ConfigError } from '../errors.js';
 import { isTimeZone, parseBusinessHours, type OpeningWindow } from '../handoff/business-hours.js';
+import type { SlotRules } from './slots.js';
 
 /** One bookable calendar: whose it is (shown to the visitor and the SDRs) and where it lives. */
 export interface CalendarRef {
@@ -10,21 +11,16 @@ export interface CalendarRef {
   ref: string;
 }
 
-/** In-chat booking settings (`BOOKING_*`); absent when `BOOKING_CALENDAR` is empty. */
-export interface BookingConfig {
+/**
+ * In-chat booking settings (`BOOKING_*`); absent when `BOOKING_CALENDAR` is empty. The slot rules are read in
+ * `timeZone` from BOOKING_HOURS, else BUSINESS_HOURS, else mon-fri 09:00-18:00.
+ */
+export interface BookingConfig extends SlotRules {
   provider: 'caldav' | 'graph';
   /** One calendar per SDR; several make a round-robin pool. */
   calendars: CalendarRef[];
   caldav?: { username: string; password: string };
   graph?: { tenantId: string; clientId: string; clientSecret: string; apiUrl: string; tokenUrl: string };
-  /** When meetings may be booked, read in `timeZone` (BOOKING_HOURS, else BUSINESS_HOURS, else mon-fri 09:00-18:00). */
-  hours: OpeningWindow[];
-  timeZone: string;
-  meetingMinutes: number;
-  bufferMinutes: number;
-  minNoticeMinutes: number;
-  horizonDays: number;
-  slotStepMinutes: number;
   /** A fixed video-room link written on every event (Graph without it asks for a Teams meeting). */
   joinUrl?: string;
   /** Deadline of one calendar call. */

@@ -1,5 +1,6 @@
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { MailConfig } from '../mail/mail-config.js';
+import { createSmtpTransport } from '../mail/smtp-transport.js';
 import type { NewCalendarEvent } from './calendar-port.js';
 import { toICalendar } from './caldav-calendar.js';
 
@@ -25,15 +26,7 @@ export class SmtpMeetingInvitations implements MeetingInvitationSender {
   private readonly transport: Transporter;
 
   constructor(private readonly config: MailConfig) {
-    this.transport = nodemailer.createTransport({
-      host: config.host,
-      port: config.port,
-      secure: config.secure,
-      ...(config.user ? { auth: { user: config.user, pass: config.password ?? '' } } : {}),
-      connectionTimeout: config.timeoutMs,
-      greetingTimeout: config.timeoutMs,
-      socketTimeout: config.timeoutMs,
-    });
+    this.transport = createSmtpTransport(config);
   }
 
   async invite(invitation: MeetingInvitation): Promise<void> {

@@ -1,7 +1,8 @@
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Locale } from '../qualification/types.js';
 import type { TranscriptEntry } from '../storage/ports/transcripts.js';
 import type { MailConfig } from './mail-config.js';
+import { createSmtpTransport } from './smtp-transport.js';
 import { transcriptMail } from './transcript-mail.js';
 
 /** Sends a conversation's transcript to the visitor who asked for it. */
@@ -24,15 +25,7 @@ export class SmtpTranscriptMailer implements TranscriptMailer {
   private readonly transport: Transporter;
 
   constructor(private readonly config: MailConfig) {
-    this.transport = nodemailer.createTransport({
-      host: config.host,
-      port: config.port,
-      secure: config.secure,
-      ...(config.user ? { auth: { user: config.user, pass: config.password ?? '' } } : {}),
-      connectionTimeout: config.timeoutMs,
-      greetingTimeout: config.timeoutMs,
-      socketTimeout: config.timeoutMs,
-    });
+    this.transport = createSmtpTransport(config);
   }
 
   async send(input: { to: string; locale: Locale; title: string; lines: readonly TranscriptEntry[] }): Promise<void> {

@@ -1,10 +1,9 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { BadRequestError } from '../../errors.js';
 import type { AfterChat } from '../../handoff/after-chat.js';
-import { isOriginAllowed } from './origin-policy.js';
-import { readJsonBody, sendJson, type RequestWithBody } from './session-route.js';
+import { readJsonBody, sendJson, widgetCors, type RequestWithBody } from './session-route.js';
 import type { WidgetTokens } from './widget-tokens.js';
 
 const afterChatBody = z.union([
@@ -25,24 +24,12 @@ export interface AfterChatRouteOptions {
  * (`{token, email, title?}`: the title the panel showed, for the subject), for the conversation their visitor token names. Errors are `{error: {code, message}}`.
  */
 export function createAfterChatRoute(options: AfterChatRouteOptions) {
-  const { tokens, allowedOrigins, logger } = options;
-
-  function corsHeaders(request: IncomingMessage): Record<string, string> | undefined {
-    const origin = request.headers.origin;
-    if (!isOriginAllowed(origin, request.headers.host, allowedOrigins)) return undefined;
-    return origin ? { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' } : {};
-  }
-
-  function preflight(request: IncomingMessage, response: ServerResponse): void {
-    const cors = corsHeaders(request);
-    if (!cors) return sendJson(response, 403, { error: { code: 'origin_not_allowed', message: 'This site may not use the chat.' } });
-    response.writeHead(204, { ...cors, 'Access-Control-Allow-Methods': 'POST, OPTIONS', 'Access-Control-Allow-Headers': 'Content-Type', 'Access-Control-Max-Age': '600' });
-    response.end();
-  }
+  const { tokens, logger } = options;
+  const { corsHeaders, preflight, refuseOrigin } = widgetCors(options.allowedOrigins);
 
   async function handle(request: RequestWithBody, response: ServerResponse): Promise<void> {
     const cors = corsHeaders(request);
-    if (!cors) return sendJson(response, 403, { error: { code: 'origin_not_allowed', message: 'This site may not use the chat.' } });
+    if (!cors) return refuseOrigin(response);
     try {
       const parsed = afterChatBody.safeParse(await readJsonBody(request));
       if (!parsed.success) throw new BadRequestError('Expected {token, rating} with a rating from 1 to 5, or {token, email}', 400, 'bad_request');

@@ -15,21 +15,23 @@ export interface SessionRouteOptions {
 export type RequestWithBody = IncomingMessage & { body?: unknown };
 
 /**
- * POST /api/widget/session and its CORS preflight. Works whether or not the app installed
- * restify's bodyParser (the body is read here when nobody did).
+ * CORS of the widget's public POST routes: the headers for an allowed origin (undefined for another), the
+ * preflight answer, and the refusal the loader understands.
  */
-export function createSessionRoute(options: SessionRouteOptions) {
-  const { sessions, allowedOrigins, logger } = options;
-
+export function widgetCors(allowedOrigins: readonly string[]) {
   function corsHeaders(request: IncomingMessage): Record<string, string> | undefined {
     const origin = request.headers.origin;
     if (!isOriginAllowed(origin, request.headers.host, allowedOrigins)) return undefined;
     return origin ? { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' } : {};
   }
 
+  function refuseOrigin(response: ServerResponse): void {
+    sendJson(response, 403, { error: { code: 'origin_not_allowed', message: 'This site may not use the chat.' } });
+  }
+
   function preflight(request: IncomingMessage, response: ServerResponse): void {
     const cors = corsHeaders(request);
-    if (!cors) return sendJson(response, 403, { error: { code: 'origin_not_allowed', message: 'This site may not use the chat.' } });
+    if (!cors) return refuseOrigin(response);
     response.writeHead(204, {
       ...cors,
       'Access-Control-Allow-Methods': 'POST, OPTIONS',
@@ -39,11 +41,22 @@ export function createSessionRoute(options: SessionRouteOptions) {
     response.end();
   }
 
+  return { corsHeaders, preflight, refuseOrigin };
+}
+
+/**
+ * POST /api/widget/session and its CORS preflight. Works whether or not the app installed
+ * restify's bodyParser (the body is read here when nobody did).
+ */
+export function createSessionRoute(options: SessionRouteOptions) {
+  const { sessions, logger } = options;
+  const { corsHeaders, preflight, refuseOrigin } = widgetCors(options.allowedOrigins);
+
   async function open(request: RequestWithBody, response: ServerResponse): Promise<void> {
     const cors = corsHeaders(request);
     if (!cors) {
       logger.warn({ origin: request.headers.origin }, 'widget session refused: origin not allowed');
-      return sendJson(response, 403, { error: { code: 'origin_not_allowed', message: 'This site may not use the chat.' } });
+      return refuseOrigin(response);
     }
     try {
       const body = await readJsonBody(request);
