@@ -8,17 +8,10 @@ import { createLogger } from '../../src/logger.js';
 import type { Database } from '../../src/storage/ports/database.js';
 import { FakeSmtpServer } from '../fakes/fake-smtp-server.js';
 import { startRadicale, type RadicaleServer } from '../setup/radicale.js';
-import { CHROMIUM_PATH, launchChromium, playbookMessages, WidgetPage, type Answer } from '../channels/widget/widget-page.js';
+import { CHROMIUM_PATH, HOT_LEAD, launchChromium, playbookMessages, WidgetPage } from '../channels/widget/widget-page.js';
 
 const RADICALE = inject('radicalePath');
 const PAUL = { user: 'paul', password: 'paul-password' };
-const HOT_LEAD: Record<string, Answer> = {
-  challenge: { click: 'Pas assez de rendez-vous commerciaux' },
-  company: { click: '10 à 50 salariés' },
-  authority: { click: 'Je décide' },
-  money: { click: 'Oui, budget validé' },
-  prioritization: { click: 'Dès que possible' },
-};
 const SLOTS_INTRO = 'Je peux vous réserver directement un rendez-vous de 30 min avec un expert';
 
 let browser: Browser;

@@ -9,7 +9,7 @@ import { hashPassword } from '../../src/handoff/password-hash.js';
 import { createLogger } from '../../src/logger.js';
 import type { Database } from '../../src/storage/ports/database.js';
 import { FakeSmtpServer } from '../fakes/fake-smtp-server.js';
-import { WidgetPage, CHROMIUM_PATH, launchChromium, normalize, playbookMessages, prompts, type Answer } from '../channels/widget/widget-page.js';
+import { WidgetPage, CHROMIUM_PATH, HOT_LEAD, launchChromium, normalize, playbookMessages, prompts, type Answer } from '../channels/widget/widget-page.js';
 
 /** `npm run screenshots` points this at docs/screenshots (the README shows some of them). */
 const ARTIFACTS = process.env.SCREENSHOTS_DIR || 'test-artifacts';
@@ -17,14 +17,6 @@ mkdirSync(ARTIFACTS, { recursive: true });
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const SDR = { email: 'marie@prospekt.example', name: 'Marie — Sales', password: 'correct horse battery' };
-/** Quick-reply clicks only: the route does not depend on which extractor reads free text. */
-const HOT_LEAD: Record<string, Answer> = {
-  challenge: { click: 'Pas assez de rendez-vous commerciaux' },
-  company: { click: '10 à 50 salariés' },
-  authority: { click: 'Je décide' },
-  money: { click: 'Oui, budget validé' },
-  prioritization: { click: 'Dès que possible' },
-};
 const HANDOFF_OUTCOME = playbookMessages.outcome.handoff.fr;
 
 interface Target {

@@ -41,6 +41,15 @@ export function prompts(locale: Locale): Array<{ dimension: string; texts: strin
 
 export const playbookMessages = playbook.messages;
 
+/** A French hot lead by quick-reply clicks only: the route does not depend on which extractor reads free text. */
+export const HOT_LEAD: Record<string, Answer> = {
+  challenge: { click: 'Pas assez de rendez-vous commerciaux' },
+  company: { click: '10 à 50 salariés' },
+  authority: { click: 'Je décide' },
+  money: { click: 'Oui, budget validé' },
+  prioritization: { click: 'Dès que possible' },
+};
+
 /** Drives the widget on a page the way a visitor does. */
 export class WidgetPage {
   readonly launcher: Locator;
