@@ -109,7 +109,7 @@ describe('postgres engine', () => {
       const admin = new pg.Client({ connectionString: database.url });
       await admin.connect();
       try {
-        const { rows } = await admin.query(`SELECT count(*)::int AS held FROM pg_locks WHERE locktype = 'advisory' AND granted`);
+        const { rows } = await admin.query(`SELECT count(*)::int AS held FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`);
         expect(rows[0].held).toBe(0);
       } finally {
         await admin.end();

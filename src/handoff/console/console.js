@@ -1027,7 +1027,8 @@ function wire() {
   $('composer').addEventListener('submit', sendMessage);
   $('composer-text').addEventListener('keydown', onComposerKeys);
   $('composer-text').addEventListener('input', onComposerInput);
-  $('composer-text').addEventListener('blur', () => setTimeout(() => document.activeElement !== $('canned-btn') && closePicker(), 150));
+  // Focus leaving the reply box closes the picker, unless it went to the button or came back (the button refocuses it).
+  $('composer-text').addEventListener('blur', () => setTimeout(() => ![$('canned-btn'), $('composer-text')].includes(document.activeElement) && closePicker(), 150));
   $('canned-btn').addEventListener('click', () => {
     if (state.picker.open) return closePicker();
     openPicker(cannedChoices(''));
