@@ -41,7 +41,8 @@ function usages(): Usage[] {
     if (file.endsWith('.ts')) {
       // translate('ns.key', …) and translate(cond ? 'ns.a' : 'ns.b', …): every literal of the first argument.
       for (const call of text.matchAll(/\btranslate\(\s*([^,]+?),/g)) {
-        for (const literal of call[1]!.matchAll(/'([^']+)'/g)) found.push({ file, key: literal[1]! });
+        // Key-shaped literals only (`surface.name`): a condition's own strings (`=== 'claim'`) are not keys.
+        for (const literal of call[1]!.matchAll(/'([a-z]+\.[\w.:-]+)'/g)) found.push({ file, key: literal[1]! });
         for (const template of call[1]!.matchAll(/`([^`$]+)\$\{/g)) found.push({ file, key: template[1]!, prefix: true });
       }
       for (const call of text.matchAll(/\bmessagesOf\(\s*'([^']+)'/g)) found.push({ file, key: call[1]!, prefix: true });
