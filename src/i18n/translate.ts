@@ -1,7 +1,7 @@
 import type { IntlMessageFormat } from 'intl-messageformat';
 import type { Locale } from '../qualification/types.js';
 import { CATALOGUE, type TextKey } from './catalogue.js';
-import { compileMessage } from './icu.js';
+import { compileMessage, placeholderNames } from './icu.js';
 
 /** A company's own wording of catalogue texts (the playbook's `texts:`), per key and locale. */
 export type TextOverrides = Readonly<Partial<Record<TextKey, Readonly<Partial<Record<Locale, string>>>>>>;
@@ -46,4 +46,18 @@ export function messagesOf(prefix: string, locale: Locale): Record<string, strin
     if (key.startsWith(prefix)) messages[key.slice(prefix.length)] = messageOf(key, locale);
   }
   return messages;
+}
+
+/**
+ * The messages of one surface rendered now, each placeholder left as a `{name}` slot for a page that fills it at
+ * run time with plain text (the widget loader: it stays small on the company's pages, without an ICU library).
+ */
+export function slotTextsOf(prefix: string, locale: Locale): Record<string, string> {
+  const texts: Record<string, string> = {};
+  for (const key of Object.keys(CATALOGUE[locale]) as TextKey[]) {
+    if (!key.startsWith(prefix)) continue;
+    const slots = Object.fromEntries(placeholderNames(messageOf(key, locale), locale).map((name) => [name, `{${name}}`]));
+    texts[key.slice(prefix.length)] = translate(key, locale, slots);
+  }
+  return texts;
 }
