@@ -3,8 +3,8 @@ import type { Browser, Request } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { translate } from '../../src/i18n/translate.js';
 import { type TcpProxy, startTcpProxy } from '../channels/widget/tcp-proxy.js';
-import { type Answer, WidgetPage, CHROMIUM_PATH, launchChromium, normalize, playbookMessages, prompts } from '../channels/widget/widget-page.js';
 import { type WidgetTestServer, startWidgetTestServer } from '../channels/widget/widget-test-server.js';
+import { type Answer, WidgetPage, CHROMIUM_PATH, launchChromium, normalize, playbookMessages, prompts } from '../channels/widget/widget-page.js';
 
 const ARTIFACTS = 'test-artifacts';
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -32,37 +32,8 @@ async function startRealApp(): Promise<Target> {
   };
 }
 
-/** The widget test server and its stand-in bot (same playbook texts), while the app cannot start yet. */
-async function startStandIn(): Promise<Target> {
-  const server: WidgetTestServer = await startWidgetTestServer();
-  const { adapter } = server.channel;
-  return {
-    url: server.url,
-    privacyUrl: 'https://prospekt.example/confidentialite',
-    sendProactive: (conversationId, text) => adapter.continueConversation(adapter.conversationReference(conversationId), (context) => context.sendActivity(text).then(() => undefined)),
-    close: () => server.close(),
-  };
-}
-
-let useStandIn = false;
-
-/**
- * Runs against the real app. Only while some module the app imports is not written yet (parallel
- * development; `tsc` reports it) do the tests fall back to the stand-in bot, saying so.
- */
-async function startTarget(): Promise<Target> {
-  if (!useStandIn) {
-    try {
-      return await startRealApp();
-    } catch (error) {
-      const message = String((error as Error)?.message ?? error);
-      if (!/Cannot find module|Failed to load url|ERR_MODULE_NOT_FOUND|does the file exist/i.test(message)) throw error;
-      console.warn(`widget e2e: the app cannot start yet (${message.split('\n')[0]}); using the stand-in bot.`);
-      useStandIn = true;
-    }
-  }
-  return startStandIn();
-}
+/** Always the real app: a module it cannot load fails the test instead of falling back to a stand-in bot. */
+const startTarget = startRealApp;
 
 /** The part of a playbook text before its first {placeholder} (rendered as a link by the bot). */
 const stablePart = (text: string) => normalize(text.split('{')[0]!);
