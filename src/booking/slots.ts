@@ -66,11 +66,13 @@ function windowsOn(hours: OpeningWindow[], weekday: number): OpeningWindow[] {
 const FORMATS: Record<Locale, string> = {
   fr: "cccc d LLLL 'à' HH'h'mm",
   en: 'cccc, LLLL d, h:mm a',
+  de: "cccc, d. LLLL 'um' HH:mm 'Uhr'",
 };
+const INTL_LOCALES: Record<Locale, string> = { fr: 'fr-FR', en: 'en-US', de: 'de-DE' };
 
 /** A slot as the visitor reads it, on their own wall clock: `mardi 10 mars à 14h00`, `Tuesday, March 10, 2:00 PM`. */
 export function formatSlot(start: Date, timeZone: string, locale: Locale): string {
-  return DateTime.fromJSDate(start, { zone: timeZone }).setLocale(locale === 'fr' ? 'fr-FR' : 'en-US').toFormat(FORMATS[locale]);
+  return DateTime.fromJSDate(start, { zone: timeZone }).setLocale(INTL_LOCALES[locale]).toFormat(FORMATS[locale]);
 }
 
 /** A zone name people read: `Europe/Paris` → `Paris`, `America/New_York` → `New York`. */
