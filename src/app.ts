@@ -25,6 +25,7 @@ import { InstrumentedExtractor } from './observability/instrumented-extractor.js
 import { Metrics } from './observability/metrics.js';
 import { missingLocaleTexts } from './playbook/locale-fields.js';
 import { loadPlaybook, resolvePlaybookPath } from './playbook/loader.js';
+import { useTextOverrides } from './i18n/translate.js';
 import type { Playbook } from './playbook/schema.js';
 import { createAbuseGuards } from './server/abuse-guards.js';
 import { remaining } from './server/drain.js';
@@ -85,6 +86,8 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   // A playbook written before a language was added still runs: those texts show in English, said once here.
   const untranslated = missingLocaleTexts(playbook);
   if (untranslated.length) logger.warn({ playbook: playbook.id, texts: untranslated }, `playbook: ${untranslated.length} texts missing in some languages, shown in English`);
+  // The playbook's own wording of catalogue texts, for every translate() of this process.
+  useTextOverrides(playbook.texts);
   const db = overrides.db ?? (await openDatabase({ url: config.storage.databaseUrl, dataDir: config.storage.dataDir, logger }));
   const metrics = new Metrics();
   const guards = createAbuseGuards(config.rateLimits, metrics.registry, overrides.clock);

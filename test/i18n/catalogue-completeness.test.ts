@@ -31,7 +31,10 @@ interface Usage {
 }
 
 /** The browser pages render their surface's messages with their own `t('key')` (the catalogue sent by the server). */
-const BROWSER_SURFACES: { dir: string; namespace: string }[] = [];
+const BROWSER_SURFACES = [
+  { dir: 'src/handoff/console/', namespace: 'console.' },
+  { dir: 'src/insights/page/', namespace: 'insights.' },
+];
 
 function usages(): Usage[] {
   const found: Usage[] = [];
@@ -90,7 +93,7 @@ describe('the text catalogue', () => {
   it('has every key the code uses, in TypeScript and in the browser pages', () => {
     const found = usages();
     // The scan itself must see usages on every surface, else a renamed helper would make this test pass on nothing.
-    for (const namespace of ['bot.']) expect(found.some((usage) => usage.key.startsWith(namespace)), namespace).toBe(true);
+    for (const namespace of ['bot.', 'handoff.', 'sdr.', 'console.', 'insights.']) expect(found.some((usage) => usage.key.startsWith(namespace)), namespace).toBe(true);
     const keys = Object.keys(reference);
     const missing = found.filter((usage) => (usage.prefix ? !keys.some((key) => key.startsWith(usage.key)) : !keys.includes(usage.key)));
     expect(missing.map((usage) => `${usage.file}: ${usage.key}${usage.prefix ? '…' : ''}`)).toEqual([]);
