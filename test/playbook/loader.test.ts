@@ -224,8 +224,17 @@ describe('languages a playbook leaves out', () => {
     return Object.fromEntries(Object.entries(data).filter(([key]) => key !== locale).map(([key, value]) => [key, without(value, locale)]));
   };
 
-  it('the shipped default playbook is written in every locale', () => {
-    expect(missingLocaleTexts(loadPlaybook('champ'))).toEqual([]);
+  it.each(['champ', 'bant', 'gpct', 'meddicc'])('the shipped %s playbook is written in every locale', (name) => {
+    expect(missingLocaleTexts(loadPlaybook(name))).toEqual([]);
+  });
+
+  it.each(['champ', 'bant', 'gpct', 'meddicc'])('%s: the quick replies of a question are told apart in every locale (a click means one level)', (name) => {
+    for (const dimension of loadPlaybook(name).dimensions) {
+      for (const locale of LOCALES) {
+        const labels = dimension.quickReplies.map((reply) => reply.label[locale].toLowerCase());
+        expect(new Set(labels).size, `${dimension.id} (${locale})`).toBe(labels.length);
+      }
+    }
   });
 
   it('a playbook written in French and English only loads: German shows the English text, each text named once', () => {
