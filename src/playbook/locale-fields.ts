@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Logger } from '../logger.js';
 import { LOCALES, type Locale, type LocalizedText } from '../qualification/types.js';
 
 /**
@@ -51,4 +52,10 @@ export function missingLocaleTexts(parsed: unknown): string[] {
   };
   visit(parsed, '');
   return found;
+}
+
+/** Start-up's one warning for a playbook that shows English where it lacks a locale (nothing when it lacks none). */
+export function warnMissingLocales(playbook: { id: string }, logger: Pick<Logger, 'warn'>): void {
+  const texts = missingLocaleTexts(playbook);
+  if (texts.length) logger.warn({ playbook: playbook.id, texts }, `playbook: ${texts.length} texts missing in some languages, shown in English`);
 }

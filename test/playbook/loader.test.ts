@@ -4,7 +4,8 @@ import { dirname, join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { ConfigError } from '../../src/errors.js';
-import { missingLocaleTexts } from '../../src/playbook/locale-fields.js';
+import type { Logger } from '../../src/logger.js';
+import { missingLocaleTexts, warnMissingLocales } from '../../src/playbook/locale-fields.js';
 import { loadPlaybook, resolvePlaybookPath } from '../../src/playbook/loader.js';
 import { LOCALES } from '../../src/qualification/types.js';
 
@@ -251,6 +252,13 @@ describe('languages a playbook leaves out', () => {
     expect(missing).toContain('dimensions[0].quickReplies[0].label (de)');
     expect(missing).toContain('messages.greeting (de)');
     expect(new Set(missing).size).toBe(missing.length);
+    // Start-up says it once, with every text, and says nothing for a complete playbook.
+    const warnings: unknown[][] = [];
+    const logger = { warn: (...args: unknown[]) => void warnings.push(args) } as unknown as Pick<Logger, 'warn'>;
+    warnMissingLocales(playbook, logger);
+    warnMissingLocales(loadPlaybook('champ'), logger);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]![0]).toEqual({ playbook: playbook.id, texts: missing });
   });
 
   it('English is the one required locale: a text without it fails naming the field', () => {
