@@ -9,6 +9,7 @@ import { toLocale } from '../i18n/locale-tags.js';
 import type { Playbook } from '../playbook/schema.js';
 import type { Locale } from '../qualification/types.js';
 import { lexiconLocales } from '../extraction/rules/lexicon-locales.js';
+import { missingLocaleTexts } from '../playbook/locale-fields.js';
 import { readLabelledCase } from '../replay/labelled-case.js';
 import { decide, effectiveLevel } from '../scoring/scorer.js';
 
@@ -38,6 +39,8 @@ export interface PlaybookCheckReport {
   vocabularySize: Partial<Record<Locale, number>>;
   /** Phrases listed in more than one phrase list of a language: which list a visitor's words belong to is then a guess. */
   sharedPhrases: string[];
+  /** Texts that show in English for want of a locale (`dimensions[0].question (de)`): the playbook runs, the visitor reads English. */
+  untranslated: string[];
   /** Present when a labelled set was given. */
   labelledSet?: { dir: string; cases: number; messages: number; neverSaid: string[] };
 }
@@ -102,6 +105,7 @@ export function checkPlaybook(playbook: Playbook, options: { labelledDir?: strin
         .map((knockout) => ({ own: knockout.signal === undefined, missing: missing(knockout.id, knockout.examples) })),
     ),
     sharedPhrases: sharedPhrases(playbook),
+    untranslated: missingLocaleTexts(playbook),
     vocabularySize: Object.fromEntries(READ.map((locale) => [locale, SLOTS.reduce((sum, slot) => sum + playbook.vocabulary[slot][locale].length, 0)])),
   };
   if (options.labelledDir) report.labelledSet = vocabularyCoverage(playbook, options.labelledDir);
@@ -196,6 +200,10 @@ export function formatCheckReport(file: string, playbook: Playbook, report: Play
   if (report.sharedPhrases.length) {
     lines.push('', `Phrases in more than one list (keep each in one: the reader cannot tell which you meant): ${report.sharedPhrases.length}`);
     for (const entry of report.sharedPhrases) lines.push(`  ! ${entry}`);
+  }
+  if (report.untranslated.length) {
+    lines.push('', `Texts shown in English for want of a language: ${report.untranslated.length}`);
+    for (const entry of report.untranslated) lines.push(`  ! ${entry}`);
   }
   lines.push('', 'Coverage:');
   const size = report.vocabularySize;

@@ -26,6 +26,14 @@ describe('qualibot playbook check', () => {
     expect(report.failures).toEqual([]);
   });
 
+  it('names the texts a playbook leaves in English for want of a language', () => {
+    const hr = loadPlaybook('dialogs/playbooks/hr-payroll.yaml');
+    const report = checkPlaybook(hr);
+    expect(report.untranslated).toContain('messages.greeting (de)');
+    expect(formatCheckReport('hr.yaml', hr, report)).toContain('! messages.greeting (de)');
+    expect(checkPlaybook(loadPlaybook('champ')).untranslated).toEqual([]);
+  });
+
   it('runs examples: names where a wrong one is, what was read, and a counterexample that is read', () => {
     const playbook = hrWith((copy) => {
       const challenge = copy.dimensions.find((dimension) => dimension.id === 'challenge')!;
