@@ -39,7 +39,7 @@ export function readCatalogueFile(locale: string): Record<string, string> {
 function loadCatalogue(): Record<Locale, Messages> {
   const files = Object.fromEntries(LOCALES.map((locale) => [locale, readCatalogueFile(locale)])) as Record<Locale, Record<string, string>>;
   // Every locale has every key: a text missing in one language is a start-up error, not a visitor seeing a key.
-  const reference = new Set(Object.keys(readCatalogueFile('en')));
+  const reference = new Set(Object.keys(files.en));
   for (const locale of LOCALES) {
     const keys = Object.keys(files[locale]);
     const missing = [...reference].filter((key) => !(key in files[locale]));
