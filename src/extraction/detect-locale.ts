@@ -55,7 +55,7 @@ const GERMAN_WORDS = new Set(
   (
     'und ist sind wir ich nicht das der die den dem ein eine einen einem einer oder aber auch nur noch schon sehr sie ' +
     'ihr ihre ihren unser unsere unseren unserem unserer haben habe hat wird werden wurde kein keine keinen nein ja danke ' +
-    'bin bitte hallo guten mit fur uber von zu zum zur auf aus bei nach bis vom um im dass wie wer wo warum wann welche ' +
+    'bin bitte hallo guten mit fur uber von zu zum zur auf aus bei nach bis vom dass wie wer wo warum wann welche ' +
     'jetzt bald sofort bereits etwa ungefahr gibt geht mochten mochte brauchen brauche suchen suche wollen mussen ' +
     'monate monaten jahr jahre jahren wochen woche quartal mitarbeiter mitarbeitende firma unternehmen vertrieb ' +
     'entscheide entscheider entscheidung geschaftsfuhrer geschaftsfuhrerin leiter leiterin termin termine kunden ' +

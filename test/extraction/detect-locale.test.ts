@@ -20,6 +20,9 @@ describe('detectLocale', () => {
     ['Hello', 'en'],
     ["It's just me", 'en'],
     ['need more mtgs for sales team', 'en'],
+    // Words German shares with English typing habits ("im", "um") are not counted as German.
+    ['im the ceo', 'en'],
+    ['um, not sure yet', 'en'],
     ['Wir brauchen mehr qualifizierte Termine für unseren Vertrieb.', 'de'],
     ['Ich bin der Geschäftsführer', 'de'],
     ['In drei Monaten', 'de'],
