@@ -12,8 +12,8 @@ import { loadPlaybook } from '../../src/playbook/loader.js';
  * extractor alone: clicks qualify fully, free text is never scored, and the bot says once that clicks work best.
  */
 const logger = createLogger('silent');
-const playbook = loadPlaybook('champ');
-const extractor = new RulesExtractor(playbook);
+const champ = loadPlaybook('champ');
+const extractors = new Map([[champ, new RulesExtractor(champ)]]);
 
 interface Qualibot {
   ask?: string;
@@ -25,7 +25,8 @@ interface Qualibot {
 const data = (activity: Partial<Activity>) => (activity.channelData as { qualibot?: Qualibot } | undefined)?.qualibot ?? {};
 const buttons = (activity: Partial<Activity>) => activity.suggestedActions?.actions.map((action) => action.title) ?? [];
 
-async function germanVisitor() {
+async function germanVisitor(playbook = champ) {
+  const extractor = extractors.get(playbook) ?? extractors.set(playbook, new RulesExtractor(playbook)).get(playbook)!;
   const parts = buildBot({ playbook, extractor, logger });
   const adapter = new TestAdapter();
   adapter.onTurnError = createTurnErrorHandler(logger);
@@ -73,6 +74,15 @@ describe('a German visitor with the rules extractor (no German lexicon)', () => 
     const outcome = await click('Innerhalb von 3 Monaten');
     expect(data(outcome)).toMatchObject({ route: 'handoff', handoffReason: 'high_score', score: 100 });
     expect(outcome.text).toMatch(/Vielen Dank, Ihr Projekt passt genau/);
+  });
+
+  it('qualifies by clicks on another playbook (BANT, another order of questions)', async () => {
+    const { click } = await germanVisitor(loadPlaybook('bant'));
+    expect(data(await click('Ja, das Budget ist gesichert')).ask).toBe('authority');
+    expect(data(await click('Ich gebe es frei')).ask).toBe('need');
+    expect(data(await click('Zu wenige Verkaufstermine')).ask).toBe('timing');
+    expect(data(await click('In den nächsten 3 Monaten')).ask).toBe('company');
+    expect(data(await click('Zwischen 50 und 250 Personen'))).toMatchObject({ route: 'handoff', handoffReason: 'high_score', score: 100 });
   });
 
   it('routes a lukewarm lead by clicks to nurture with the points of its answers', async () => {
