@@ -19,13 +19,17 @@ interface AstNode {
 
 /** Argument, number, date, time, select, plural (the parser's element types 1 to 6). */
 const ARGUMENT_TYPES = new Set([1, 2, 3, 4, 5, 6]);
+const PLAIN_ARGUMENT = 1;
 
-/** The placeholder names a message uses (`{sdr}`, `{count, plural, …}`), sorted; throws on an ICU syntax error. */
-export function placeholderNames(message: string, locale: string): string[] {
+/**
+ * The placeholder names a message uses (`{sdr}`, `{count, plural, …}`), sorted; throws on an ICU syntax error.
+ * `formattedOnly` keeps those formatted by ICU (plural, select, number, date, time), not plain `{name}` slots.
+ */
+export function placeholderNames(message: string, locale: string, formattedOnly = false): string[] {
   const names = new Set<string>();
   const walk = (nodes: AstNode[]): void => {
     for (const node of nodes) {
-      if (ARGUMENT_TYPES.has(node.type) && typeof node.value === 'string') names.add(node.value);
+      if (ARGUMENT_TYPES.has(node.type) && typeof node.value === 'string' && !(formattedOnly && node.type === PLAIN_ARGUMENT)) names.add(node.value);
       for (const option of Object.values(node.options ?? {})) walk(option.value);
       if (node.children) walk(node.children);
     }

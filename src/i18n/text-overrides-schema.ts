@@ -9,6 +9,9 @@ import type { TextOverrides } from './translate.js';
  * `handoff.waiting: { fr: "…", en: "…" }`. Checked at load like the rest of the playbook: an unknown key or
  * locale, an ICU syntax error, or a placeholder the text is never given fails with the field named.
  */
+/** Texts whose placeholders are filled in the browser by the widget loader (src/channels/widget/widget-texts.ts). */
+const RUN_TIME_SLOTS = 'widget.';
+
 export const textOverridesSchema = z
   .record(z.string(), z.record(z.string(), z.string().min(1)))
   .superRefine((texts, ctx) => {
@@ -27,6 +30,12 @@ export const textOverridesSchema = z
           names = placeholderNames(message, locale);
         } catch (error) {
           ctx.addIssue({ code: 'custom', path: [key, locale], message: `is not valid ICU MessageFormat: ${(error as Error).message}` });
+          continue;
+        }
+        // The widget loader fills its slots as plain text in the visitor's browser: no plural or select to resolve there.
+        const formatted = key.startsWith(RUN_TIME_SLOTS) ? placeholderNames(message, locale, true) : [];
+        if (formatted.length > 0) {
+          ctx.addIssue({ code: 'custom', path: [key, locale], message: `the widget fills ${formatted.map((name) => `{${name}}`).join(', ')} itself: use plain {name} placeholders, no plural, select or format` });
           continue;
         }
         const given = placeholderNames(CATALOGUE[locale as Locale][key], locale);

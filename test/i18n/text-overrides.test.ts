@@ -50,14 +50,17 @@ describe("the playbook's texts: overrides", () => {
     const playbook = loadPlaybook(
       champWithTexts('override', {
         'handoff.sdrJoined': { en: '{sdr} is here to help.' },
-        'widget.unread': { en: '{count, plural, one {# new message} other {# new messages}}' },
+        'sdr.lookedUpEmployees': { en: '{count, plural, one {# employee} other {# employees}}' },
+        'widget.unread': { fr: '{count} message(s) non lu(s)' },
         'console.title': { fr: 'Poste des commerciaux' },
       }),
     );
     useTextOverrides(playbook.texts);
     expect(translate('handoff.sdrJoined', 'en', { sdr: 'Sam' })).toBe('Sam is here to help.');
     expect(translate('handoff.sdrJoined', 'fr', { sdr: 'Léa' })).toBe('Léa a rejoint la conversation.');
-    expect(translate('widget.unread', 'en', { count: 1 })).toBe('1 new message');
+    expect(translate('sdr.lookedUpEmployees', 'en', { count: 1 })).toBe('1 employee');
+    expect(translate('sdr.lookedUpEmployees', 'en', { count: 40 })).toBe('40 employees');
+    expect(slotTextsOf('widget.', 'fr').unread).toBe('{count} message(s) non lu(s)');
     expect(messagesOf('console.', 'fr').title).toBe('Poste des commerciaux');
     useTextOverrides(undefined);
     expect(translate('handoff.sdrJoined', 'en', { sdr: 'Sam' })).toBe('Sam has joined the conversation.');
@@ -69,6 +72,8 @@ describe("the playbook's texts: overrides", () => {
     expect(loadError(champWithTexts('unknown-locale', { 'handoff.waiting': { xx: 'Hi' } }))).toMatch(/texts.*handoff\.waiting.*xx.*"xx" is not a supported locale/);
     const broken = champWithTexts('broken-icu', { 'handoff.sdrJoined': { fr: '{sdr a rejoint' } });
     expect(loadError(broken)).toMatch(new RegExp(`${broken}[\\s\\S]*texts.*handoff\\.sdrJoined.*fr.*is not valid ICU MessageFormat`));
+    // The widget fills its slots in the browser: a plural there could not be resolved.
+    expect(loadError(champWithTexts('widget-plural', { 'widget.unread': { en: '{count, plural, one {# new} other {# new}}' } }))).toMatch(/texts.*widget\.unread.*en.*the widget fills \{count\} itself/);
     expect(loadError(champWithTexts('unknown-placeholder', { 'handoff.sdrJoined': { en: '{name} joined' } }))).toMatch(/uses \{name\}, which this text is never given \(it has: \{sdr\}\)/);
   });
 });

@@ -14,6 +14,8 @@ const state = {
   lists: { queued: [], live: [], closed: [] },
   query: '',
   selectedId: null,
+  /** The lead last opened on purpose: late answers for another one are dropped. */
+  wanted: null,
   detail: null,
   seenLines: new Set(),
   events: null,
@@ -198,6 +200,7 @@ function logout() {
   state.events = null;
   state.detail = null;
   state.selectedId = null;
+  state.wanted = null;
   showLogin();
 }
 
@@ -496,8 +499,12 @@ function tick() {
 // ---------------------------------------------------------------- detail
 
 async function openHandoff(id, options = {}) {
+  // A refresh (keepScroll) is for the lead on screen; any other open makes its lead the one the SDR wants.
+  if (!options.keepScroll) state.wanted = id;
   try {
     const detail = await api('GET', `/api/sdr/handoffs/${encodeURIComponent(id)}`);
+    // A lead that answers after the SDR clicked another one must not take the screen back.
+    if (state.wanted !== null && state.wanted !== id) return;
     const changed = state.selectedId !== id;
     state.selectedId = id;
     state.detail = detail;

@@ -447,7 +447,7 @@ function applyLang() {
   renderCalibration();
 }
 
-document.addEventListener('DOMContentLoaded', () => {
+function init() {
   for (const button of document.querySelectorAll('.lang-btn')) {
     button.addEventListener('click', () => {
       state.lang = button.dataset.lang;
@@ -465,4 +465,8 @@ document.addEventListener('DOMContentLoaded', () => {
   $('calibration-run').addEventListener('click', runCalibration);
   applyLang();
   start();
-});
+}
+
+// i18n.js awaits the page's texts, so this module may run after DOMContentLoaded has fired.
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);
+else init();
