@@ -23,6 +23,7 @@ import { startBackgroundWorkers } from './lifecycle/background-workers.js';
 import type { Logger } from './logger.js';
 import { InstrumentedExtractor } from './observability/instrumented-extractor.js';
 import { Metrics } from './observability/metrics.js';
+import { warnMissingLocales } from './playbook/locale-fields.js';
 import { loadPlaybook, resolvePlaybookPath } from './playbook/loader.js';
 import { useTextOverrides } from './i18n/translate.js';
 import type { Playbook } from './playbook/schema.js';
@@ -80,6 +81,8 @@ export interface AppOverrides {
  */
 export async function startApp(config: Config, logger: Logger, overrides: AppOverrides = {}): Promise<App> {
   const playbook = overrides.playbook ?? loadPlaybook(config.playbook);
+  // A playbook written before a language was added still runs: those texts show in English, said once here.
+  warnMissingLocales(playbook, logger);
   // The playbook's own wording of catalogue texts, for every translate() of this process.
   useTextOverrides(playbook.texts);
   const db = overrides.db ?? (await openDatabase({ url: config.storage.databaseUrl, dataDir: config.storage.dataDir, logger }));

@@ -8,7 +8,7 @@ import { ConfigError } from './errors.js';
 import { isTimeZone, parseBusinessHours } from './handoff/business-hours.js';
 import type { HandoffConfig } from './handoff/handoff-config.js';
 import type { SlackSdrChannelConfig, TeamsSdrChannelConfig } from './handoff/notifiers/sdr-channel-config.js';
-import type { Locale } from './qualification/types.js';
+import { LOCALES, type Locale } from './qualification/types.js';
 
 /**
  * The whole configuration, parsed once from the environment. `.env.example` mirrors it line for line.
@@ -80,14 +80,14 @@ const envSchema = z.object({
   SLACK_BOT_TOKEN: optionalString,
   SLACK_API_URL: z.preprocess(emptyAsUndefined, z.string().url().default('https://slack.com/api/')),
   SLACK_MIN_SEND_INTERVAL_MS: int(1000),
-  SLACK_DEFAULT_LOCALE: z.preprocess(emptyAsUndefined, z.enum(['fr', 'en']).optional()),
+  SLACK_DEFAULT_LOCALE: z.preprocess(emptyAsUndefined, z.enum(LOCALES).optional()),
 
   // --- SDR takeover from a Teams channel and a Slack channel (src/handoff/notifiers)
   TEAMS_SDR_CHANNEL_ID: z.preprocess(emptyAsUndefined, z.string().regex(/^19:[^;\s]+@thread\.[a-z0-9]+$/i, 'must be a Teams channel id (19:…@thread.tacv2)').optional()),
   TEAMS_SERVICE_URL: z.preprocess(emptyAsUndefined, z.string().url().default('https://smba.trafficmanager.net/teams/')),
   TEAMS_TENANT_ID: optionalString,
   SLACK_SDR_CHANNEL: z.preprocess(emptyAsUndefined, z.string().regex(/^[CG][A-Z0-9]{2,}$/, 'must be a Slack channel id (C…), not its name').optional()),
-  SDR_LOCALE: z.preprocess(emptyAsUndefined, z.enum(['fr', 'en']).default('en')),
+  SDR_LOCALE: z.preprocess(emptyAsUndefined, z.enum(LOCALES).default('en')),
   // --- end SDR takeover
 
   HANDOFF_ASSIGNMENT_TIMEOUT_S: int(120, 1),

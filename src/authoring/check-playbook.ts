@@ -7,7 +7,9 @@ import { RulesExtractor } from '../extraction/rules/rules-extractor.js';
 import { normalize } from '../extraction/rules/text/normalize.js';
 import { toLocale } from '../i18n/locale-tags.js';
 import type { Playbook } from '../playbook/schema.js';
-import { LOCALES, type Locale } from '../qualification/types.js';
+import type { Locale } from '../qualification/types.js';
+import { lexiconLocales } from '../extraction/rules/lexicon-locales.js';
+import { missingLocaleTexts } from '../playbook/locale-fields.js';
 import { readLabelledCase } from '../replay/labelled-case.js';
 import { decide, effectiveLevel } from '../scoring/scorer.js';
 
@@ -34,9 +36,11 @@ export interface PlaybookCheckReport {
    */
   levelsWithoutExamples: { own: string[]; builtIn: string[] };
   knockoutsWithoutExamples: { own: string[]; builtIn: string[] };
-  vocabularySize: Record<Locale, number>;
+  vocabularySize: Partial<Record<Locale, number>>;
   /** Phrases listed in more than one phrase list of a language: which list a visitor's words belong to is then a guess. */
   sharedPhrases: string[];
+  /** Texts that show in English for want of a locale (`dimensions[0].question (de)`): the playbook runs, the visitor reads English. */
+  untranslated: string[];
   /** Present when a labelled set was given. */
   labelledSet?: { dir: string; cases: number; messages: number; neverSaid: string[] };
 }
@@ -57,7 +61,7 @@ export function checkPlaybook(playbook: Playbook, options: { labelledDir?: strin
   for (const dimension of playbook.dimensions) {
     for (const level of dimension.levels) {
       for (const [field, wanted] of [['examples', true], ['counterexamples', false]] as const) {
-        for (const locale of LOCALES) {
+        for (const locale of READ) {
           (level[field]?.[locale] ?? []).forEach((sentence, index) => {
             examplesRun += 1;
             const fact = read({ text: sentence, locale, asked: dimension.id }).facts.find((found) => found.dimension === dimension.id);
@@ -76,7 +80,7 @@ export function checkPlaybook(playbook: Playbook, options: { labelledDir?: strin
   const askedEach = [undefined, ...playbook.dimensions.map((dimension) => dimension.id)];
   for (const knockout of playbook.knockouts) {
     for (const [field, wanted] of [['examples', true], ['counterexamples', false]] as const) {
-      for (const locale of LOCALES) {
+      for (const locale of READ) {
         (knockout[field]?.[locale] ?? []).forEach((sentence, index) => {
           examplesRun += 1;
           const seen = new Set(askedEach.flatMap((asked) => knockoutsScored(playbook, read({ text: sentence, locale, asked }))));
@@ -101,7 +105,8 @@ export function checkPlaybook(playbook: Playbook, options: { labelledDir?: strin
         .map((knockout) => ({ own: knockout.signal === undefined, missing: missing(knockout.id, knockout.examples) })),
     ),
     sharedPhrases: sharedPhrases(playbook),
-    vocabularySize: { fr: SLOTS.reduce((sum, slot) => sum + playbook.vocabulary[slot].fr.length, 0), en: SLOTS.reduce((sum, slot) => sum + playbook.vocabulary[slot].en.length, 0) },
+    untranslated: missingLocaleTexts(playbook),
+    vocabularySize: Object.fromEntries(READ.map((locale) => [locale, SLOTS.reduce((sum, slot) => sum + playbook.vocabulary[slot][locale].length, 0)])),
   };
   if (options.labelledDir) report.labelledSet = vocabularyCoverage(playbook, options.labelledDir);
   return report;
@@ -115,13 +120,15 @@ function knockoutsScored(playbook: Playbook, extraction: Extraction): string[] {
 
 /** Dimension kinds read from the playbook's own words (its vocabulary, its level phrases). */
 const OWN_WORDS_KINDS = new Set(['need', 'custom']);
+/** What the check runs through the offline reader: the languages it has a lexicon for (German examples would read nothing). */
+const READ: readonly Locale[] = [...lexiconLocales()];
 
 function split(entries: { own: boolean; missing: string[] }[]): { own: string[]; builtIn: string[] } {
   return { own: entries.filter((entry) => entry.own).flatMap((entry) => entry.missing), builtIn: entries.filter((entry) => !entry.own).flatMap((entry) => entry.missing) };
 }
 
 function missing(name: string, examples: Partial<Record<Locale, string[]>> | undefined): string[] {
-  const without = LOCALES.filter((locale) => !examples?.[locale]?.length);
+  const without = READ.filter((locale) => !examples?.[locale]?.length);
   return without.length ? [`${name} (${without.join(', ')})`] : [];
 }
 
@@ -142,7 +149,7 @@ function phraseLists(playbook: Playbook): { id: string; scope: string; phrases: 
  */
 function sharedPhrases(playbook: Playbook): string[] {
   const lists = phraseLists(playbook);
-  return LOCALES.flatMap((locale) => {
+  return READ.flatMap((locale) => {
     const owners = new Map<string, Set<string>>();
     for (const list of lists) {
       for (const phrase of list.phrases[locale] ?? []) {
@@ -159,7 +166,7 @@ function vocabularyCoverage(playbook: Playbook, dir: string): NonNullable<Playbo
   const groups = phraseLists(playbook);
   // One matcher per phrase list and language, so a hit names exactly which list it came from.
   const matchers = groups.flatMap((group) =>
-    LOCALES.map((locale) => ({ id: `${group.id}.${locale}`, locale, matcher: new PhraseMatcher([{ id: group.id, phrases: { fr: [], en: [], [locale]: group.phrases[locale] } }]) })),
+    READ.map((locale) => ({ id: `${group.id}.${locale}`, locale, matcher: new PhraseMatcher([{ id: group.id, phrases: { [locale]: group.phrases[locale] } }]) })),
   );
   const said = new Set<string>();
   const cases = readdirSync(dir).filter((name) => name.endsWith('.json')).sort().map((name) => readLabelledCase(join(dir, name)));
@@ -194,9 +201,13 @@ export function formatCheckReport(file: string, playbook: Playbook, report: Play
     lines.push('', `Phrases in more than one list (keep each in one: the reader cannot tell which you meant): ${report.sharedPhrases.length}`);
     for (const entry of report.sharedPhrases) lines.push(`  ! ${entry}`);
   }
+  if (report.untranslated.length) {
+    lines.push('', `Texts shown in English for want of a language: ${report.untranslated.length}`);
+    for (const entry of report.untranslated) lines.push(`  ! ${entry}`);
+  }
   lines.push('', 'Coverage:');
   const size = report.vocabularySize;
-  lines.push(`  vocabulary: ${size.fr} French and ${size.en} English phrases${size.fr && size.en ? '' : ' — without them the offline reader cannot read your buyers\u2019 problems (see "Qualify for your own business" in the README)'}`);
+  lines.push(`  vocabulary: ${size.fr ?? 0} French and ${size.en ?? 0} English phrases${size.fr && size.en ? '' : ' — without them the offline reader cannot read your buyers\u2019 problems (see "Qualify for your own business" in the README)'}`);
   const list = (entries: string[]) => (entries.length ? entries.join('; ') : 'none');
   lines.push(`  levels read from your words, without examples: ${list(report.levelsWithoutExamples.own)}`);
   lines.push(`  knockouts of your own, without examples: ${list(report.knockoutsWithoutExamples.own)}`);

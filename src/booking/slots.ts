@@ -69,7 +69,7 @@ function windowsOn(hours: OpeningWindow[], weekday: number): OpeningWindow[] {
  * The pattern is the catalogue's `booking.slotFormat` (a Luxon format, translated like any text).
  */
 export function formatSlot(start: Date, timeZone: string, locale: Locale): string {
-  return DateTime.fromJSDate(start, { zone: timeZone }).setLocale(locale === 'fr' ? 'fr-FR' : 'en-US').toFormat(translate('booking.slotFormat', locale));
+  return DateTime.fromJSDate(start, { zone: timeZone }).setLocale(locale).toFormat(translate('booking.slotFormat', locale));
 }
 
 /** A zone name people read: `Europe/Paris` → `Paris`, `America/New_York` → `New York`. */

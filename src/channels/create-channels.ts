@@ -8,6 +8,7 @@ import { ConditionalVisitorChannel, VisitorChannelRouter, type VisitorChannel } 
 import type { Logger } from '../logger.js';
 import { render } from '../playbook/queries.js';
 import type { Playbook } from '../playbook/schema.js';
+import { LOCALES, type Locale } from '../qualification/types.js';
 import { ServiceUrlPolicy } from '../server/activity-guard.js';
 import { mountBotFrameworkRoute } from '../server/bot-framework-route.js';
 import type { Database } from '../storage/ports/database.js';
@@ -89,6 +90,6 @@ function openingPreview(playbook: Playbook): OpeningPreview | undefined {
   const first = playbook.dimensions[0];
   if (!first) return undefined;
   const plain = (text: string) => text.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_]/g, '');
-  const say = (locale: 'fr' | 'en') => ({ greeting: plain(render(playbook, playbook.messages.greeting, locale)), question: plain(render(playbook, first.question, locale)) });
-  return { fr: say('fr'), en: say('en') };
+  const say = (locale: Locale) => ({ greeting: plain(render(playbook, playbook.messages.greeting, locale)), question: plain(render(playbook, first.question, locale)) });
+  return Object.fromEntries(LOCALES.map((locale) => [locale, say(locale)])) as OpeningPreview;
 }

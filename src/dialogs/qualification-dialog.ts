@@ -3,6 +3,7 @@ import { ComponentDialog, TextPrompt, WaterfallDialog, type DialogContext, type 
 import { questionActivity } from '../bot/render.js';
 import type { LeadState } from '../qualification/lead-state.js';
 import type { Qualifier } from '../qualification/qualifier.js';
+import { translate } from '../i18n/translate.js';
 import { isSmallTalk } from '../qualification/small-talk.js';
 import type { Locale } from '../qualification/types.js';
 
@@ -68,7 +69,9 @@ export class QualificationDialog extends ComponentDialog {
     const options = step.options as LoopOptions | undefined;
     // An LLM rephrasing (LLM_REPHRASE) already acknowledges the answer; it is used only for the question it was written for.
     const rephrased = !clarification && options?.rephrased?.dimension === dimension.id ? options.rephrased.text : undefined;
-    const acknowledgement = options?.acknowledge && !rephrased ? this.acknowledgement(lead) : undefined;
+    // Said once, when a free-text answer could not be read in the visitor's language: the buttons below always can.
+    const unreadNotice = lead.unreadLanguageNotice === 'due' ? translate('bot.freeTextNotRead', locale) : undefined;
+    const acknowledgement = unreadNotice ?? (options?.acknowledge && !rephrased ? this.acknowledgement(lead) : undefined);
     const prompt = questionActivity({
       playbook: this.qualifier.playbook,
       dimension,
@@ -78,7 +81,9 @@ export class QualificationDialog extends ComponentDialog {
       prefix: acknowledgement,
       text: rephrased,
     });
-    if (!lead.asked.includes(dimension.id)) await this.leadAccessor.set(step.context, { ...lead, asked: [...lead.asked, dimension.id] });
+    if (!lead.asked.includes(dimension.id) || unreadNotice) {
+      await this.leadAccessor.set(step.context, { ...lead, asked: [...new Set([...lead.asked, dimension.id])], ...(unreadNotice ? { unreadLanguageNotice: 'told' as const } : {}) });
+    }
     (step.values as { asked?: string }).asked = dimension.id;
     return step.prompt(ANSWER_PROMPT, { prompt: prompt });
   }

@@ -30,6 +30,11 @@ export interface Extraction {
   extractor: string;
   /** Optional acknowledgement/rephrasing of the next question (LLM_REPHRASE), never a decision. */
   rephrasedQuestion?: string;
+  /**
+   * The extractor has no knowledge of the message's language (the rules reader without a lexicon for it): it read
+   * nothing but contact details, and has no opinion (no facts, no knockouts, nothing to dispute).
+   */
+  notRead?: boolean;
   /** Knockouts only one of two extractors saw in this message (merge-extractions.ts). */
   disputedKnockouts?: DisputedKnockout[];
 }

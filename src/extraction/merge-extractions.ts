@@ -24,7 +24,8 @@ export interface MergeContext {
  * - LLM-only facts are kept (grounding already checked them). A knockout both saw is firm (`merged`); one only
  *   one of them saw is disputed (`disputedKnockouts`): the lead goes to a person, never silently disqualified or
  *   silently kept. A model that read nothing at all in the message (no fact, no knockout) has no opinion: the
- *   rules' knockouts stand. Contact details: the rules' stand over the LLM's.
+ *   rules' knockouts stand; rules that could not read the message's language (`notRead`) have none either: the
+ *   model's knockouts stand. Contact details: the rules' stand over the LLM's.
  */
 export function mergeExtractions(playbook: Playbook, rules: Extraction, llm: Extraction & { rephrasedFor?: string }, context: MergeContext = {}): Extraction {
   const llmByDimension = new Map(llm.facts.map((fact) => [fact.dimension, fact]));
@@ -46,8 +47,9 @@ export function mergeExtractions(playbook: Playbook, rules: Extraction, llm: Ext
   const llmKnockouts = new Map(llm.knockouts.map((hit) => [hit.id, hit]));
   const rulesKnockouts = new Map(rules.knockouts.map((hit) => [hit.id, hit]));
   const modelRead = llm.facts.length > 0 || llm.knockouts.length > 0;
-  const agreed = modelRead ? rules.knockouts.filter((hit) => llmKnockouts.has(hit.id)).map((hit): KnockoutHit => ({ ...hit, source: 'merged' })) : rules.knockouts;
-  const disputed: DisputedKnockout[] = !modelRead ? [] : [
+  // Rules that could not read the language have no opinion: the model's knockouts stand alone, undisputed.
+  const agreed = rules.notRead ? llm.knockouts : modelRead ? rules.knockouts.filter((hit) => llmKnockouts.has(hit.id)).map((hit): KnockoutHit => ({ ...hit, source: 'merged' })) : rules.knockouts;
+  const disputed: DisputedKnockout[] = !modelRead || rules.notRead ? [] : [
     ...rules.knockouts.filter((hit) => !llmKnockouts.has(hit.id)).map((hit) => dispute(hit, 'rules', 'llm')),
     ...llm.knockouts.filter((hit) => !rulesKnockouts.has(hit.id)).map((hit) => dispute(hit, 'llm', 'rules')),
   ];

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { ConfigError } from '../errors.js';
+import { LOCALES, type Locale } from '../qualification/types.js';
 
 /** The replies shipped with Qualibot; CANNED_REPLIES names a company's own file of the same shape. */
 export const DEFAULT_CANNED_REPLIES_FILE = fileURLToPath(new URL('../../dialogs/console/canned-replies.yaml', import.meta.url));
@@ -19,11 +20,12 @@ const replySchema = z
 const uniqueIds = (replies: Array<{ id: string }>) => new Set(replies.map((reply) => reply.id)).size === replies.length;
 const localeList = z.array(replySchema).max(200).default([]).refine(uniqueIds, 'two replies share an id');
 
-const cannedRepliesSchema = z.object({ fr: localeList, en: localeList }).strict();
+// One list per locale in LOCALES (a language left out has none: the console says so in that conversation).
+const cannedRepliesSchema = z.object(Object.fromEntries(LOCALES.map((locale) => [locale, localeList])) as Record<Locale, typeof localeList>).strict();
 
 /** Canned replies per visitor language, as the console offers them. */
 export type CannedReplies = z.infer<typeof cannedRepliesSchema>;
-export type CannedReply = CannedReplies['fr'][number];
+export type CannedReply = z.infer<typeof replySchema>;
 
 /** Reads and checks the file once at start-up; a bad file stops the start naming the file and the field. */
 export function loadCannedReplies(path: string = DEFAULT_CANNED_REPLIES_FILE): CannedReplies {

@@ -5,6 +5,7 @@ import { BadRequestError } from '../errors.js';
 import { buildVerdict, checkVerdictDetails, type VerdictDetails } from '../feedback/verdict-input.js';
 import type { Logger } from '../logger.js';
 import type { Playbook } from '../playbook/schema.js';
+import { LOCALES, type Locale } from '../qualification/types.js';
 import type { Database } from '../storage/ports/database.js';
 import type { VerdictVia } from '../storage/ports/feedback.js';
 import type { HandoffRecord } from '../storage/ports/handoffs.js';
@@ -50,7 +51,7 @@ export interface HandoffServiceDeps {
   booking?: BookingService;
   bookingInvitations?: MeetingInvitationSender;
   /** Language of the events written in SDR calendars (SDR_LOCALE). */
-  sdrLocale?: 'fr' | 'en';
+  sdrLocale?: Locale;
 }
 
 /** The full handoff as the SDR console opens it. */
@@ -438,8 +439,9 @@ export class HandoffService {
   }
 }
 
-export function localeOf(handoff: HandoffRecord): 'fr' | 'en' {
-  return asLeadPacket(handoff.packet).locale === 'en' ? 'en' : 'fr';
+export function localeOf(handoff: HandoffRecord): Locale {
+  const locale = asLeadPacket(handoff.packet).locale;
+  return locale && LOCALES.includes(locale) ? locale : 'fr';
 }
 
 function assertHolder(handoff: HandoffRecord, sdr: SdrIdentity): void {

@@ -4,6 +4,7 @@ import type { BotPorts } from '../bot/bot-ports.js';
 import { DeliveryLanes } from '../delivery/delivery-lanes.js';
 import type { Logger } from '../logger.js';
 import type { Playbook } from '../playbook/schema.js';
+import type { Locale } from '../qualification/types.js';
 import type { Database } from '../storage/ports/database.js';
 import type { Unsubscribe } from '../storage/ports/event-bus.js';
 import { AssignmentSweeper } from './assignment-sweeper.js';
@@ -66,7 +67,7 @@ export interface HandoffModuleOptions {
   /** The visitor's invitation to a meeting booked on a calendar that sends none (CalDAV with SMTP). */
   bookingInvitations?: MeetingInvitationSender;
   /** Language of the calendar events written for SDRs (SDR_LOCALE). */
-  sdrLocale?: 'fr' | 'en';
+  sdrLocale?: Locale;
   /** Clock, for tests. */
   now?: () => Date;
 }

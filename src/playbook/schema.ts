@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DIMENSION_KINDS } from '../dimensions/index.js';
 import { DEFAULT_REJECTION_REASONS, rejectionReasonSchema } from '../feedback/rejection-reasons.js';
+import { emptyLists, localizedText, perLocaleList } from './locale-fields.js';
 import { textOverridesSchema } from '../i18n/text-overrides-schema.js';
 
 /**
@@ -8,7 +9,8 @@ import { textOverridesSchema } from '../i18n/text-overrides-schema.js';
  * Validated once at start-up; an invalid file fails with the file and field named.
  */
 
-const localized = z.object({ fr: z.string().min(1), en: z.string().min(1) }).strict();
+/** Texts people read: English required, other locales fall back to it (locale-fields.ts). */
+const localized = localizedText;
 
 /** The kinds of dimension the engine knows (src/dimensions: one module each, with its level ids). */
 const kindIds = (): string => [...DIMENSION_KINDS.keys()].join(', ');
@@ -25,7 +27,7 @@ const regexSource = z.string().refine(
   { message: 'is not a valid regular expression' },
 );
 
-const patterns = z.object({ fr: z.array(regexSource).default([]), en: z.array(regexSource).default([]) }).strict();
+const patterns = perLocaleList(regexSource);
 
 /**
  * Words and short phrases, not regular expressions: matched on whole words, case and accents aside, each word
@@ -37,9 +39,9 @@ const phrase = z
   .min(1)
   .refine((text) => !/[\\^$*+?()[\]{}|]/.test(text), { message: 'is a word or a short phrase, not a regular expression (use `patterns` for regular expressions)' })
   .refine((text) => /\p{L}|\d/u.test(text), { message: 'needs at least one letter or digit' });
-const phrases = z.object({ fr: z.array(phrase).default([]), en: z.array(phrase).default([]) }).strict();
+const phrases = perLocaleList(phrase);
 /** Sentences, per locale: what must (examples) or must not (counterexamples) be read a given way. */
-const sentences = z.object({ fr: z.array(z.string().min(1)).default([]), en: z.array(z.string().min(1)).default([]) }).strict();
+const sentences = perLocaleList(z.string().min(1));
 
 /**
  * What the company sells, in its buyers' words: the rules extractor combines these with its generic knowledge of
@@ -48,11 +50,11 @@ const sentences = z.object({ fr: z.array(z.string().min(1)).default([]), en: z.a
 const vocabularySchema = z
   .object({
     /** What goes wrong for a buyer that the offer fixes ("ransomware", "payroll errors", "unplanned downtime"). */
-    problems: phrases.default({ fr: [], en: [] }),
+    problems: phrases.default(emptyLists),
     /** What the offer brings, what buyers want more of ("qualified meetings", "compliance", "leads"). */
-    results: phrases.default({ fr: [], en: [] }),
+    results: phrases.default(emptyLists),
     /** What the company sells or takes over ("24/7 monitoring", "payroll software", "preventive maintenance"). */
-    offer: phrases.default({ fr: [], en: [] }),
+    offer: phrases.default(emptyLists),
   })
   .strict();
 
@@ -153,7 +155,7 @@ export const playbookSchema = z
     currency: z.string().length(3),
     /** Value of one unit of each other currency in `currency`. */
     currencyRates: z.record(z.string().length(3), z.number().positive()).default({}),
-    vocabulary: vocabularySchema.default({ problems: { fr: [], en: [] }, results: { fr: [], en: [] }, offer: { fr: [], en: [] } }),
+    vocabulary: vocabularySchema.default(() => ({ problems: emptyLists<string>(), results: emptyLists<string>(), offer: emptyLists<string>() })),
     icp: z
       .object({
         description: z.string().min(1),

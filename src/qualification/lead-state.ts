@@ -27,6 +27,11 @@ export interface LeadState {
   /** Recent visitor messages (oldest first), for grounding. */
   history: string[];
   usage: LlmUsage;
+  /**
+   * A free-text answer no extractor could read (a language without a rules lexicon, no LLM): `due` until the bot has
+   * said once that picking a suggested answer works best, then `told`.
+   */
+  unreadLanguageNotice?: 'due' | 'told';
   decision?: Decision;
   startedAt: string;
   decidedAt?: string;

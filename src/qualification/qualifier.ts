@@ -6,7 +6,7 @@ import type { Dimension, Playbook } from '../playbook/schema.js';
 import { decide } from '../scoring/scorer.js';
 import { absorbFacts, absorbKnockouts, markUnclear } from './fact-sheet.js';
 import { HISTORY_LIMIT, type LeadState } from './lead-state.js';
-import { NO_USAGE, type Decision, type Fact, type Locale } from './types.js';
+import { LOCALES, NO_USAGE, type Contact, type Decision, type Fact, type Locale } from './types.js';
 
 export interface ReadResult {
   lead: LeadState;
@@ -48,6 +48,7 @@ export class Qualifier {
       contact: { ...lead.contact, ...definedOnly(extraction.contact) },
       history: [...lead.history, text].slice(-HISTORY_LIMIT),
       usage: addUsage(lead.usage, extraction.usage),
+      ...(extraction.notRead && !lead.unreadLanguageNotice && isEmpty(extraction.contact) ? { unreadLanguageNotice: 'due' as const } : {}),
     };
     return { lead: next, extraction, learned };
   }
@@ -82,7 +83,8 @@ export class Qualifier {
   private quickReply(text: string, askedDimension: string | undefined, locale: Locale, turn: number): Extraction | undefined {
     const dimension = askedDimension ? findDimension(this.playbook, askedDimension) : undefined;
     const normalized = normalize(text);
-    const reply = dimension?.quickReplies.find((candidate) => normalize(candidate.label[locale]) === normalized || normalize(candidate.label.fr) === normalized || normalize(candidate.label.en) === normalized);
+    // The visitor's locale first, then any other: the buttons may have been drawn before the locale was known.
+    const reply = dimension?.quickReplies.find((candidate) => normalize(candidate.label[locale]) === normalized || LOCALES.some((other) => normalize(candidate.label[other]) === normalized));
     if (!dimension || !reply) return undefined;
     const fact: Fact = { dimension: dimension.id, value: reply.level, evidence: text, confidence: 1, source: 'quick-reply', turn };
     if (reply.months !== undefined) fact.months = reply.months;
@@ -96,4 +98,8 @@ function normalize(text: string): string {
 
 function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined && item !== '')) as Partial<T>;
+}
+
+function isEmpty(contact: Contact): boolean {
+  return Object.values(contact).every((value) => value === undefined || value === '');
 }

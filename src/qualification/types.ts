@@ -5,8 +5,8 @@ import type { EnrichmentProvenance, LeadEnrichment } from '../enrichment/enrichm
  * Everything here is plain data so it can be stored, replayed and re-scored.
  */
 
-export type Locale = 'fr' | 'en';
-export const LOCALES: readonly Locale[] = ['fr', 'en'] as const;
+export type Locale = 'fr' | 'en' | 'de';
+export const LOCALES: readonly Locale[] = ['fr', 'en', 'de'] as const;
 
 /** A text that exists in every locale. */
 export type LocalizedText = Record<Locale, string>;

@@ -26,11 +26,19 @@ describe('qualibot playbook check', () => {
     expect(report.failures).toEqual([]);
   });
 
+  it('names the texts a playbook leaves in English for want of a language', () => {
+    const hr = loadPlaybook('dialogs/playbooks/hr-payroll.yaml');
+    const report = checkPlaybook(hr);
+    expect(report.untranslated).toContain('messages.greeting (de)');
+    expect(formatCheckReport('hr.yaml', hr, report)).toContain('! messages.greeting (de)');
+    expect(checkPlaybook(loadPlaybook('champ')).untranslated).toEqual([]);
+  });
+
   it('runs examples: names where a wrong one is, what was read, and a counterexample that is read', () => {
     const playbook = hrWith((copy) => {
       const challenge = copy.dimensions.find((dimension) => dimension.id === 'challenge')!;
-      challenge.levels.find((level) => level.id === 'clear_problem')!.examples = { fr: ['Nos bulletins de paie sont pleins d’erreurs'], en: ['Just browsing, thanks'] };
-      copy.knockouts.find((knockout) => knockout.id === 'private_employer')!.counterexamples = { fr: [], en: ['I employ a nanny for my kids'] };
+      challenge.levels.find((level) => level.id === 'clear_problem')!.examples = { fr: ['Nos bulletins de paie sont pleins d’erreurs'], en: ['Just browsing, thanks'], de: [] };
+      copy.knockouts.find((knockout) => knockout.id === 'private_employer')!.counterexamples = { fr: [], en: ['I employ a nanny for my kids'], de: [] };
     });
     const report = checkPlaybook(playbook);
     expect(report.failures).toEqual([
@@ -45,9 +53,9 @@ describe('qualibot playbook check', () => {
   it('judges an example by the level the scorer gives it: an amount under the minimum, a headcount under the ICP', () => {
     const playbook = hrWith((copy) => {
       const money = copy.dimensions.find((dimension) => dimension.kind === 'budget')!;
-      money.levels.find((level) => level.id === 'below_minimum')!.examples = { fr: [], en: ['We can spend 100 euros a year on it.'] };
-      money.levels.find((level) => level.id === 'allocated')!.examples = { fr: [], en: ['We can spend 100 euros a year on it.'] };
-      copy.knockouts.find((knockout) => knockout.signal === 'below_icp_size')!.examples = { fr: [], en: ['We are a team of two.'] };
+      money.levels.find((level) => level.id === 'below_minimum')!.examples = { fr: [], en: ['We can spend 100 euros a year on it.'], de: [] };
+      money.levels.find((level) => level.id === 'allocated')!.examples = { fr: [], en: ['We can spend 100 euros a year on it.'], de: [] };
+      copy.knockouts.find((knockout) => knockout.signal === 'below_icp_size')!.examples = { fr: [], en: ['We are a team of two.'], de: [] };
     });
     const report = checkPlaybook(playbook);
     expect(report.failures).toEqual([
@@ -57,7 +65,7 @@ describe('qualibot playbook check', () => {
 
   it('warns about a phrase two vocabulary lists of one language hold, not about one two dimensions share', () => {
     const playbook = hrWith((copy) => {
-      copy.vocabulary = { problems: { fr: ['erreurs de paie'], en: ['payroll errors'] }, results: { fr: [], en: [] }, offer: { fr: ['logiciel de paie'], en: ['Payroll errors', 'payroll software'] } };
+      copy.vocabulary = { problems: { fr: ['erreurs de paie'], en: ['payroll errors'], de: [] }, results: { fr: [], en: [], de: [] }, offer: { fr: ['logiciel de paie'], en: ['Payroll errors', 'payroll software'], de: [] } };
     });
     const report = checkPlaybook(playbook);
     expect(report.sharedPhrases).toEqual(['"payroll errors" (en): vocabulary.problems, vocabulary.offer']);
@@ -77,7 +85,7 @@ describe('qualibot playbook check', () => {
 
   it('lists the vocabulary a labelled set never says, per list and language', () => {
     const playbook = hrWith((copy) => {
-      copy.vocabulary = { problems: { fr: ['erreurs de paie', 'retards de paie'], en: ['payroll errors'] }, results: { fr: [], en: [] }, offer: { fr: ['logiciel de paie'], en: ['payroll software'] } };
+      copy.vocabulary = { problems: { fr: ['erreurs de paie', 'retards de paie'], en: ['payroll errors'], de: [] }, results: { fr: [], en: [], de: [] }, offer: { fr: ['logiciel de paie'], en: ['payroll software'], de: [] } };
     });
     const cases = join(dir, 'cases');
     rmSync(cases, { recursive: true, force: true });

@@ -7,6 +7,7 @@ import { crc32, inflateRawSync, inflateSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runTeamsManifest } from '../../src/cli/commands/teams-manifest.js';
 import { createLogger } from '../../src/logger.js';
+import { LOCALES } from '../../src/qualification/types.js';
 
 const BOT_ID = '2f9d6c1e-3b7a-4c4e-9a55-1d2e3f405162';
 const ENV = { MicrosoftAppId: BOT_ID, PUBLIC_URL: 'https://bot.prospekt.example', LOG_LEVEL: 'silent' };
@@ -76,11 +77,11 @@ function readPng(png: Buffer): { width: number; height: number; pixel(x: number,
 }
 
 describe('qualibot teams-manifest', () => {
-  it('writes a Teams app package: manifest v1.17 for the bot, French texts, valid icons', async () => {
+  it('writes a Teams app package: manifest v1.17 for the bot, French and German texts, valid icons', async () => {
     const out = join(dir, 'app.zip');
     expect(await runTeamsManifest(['--out', out], logger, ENV)).toBe(0);
     const files = readZip(readFileSync(out));
-    expect([...files.keys()].sort()).toEqual(['color.png', 'fr.json', 'manifest.json', 'outline.png']);
+    expect([...files.keys()].sort()).toEqual(['color.png', 'de.json', 'fr.json', 'manifest.json', 'outline.png']);
 
     const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8'));
     expect(manifest).toMatchObject({
@@ -90,7 +91,7 @@ describe('qualibot teams-manifest', () => {
       name: { short: 'Qualibot' },
       icons: { color: 'color.png', outline: 'outline.png' },
       validDomains: ['bot.prospekt.example'],
-      localizationInfo: { defaultLanguageTag: 'en-us', additionalLanguages: [{ languageTag: 'fr', file: 'fr.json' }] },
+      localizationInfo: { defaultLanguageTag: 'en-us', additionalLanguages: [{ languageTag: 'fr', file: 'fr.json' }, { languageTag: 'de', file: 'de.json' }] },
       developer: { websiteUrl: 'https://bot.prospekt.example', privacyUrl: 'https://prospekt.example/confidentialite', termsOfUseUrl: 'https://bot.prospekt.example' },
     });
     expect(manifest.version).toMatch(/^\d+\.\d+\.\d+$/);
@@ -107,15 +108,20 @@ describe('qualibot teams-manifest', () => {
       expect(command.description.length).toBeLessThanOrEqual(128);
     }
 
-    const french = JSON.parse(files.get('fr.json')!.toString('utf8'));
-    expect(french.$schema).toContain('v1.17/MicrosoftTeams.Localization.schema.json');
-    expect(french['name.short']).toBe('Qualibot');
-    expect(french['description.short'].length).toBeLessThanOrEqual(80);
-    bot.commandLists[0].commands.forEach((_command: unknown, index: number) => {
-      const title = french[`bots[0].commandLists[0].commands[${index}].title`];
-      expect(title).toBeTruthy();
-      expect(title.length).toBeLessThanOrEqual(32);
-    });
+    // One localization file per other locale, within Teams' limits (German words run long).
+    for (const locale of LOCALES.filter((other) => other !== 'en')) {
+      const localized = JSON.parse(files.get(`${locale}.json`)!.toString('utf8'));
+      expect(localized.$schema).toContain('v1.17/MicrosoftTeams.Localization.schema.json');
+      expect(localized['name.short']).toBe('Qualibot');
+      expect(localized['name.full'].length, locale).toBeLessThanOrEqual(100);
+      expect(localized['description.short'].length, locale).toBeLessThanOrEqual(80);
+      bot.commandLists[0].commands.forEach((_command: unknown, index: number) => {
+        const title = localized[`bots[0].commandLists[0].commands[${index}].title`];
+        expect(title).toBeTruthy();
+        expect(title.length, `${locale} command ${index}`).toBeLessThanOrEqual(32);
+        expect(localized[`bots[0].commandLists[0].commands[${index}].description`].length).toBeLessThanOrEqual(128);
+      });
+    }
 
     const color = readPng(files.get('color.png')!);
     expect([color.width, color.height]).toEqual([192, 192]);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { detectLocale } from '../../src/extraction/detect-locale.js';
 
 describe('detectLocale', () => {
+  // French, English and German (LOCALES): function words, accents and umlauts, elisions and contractions.
   it.each([
     ["Nos commerciaux n'ont plus assez de rendez-vous.", 'fr'],
     ['Je me renseigne simplement', 'fr'],
@@ -19,6 +20,17 @@ describe('detectLocale', () => {
     ['Hello', 'en'],
     ["It's just me", 'en'],
     ['need more mtgs for sales team', 'en'],
+    // Words German shares with English typing habits ("im", "um") are not counted as German.
+    ['im the ceo', 'en'],
+    ['um, not sure yet', 'en'],
+    ['Wir brauchen mehr qualifizierte Termine für unseren Vertrieb.', 'de'],
+    ['Ich bin der Geschäftsführer', 'de'],
+    ['In drei Monaten', 'de'],
+    ['Budget ist freigegeben', 'de'],
+    ['Ja', 'de'],
+    ['Hallo', 'de'],
+    ['Größe: 45 Mitarbeiter', 'de'],
+    ['Das Budget wird noch besprochen', 'de'],
   ])('%s → %s', (text, locale) => {
     expect(detectLocale(text)).toBe(locale);
   });

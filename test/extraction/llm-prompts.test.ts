@@ -8,6 +8,7 @@ import { ExtractionPrompt } from '../../src/extraction/llm/extraction-prompt.js'
 import { neutraliseMarkers } from '../../src/extraction/llm/fence.js';
 import { loadPlaybook } from '../../src/playbook/loader.js';
 import { fillPlaceholders, loadPrompt, PROMPTS_DIR } from '../../src/prompts/load-prompt.js';
+import { LOCALES } from '../../src/qualification/types.js';
 
 const playbook = loadPlaybook('champ');
 const scratch = mkdtempSync(join(tmpdir(), 'qualibot-prompts-'));
@@ -39,8 +40,9 @@ describe('loadPrompt', () => {
     expect(() => loadPrompt('extract-facts', 'en').render('footer')).toThrow(/missing footer\.en\.txt/);
   });
 
-  it('both system prompts carry the canary placeholder, the data markers and the no-scoring rule', () => {
-    for (const locale of ['fr', 'en'] as const) {
+  it('every locale’s system prompt carries the canary placeholder, the data markers and the no-scoring rule', () => {
+    for (const locale of LOCALES) {
+      expect(loadPrompt('extract-facts', locale).parts).toEqual(['open-questions', 'rephrase', 'system', 'user']);
       const system = loadPrompt('extract-facts', locale).template('system');
       expect(system).toContain('{canary}');
       expect(system).toContain('<visitor_message>');

@@ -156,7 +156,7 @@ describe('matchCues with the literal prefilter', () => {
     const champ = loadPlaybook('champ');
     const knockout = champ.knockouts[0];
     if (!knockout) throw new Error('the champ playbook has knockouts');
-    const playbook = { ...champ, knockouts: [{ ...knockout, id: 'city', signal: undefined, patterns: { fr: ['İstanbul', 'ankara'], en: ['SAS'] } }] };
+    const playbook = { ...champ, knockouts: [{ ...knockout, id: 'city', signal: undefined, patterns: { fr: ['İstanbul', 'ankara'], en: ['SAS'], de: [] } }] };
     const cues = knockoutPatternCues(playbook);
     for (const text of ['Bureau à İstanbul', 'ISTANBUL', 'une ſaſ', 'Ankara, Turquie', 'nous sommes à Paris', 'une SA']) expectSameMatches(cues, text);
     expect(matchCues(cues, { folded: normalize('Bureau à İstanbul'), segments: segment(normalize('Bureau à İstanbul')) })).toHaveLength(1);

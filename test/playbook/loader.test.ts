@@ -4,6 +4,8 @@ import { dirname, join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { ConfigError } from '../../src/errors.js';
+import type { Logger } from '../../src/logger.js';
+import { missingLocaleTexts, warnMissingLocales } from '../../src/playbook/locale-fields.js';
 import { loadPlaybook, resolvePlaybookPath } from '../../src/playbook/loader.js';
 import { LOCALES } from '../../src/qualification/types.js';
 
@@ -205,12 +207,64 @@ describe('invalid playbooks fail fast, naming the file and the field', () => {
   it('reads a shared vocabulary file relative to the playbook, and names it when it is missing', () => {
     writeFileSync(join(tempDir, 'words.yaml'), stringify({ problems: { fr: ['pannes'], en: ['breakdowns'] } }));
     const shared = writeBroken('vocabulary-file', (data) => (data.vocabulary = 'words.yaml'));
-    expect(loadPlaybook(shared).vocabulary.problems).toEqual({ fr: ['pannes'], en: ['breakdowns'] });
-    expect(loadPlaybook(shared).vocabulary.offer).toEqual({ fr: [], en: [] });
+    expect(loadPlaybook(shared).vocabulary.problems).toEqual({ fr: ['pannes'], en: ['breakdowns'], de: [] });
+    expect(loadPlaybook(shared).vocabulary.offer).toEqual({ fr: [], en: [], de: [] });
     const missing = writeBroken('vocabulary-missing', (data) => (data.vocabulary = 'nowhere.yaml'));
     expect(loadError(missing).message).toContain(`vocabulary: file not found (${join(tempDir, 'nowhere.yaml')})`);
     writeFileSync(join(tempDir, 'bad-words.yaml'), stringify({ problems: { fr: ['pannes (.*)'] } }));
     const invalid = writeBroken('vocabulary-invalid', (data) => (data.vocabulary = 'bad-words.yaml'));
     expect(loadError(invalid).message).toMatch(/vocabulary\.problems\.fr/);
+  });
+});
+
+describe('languages a playbook leaves out', () => {
+  /** Removes every text of one locale (and its lists) from a copy of the playbook data. */
+  const without = (data: any, locale: string): any => {
+    if (Array.isArray(data)) return data.map((item) => without(item, locale));
+    if (!data || typeof data !== 'object') return data;
+    return Object.fromEntries(Object.entries(data).filter(([key]) => key !== locale).map(([key, value]) => [key, without(value, locale)]));
+  };
+
+  it.each(['champ', 'bant', 'gpct', 'meddicc'])('the shipped %s playbook is written in every locale', (name) => {
+    expect(missingLocaleTexts(loadPlaybook(name))).toEqual([]);
+  });
+
+  it.each(['champ', 'bant', 'gpct', 'meddicc'])('%s: every question has quick replies, told apart in every locale (a click means one level)', (name) => {
+    for (const dimension of loadPlaybook(name).dimensions) {
+      // A visitor whose language the offline reader cannot read (German) answers by clicks alone.
+      expect(dimension.quickReplies.length, dimension.id).toBeGreaterThan(1);
+      for (const locale of LOCALES) {
+        const labels = dimension.quickReplies.map((reply) => reply.label[locale].toLowerCase());
+        expect(new Set(labels).size, `${dimension.id} (${locale})`).toBe(labels.length);
+      }
+    }
+  });
+
+  it('a playbook written in French and English only loads: German shows the English text, each text named once', () => {
+    const file = join(tempDir, 'fr-en-only.yaml');
+    writeFileSync(file, stringify(without(champData(), 'de')));
+    const playbook = loadPlaybook(file);
+    const challenge = playbook.dimensions[0]!;
+    expect(challenge.question.de).toBe(challenge.question.en);
+    expect(challenge.quickReplies[0]!.label.de).toBe('Not enough sales meetings');
+    expect(playbook.messages.outcome.handoff.de).toBe(playbook.messages.outcome.handoff.en);
+    expect(challenge.question.fr).toMatch(/Qu'est-ce qui vous amène/);
+    const missing = missingLocaleTexts(playbook);
+    expect(missing).toContain('dimensions[0].question (de)');
+    expect(missing).toContain('dimensions[0].quickReplies[0].label (de)');
+    expect(missing).toContain('messages.greeting (de)');
+    expect(new Set(missing).size).toBe(missing.length);
+    // Start-up says it once, with every text, and says nothing for a complete playbook.
+    const warnings: unknown[][] = [];
+    const logger = { warn: (...args: unknown[]) => void warnings.push(args) } as unknown as Pick<Logger, 'warn'>;
+    warnMissingLocales(playbook, logger);
+    warnMissingLocales(loadPlaybook('champ'), logger);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]![0]).toEqual({ playbook: playbook.id, texts: missing });
+  });
+
+  it('English is the one required locale: a text without it fails naming the field', () => {
+    const file = writeBroken('no-english', (data) => delete data.dimensions[0].question.en);
+    expect(loadError(file).message).toMatch(/dimensions\[0\] \(challenge\)\.question\.en/);
   });
 });

@@ -1,19 +1,17 @@
 import { z } from 'zod';
 import { sanitizeVisitorText } from '../../privacy/sanitize-text.js';
-import type { PageContext } from '../../qualification/types.js';
+import type { Locale, PageContext } from '../../qualification/types.js';
+import { toLocale } from '../../i18n/locale-tags.js';
 import { isTimeZone } from '../../handoff/business-hours.js';
 
-/** The page locales the widget speaks; every widget activity carries one of them. */
-export const WIDGET_LOCALES = ['fr-FR', 'en-US'] as const;
-export type WidgetLocale = (typeof WIDGET_LOCALES)[number];
+/** The page locales the widget speaks, one per locale in LOCALES (`fr-FR`, `en-US`, `de-DE`); every widget activity carries one. */
+export type WidgetLocale = `${Locale}-${string}`;
+const widgetLocale = (locale: Locale): WidgetLocale => (locale === 'en' ? 'en-US' : `${locale}-${locale.toUpperCase()}`);
 
-/** Maps whatever the page said ("fr", "fr-CA", "en-GB"…) to a locale the bot has texts for. */
+/** Maps whatever the page said ("fr", "fr-CA", "en-GB", "de-AT"…) to a locale the bot has texts for. */
 export function normalizeLocale(value: unknown, fallback: WidgetLocale = 'en-US'): WidgetLocale {
-  if (typeof value !== 'string') return fallback;
-  const language = value.trim().slice(0, 2).toLowerCase();
-  if (language === 'fr') return 'fr-FR';
-  if (language === 'en') return 'en-US';
-  return fallback;
+  const locale = typeof value === 'string' ? toLocale(value) : undefined;
+  return locale ? widgetLocale(locale) : fallback;
 }
 
 // Each field is checked on its own and dropped when malformed: a weird referrer must not cost a lead.

@@ -46,7 +46,7 @@ export interface LoaderConfig {
 }
 
 /** What the bot says first, per locale, as plain text. */
-export type OpeningPreview = Record<'fr' | 'en', { greeting: string; question: string }>;
+export type OpeningPreview = Record<Locale, { greeting: string; question: string }>;
 
 const JS = 'application/javascript; charset=utf-8';
 const CSS = 'text/css; charset=utf-8';

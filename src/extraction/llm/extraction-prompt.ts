@@ -1,6 +1,6 @@
 import type { Playbook } from '../../playbook/schema.js';
 import { loadPrompt, type LoadedPrompt } from '../../prompts/load-prompt.js';
-import type { Locale } from '../../qualification/types.js';
+import { LOCALES, type Locale } from '../../qualification/types.js';
 import { ConfigError } from '../../errors.js';
 import type { ExtractionInput } from '../extractor.js';
 import { PROMPT_CANARY } from './canary.js';
@@ -30,9 +30,9 @@ export class ExtractionPrompt {
     private readonly rephrase: boolean,
     promptsDir?: string,
   ) {
-    this.prompts = { fr: loadPrompt(EXTRACT_FACTS_PROMPT, 'fr', promptsDir), en: loadPrompt(EXTRACT_FACTS_PROMPT, 'en', promptsDir) };
+    this.prompts = Object.fromEntries(LOCALES.map((locale) => [locale, loadPrompt(EXTRACT_FACTS_PROMPT, locale, promptsDir)])) as Record<Locale, LoadedPrompt>;
     this.config = extractFactsConfig(this.prompts.en.config);
-    for (const locale of ['fr', 'en'] as const) {
+    for (const locale of LOCALES) {
       const probe = this.build({ text: '', locale, turn: 1, known: {}, history: [] }, new Date(0));
       // The canary is how tests and monitoring detect a leak: a prompt edited without it is a config error.
       if (!probe.system.includes(PROMPT_CANARY)) {

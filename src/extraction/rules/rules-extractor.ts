@@ -1,7 +1,7 @@
 import { kindOf, type DimensionReader } from '../../dimensions/index.js';
 import { findLevel } from '../../playbook/queries.js';
 import type { Dimension, Playbook } from '../../playbook/schema.js';
-import { NO_USAGE, type Fact, type KnockoutHit } from '../../qualification/types.js';
+import { NO_USAGE, type Fact, type KnockoutHit, type Locale } from '../../qualification/types.js';
 import type { Extraction, ExtractionInput, Extractor } from '../extractor.js';
 import { hiddenSpans, readContact } from './readers/contact-reader.js';
 import { readJobTitle } from './readers/job-title-reader.js';
@@ -18,6 +18,8 @@ import { NEED_SATISFIED } from './lexicon/need.js';
 import { findNumbers } from './numbers/find-numbers.js';
 import { blankOut, normalize } from './text/normalize.js';
 import { evidence, segment, type Span } from './text/segments.js';
+import { detectLocale } from '../detect-locale.js';
+import { hasLexicon } from './lexicon-locales.js';
 
 /** Construction options of the rules extractor. */
 export interface RulesExtractorOptions {
@@ -84,6 +86,10 @@ export class RulesExtractor implements Extractor {
   read(input: ExtractionInput): Extraction {
     const original = input.text;
     const { contact, spans } = readContact(original);
+    // A language without a lexicon is not read with another one's: "Ich bin CEO" or "kein Budget" must not score by
+    // accident of shared words. Only contact details (language-free) are kept; quick replies and the LLM read the rest.
+    const unread = unreadLocale(input.locale, original);
+    if (unread) return { facts: [], knockouts: [], contact, usage: NO_USAGE, extractor: `rules (no lexicon: ${unread})`, notRead: true };
     const folded = blankOut(normalize(original), hiddenSpans(original, spans));
     const segments = segment(folded);
     // Corrections first: matching their cues scans the message for literals, a scan every reader after
@@ -177,4 +183,11 @@ function statesOwnNeed(reading: Reading, needs: readonly Finding[], hit: Span): 
       (finding.end <= hit.start || finding.start >= hit.end) &&
       !NEED_SATISFIED.test(textOf(reading, clauseOf(reading, finding.start))),
   );
+}
+
+/** The language of a message the lexicons cannot read: the conversation's, or the one the message is plainly written in. */
+function unreadLocale(locale: Locale, text: string): Locale | undefined {
+  if (!hasLexicon(locale)) return locale;
+  const written = detectLocale(text);
+  return written && !hasLexicon(written) ? written : undefined;
 }

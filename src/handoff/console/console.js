@@ -26,7 +26,7 @@ const state = {
   typingSentAt: 0,
   typingTimer: null,
   /** Canned replies per visitor language (CANNED_REPLIES), and the picker's current choices. */
-  canned: { fr: [], en: [] },
+  canned: {},
   picker: { open: false, items: [], active: 0 },
 };
 
@@ -51,6 +51,11 @@ function initialLang() {
   if (saved && Object.hasOwn(TEXTS, saved)) return saved;
   const browser = (navigator.language || 'en').slice(0, 2).toLowerCase();
   return Object.hasOwn(TEXTS, browser) ? browser : 'en';
+}
+
+/** Dates and times as people of the page's language write them (English: day before month, 24 h). */
+function dateLocale() {
+  return state.lang === 'en' ? 'en-GB' : state.lang;
 }
 
 /** The catalogue's message in the page's language, ICU placeholders filled (see i18n.js). */
@@ -103,7 +108,7 @@ function formatDuration(seconds) {
 
 /** 24-hour in both languages (screen readers then read "14:05", never "2:05 PM" in French). */
 function formatTime(iso) {
-  return new Date(iso).toLocaleTimeString(state.lang === 'fr' ? 'fr-FR' : 'en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  return new Date(iso).toLocaleTimeString(dateLocale(), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 }
 
 /** Bot lines are markdown (bold names, links): shown as plain text, links as "text (url)". */
@@ -217,7 +222,7 @@ async function enterApp() {
   selectView(state.view);
   await refreshLists();
   connectStream();
-  state.canned = await api('GET', '/api/sdr/canned-replies').catch(() => ({ fr: [], en: [] }));
+  state.canned = await api('GET', '/api/sdr/canned-replies').catch(() => ({}));
 }
 
 // ---------------------------------------------------------------- live stream (SSE)
@@ -563,7 +568,7 @@ function renderVerdict(detail) {
   renderKv($('verdict-kv'), [
     [t('outcome'), t(`outcome_${detail.outcome}`)],
     [t('closeReason'), detail.outcomeReason],
-    [t('closedAtLabel'), detail.closedAt ? `${new Date(detail.closedAt).toLocaleDateString(state.lang === 'fr' ? 'fr-FR' : 'en-GB')} ${formatTime(detail.closedAt)}` : undefined],
+    [t('closedAtLabel'), detail.closedAt ? `${new Date(detail.closedAt).toLocaleDateString(dateLocale())} ${formatTime(detail.closedAt)}` : undefined],
     [t('heldByLabel'), detail.sdrName],
     [t('visitorRating'), detail.rating ? t('ratingValue', { rating: detail.rating }) : undefined],
   ]);
@@ -573,7 +578,7 @@ function renderVerdict(detail) {
 function renderNotes(notes) {
   const list = $('notes');
   if (notes.length === 0) return list.replaceChildren(el('li', { class: 'muted small' }, t('noNotes')));
-  const day = (iso) => new Date(iso).toLocaleDateString(state.lang === 'fr' ? 'fr-FR' : 'en-GB');
+  const day = (iso) => new Date(iso).toLocaleDateString(dateLocale());
   list.replaceChildren(
     ...notes.map((note) =>
       el('li', { class: 'note' }, el('p', { class: 'note-text' }, note.text), el('small', { class: 'muted' }, t('noteBy', { author: note.author, time: `${day(note.createdAt)} ${formatTime(note.createdAt)}` }))),
@@ -845,7 +850,7 @@ function renderEnrichment(packet) {
       ]);
   const answered = (found.provenance ?? []).map((item) => adapterName(item.adapter));
   const notes = [
-    ...(found.lookedUpAt ? [t('lookedUpBy', { adapters: answered.join(', '), when: `${new Date(found.lookedUpAt).toLocaleDateString(state.lang === 'fr' ? 'fr-FR' : 'en-GB')} ${formatTime(found.lookedUpAt)}` })] : []),
+    ...(found.lookedUpAt ? [t('lookedUpBy', { adapters: answered.join(', '), when: `${new Date(found.lookedUpAt).toLocaleDateString(dateLocale())} ${formatTime(found.lookedUpAt)}` })] : []),
     ...((found.failures ?? []).length ? [t('lookupFailed', { adapters: found.failures.map((item) => adapterName(item.adapter)).join(', ') })] : []),
   ];
   const disagreements = (found.disagreements ?? []).map((item) =>
@@ -870,7 +875,7 @@ function renderCallback(callback, packet) {
     [t('preferredTime'), callback.preferredTime],
     [t('bookingLink'), callback.bookingUrl],
     // In-chat booking: the meeting the visitor booked, or why the calendar could not offer slots.
-    [t('meetingWhen'), meeting ? `${new Date(meeting.start).toLocaleDateString(state.lang === 'fr' ? 'fr-FR' : 'en-GB', { weekday: 'short', day: 'numeric', month: 'short' })} ${formatTime(meeting.start)}–${formatTime(meeting.end)}` : undefined],
+    [t('meetingWhen'), meeting ? `${new Date(meeting.start).toLocaleDateString(dateLocale(), { weekday: 'short', day: 'numeric', month: 'short' })} ${formatTime(meeting.start)}–${formatTime(meeting.end)}` : undefined],
     [t('meetingWith'), meeting?.calendar],
     [t('meetingInvitee'), meeting?.attendee],
     [t('meetingJoin'), meeting?.joinUrl],

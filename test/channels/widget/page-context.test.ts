@@ -44,11 +44,13 @@ describe('parsePageContext', () => {
 });
 
 describe('normalizeLocale', () => {
-  it('maps page languages to the two widget locales', () => {
+  it('maps page languages to the widget locales, one per locale the bot speaks', () => {
     expect(normalizeLocale('fr')).toBe('fr-FR');
     expect(normalizeLocale('fr-CA')).toBe('fr-FR');
     expect(normalizeLocale('en-GB')).toBe('en-US');
-    expect(normalizeLocale('de-DE')).toBe('en-US');
+    expect(normalizeLocale('de-DE')).toBe('de-DE');
+    expect(normalizeLocale('de-AT')).toBe('de-DE');
+    expect(normalizeLocale('es-ES')).toBe('en-US');
     expect(normalizeLocale(undefined, 'fr-FR')).toBe('fr-FR');
   });
 });

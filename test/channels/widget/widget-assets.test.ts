@@ -4,6 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { measureWidgetSizes } from '../../../src/channels/widget/index.js';
 import { translate } from '../../../src/i18n/translate.js';
+import { LOCALES } from '../../../src/qualification/types.js';
 import { type WidgetTestServer, startWidgetTestServer } from './widget-test-server.js';
 
 const SITE = fileURLToPath(new URL('../../../dialogs/sites/', import.meta.url));
@@ -33,11 +34,13 @@ function rawGet(path: string, headers: Record<string, string> = {}, from = serve
 }
 
 describe('widget assets', () => {
-  it('keeps the loader under 10 KB gzipped', async () => {
+  // The loader carries the widget's texts in every language (≈ 0.95 KB gzipped each): 11 KB with French, English and
+  // German. A fourth language should rather fetch the texts shown after opening with the session than raise this again.
+  it('keeps the loader under 11 KB gzipped', async () => {
     const sizes = await measureWidgetSizes();
     const loader = sizes.find((row) => row.file.startsWith('widget.js'))!;
     const webchat = sizes.find((row) => row.file.includes('webchat.js'))!;
-    expect(loader.gzipBytes).toBeLessThanOrEqual(10 * 1024);
+    expect(loader.gzipBytes).toBeLessThanOrEqual(11 * 1024);
     expect(webchat.rawBytes).toBeGreaterThan(1_000_000); // the real Web Chat bundle, React included
     expect(webchat.gzipBytes).toBeLessThan(webchat.rawBytes / 3);
   });
@@ -54,7 +57,7 @@ describe('widget assets', () => {
     expect(config.assets.webchat).toMatch(/^\/widget\/webchat\.js\?v=[\w-]{16}$/);
     expect(config.assets.directLine).toMatch(/^\/widget\/direct-line\.js\?v=[\w-]{16}$/);
     expect(config.privacyUrl).toBe('https://prospekt.example/confidentialite?x="1"');
-    expect(Object.keys(config.texts)).toEqual(['fr', 'en']);
+    expect(Object.keys(config.texts)).toEqual([...LOCALES]);
     expect(config.texts.fr.openChat).toContain('{title}');
   });
 

@@ -20,8 +20,10 @@
   var script = document.currentScript || document.querySelector('script[src*="/widget.js"]');
   var data = (script && script.dataset) || {};
   var serverOrigin = new URL(script ? script.src : '/', location.href).origin;
-  var language = /^fr/i.test(data.locale || document.documentElement.lang || navigator.language || '') ? 'fr' : 'en';
-  var locale = language === 'fr' ? 'fr-FR' : 'en-US';
+  // The page's or browser's language when the server has texts for it (one entry per locale in CONFIG.texts), else English.
+  var wanted = String(data.locale || document.documentElement.lang || navigator.language || '').slice(0, 2).toLowerCase();
+  var language = Object.prototype.hasOwnProperty.call(CONFIG.texts, wanted) ? wanted : 'en';
+  var locale = language === 'en' ? 'en-US' : language + '-' + language.toUpperCase();
   var T = CONFIG.texts[language];
   var title = data.title || T.title;
   var color = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.test(data.color || '') ? data.color : '#4f46e5';

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { LOCALES, type Locale } from '../../../qualification/types.js';
 import type { CueSpec } from './cue.js';
 
 /**
@@ -26,18 +27,18 @@ const specs = {
 /** A macro: a word list (joined as one alternation) or a pattern piece. */
 const macroSchema = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
 
+/** One cue per entry, keyed by its language (any of LOCALES): the locales written here are those the rules extractor reads. */
 const cueEntrySchema = z
   .object({
     level: z.string().min(1),
-    fr: z.string().min(1).optional(),
-    en: z.string().min(1).optional(),
+    ...(Object.fromEntries(LOCALES.map((locale) => [locale, z.string().min(1).optional()])) as Record<Locale, z.ZodOptional<z.ZodString>>),
     weak: z.boolean().optional(),
     tag: z.string().optional(),
     ignoreNegation: z.boolean().optional(),
     ...specs,
   })
   .strict()
-  .refine((entry) => (entry.fr === undefined) !== (entry.en === undefined), { message: 'needs exactly one of "fr" or "en" (one cue per entry)' });
+  .refine((entry) => LOCALES.filter((locale) => entry[locale] !== undefined).length === 1, { message: `needs exactly one of ${LOCALES.map((locale) => `"${locale}"`).join(', ')} (one cue per entry)` });
 
 const termSchema = z.object({ pattern: macroSchema, ...specs }).strict();
 
@@ -98,8 +99,10 @@ export function cueList(name: string, list: string): CueSpec[] {
   if (!entries) throw new Error(`${file.path}: no list "${list}"`);
   return entries.map((entry) => {
     const spec: CueSpec = { level: entry.level };
-    if (entry.fr !== undefined) spec.fr = [withMacros(entry.fr, file.macros)];
-    if (entry.en !== undefined) spec.en = [withMacros(entry.en, file.macros)];
+    for (const locale of LOCALES) {
+      const source = entry[locale];
+      if (source !== undefined) spec[locale] = [withMacros(source, file.macros)];
+    }
     if (entry.weak !== undefined) spec.weak = entry.weak;
     if (entry.tag !== undefined) spec.tag = entry.tag;
     if (entry.ignoreNegation !== undefined) spec.ignoreNegation = entry.ignoreNegation;

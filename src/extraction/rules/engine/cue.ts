@@ -1,3 +1,4 @@
+import { LOCALES, type Locale } from '../../../qualification/types.js';
 import { cueFile, macroSource, withMacros } from './cue-file.js';
 import { literalGate, type LiteralGate } from './literal-prefilter.js';
 import { PhraseMatcher } from './phrases.js';
@@ -7,11 +8,9 @@ import { NAMES_A_SLOT } from './vocabulary.js';
  * A lexicon entry: phrases (regular expressions over folded text — lower case, no accents, straight
  * apostrophes) that point to one level of a dimension. Lexicons are data; the engine is generic.
  */
-export interface CueSpec {
+export interface CueSpec extends Partial<Record<Locale, readonly string[]>> {
   /** Level id (or detector-specific label) the phrases point to. */
   level: string;
-  fr?: readonly string[];
-  en?: readonly string[];
   /** A hint rather than a statement: lower confidence, and a clear cue for another level wins. */
   weak?: boolean;
   /** Detector-specific label, e.g. `top-title` vs `functional-title` for authority. */
@@ -46,7 +45,7 @@ const NEVER = /(?!)/g;
 /** A cue made of a playbook's phrases ("mon bulletin de paie", "compare vendors"), for one level or knockout. */
 export function phraseCue(
   level: string,
-  phrases: Readonly<Record<'fr' | 'en', readonly string[]>>,
+  phrases: Readonly<Partial<Record<Locale, readonly string[]>>>,
   options: { weak?: boolean; tag?: string; negation?: 'clause' | 'near' } = {},
 ): Cue | undefined {
   const matcher = new PhraseMatcher([{ id: level, phrases }]);
@@ -85,7 +84,7 @@ export function compileCues(specs: readonly CueSpec[]): Cue[] {
 // "i decide" would hide "i decide together with our CEO"; separate regexes let the longest match win.
 function compileSpecs(specs: readonly CueSpec[]): Cue[] {
   return specs.flatMap((spec) =>
-    [...(spec.fr ?? []), ...(spec.en ?? [])].map((source) => {
+    LOCALES.flatMap((locale) => spec[locale] ?? []).map((source) => {
       const regex = new RegExp(`${WORD_START}(?:${expand(source)})${WORD_END}`, 'g');
       const cue: Cue = { level: spec.level, weak: spec.weak ?? false, tag: spec.tag, ignoreNegation: spec.ignoreNegation ?? false, regex, gate: literalGate(regex) };
       if (NAMES_A_SLOT.test(source)) cue.slotted = true;

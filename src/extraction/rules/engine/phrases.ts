@@ -45,8 +45,11 @@ export interface PhraseHit {
 /** A named list of phrases per locale: a vocabulary slot, a level, a knockout. */
 export interface PhraseGroup {
   id: string;
-  phrases: Readonly<Record<Locale, readonly string[]>>;
+  phrases: PhrasesPerLocale;
 }
+
+/** Phrases per locale; only the locales with a stemmer below are read (a playbook's phrases in another language are not). */
+export type PhrasesPerLocale = Readonly<Partial<Record<Locale, readonly string[]>>>;
 
 interface PhraseWord {
   text: string;
@@ -129,7 +132,7 @@ export class PhraseMatcher {
 
   constructor(groups: readonly PhraseGroup[]) {
     const phrases = groups.flatMap((group) =>
-      (['fr', 'en'] as const).flatMap((locale) => group.phrases[locale].map((phrase) => compilePhrase(group.id, phrase, locale))).filter((phrase) => phrase.words.length > 0),
+      (['fr', 'en'] as const).flatMap((locale) => (group.phrases[locale] ?? []).map((phrase) => compilePhrase(group.id, phrase, locale))).filter((phrase) => phrase.words.length > 0),
     );
     this.size = phrases.length;
     // Each phrase is tried only at the words that may be its first word, found by key (no scan of every phrase).

@@ -1,5 +1,4 @@
-import type { Vocabulary } from '../../../playbook/schema.js';
-import { PhraseMatcher, type PhraseHit, type WordIndex } from './phrases.js';
+import { PhraseMatcher, type PhraseHit, type PhrasesPerLocale, type WordIndex } from './phrases.js';
 
 /**
  * A playbook's vocabulary inside the generic cues: each phrase of `problems`, `results` and `offer` said in a
@@ -18,7 +17,7 @@ export const NAMES_A_SLOT = /\{(?:results|problems|offer)\}/;
 export class VocabularyReader {
   private readonly matcher: PhraseMatcher;
 
-  constructor(vocabulary: Vocabulary) {
+  constructor(vocabulary: Readonly<Record<Slot, PhrasesPerLocale>>) {
     this.matcher = new PhraseMatcher(SLOTS.map((slot) => ({ id: slot, phrases: vocabulary[slot] })));
   }
 

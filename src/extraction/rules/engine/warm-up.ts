@@ -1,4 +1,5 @@
-import type { Playbook } from '../../../playbook/schema.js';
+import type { PhrasesPerLocale } from './phrases.js';
+import type { Slot } from './vocabulary.js';
 import type { Locale } from '../../../qualification/types.js';
 
 /**
@@ -7,10 +8,10 @@ import type { Locale } from '../../../qualification/types.js';
  * every reader (need, company, authority, money, timeline, knockouts) in one language, in the company's own
  * words (its first result and problem phrases) so the vocabulary cues are compiled too.
  */
-export function warmUpMessages(vocabulary: Playbook['vocabulary']): { locale: Locale; text: string }[] {
+export function warmUpMessages(vocabulary: Readonly<Record<Slot, PhrasesPerLocale>>): { locale: Locale; text: string }[] {
   const words = (locale: Locale) => ({
-    result: vocabulary.results[locale][0] ?? (locale === 'fr' ? 'clients' : 'customers'),
-    problem: vocabulary.problems[locale][0] ?? (locale === 'fr' ? 'erreurs' : 'errors'),
+    result: vocabulary.results[locale]?.[0] ?? (locale === 'fr' ? 'clients' : 'customers'),
+    problem: vocabulary.problems[locale]?.[0] ?? (locale === 'fr' ? 'erreurs' : 'errors'),
   });
   const fr = words('fr');
   const en = words('en');

@@ -7,7 +7,7 @@ import type { Locale } from '../../../qualification/types.js';
  * calls `warmUpRecognizers` right after it starts listening, so no visitor turn pays for it.
  */
 
-const CULTURES: Record<Locale, string> = { fr: Culture.French, en: Culture.English };
+const CULTURES: Record<Locale, string> = { fr: Culture.French, en: Culture.English, de: Culture.German };
 
 /** A number the recognizer found, with its span in the text it was given. */
 export interface RecognizedNumber {
@@ -26,11 +26,12 @@ export interface RecognizedDate {
 }
 
 // Inputs that walk every lazily-built path of the models (each costs about a second the first time).
-const WARM_UP: Record<Locale, readonly string[]> = {
+// Only the locales the rules extractor reads (those with a lexicon) are warmed up.
+const WARM_UP: Record<'fr' | 'en', readonly string[]> = {
   fr: ['Sous trois mois.', 'je suis le ceo, on a un budget de 40k€', 'trois', 'un', 'vingt et un', 'quarante mille', 'un et demi', 'deuxième', 'vingt pour cent', 'trente-cinq', 'un million', 'quatre-vingt-dix'],
   en: ["I'm the CEO, we have a budget of 40k€", 'three', 'one', 'a dozen', 'thirty-five', 'one and a half', 'second', 'twenty percent', 'forty thousand', 'a million'],
 };
-const WARM_UP_DATES: Record<Locale, string> = { fr: 'dans trois mois, le 15 mars, avant fin juin', en: 'in three months, on March 15, by the end of June' };
+const WARM_UP_DATES: Record<'fr' | 'en', string> = { fr: 'dans trois mois, le 15 mars, avant fin juin', en: 'in three months, on March 15, by the end of June' };
 
 let warmedUp = false;
 
