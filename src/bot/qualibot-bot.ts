@@ -188,10 +188,10 @@ export class QualibotBot extends TeamsActivityHandler {
     const { greeting, notice } = this.playbook.messages;
     // A channel that shows the privacy notice in its own frame (the website widget) says so: the notice is shown once.
     const noticeShown = (context.activity.channelData as { qualibot?: { noticeShown?: unknown } } | undefined)?.qualibot?.noticeShown === true;
-    await context.sendActivities([
-      { type: ActivityTypes.Message, text: render(this.playbook, greeting, locale) },
-      ...(noticeShown ? [] : [{ type: ActivityTypes.Message, text: render(this.playbook, notice, locale) }]),
-    ]);
+    // Greeting and notice are one message (two paragraphs): each message is a round trip to the channel, and
+    // the two were always sent back to back.
+    const text = render(this.playbook, greeting, locale);
+    await context.sendActivity({ type: ActivityTypes.Message, text: noticeShown ? text : `${text}\n\n${render(this.playbook, notice, locale)}` });
     return greeted;
   }
 
