@@ -67,8 +67,6 @@ export interface AppOverrides {
   playbook?: Playbook;
   extractor?: Extractor;
   db?: Database;
-  /** Clock of the rate limits, in milliseconds (tests move time forward instead of waiting). */
-  clock?: () => number;
   /** Bot Framework authentication (tests validate tokens against a fake of the Bot Service's keys). */
   botFrameworkAuthentication?: BotFrameworkAuthentication;
   /** How long a turn waits for a company lookup (tests pass a wait they release instead of a wall clock). */
@@ -83,7 +81,8 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   const playbook = overrides.playbook ?? loadPlaybook(config.playbook);
   const db = overrides.db ?? (await openDatabase({ url: config.storage.databaseUrl, dataDir: config.storage.dataDir, logger }));
   const metrics = new Metrics();
-  const guards = createAbuseGuards(config.rateLimits, metrics.registry, overrides.clock);
+  // On PostgreSQL the rate limits count in the database, so they hold across instances.
+  const guards = createAbuseGuards(config.rateLimits, metrics.registry, { pool: db.sharedCountersPool, logger });
 
   // Extraction: the LLM side (when configured) gets a per-conversation call budget and reports its breaker to /readyz.
   const extraction = overrides.extractor

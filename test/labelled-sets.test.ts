@@ -12,9 +12,10 @@ import { BOT_RUNTIMES } from '../src/runtime/bot-runtime.js';
 const SETS = [
   { dir: 'test/conversations', playbook: 'champ', min: 0.95 },
   { dir: 'test/injection', playbook: 'champ', min: 1 },
-  { dir: 'test/holdout', playbook: 'champ', min: 0.95 },
-  { dir: 'test/holdout-2', playbook: 'champ', min: 0.95 },
-  { dir: 'test/holdout-3', playbook: 'champ', min: 0.95 },
+  // The holdouts take the same playbook and code paths as test/conversations: the default runtime only.
+  { dir: 'test/holdout', playbook: 'champ', min: 0.95, defaultRuntimeOnly: true },
+  { dir: 'test/holdout-2', playbook: 'champ', min: 0.95, defaultRuntimeOnly: true },
+  { dir: 'test/holdout-3', playbook: 'champ', min: 0.95, defaultRuntimeOnly: true },
   { dir: 'test/hr-payroll', playbook: 'dialogs/playbooks/hr-payroll.yaml', min: 0.95 },
   { dir: 'test/erp-integration', playbook: 'dialogs/playbooks/erp-integration.yaml', min: 0.95 },
   { dir: 'test/framework-gpct', playbook: 'gpct', min: 0.95 },
@@ -30,7 +31,7 @@ const figures = (report: EvalReport | undefined) =>
 
 // Each set on both runtimes (BOT_RUNTIME, in-process): the floor on each, and the same figures case by case.
 describe('labelled conversation sets', { timeout: 120_000 }, () => {
-  it.each(SETS)('$dir (playbook $playbook) routes at least $min as labelled, the same on both runtimes', async ({ dir, playbook, min }) => {
+  it.each(SETS.filter((set) => !('defaultRuntimeOnly' in set)))('$dir (playbook $playbook) routes at least $min as labelled, the same on both runtimes', async ({ dir, playbook, min }) => {
     const reports: Partial<Record<(typeof BOT_RUNTIMES)[number], EvalReport>> = {};
     for (const runtime of BOT_RUNTIMES) {
       const { code, report } = await evaluateCommand([dir, '--playbook', playbook, '--min', String(min)], createLogger('silent'), { ...ENV, BOT_RUNTIME: runtime });
@@ -38,5 +39,10 @@ describe('labelled conversation sets', { timeout: 120_000 }, () => {
       reports[runtime] = report;
     }
     expect(figures(reports.agents)).toEqual(figures(reports.botbuilder));
+  });
+
+  it.each(SETS.filter((set) => 'defaultRuntimeOnly' in set))('$dir (playbook $playbook) routes at least $min as labelled', async ({ dir, playbook, min }) => {
+    const { code } = await evaluateCommand([dir, '--playbook', playbook, '--min', String(min)], createLogger('silent'), ENV);
+    expect(code, `qualibot eval ${dir} --playbook ${playbook} --min ${min} (its report is printed above)`).toBe(0);
   });
 });

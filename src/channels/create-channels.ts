@@ -75,10 +75,10 @@ export function createChannels(options: {
 
 /** The per-conversation and per-visitor message limits, asked by the widget's socket before a message is stored. */
 function widgetMessageGate(guards: AbuseGuards): MessageGate {
-  return (conversation) => {
-    const perConversation = guards.conversationMessages.take(`${WIDGET_CHANNEL_ID}|${conversation.id}`);
+  return async (conversation) => {
+    const perConversation = await guards.conversationMessages.take(`${WIDGET_CHANNEL_ID}|${conversation.id}`);
     if (!perConversation.allowed) return { allowed: false, limit: 'conversation', retryAfterMs: perConversation.retryAfterMs };
-    const perVisitor = guards.visitorMessages.take(`${WIDGET_CHANNEL_ID}|${conversation.visitorId}`);
+    const perVisitor = await guards.visitorMessages.take(`${WIDGET_CHANNEL_ID}|${conversation.visitorId}`);
     if (!perVisitor.allowed) return { allowed: false, limit: 'visitor', retryAfterMs: perVisitor.retryAfterMs };
     return { allowed: true };
   };

@@ -1,7 +1,8 @@
 import { Counter, type Registry } from 'prom-client';
 import type { RateLimitConfig } from '../config.js';
 import { LlmCallBudget } from '../extraction/llm-call-budget.js';
-import { HOUR_MS, KeyedRateLimiter, MINUTE_MS } from './rate-limits.js';
+import { createRateLimiters, type RateLimiterStoreOptions } from './rate-limiter-factory.js';
+import type { KeyedRateLimiter } from './rate-limits.js';
 
 /** Which limit refused something (the `limit` label of `qualibot_rate_limited_total`). */
 export type LimitName = 'ip' | 'conversation' | 'visitor' | 'widget_session' | 'llm_budget' | 'widget_messages' | 'widget_sockets' | 'widget_storage' | 'login';
@@ -16,25 +17,23 @@ export interface AbuseGuards {
   visitorMessages: KeyedRateLimiter;
   /** New widget conversations per client IP per hour (429). */
   widgetConversations: KeyedRateLimiter;
+  /** Where the keyed limits count: this instance's memory, or PostgreSQL (shared by every instance). */
+  store: 'memory' | 'postgres';
   /** LLM calls per conversation (rules only beyond). */
   llmBudget: LlmCallBudget;
   /** Counts one refusal in /metrics. */
   refused(limit: LimitName): void;
 }
 
-export function createAbuseGuards(config: RateLimitConfig, registry: Registry, now?: () => number): AbuseGuards {
+export function createAbuseGuards(config: RateLimitConfig, registry: Registry, store: RateLimiterStoreOptions): AbuseGuards {
   const refusals = new Counter({
     name: 'qualibot_rate_limited_total',
     help: 'Requests, messages or LLM calls refused by an abuse limit',
     labelNames: ['limit'],
     registers: [registry],
   });
-  const perMinute = (limit: number) => new KeyedRateLimiter({ limit, windowMs: MINUTE_MS }, { now });
   return {
-    ipRequests: perMinute(config.ipRequestsPerMinute),
-    conversationMessages: perMinute(config.messagesPerMinute),
-    visitorMessages: perMinute(config.messagesPerMinute),
-    widgetConversations: new KeyedRateLimiter({ limit: config.conversationsPerHour, windowMs: HOUR_MS }, { now }),
+    ...createRateLimiters(config, store),
     llmBudget: new LlmCallBudget(config.llmCallsPerConversation),
     refused: (limit) => refusals.inc({ limit }),
   };

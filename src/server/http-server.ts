@@ -26,7 +26,8 @@ export function createHttpServer(options: { config: Pick<Config, 'rateLimits' | 
   const trustedHops = config.rateLimits.trustProxyHops;
   const authenticated = config.botFramework.authenticated;
   server.use(ipRateLimit({ routes: ipLimitedRoutes(authenticated), limiter: guards.ipRequests, trustedHops, onRefused: () => guards.refused('ip') }));
-  logger.info({ limits: describeRateLimits(config.rateLimits, config.widget.messagesPerMinute, authenticated) }, 'rate limits by door');
+  // `store`: postgres = counted across the instances, memory = this instance alone.
+  logger.info({ limits: describeRateLimits(config.rateLimits, config.widget.messagesPerMinute, authenticated), store: guards.store }, 'rate limits by door');
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
   const widgetTokens = new WidgetTokens(config.widget.secret);
   server.use(

@@ -13,11 +13,13 @@ export function ipRateLimit(options: { routes: readonly RouteKey[]; limiter: Key
   const { routes, limiter, trustedHops, onRefused } = options;
   return (req: Request, res: Response, next: Next): void => {
     if (!limiter.enabled || !routes.some((route) => isRoute(req, route.method, route.path))) return next();
-    const decision = limiter.take(clientIp(req, trustedHops));
-    if (decision.allowed) return next();
-    onRefused?.();
-    sendTooManyRequests(res, decision.retryAfterMs, 'Too many requests from this address: slow down and retry later.');
-    return next(false);
+    // take() never rejects (a failing store lets the request in), so next is always called once.
+    void limiter.take(clientIp(req, trustedHops)).then((decision) => {
+      if (decision.allowed) return next();
+      onRefused?.();
+      sendTooManyRequests(res, decision.retryAfterMs, 'Too many requests from this address: slow down and retry later.');
+      return next(false);
+    });
   };
 }
 

@@ -1,9 +1,12 @@
+import { RateLimiterRes } from 'rate-limiter-flexible';
+
 /**
- * In-memory rate limits: one token bucket per key (a conversation, a visitor, a client IP).
- * A bucket holds up to `limit` tokens and refills at `limit` per `windowMs`, so a key gets at most
- * `limit` events in a burst and `limit` per window sustained. Memory is bounded: at most `maxKeys`
- * buckets, the least recently used one is forgotten first (an active flooder is never the oldest).
- * Per instance: behind a load balancer every instance counts on its own.
+ * Rate limits per key (a conversation, a visitor, a client IP), counted by rate-limiter-flexible in memory or in
+ * PostgreSQL (src/server/rate-limiter-factory.ts). A key gets `limit` events at once, then one every
+ * `windowMs / limit`: like the token bucket this replaced, but made of two fixed-window counters a shared store
+ * can keep atomically — a steady one (1 event per `windowMs / limit`) and a burst one (`limit - 1` more events per
+ * `windowMs`, used only when the steady one refuses). A flood is held to the steady rate once its burst is spent;
+ * over a whole window a key gets at most `2 × limit - 1` events.
  */
 export interface RateLimit {
   /** Events allowed per window; 0 = no limit. */
@@ -22,78 +25,74 @@ export interface RateDecision {
   firstRefusal: boolean;
 }
 
-export interface KeyedRateLimiterOptions {
-  /** Most keys remembered at once (default 10,000). */
-  maxKeys?: number;
-  /** Clock in milliseconds, injectable for tests. */
-  now?: () => number;
+/** What a door asks before letting an event in. */
+export interface KeyedRateLimiter {
+  readonly rate: RateLimit;
+  readonly enabled: boolean;
+  /** Counts one event for `key`. Never rejects: a store that fails lets the event in (and says so through `onError`). */
+  take(key: string): Promise<RateDecision>;
 }
 
-interface Bucket {
-  tokens: number;
-  updatedAt: number;
-  refused: boolean;
+/** A rate-limiter-flexible limiter as this file uses it: resolves under its points, rejects with a RateLimiterRes over them, with an Error when its store fails. */
+export interface Counter {
+  consume(key: string): Promise<RateLimiterRes>;
 }
 
-export const DEFAULT_MAX_KEYS = 10_000;
+/** The two counters of one limit; `burst` is absent when the limit is 1. */
+export interface LimitCounters {
+  steady: Counter;
+  burst?: Counter;
+}
 
-export class KeyedRateLimiter {
-  private readonly buckets = new Map<string, Bucket>();
-  private readonly maxKeys: number;
-  private readonly now: () => number;
+/** rate-limiter-flexible's options (points, duration in seconds) of the two counters of `rate`. */
+export function counterShapes(rate: RateLimit): { steady: { points: number; duration: number }; burst?: { points: number; duration: number } } {
+  const steady = { points: 1, duration: rate.windowMs / rate.limit / 1000 };
+  return rate.limit > 1 ? { steady, burst: { points: rate.limit - 1, duration: rate.windowMs / 1000 } } : { steady };
+}
 
+const ALLOWED: RateDecision = { allowed: true, retryAfterMs: 0, firstRefusal: false };
+
+type Counted = { allowed: boolean; res: RateLimiterRes };
+
+export class FlexibleRateLimiter implements KeyedRateLimiter {
   constructor(
     readonly rate: RateLimit,
-    options: KeyedRateLimiterOptions = {},
-  ) {
-    this.maxKeys = Math.max(1, options.maxKeys ?? DEFAULT_MAX_KEYS);
-    this.now = options.now ?? Date.now;
-  }
+    private readonly counters: LimitCounters | undefined,
+    private readonly onError: (error: unknown) => void = () => {},
+  ) {}
 
   get enabled(): boolean {
-    return this.rate.limit > 0;
+    return this.rate.limit > 0 && this.counters !== undefined;
   }
 
-  /** Keys currently remembered (never more than `maxKeys`). */
-  get size(): number {
-    return this.buckets.size;
-  }
-
-  /** Counts one event for `key`; a refused event is not counted. */
-  take(key: string): RateDecision {
-    if (!this.enabled) return { allowed: true, retryAfterMs: 0, firstRefusal: false };
-    const now = this.now();
-    const bucket = this.refill(key, now);
-    // Re-inserted so Map order is least recently used first.
-    this.buckets.delete(key);
-    this.buckets.set(key, bucket);
-    if (this.buckets.size > this.maxKeys) this.buckets.delete(this.buckets.keys().next().value!);
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1;
-      bucket.refused = false;
-      return { allowed: true, retryAfterMs: 0, firstRefusal: false };
+  async take(key: string): Promise<RateDecision> {
+    if (!this.enabled || !this.counters) return ALLOWED;
+    const { steady, burst } = this.counters;
+    try {
+      const first = await count(steady, key);
+      if (first.allowed) return ALLOWED;
+      const second = burst ? await count(burst, key) : undefined;
+      if (second?.allowed) return ALLOWED;
+      const waits = [first.res.msBeforeNext, ...(second ? [second.res.msBeforeNext] : [])];
+      // The first refusal since an accepted event: the steady counter accepted the one before (its second event
+      // now), or the burst counter just ran out (it accepted the one before).
+      const firstRefusal = first.res.consumedPoints === 2 || (second !== undefined && second.res.consumedPoints === this.rate.limit);
+      return { allowed: false, retryAfterMs: Math.max(1, Math.ceil(Math.min(...waits))), firstRefusal };
+    } catch (error) {
+      // Only when even the fallback failed: an abuse limit must never take a visitor's request down.
+      this.onError(error);
+      return ALLOWED;
     }
-    const firstRefusal = !bucket.refused;
-    bucket.refused = true;
-    const perToken = this.rate.windowMs / this.rate.limit;
-    return { allowed: false, retryAfterMs: Math.max(1, Math.ceil((1 - bucket.tokens) * perToken)), firstRefusal };
   }
+}
 
-  /** Tokens left for `key` right now (the limit for an unknown key). */
-  remaining(key: string): number {
-    if (!this.enabled) return Number.POSITIVE_INFINITY;
-    return Math.floor(this.refill(key, this.now()).tokens);
-  }
-
-  private refill(key: string, now: number): Bucket {
-    const { limit, windowMs } = this.rate;
-    const bucket = this.buckets.get(key);
-    if (!bucket) return { tokens: limit, updatedAt: now, refused: false };
-    // A clock going backwards must not mint tokens.
-    const elapsed = Math.max(0, now - bucket.updatedAt);
-    bucket.tokens = Math.min(limit, bucket.tokens + (elapsed * limit) / windowMs);
-    bucket.updatedAt = Math.max(bucket.updatedAt, now);
-    return bucket;
+/** One event on one counter. */
+async function count(counter: Counter, key: string): Promise<Counted> {
+  try {
+    return { allowed: true, res: await counter.consume(key) };
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) return { allowed: false, res: rejection };
+    throw rejection;
   }
 }
 

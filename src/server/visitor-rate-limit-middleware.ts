@@ -26,10 +26,10 @@ export class VisitorRateLimitMiddleware implements Middleware {
     const { type, channelId, conversation, from } = context.activity;
     if (type !== ActivityTypes.Message || !conversation?.id) return next();
     let limit: 'conversation' | 'visitor' = 'conversation';
-    let decision: RateDecision = this.limits.perConversation.take(`${channelId}|${conversation.id}`);
+    let decision: RateDecision = await this.limits.perConversation.take(`${channelId}|${conversation.id}`);
     if (decision.allowed && from?.id) {
       limit = 'visitor';
-      decision = this.limits.perVisitor.take(`${channelId}|${from.id}`);
+      decision = await this.limits.perVisitor.take(`${channelId}|${from.id}`);
     }
     if (decision.allowed) return next();
     this.onRateLimited?.(limit);

@@ -25,16 +25,18 @@ export function widgetSessionLimit(options: {
   return (req: Request, res: Response, next: Next): void => {
     if (!limiter.enabled || !isRoute(req, 'POST', WIDGET_SESSION_PATH)) return next();
     if (isValidVisitorToken(visitorTokenOf(req.body))) return next();
-    const decision = limiter.take(clientIp(req, trustedHops));
-    if (decision.allowed) return next();
-    onRefused?.();
-    const origin = req.headers.origin;
-    if (origin && isOriginAllowed(origin, req.headers.host, allowedOrigins)) {
-      res.setHeader('Access-Control-Allow-Origin', origin);
-      res.setHeader('Vary', 'Origin');
-    }
-    sendTooManyRequests(res, decision.retryAfterMs, 'Too many new conversations from this address: please try again later.');
-    return next(false);
+    // take() never rejects (a failing store lets the request in), so next is always called once.
+    void limiter.take(clientIp(req, trustedHops)).then((decision) => {
+      if (decision.allowed) return next();
+      onRefused?.();
+      const origin = req.headers.origin;
+      if (origin && isOriginAllowed(origin, req.headers.host, allowedOrigins)) {
+        res.setHeader('Access-Control-Allow-Origin', origin);
+        res.setHeader('Vary', 'Origin');
+      }
+      sendTooManyRequests(res, decision.retryAfterMs, 'Too many new conversations from this address: please try again later.');
+      return next(false);
+    });
   };
 }
 

@@ -1,78 +1,101 @@
 import type { IncomingMessage } from 'node:http';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Extraction, ExtractionInput, Extractor } from '../../src/extraction/extractor.js';
 import { clientIp, rateLimitKey } from '../../src/server/client-ip.js';
 import { LlmBudgetExtractor, LlmCallBudget } from '../../src/extraction/llm-call-budget.js';
 import { describeRateLimits, ipLimitedRoutes, WIDGET_PUBLIC_ROUTES } from '../../src/server/rate-limit-doors.js';
-import { KeyedRateLimiter } from '../../src/server/rate-limits.js';
+import { memoryRateLimiter } from '../../src/server/rate-limiter-factory.js';
+import { FlexibleRateLimiter, type KeyedRateLimiter } from '../../src/server/rate-limits.js';
 
+/** rate-limiter-flexible reads Date.now(): only Date is faked (its expiry timers stay real and unref'd). */
 function clock(start = 1_000_000) {
-  let now = start;
-  return { now: () => now, advance: (ms: number) => (now += ms) };
+  vi.useFakeTimers({ toFake: ['Date'], now: start });
+  return { advance: (ms: number) => vi.setSystemTime(Date.now() + ms) };
 }
 
-describe('KeyedRateLimiter (token bucket per key)', () => {
-  it('allows `limit` events at once, then refuses with the wait until the next token', () => {
-    const time = clock();
-    const limiter = new KeyedRateLimiter({ limit: 6, windowMs: 60_000 }, { now: time.now });
-    const decisions = Array.from({ length: 8 }, () => limiter.take('a'));
+describe('the keyed rate limits (rate-limiter-flexible, in memory)', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+  const takes = (limiter: KeyedRateLimiter, key: string, count: number) => Promise.all(Array.from({ length: count }, () => limiter.take(key)));
+
+  it('allows `limit` events at once, then refuses with the wait until the next one', async () => {
+    clock();
+    const limiter = memoryRateLimiter({ limit: 6, windowMs: 60_000 });
+    const decisions = await takes(limiter, 'a', 8);
     expect(decisions.filter((decision) => decision.allowed)).toHaveLength(6);
     expect(decisions[6]).toEqual({ allowed: false, retryAfterMs: 10_000, firstRefusal: true });
     expect(decisions[7]).toMatchObject({ allowed: false, firstRefusal: false });
-    // Other keys have buckets of their own.
-    expect(limiter.take('b').allowed).toBe(true);
+    // Other keys have budgets of their own.
+    expect((await limiter.take('b')).allowed).toBe(true);
   });
 
-  it('refills at limit per window: one token every window/limit, never more than the limit', () => {
+  it('once the burst is spent: one event every window/limit; the whole burst again after a quiet window', async () => {
     const time = clock();
-    const limiter = new KeyedRateLimiter({ limit: 6, windowMs: 60_000 }, { now: time.now });
-    for (let i = 0; i < 6; i += 1) limiter.take('a');
+    const limiter = memoryRateLimiter({ limit: 6, windowMs: 60_000 });
+    await takes(limiter, 'a', 6);
     time.advance(9_999);
-    expect(limiter.take('a')).toMatchObject({ allowed: false, retryAfterMs: 1 });
+    expect(await limiter.take('a')).toMatchObject({ allowed: false, retryAfterMs: 1 });
     time.advance(1);
-    expect(limiter.take('a').allowed).toBe(true);
-    expect(limiter.take('a').allowed).toBe(false);
+    expect((await limiter.take('a')).allowed).toBe(true);
+    expect((await limiter.take('a')).allowed).toBe(false);
     time.advance(10 * 60_000);
-    expect(limiter.remaining('a')).toBe(6);
+    expect((await takes(limiter, 'a', 7)).map((decision) => decision.allowed)).toEqual([...Array(6).fill(true), false]);
   });
 
-  it('answers "first refusal" once per burst: again only after an accepted event', () => {
+  it('a steady flood gets the steady rate once its burst is spent, never more than 2 × limit - 1 per window', async () => {
     const time = clock();
-    const limiter = new KeyedRateLimiter({ limit: 1, windowMs: 1000 }, { now: time.now });
-    expect(limiter.take('a').allowed).toBe(true);
-    expect(limiter.take('a').firstRefusal).toBe(true);
-    expect(limiter.take('a').firstRefusal).toBe(false);
-    time.advance(1000);
-    expect(limiter.take('a').allowed).toBe(true);
-    expect(limiter.take('a').firstRefusal).toBe(true);
-  });
-
-  it('does not mint tokens when the clock goes backwards', () => {
-    const time = clock();
-    const limiter = new KeyedRateLimiter({ limit: 2, windowMs: 60_000 }, { now: time.now });
-    limiter.take('a');
-    limiter.take('a');
-    time.advance(-30_000);
-    expect(limiter.take('a').allowed).toBe(false);
-  });
-
-  it('keeps memory bounded: at most maxKeys buckets, the least recently used forgotten first', () => {
-    const time = clock();
-    const limiter = new KeyedRateLimiter({ limit: 1, windowMs: 60_000 }, { now: time.now, maxKeys: 100 });
-    limiter.take('flooder');
-    for (let i = 0; i < 10_000; i += 1) {
-      limiter.take(`visitor-${i}`);
-      // The flooder keeps sending: it stays the most recently used and stays limited.
-      if (i % 50 === 0) expect(limiter.take('flooder').allowed).toBe(false);
+    const limiter = memoryRateLimiter({ limit: 6, windowMs: 60_000 });
+    let allowed = 0;
+    // One event a second for a minute.
+    for (let second = 0; second < 60; second += 1) {
+      if ((await limiter.take('a')).allowed) allowed += 1;
+      time.advance(1000);
     }
-    expect(limiter.size).toBe(100);
+    expect(allowed).toBeGreaterThanOrEqual(6);
+    expect(allowed).toBeLessThanOrEqual(11);
   });
 
-  it('limit 0 switches the limit off', () => {
-    const limiter = new KeyedRateLimiter({ limit: 0, windowMs: 60_000 });
-    expect(Array.from({ length: 1000 }, () => limiter.take('a').allowed).every(Boolean)).toBe(true);
+  it('answers "first refusal" once per burst: again only after an accepted event', async () => {
+    const time = clock();
+    const limiter = memoryRateLimiter({ limit: 1, windowMs: 1000 });
+    expect((await limiter.take('a')).allowed).toBe(true);
+    expect((await limiter.take('a')).firstRefusal).toBe(true);
+    expect((await limiter.take('a')).firstRefusal).toBe(false);
+    time.advance(1000);
+    expect((await limiter.take('a')).allowed).toBe(true);
+    expect((await limiter.take('a')).firstRefusal).toBe(true);
+    // With a burst: the refusal right after the burst, and the one right after each steady event, are first ones.
+    const bursty = memoryRateLimiter({ limit: 3, windowMs: 3000 });
+    expect((await takes(bursty, 'b', 5)).map((decision) => decision.firstRefusal)).toEqual([false, false, false, true, false]);
+    time.advance(1000);
+    expect((await takes(bursty, 'b', 3)).map((decision) => [decision.allowed, decision.firstRefusal])).toEqual([
+      [true, false],
+      [false, true],
+      [false, false],
+    ]);
+  });
+
+  it('does not give events back when the clock goes backwards', async () => {
+    const time = clock();
+    const limiter = memoryRateLimiter({ limit: 2, windowMs: 60_000 });
+    await takes(limiter, 'a', 2);
+    time.advance(-30_000);
+    expect((await limiter.take('a')).allowed).toBe(false);
+  });
+
+  it('limit 0 switches the limit off', async () => {
+    const limiter = memoryRateLimiter({ limit: 0, windowMs: 60_000 });
+    expect((await takes(limiter, 'a', 1000)).every((decision) => decision.allowed)).toBe(true);
     expect(limiter.enabled).toBe(false);
-    expect(limiter.size).toBe(0);
+  });
+
+  it('a store that fails lets the event in and says so, never rejects', async () => {
+    const errors: unknown[] = [];
+    const broken = { consume: () => Promise.reject(new Error('connection refused')) };
+    const limiter = new FlexibleRateLimiter({ limit: 5, windowMs: 60_000 }, { steady: broken, burst: broken }, (error) => errors.push(error));
+    expect(await limiter.take('a')).toEqual({ allowed: true, retryAfterMs: 0, firstRefusal: false });
+    expect(errors).toHaveLength(1);
   });
 });
 

@@ -19,6 +19,7 @@ export default class LanesReporter implements Reporter {
   private vitest?: Vitest;
   private readonly started = new Map<string, number>();
   private readonly lanes = new Map<string, LaneTally>();
+  private readonly fileSeconds: { file: string; lane: string; seconds: number }[] = [];
 
   onInit(vitest: Vitest): void {
     this.vitest = vitest;
@@ -34,6 +35,7 @@ export default class LanesReporter implements Reporter {
     const tally = this.lanes.get(lane) ?? { firstStart: start, lastEnd: start, files: 0, tests: 0, failed: 0, skipped: 0 };
     tally.firstStart = Math.min(tally.firstStart, start);
     tally.lastEnd = Math.max(tally.lastEnd, Date.now());
+    this.fileSeconds.push({ file: module.relativeModuleId, lane, seconds: (Date.now() - start) / 1000 });
     tally.files += 1;
     for (const test of module.children.allTests()) {
       tally.tests += 1;
@@ -53,6 +55,11 @@ export default class LanesReporter implements Reporter {
         return `  lane ${lane.padEnd(12)} ${String(tally.tests).padStart(5)} tests in ${String(tally.files).padStart(3)} files  ${seconds.padStart(6)} s${problems ? `  (${problems})` : ''}`;
       });
     if (lines.length) console.log(`\n${lines.join('\n')}`);
+    // CI has a time budget: the slowest files are where to look first when it grows.
+    const slowest = [...this.fileSeconds].sort((a, b) => b.seconds - a.seconds).slice(0, 10);
+    if (slowest.length > 1) {
+      console.log(`\n  slowest files:\n${slowest.map(({ file, lane, seconds }) => `    ${seconds.toFixed(1).padStart(6)} s  ${lane.padEnd(12)} ${file}`).join('\n')}`);
+    }
     const browserSelected = this.vitest?.projects.some((project) => project.name === 'browser');
     const chromium = this.vitest?.getRootProject().getProvidedContext().chromiumPath;
     if (browserSelected && !chromium) {

@@ -5,14 +5,16 @@ import { openDatabase } from '../../src/storage/open-database.js';
 import type { Database } from '../../src/storage/ports/database.js';
 import { storageContract } from './contract.js';
 import { sleep } from './fixtures.js';
-import { createTestDatabase } from './pg-test-server.js';
+import { createTestDatabase, recycledTestDatabase } from './pg-test-server.js';
 
 describe('postgres engine', () => {
-  /** Each store is a database of its own, created for the test and dropped after it. */
+  /** Each store is an empty migrated database: one database, emptied after each test. */
+  const contractDatabase = recycledTestDatabase();
+  afterAll(() => contractDatabase.dispose());
   storageContract('postgres', {
     busAcrossInstances: true,
     async createStore() {
-      const database = await createTestDatabase();
+      const database = await contractDatabase.take();
       return {
         open: () => openDatabase({ url: database.url, dataDir: '/nonexistent' }),
         destroy: database.drop,

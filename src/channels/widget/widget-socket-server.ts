@@ -43,7 +43,8 @@ export interface WidgetSocketServerOptions {
 export type WidgetRefusal = 'widget_messages' | 'widget_sockets' | 'widget_storage' | 'message_too_long' | 'conversation' | 'visitor';
 
 /** One more visitor message in this conversation: allowed, or which limit refuses it and for how long. */
-export type MessageGate = (conversation: { id: string; visitorId: string }) => { allowed: true } | { allowed: false; limit: 'conversation' | 'visitor'; retryAfterMs: number };
+export type MessageGate = (conversation: { id: string; visitorId: string }) => Promise<GateAnswer>;
+type GateAnswer = { allowed: true } | { allowed: false; limit: 'conversation' | 'visitor'; retryAfterMs: number };
 
 export const DEFAULT_MAX_SOCKETS_PER_CONVERSATION = 5;
 export const DEFAULT_MAX_STORED_ACTIVITIES = 1000;
@@ -62,6 +63,8 @@ export class WidgetSocketServer {
   private readonly wss: WebSocketServer;
   private readonly alive = new WeakMap<WebSocket, boolean>();
   private readonly limiters = new WeakMap<WidgetConversation, SlidingWindowRateLimiter>();
+  /** The last gate answer awaited per conversation, so its activities reach the adapter in arrival order. */
+  private readonly gateQueues = new WeakMap<WidgetConversation, Promise<unknown>>();
   private readonly heartbeat: NodeJS.Timeout;
   private readonly typingToldAt = new Map<string, number>();
   /** Told when a visitor types (e.g. so the SDR holding the conversation sees it). */
@@ -172,7 +175,8 @@ export class WidgetSocketServer {
       onRefused?.('message_too_long');
       return client.send({ ...errorFrame('message_too_large', `Messages are limited to ${MAX_VISITOR_TEXT} characters: please sum it up.`, clientActivityId), maxChars: MAX_VISITOR_TEXT });
     }
-    const shared = activity.type === 'message' ? this.options.messageGate?.(conversation) : undefined;
+    const { messageGate } = this.options;
+    const shared = messageGate ? await this.inArrivalOrder(conversation, () => (activity.type === 'message' ? messageGate(conversation) : undefined)) : undefined;
     if (shared && !shared.allowed) {
       onRefused?.(shared.limit);
       return client.send({ ...errorFrame('rate_limited', 'Too many messages: please wait a little.', clientActivityId), retryAfterMs: shared.retryAfterMs });
@@ -189,6 +193,17 @@ export class WidgetSocketServer {
       this.options.logger.error({ err: error, conversationId: conversation.id }, 'widget activity could not be received');
       client.send(errorFrame('internal_error', 'The message could not be delivered.', clientActivityId));
     }
+  }
+
+  /**
+   * Runs `step` after the steps of the activities that arrived before in this conversation: the shared gate may
+   * wait for PostgreSQL, and a later message must not overtake an earlier one on its way to the adapter.
+   */
+  private inArrivalOrder<T>(conversation: WidgetConversation, step: () => Promise<T> | T): Promise<T> {
+    const previous = this.gateQueues.get(conversation) ?? Promise.resolve();
+    const answer = previous.then(step);
+    this.gateQueues.set(conversation, answer.catch(() => undefined));
+    return answer;
   }
 
   /** One limiter per conversation, shared by all its sockets. */

@@ -1,8 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Logger } from '../../logger.js';
 import { loadConfig } from '../../config.js';
-import { evaluateDirectory, formatConfusion, type EvalReport } from '../../replay/evaluate.js';
-import { botFromEnv, withPlaybook } from '../bot-from-env.js';
+import type { EvalReport } from '../../replay/evaluate.js';
 
 /** `env` is where the bot's configuration comes from (the process environment from the shell). */
 export async function runEval(args: string[], logger: Logger, env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -28,6 +27,8 @@ export async function evaluateCommand(args: string[], logger: Logger, env: NodeJ
   }
   // BOT_RUNTIME picks the SDK the turns run on, in-process (README, "Runtime and support status").
   const runtime = loadConfig(env).botFramework.runtime;
+  // Loaded once the arguments are known good: the bot and its language models take seconds to load.
+  const [{ evaluateDirectory, formatConfusion }, { botFromEnv, withPlaybook }] = await Promise.all([import('../../replay/evaluate.js'), import('../bot-from-env.js')]);
   const report = await evaluateDirectory(dir, botFromEnv(logger, withPlaybook(env, values.playbook)), logger, runtime);
   if (values.json) {
     const { results: _results, ...summary } = report;

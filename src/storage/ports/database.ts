@@ -1,3 +1,4 @@
+import type pg from 'pg';
 import type { BaseLogger } from 'pino';
 import type { Storage } from '../../channels/activity.js';
 import type { ConversationLock } from './conversation-lock.js';
@@ -50,6 +51,8 @@ export interface Database {
   bus: EventBus;
   lock: ConversationLock;
   lifecycle: DataLifecycle;
+  /** PostgreSQL only: its query pool, for counters every instance shares (rate limits, src/server/rate-limiter-factory.ts). */
+  readonly sharedCountersPool?: pg.Pool;
   /** Throws when the database cannot be reached (readiness probe). */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -76,6 +76,7 @@ export async function openPostgresDatabase(options: PostgresOptions): Promise<Da
     bus,
     lock: new PgConversationLock({ pool: lockPool }),
     lifecycle: new PgDataLifecycle(pool, { leads, transcripts, handoffs, references, outbox, notes, enrichments }),
+    sharedCountersPool: pool,
     async ping() {
       await pool.query('SELECT 1');
     },

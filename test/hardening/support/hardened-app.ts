@@ -1,17 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
+import { vi } from 'vitest';
 import { startApp, type App, type AppOverrides } from '../../../src/app.js';
 import { loadConfig } from '../../../src/config.js';
 import { createLogger } from '../../../src/logger.js';
 import { FakeConnector } from '../../fakes/fake-connector.js';
 import { LogCapture } from './log-capture.js';
 
-/** A clock the test moves forward (the rate limits read it). */
+/**
+ * Moves the time the rate limits read (rate-limiter-flexible reads Date.now()): from the first advance on, Date is
+ * faked for this test file and keeps running with the real time, plus the jumps. Timers stay real (sockets, turns).
+ */
 export class TestClock {
-  private offset = 0;
-  readonly now = () => Date.now() + this.offset;
   advance(ms: number): void {
-    this.offset += ms;
+    if (!vi.isFakeTimers()) vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
+    vi.setSystemTime(Date.now() + ms);
+  }
+
+  /** Back to the real Date (other files of the lane share this process). */
+  restore(): void {
+    if (vi.isFakeTimers()) vi.useRealTimers();
   }
 }
 
@@ -44,7 +52,7 @@ export async function startHardenedApp(env: Record<string, string> = {}, overrid
   // `{{connector}}` in a setting is the fake Bot Connector's URL (known once it listens).
   const settings = Object.fromEntries(Object.entries(env).map(([key, value]) => [key, value.replaceAll('{{connector}}', connector.url)]));
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', DATA_DIR: ':memory:', ...settings });
-  const app = await startApp(config, createLogger(config.logLevel, logs), { clock: clock.now, ...overrides });
+  const app = await startApp(config, createLogger(config.logLevel, logs), overrides);
   const raw: HardenedApp['raw'] = async (path, body, headers = { 'content-type': 'application/json' }, method = 'POST') => {
     const response = await fetch(`${app.url}${path}`, { method, headers, body: method === 'GET' || method === 'HEAD' ? undefined : body });
     return { status: response.status, headers: response.headers, body: await response.text() };
@@ -85,6 +93,7 @@ export async function startHardenedApp(env: Record<string, string> = {}, overrid
       return sumSamples(text, name, labels);
     },
     async close() {
+      clock.restore();
       await app.close();
       await connector.stop();
     },
