@@ -24,6 +24,7 @@ import type { Logger } from './logger.js';
 import { InstrumentedExtractor } from './observability/instrumented-extractor.js';
 import { Metrics } from './observability/metrics.js';
 import { loadPlaybook, resolvePlaybookPath } from './playbook/loader.js';
+import { useTextOverrides } from './i18n/translate.js';
 import type { Playbook } from './playbook/schema.js';
 import { createAbuseGuards } from './server/abuse-guards.js';
 import { remaining } from './server/drain.js';
@@ -79,6 +80,8 @@ export interface AppOverrides {
  */
 export async function startApp(config: Config, logger: Logger, overrides: AppOverrides = {}): Promise<App> {
   const playbook = overrides.playbook ?? loadPlaybook(config.playbook);
+  // The playbook's own wording of catalogue texts, for every translate() of this process.
+  useTextOverrides(playbook.texts);
   const db = overrides.db ?? (await openDatabase({ url: config.storage.databaseUrl, dataDir: config.storage.dataDir, logger }));
   const metrics = new Metrics();
   // On PostgreSQL the rate limits count in the database, so they hold across instances.

@@ -5,7 +5,7 @@ import { SLOTS } from '../extraction/rules/engine/vocabulary.js';
 import type { Extraction } from '../extraction/extractor.js';
 import { RulesExtractor } from '../extraction/rules/rules-extractor.js';
 import { normalize } from '../extraction/rules/text/normalize.js';
-import { toLocale } from '../i18n/messages.js';
+import { toLocale } from '../i18n/locale-tags.js';
 import type { Playbook } from '../playbook/schema.js';
 import { LOCALES, type Locale } from '../qualification/types.js';
 import { readLabelledCase } from '../replay/labelled-case.js';

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { OpeningWindow } from '../handoff/business-hours.js';
+import { translate } from '../i18n/translate.js';
 import type { Locale } from '../qualification/types.js';
 import { overlaps, type TimeRange } from './calendar-port.js';
 
@@ -63,14 +64,12 @@ function windowsOn(hours: OpeningWindow[], weekday: number): OpeningWindow[] {
   return hours.filter((window) => window.days.includes(weekday)).sort((a, b) => a.start - b.start);
 }
 
-const FORMATS: Record<Locale, string> = {
-  fr: "cccc d LLLL 'à' HH'h'mm",
-  en: 'cccc, LLLL d, h:mm a',
-};
-
-/** A slot as the visitor reads it, on their own wall clock: `mardi 10 mars à 14h00`, `Tuesday, March 10, 2:00 PM`. */
+/**
+ * A slot as the visitor reads it, on their own wall clock: `mardi 10 mars à 14h00`, `Tuesday, March 10, 2:00 PM`.
+ * The pattern is the catalogue's `booking.slotFormat` (a Luxon format, translated like any text).
+ */
 export function formatSlot(start: Date, timeZone: string, locale: Locale): string {
-  return DateTime.fromJSDate(start, { zone: timeZone }).setLocale(locale === 'fr' ? 'fr-FR' : 'en-US').toFormat(FORMATS[locale]);
+  return DateTime.fromJSDate(start, { zone: timeZone }).setLocale(locale === 'fr' ? 'fr-FR' : 'en-US').toFormat(translate('booking.slotFormat', locale));
 }
 
 /** A zone name people read: `Europe/Paris` → `Paris`, `America/New_York` → `New York`. */

@@ -10,7 +10,7 @@ import {
 import { DialogSet, DialogTurnStatus, type DialogState, type DialogStateManagerConfiguration } from 'botbuilder-dialogs';
 import { QUALIFICATION_DIALOG, QualificationDialog, type QualificationOptions, type QualificationResult } from '../dialogs/qualification-dialog.js';
 import { detectLocale } from '../extraction/detect-locale.js';
-import { regionOf, toLocale } from '../i18n/messages.js';
+import { regionOf, toLocale } from '../i18n/locale-tags.js';
 import type { Logger } from '../logger.js';
 import { render } from '../playbook/queries.js';
 import type { Playbook } from '../playbook/schema.js';

@@ -1,7 +1,8 @@
 import type { TurnContext } from './turn.js';
 import { ActivityTypes } from '../channels/protocol.js';
 import { detectLocale } from '../extraction/detect-locale.js';
-import { t, toLocale } from '../i18n/messages.js';
+import { toLocale } from '../i18n/locale-tags.js';
+import { translate } from '../i18n/translate.js';
 import type { Logger } from '../logger.js';
 
 /**
@@ -15,7 +16,7 @@ export function createTurnErrorHandler(logger: Logger) {
     if (activity?.type !== ActivityTypes.Message) return;
     const locale = toLocale(activity.locale) ?? detectLocale(activity.text ?? '') ?? 'fr';
     try {
-      await context.sendActivity(t(isOutage(error) ? 'unavailable' : 'turnError', locale));
+      await context.sendActivity(translate(isOutage(error) ? 'bot.unavailable' : 'bot.turnError', locale));
     } catch (sendError) {
       logger.warn({ err: sendError, conversationId: activity.conversation?.id }, 'could not tell the visitor about the failed turn');
     }

@@ -1,6 +1,7 @@
 import { buildBot, type BotParts } from '../bot/build-bot.js';
 import { loadConfig } from '../config.js';
 import { createExtractor } from '../extraction/create-extractor.js';
+import { useTextOverrides } from '../i18n/translate.js';
 import type { Logger } from '../logger.js';
 import { loadPlaybook } from '../playbook/loader.js';
 
@@ -8,6 +9,7 @@ import { loadPlaybook } from '../playbook/loader.js';
 export function botFromEnv(logger: Logger, env: Record<string, string | undefined> = process.env): BotParts {
   const config = loadConfig(env);
   const playbook = loadPlaybook(config.playbook);
+  useTextOverrides(playbook.texts);
   return buildBot({ playbook, extractor: createExtractor(config, playbook, logger), logger });
 }
 

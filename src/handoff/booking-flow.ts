@@ -11,9 +11,8 @@ import type { HandoffRecord } from '../storage/ports/handoffs.js';
 import { contactLabel } from './contact-capture.js';
 import { outcomePayload, localeOf, type HandoffService, type SendToVisitor } from './handoff-service.js';
 import { planTransition } from './handoff-state-machine.js';
-import { say } from './handoff-texts.js';
+import { translate } from '../i18n/translate.js';
 import { asLeadPacket, type LeadPacket } from './lead-packet.js';
-import { sdrSay } from './notifiers/sdr-texts.js';
 
 /** How many slots one offer shows. */
 const SLOTS_PER_OFFER = 3;
@@ -60,11 +59,11 @@ export class BookingFlow {
     }
     if (slots.length === 0) {
       await this.save(handoff, { status: 'unavailable', timeZone: zone, slots: [], error: 'no_free_slot' });
-      return { texts: [causeLine, say('bookingNoSlots', locale, { days: String(this.deps.horizonDays) }), ...this.deps.service.fallbackTexts(handoff)] };
+      return { texts: [causeLine, translate('booking.noSlots', locale, { days: String(this.deps.horizonDays) }), ...this.deps.service.fallbackTexts(handoff)] };
     }
     const offered = this.label(slots, zone, locale);
     await this.save(handoff, { status: 'offered', timeZone: zone, slots: offered });
-    return { texts: [causeLine, say('bookingSlots', locale, { minutes: String(this.deps.booking.meetingMinutes), zone: zoneLabel(zone) })], quickReplies: this.replies(offered, locale) };
+    return { texts: [causeLine, translate('booking.slots', locale, { minutes: String(this.deps.booking.meetingMinutes), zone: zoneLabel(zone) })], quickReplies: this.replies(offered, locale) };
   }
 
   /**
@@ -77,7 +76,7 @@ export class BookingFlow {
     if (!state || (state.status !== 'offered' && state.status !== 'awaiting-email')) return false;
     const locale = localeOf(handoff);
     const typed = normalize(text);
-    if (typed === normalize(say('bookingOtherTimes', locale))) {
+    if (typed === normalize(translate('booking.otherTimes', locale))) {
       await this.offerMore(handoff, state, send);
       return true;
     }
@@ -85,7 +84,7 @@ export class BookingFlow {
     const email = found.email ?? packet.contact?.email;
     if (chosen && !email) {
       await this.save(handoff, { ...state, status: 'awaiting-email', chosen });
-      await this.deps.service.botSays(handoff, [say('bookingAskEmail', locale, { slot: chosen.label })], send);
+      await this.deps.service.botSays(handoff, [translate('booking.askEmail', locale, { slot: chosen.label })], send);
       return true;
     }
     const slot = chosen ?? (state.status === 'awaiting-email' && found.email ? state.chosen : undefined);
@@ -103,7 +102,7 @@ export class BookingFlow {
     let result;
     try {
       result = await booking.book({ start: new Date(slot.start), end: new Date(slot.end), calendars: slot.calendars }, rotationOf(handoff.conversationId), {
-        title: sdrSay('meetingEventTitle', this.deps.sdrLocale, { visitor: visitorName(packet, email) }),
+        title: translate('sdr.meetingEventTitle', this.deps.sdrLocale, { visitor: visitorName(packet, email) }),
         description: eventDescription(packet, this.deps.sdrLocale),
         attendee: { email, ...(packet.contact?.name ? { name: packet.contact.name } : {}) },
       });
@@ -113,7 +112,7 @@ export class BookingFlow {
       return;
     }
     if (result.status === 'taken') {
-      await this.offerAgain(handoff, state, say('bookingTaken', locale, { zone: zoneLabel(state.timeZone) }), send);
+      await this.offerAgain(handoff, state, translate('booking.taken', locale, { zone: zoneLabel(state.timeZone) }), send);
       return;
     }
     const meeting: BookedMeeting = {
@@ -141,8 +140,8 @@ export class BookingFlow {
     }
     const confirmed = { slot: slot.label, zone: zoneLabel(state.timeZone), sdr: meeting.calendar, email };
     const invited = booking.provider === 'graph' || (await this.invite(handoff, { ...result.event, ...(meeting.joinUrl ? { joinUrl: meeting.joinUrl } : {}) }, confirmed));
-    const texts = [say(invited ? 'bookingConfirmed' : 'bookingConfirmedNotInvited', locale, confirmed)];
-    if (meeting.joinUrl) texts.push(say('bookingJoinLink', locale, { joinUrl: meeting.joinUrl }));
+    const texts = [translate(invited ? 'booking.confirmed' : 'booking.confirmedNotInvited', locale, confirmed)];
+    if (meeting.joinUrl) texts.push(translate('booking.joinLink', locale, { joinUrl: meeting.joinUrl }));
     await service.botSays(closed ?? recorded, texts, send);
   }
 
@@ -153,8 +152,8 @@ export class BookingFlow {
   private async invite(handoff: HandoffRecord, event: NewCalendarEvent, values: Record<string, string>): Promise<boolean> {
     if (!this.deps.invitations) return false;
     const locale = localeOf(handoff);
-    const subject = say('bookingInvitationSubject', locale, values);
-    const text = say('bookingInvitationText', locale, values) + (event.joinUrl ? `\n\n${say('bookingJoinLink', locale, { joinUrl: event.joinUrl })}` : '');
+    const subject = translate('booking.invitationSubject', locale, values);
+    const text = translate('booking.invitationText', locale, values) + (event.joinUrl ? `\n\n${translate('booking.joinLink', locale, { joinUrl: event.joinUrl })}` : '');
     try {
       await this.deps.invitations.invite({ to: values.email!, subject, text, event: { ...event, title: subject, description: text } });
       return true;
@@ -166,7 +165,7 @@ export class BookingFlow {
 
   private async offerMore(handoff: HandoffRecord, state: BookingState, send: SendToVisitor): Promise<void> {
     const last = state.slots.at(-1);
-    await this.offerAgain(handoff, state, say('bookingMoreSlots', localeOf(handoff), { zone: zoneLabel(state.timeZone) }), send, last ? new Date(last.start) : undefined);
+    await this.offerAgain(handoff, state, translate('booking.moreSlots', localeOf(handoff), { zone: zoneLabel(state.timeZone) }), send, last ? new Date(last.start) : undefined);
   }
 
   /** Offers the next slots (after `after`, else from now) with `intro`; says so honestly when there are none or the calendar fails. */
@@ -182,7 +181,7 @@ export class BookingFlow {
     }
     if (slots.length === 0) {
       await this.save(handoff, { ...state, status: 'unavailable', slots: [], error: 'no_free_slot' });
-      await this.deps.service.botSays(handoff, [say('bookingNoMoreSlots', locale, { days: String(this.deps.horizonDays) })], send);
+      await this.deps.service.botSays(handoff, [translate('booking.noMoreSlots', locale, { days: String(this.deps.horizonDays) })], send);
       return;
     }
     const offered = this.label(slots, state.timeZone, locale);
@@ -197,7 +196,7 @@ export class BookingFlow {
     this.deps.logger.warn({ err: error, handoffId: handoff.id, code }, 'booking: calendar unavailable, falling back to the booking link and callback');
     const state = asLeadPacket(handoff.packet).booking;
     await this.save(handoff, { timeZone: this.visitorZone(handoff), slots: [], ...state, status: 'unavailable', error: code });
-    return { texts: [...before, say('bookingUnavailable', localeOf(handoff)), ...this.deps.service.fallbackTexts(handoff)] };
+    return { texts: [...before, translate('booking.unavailable', localeOf(handoff)), ...this.deps.service.fallbackTexts(handoff)] };
   }
 
   private async save(handoff: HandoffRecord, booking: BookingState): Promise<void> {
@@ -209,7 +208,7 @@ export class BookingFlow {
   }
 
   private replies(slots: OfferedSlot[], locale: Locale): string[] {
-    return [...slots.map((slot) => slot.label), say('bookingOtherTimes', locale)];
+    return [...slots.map((slot) => slot.label), translate('booking.otherTimes', locale)];
   }
 
   /** The zone the widget reported for the visitor, else the team's. */
@@ -237,7 +236,7 @@ function visitorName(packet: LeadPacket, email: string): string {
 
 /** What the SDR reads in the event: why it was booked, the lead summary, the visitor's words, the contact. */
 function eventDescription(packet: LeadPacket, locale: Locale): string {
-  const lines = [sdrSay('meetingEventIntro', locale, { score: packet.score ?? '?' }), '', packet.summary ?? ''];
+  const lines = [translate('sdr.meetingEventIntro', locale, { score: packet.score ?? '?' }), '', packet.summary ?? ''];
   const quote = (text: string) => (locale === 'fr' ? `« ${text} »` : `“${text}”`);
   for (const fact of packet.facts ?? []) lines.push(`- ${fact.dimension}: ${fact.value.replace(/_/g, ' ')}${fact.evidence ? ` — ${quote(fact.evidence)}` : ''}`);
   const contact = [packet.contact?.email, packet.contact?.phone].filter(Boolean).join(' · ');

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Request, Response, Server } from 'restify';
+import { isPageTextFile, pageTextFile } from '../i18n/browser/page-texts-route.js';
 
 const CONSOLE_DIR = fileURLToPath(new URL('./console/', import.meta.url));
 
@@ -9,7 +10,6 @@ const FILES: Readonly<Record<string, string>> = {
   'index.html': 'text/html; charset=utf-8',
   'console.css': 'text/css; charset=utf-8',
   'console.js': 'text/javascript; charset=utf-8',
-  'i18n.js': 'text/javascript; charset=utf-8',
 };
 
 /** No inline script or style, nothing from elsewhere: visitor text can never run in an SDR's browser. */
@@ -31,6 +31,13 @@ export function mountSdrConsole(server: Server): void {
   });
   server.get('/sdr/:file', async (req: Request, res: Response) => {
     const name = String((req.params as Record<string, unknown>).file ?? '');
+    if (isPageTextFile(name)) {
+      // The console's texts: the catalogue's `console.*` (i18n.js, its ICU renderer, texts.json).
+      const { body, type } = await pageTextFile(name, 'console.');
+      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-cache', ...SECURITY_HEADERS });
+      res.end(body);
+      return;
+    }
     if (!Object.hasOwn(FILES, name)) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('Not found');

@@ -8,7 +8,7 @@ import type { HandoffRecord } from '../storage/ports/handoffs.js';
 import { contactLabel, findContact, withoutContact } from './contact-capture.js';
 import type { ConversationReferenceKeeper } from './reference-keeper.js';
 import { localeOf, type HandoffService } from './handoff-service.js';
-import { say } from './handoff-texts.js';
+import { translate } from '../i18n/translate.js';
 import { END_REASONS, type ExpiryCause } from './handoff-state-machine.js';
 import { asLeadPacket, type CallbackRequest } from './lead-packet.js';
 
@@ -80,11 +80,11 @@ export class HandoffInterceptor implements MessageInterceptor {
     const label = contactLabel(found);
     const locale = localeOf(handoff);
     if (!label) {
-      await this.deps.service.botSays(handoff, [say('stillWaiting', locale)], send);
+      await this.deps.service.botSays(handoff, [translate('handoff.stillWaiting', locale)], send);
       return;
     }
     const updated = await this.remember(handoff, lead, context, found);
-    await this.deps.service.botSays(updated, [say('contactNoted', locale, { contact: label })], send);
+    await this.deps.service.botSays(updated, [translate('handoff.contactNoted', locale, { contact: label })], send);
   }
 
   /** Slots offered in the chat: a click on one (or the address to invite) books it. */
@@ -116,7 +116,7 @@ export class HandoffInterceptor implements MessageInterceptor {
     if (contactLabel(found)) await this.keepContact(lead, context, found);
     await service.publishQueue('updated', updated);
     const locale = localeOf(handoff);
-    await service.botSays(updated, [label ? say('callbackCaptured', locale, { contact: label }) : say('callbackAskContact', locale)], send);
+    await service.botSays(updated, [label ? translate('handoff.callbackCaptured', locale, { contact: label }) : translate('handoff.callbackAskContact', locale)], send);
   }
 
   /** Keeps a contact in the lead state (the bot's) and in the SDR packet. */

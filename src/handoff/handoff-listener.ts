@@ -15,7 +15,7 @@ import { contactLabel } from './contact-capture.js';
 import type { HandoffConfig } from './handoff-config.js';
 import type { HandoffService } from './handoff-service.js';
 import { END_REASONS } from './handoff-state-machine.js';
-import { say } from './handoff-texts.js';
+import { translate } from '../i18n/translate.js';
 import { buildLeadPacket, type LeadPacket } from './lead-packet.js';
 import { accountOwnerFor } from './packet-enrichment.js';
 import { suggestFor } from './queue-view.js';
@@ -87,15 +87,15 @@ export class HandoffListener implements DecisionListener {
     }
     await service.publishQueue('created', handoff);
     // One message: an expert is coming, and how long it may take (each message is a round trip to the channel).
-    await service.botSays(handoff, [`${say(contactLabel(packet.contact) ? 'waiting' : 'waitingAskContact', packet.locale)} ${this.honestWait(handoff, open, packet.locale)}`], send);
+    await service.botSays(handoff, [`${translate(contactLabel(packet.contact) ? 'handoff.waiting' : 'handoff.waitingAskContact', packet.locale)} ${this.honestWait(handoff, open, packet.locale)}`], send);
   }
 
   /** Where the visitor stands and for how long at most (after the assignment timeout they are offered a callback), and the booking link at once. */
   private honestWait(handoff: HandoffRecord, open: HandoffRecord[], locale: Locale): string {
     const ahead = open.filter((other) => other.status === 'queued' && other.score >= handoff.score).length;
     const minutes = String(Math.max(1, Math.ceil(this.deps.config.assignmentTimeoutS / 60)));
-    const wait = say(ahead === 0 ? 'waitEstimateFirst' : 'waitEstimate', locale, { position: String(ahead + 1), minutes });
-    return this.deps.config.bookingUrl ? `${wait} ${say('bookingEarly', locale, { bookingUrl: this.deps.config.bookingUrl })}` : wait;
+    const wait = translate(ahead === 0 ? 'handoff.waitEstimateFirst' : 'handoff.waitEstimate', locale, { position: String(ahead + 1), minutes });
+    return this.deps.config.bookingUrl ? `${wait} ${translate('booking.early', locale, { bookingUrl: this.deps.config.bookingUrl })}` : wait;
   }
 
   /**

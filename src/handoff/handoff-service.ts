@@ -21,7 +21,7 @@ import {
   type ExpiryCause,
   type SdrIdentity,
 } from './handoff-state-machine.js';
-import { say } from './handoff-texts.js';
+import { translate } from '../i18n/translate.js';
 import { asLeadPacket, type CallbackRequest, type LeadPacket, type LeadPacketView } from './lead-packet.js';
 import { accountOwnerFor, packetEnrichment } from './packet-enrichment.js';
 import type { EnrichmentRecord } from '../storage/ports/enrichments.js';
@@ -211,7 +211,7 @@ export class HandoffService {
       throw conflict(current);
     }
     await this.publishQueue('claimed', claimed);
-    await this.botSays(claimed, [say('sdrJoined', localeOf(claimed), { sdr: sdr.name })], undefined, { event: 'joined', sdrName: sdr.name });
+    await this.botSays(claimed, [translate('handoff.sdrJoined', localeOf(claimed), { sdr: sdr.name })], undefined, { event: 'joined', sdrName: sdr.name });
     return claimed;
   }
 
@@ -224,7 +224,7 @@ export class HandoffService {
     await this.publishMessage(handoff, 'sdr', text, at, sdr.name);
     const activity: Partial<Activity> = {
       type: 'message',
-      text: say('sdrMessage', localeOf(handoff), { sdr: sdr.name, text: withoutRemoteImages(text) }),
+      text: translate('handoff.sdrMessage', localeOf(handoff), { sdr: sdr.name, text: withoutRemoteImages(text) }),
       textFormat: 'markdown',
       // `fromSdr` keeps the transcript middleware from storing it a second time as a bot line.
       channelData: { qualibot: { fromSdr: true, sdrName: sdr.name, handoffId: handoff.id } },
@@ -253,7 +253,7 @@ export class HandoffService {
     const at = this.deps.now().toISOString();
     const updated = (await this.updatePacket(handoff.id, (packet) => ({ ...packet, returnedAt: at }))) ?? handoff;
     await this.publish({ type: 'visitor-returned', handoffId: handoff.id, conversationId: handoff.conversationId, text, at, handoff: toSummary(updated, this.deps.now()) });
-    await this.botSays(updated, [say('afterClose', localeOf(handoff), { sdr: handoff.sdrName ?? '' })], send, { event: 'closed' });
+    await this.botSays(updated, [translate('handoff.afterClose', localeOf(handoff), { sdr: handoff.sdrName ?? '' })], send, { event: 'closed' });
   }
 
   /** Back to the bot: it says it is back; the lead's next message is answered by the bot again. */
@@ -264,8 +264,8 @@ export class HandoffService {
     if (!released) throw conflict(await this.require(id));
     await this.publishQueue('released', released);
     const lead = await this.db.leads.getByConversation(released.conversationId);
-    const key = lead?.status === 'qualifying' ? 'backToBotQualifying' : 'backToBotDecided';
-    await this.botSays(released, [say(key, localeOf(released), { sdr: sdr.name })], undefined, { event: 'released' });
+    const key = lead?.status === 'qualifying' ? 'handoff.backToBotQualifying' : 'handoff.backToBotDecided';
+    await this.botSays(released, [translate(key, localeOf(released), { sdr: sdr.name })], undefined, { event: 'released' });
     return released;
   }
 
@@ -291,7 +291,7 @@ export class HandoffService {
     await this.db.outbox.enqueue({ type: 'lead.updated', idempotencyKey: `${closed.leadId}:outcome:${closed.id}`, payload: outcomePayload(closed) });
     if (repeated) return closed;
     await this.publishQueue('closed', closed);
-    if (handoff.status !== 'expired') await this.botSays(closed, [say('closedBySdr', localeOf(closed), { sdr: sdr.name })], undefined, { event: 'closed', sdrName: sdr.name });
+    if (handoff.status !== 'expired') await this.botSays(closed, [translate('handoff.closedBySdr', localeOf(closed), { sdr: sdr.name })], undefined, { event: 'closed', sdrName: sdr.name });
     return closed;
   }
 
@@ -422,7 +422,7 @@ export class HandoffService {
 
   /** Nobody can join: said first; then the calendar's slots (in-chat booking) or the booking link and the callback. */
   private async noSdrNotice(handoff: HandoffRecord, cause: ExpiryCause): Promise<NoSdrNotice> {
-    const causeLine = say(cause === END_REASONS.outsideBusinessHours ? 'outsideHours' : 'timedOut', localeOf(handoff));
+    const causeLine = translate(cause === END_REASONS.outsideBusinessHours ? 'handoff.outsideHours' : 'handoff.timedOut', localeOf(handoff));
     if (this.booking) return this.booking.noSdrNotice(handoff, causeLine);
     return { texts: [causeLine, ...this.fallbackTexts(handoff)] };
   }
@@ -432,8 +432,8 @@ export class HandoffService {
     const locale = localeOf(handoff);
     const contact = contactLabel(asLeadPacket(handoff.packet).contact);
     const texts: string[] = [];
-    if (this.deps.config.bookingUrl) texts.push(say('bookingOffer', locale, { bookingUrl: this.deps.config.bookingUrl }));
-    texts.push(contact ? say('callbackAskTime', locale, { contact }) : say('callbackAskContactAndTime', locale));
+    if (this.deps.config.bookingUrl) texts.push(translate('booking.offer', locale, { bookingUrl: this.deps.config.bookingUrl }));
+    texts.push(contact ? translate('handoff.callbackAskTime', locale, { contact }) : translate('handoff.callbackAskContactAndTime', locale));
     return texts;
   }
 }

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Request, Response, Server } from 'restify';
+import { isPageTextFile, pageTextFile } from '../i18n/browser/page-texts-route.js';
 
 const PAGE_DIR = fileURLToPath(new URL('./page/', import.meta.url));
 /** Chart.js's self-contained build, from node_modules: served by Qualibot, never from a CDN. */
@@ -13,7 +14,6 @@ const FILES: Readonly<Record<string, { path: string; type: string }>> = {
   'index.html': { path: PAGE_DIR + 'index.html', type: 'text/html; charset=utf-8' },
   'insights.css': { path: PAGE_DIR + 'insights.css', type: 'text/css; charset=utf-8' },
   'insights.js': { path: PAGE_DIR + 'insights.js', type: 'text/javascript; charset=utf-8' },
-  'i18n.js': { path: PAGE_DIR + 'i18n.js', type: 'text/javascript; charset=utf-8' },
   'chart.umd.min.js': { path: CHART_JS, type: 'text/javascript; charset=utf-8' },
 };
 
@@ -31,6 +31,13 @@ export function mountInsightsPage(server: Server): void {
   server.get('/sdr/insights', async (_req: Request, res: Response) => serve(res, 'index.html'));
   server.get('/sdr/insights/:file', async (req: Request, res: Response) => {
     const name = String((req.params as Record<string, unknown>).file ?? '');
+    if (isPageTextFile(name)) {
+      // The page's texts: the catalogue's `insights.*` (i18n.js, its ICU renderer, texts.json).
+      const { body, type } = await pageTextFile(name, 'insights.');
+      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-cache', ...SECURITY_HEADERS });
+      res.end(body);
+      return;
+    }
     if (!Object.hasOwn(FILES, name)) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('Not found');

@@ -1,6 +1,6 @@
 import type { Locale } from '../qualification/types.js';
 import type { TranscriptEntry } from '../storage/ports/transcripts.js';
-import { say } from '../handoff/handoff-texts.js';
+import { translate } from '../i18n/translate.js';
 
 /**
  * The transcript e-mail in the visitor's language: the conversation as the visitor saw it (their words, the
@@ -9,11 +9,11 @@ import { say } from '../handoff/handoff-texts.js';
 export function transcriptMail(locale: Locale, title: string, lines: readonly TranscriptEntry[]): { subject: string; text: string } {
   const time = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'short', timeStyle: 'short', hourCycle: 'h23', timeZone: 'UTC' });
   const speaker = (line: TranscriptEntry) =>
-    line.from === 'visitor' ? say('mailYou', locale) : line.from === 'sdr' ? line.author ?? say('mailTeam', locale) : title;
+    line.from === 'visitor' ? translate('mail.you', locale) : line.from === 'sdr' ? line.author ?? translate('mail.team', locale) : title;
   const body = lines.map((line) => `[${time.format(new Date(line.at))} UTC] ${speaker(line)}\n${plain(line.text)}`).join('\n\n');
   return {
-    subject: say('mailSubject', locale, { title }),
-    text: `${say('mailIntro', locale, { title })}\n\n${body}\n\n-- \n${say('mailFooter', locale)}\n`,
+    subject: translate('mail.subject', locale, { title }),
+    text: `${translate('mail.intro', locale, { title })}\n\n${body}\n\n-- \n${translate('mail.footer', locale)}\n`,
   };
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DIMENSION_KINDS } from '../dimensions/index.js';
 import { DEFAULT_REJECTION_REASONS, rejectionReasonSchema } from '../feedback/rejection-reasons.js';
+import { textOverridesSchema } from '../i18n/text-overrides-schema.js';
 
 /**
  * The playbook: everything sales/marketing ops may change without touching code.
@@ -202,6 +203,11 @@ export const playbookSchema = z
         contactThanks: localized,
       })
       .strict(),
+    /**
+     * The company's wording of any product text of the catalogue (src/i18n/catalogue/<locale>.json), per key and
+     * locale; the conversation's own texts (greeting, closes) stay in `messages`.
+     */
+    texts: textOverridesSchema.optional(),
     /** The company's demo pages shown at / (fr) and /en with the widget, relative to the playbook file. */
     site: z.object({ fr: z.string().min(1), en: z.string().min(1) }).strict().optional(),
     links: z

@@ -1,7 +1,7 @@
 import type { TurnContext } from '../bot/turn.js';
 import type { TurnLeads } from '../bot/bot-ports.js';
 import { detectLocale } from '../extraction/detect-locale.js';
-import { toLocale } from '../i18n/messages.js';
+import { toLocale } from '../i18n/locale-tags.js';
 import type { Locale } from '../qualification/types.js';
 
 /** Finds the language to answer a refused message in, without running the bot. */

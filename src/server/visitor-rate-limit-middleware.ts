@@ -1,6 +1,6 @@
 import type { Middleware, TurnContext } from '../bot/turn.js';
 import { ActivityTypes } from '../channels/protocol.js';
-import { t } from '../i18n/messages.js';
+import { translate } from '../i18n/translate.js';
 import type { Logger } from '../logger.js';
 import type { KeyedRateLimiter, RateDecision } from './rate-limits.js';
 import type { LocaleOf } from './visitor-locale.js';
@@ -35,6 +35,6 @@ export class VisitorRateLimitMiddleware implements Middleware {
     this.onRateLimited?.(limit);
     if (!decision.firstRefusal) return;
     this.logger.warn({ conversationId: conversation.id, channelId, limit, retryAfterMs: decision.retryAfterMs }, 'visitor rate-limited');
-    await context.sendActivity(t('rateLimited', await this.localeOf(context)));
+    await context.sendActivity(translate('bot.rateLimited', await this.localeOf(context)));
   }
 }

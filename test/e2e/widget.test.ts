@@ -1,10 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Request } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { WIDGET_TEXTS } from '../../src/channels/widget/widget-texts.js';
+import { translate } from '../../src/i18n/translate.js';
 import { type TcpProxy, startTcpProxy } from '../channels/widget/tcp-proxy.js';
-import { type Answer, WidgetPage, CHROMIUM_PATH, launchChromium, normalize, playbookMessages, prompts } from '../channels/widget/widget-page.js';
 import { type WidgetTestServer, startWidgetTestServer } from '../channels/widget/widget-test-server.js';
+import { type Answer, WidgetPage, CHROMIUM_PATH, launchChromium, normalize, playbookMessages, prompts } from '../channels/widget/widget-page.js';
 
 const ARTIFACTS = 'test-artifacts';
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -32,37 +32,8 @@ async function startRealApp(): Promise<Target> {
   };
 }
 
-/** The widget test server and its stand-in bot (same playbook texts), while the app cannot start yet. */
-async function startStandIn(): Promise<Target> {
-  const server: WidgetTestServer = await startWidgetTestServer();
-  const { adapter } = server.channel;
-  return {
-    url: server.url,
-    privacyUrl: 'https://prospekt.example/confidentialite',
-    sendProactive: (conversationId, text) => adapter.continueConversation(adapter.conversationReference(conversationId), (context) => context.sendActivity(text).then(() => undefined)),
-    close: () => server.close(),
-  };
-}
-
-let useStandIn = false;
-
-/**
- * Runs against the real app. Only while some module the app imports is not written yet (parallel
- * development; `tsc` reports it) do the tests fall back to the stand-in bot, saying so.
- */
-async function startTarget(): Promise<Target> {
-  if (!useStandIn) {
-    try {
-      return await startRealApp();
-    } catch (error) {
-      const message = String((error as Error)?.message ?? error);
-      if (!/Cannot find module|Failed to load url|ERR_MODULE_NOT_FOUND|does the file exist/i.test(message)) throw error;
-      console.warn(`widget e2e: the app cannot start yet (${message.split('\n')[0]}); using the stand-in bot.`);
-      useStandIn = true;
-    }
-  }
-  return startStandIn();
-}
+/** Always the real app: a module it cannot load fails the test instead of falling back to a stand-in bot. */
+const startTarget = startRealApp;
 
 /** The part of a playbook text before its first {placeholder} (rendered as a link by the bot). */
 const stablePart = (text: string) => normalize(text.split('{')[0]!);
@@ -129,7 +100,7 @@ describe.skipIf(!CHROMIUM_PATH)('website widget in a real browser', { timeout: 9
     const widget = new WidgetPage(page);
 
     // Before opening: an accessible launcher, nothing loaded, nothing stored.
-    const launcher = page.getByRole('button', { name: WIDGET_TEXTS.fr.openChat.replace('{title}', 'Prospekt') });
+    const launcher = page.getByRole('button', { name: translate('widget.openChat', 'fr', { title: 'Prospekt' }) });
     await launcher.waitFor();
     expect(await launcher.getAttribute('aria-expanded')).toBe('false');
     await page.waitForLoadState('networkidle');
@@ -144,9 +115,9 @@ describe.skipIf(!CHROMIUM_PATH)('website widget in a real browser', { timeout: 9
     const dialog = page.getByRole('dialog', { name: 'Prospekt' });
     await dialog.waitFor();
     expect(await widget.launcher.getAttribute('aria-expanded')).toBe('true');
-    expect(await widget.launcher.getAttribute('aria-label')).toBe(WIDGET_TEXTS.fr.closeChat);
-    expect(normalize(await page.locator('#qb-notice').innerText())).toBe(normalize(`${WIDGET_TEXTS.fr.notice} ${WIDGET_TEXTS.fr.privacyLink}`));
-    expect(await dialog.getByRole('link', { name: WIDGET_TEXTS.fr.privacyLink }).getAttribute('href')).toBe(target.privacyUrl);
+    expect(await widget.launcher.getAttribute('aria-label')).toBe(translate('widget.closeChat', 'fr'));
+    expect(normalize(await page.locator('#qb-notice').innerText())).toBe(normalize(`${translate('widget.notice', 'fr')} ${translate('widget.privacyLink', 'fr')}`));
+    expect(await dialog.getByRole('link', { name: translate('widget.privacyLink', 'fr') }).getAttribute('href')).toBe(target.privacyUrl);
     await widget.waitForBot(playbookMessages.greeting.fr);
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-id'))).toBe('webchat-sendbox-input');
 
@@ -183,11 +154,11 @@ describe.skipIf(!CHROMIUM_PATH)('website widget in a real browser', { timeout: 9
     target = await startTarget();
     const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'en-US' });
     const widget = await WidgetPage.open(context, `${target.url}/en`);
-    expect(await widget.launcher.getAttribute('aria-label')).toBe(WIDGET_TEXTS.en.openChat.replace('{title}', 'Prospekt'));
+    expect(await widget.launcher.getAttribute('aria-label')).toBe(translate('widget.openChat', 'en', { title: 'Prospekt' }));
     await widget.launcher.click();
     await widget.waitForBot(playbookMessages.greeting.en);
     expect(await widget.sendBox.getAttribute('placeholder')).toBe('Type your message');
-    expect(normalize(await widget.page.locator('#qb-notice').innerText())).toContain(WIDGET_TEXTS.en.notice);
+    expect(normalize(await widget.page.locator('#qb-notice').innerText())).toContain(translate('widget.notice', 'en'));
 
     await widget.converse('en', EN_NURTURE, EN_NURTURE_OUTCOMES);
     const bubbles = await widget.bubbles();
@@ -300,7 +271,7 @@ describe.skipIf(!CHROMIUM_PATH)('what Web Chat draws from the bot activities', {
 
     // 5 answers were sent; the 7th message in a minute is refused, and said so politely.
     for (const text of ['un', 'deux']) await widget.type(text);
-    await widget.panel.locator('.webchat__toaster', { hasText: WIDGET_TEXTS.fr.rateLimited }).waitFor({ timeout: 10_000 });
+    await widget.panel.locator('.webchat__toaster', { hasText: translate('widget.rateLimited', 'fr') }).waitFor({ timeout: 10_000 });
     await widget.page.waitForTimeout(400); // let the transcript finish scrolling
     await widget.page.screenshot({ path: `${ARTIFACTS}/widget-mobile-rate-limited.png` });
     await context.close();

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Extraction } from '../../src/extraction/extractor.js';
 import { RulesExtractor } from '../../src/extraction/rules/rules-extractor.js';
 import { loadPlaybook } from '../../src/playbook/loader.js';
-import { regionOf } from '../../src/i18n/messages.js';
+import { regionOf } from '../../src/i18n/locale-tags.js';
 import type { FactSheet, Locale } from '../../src/qualification/types.js';
 import { decide } from '../../src/scoring/scorer.js';
 import { checkRow, NOW, playTurns, readRow, type Row } from './rules-table.js';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MESSAGES } from '../../src/i18n/messages.js';
+import { translate } from '../../src/i18n/translate.js';
 import { FakeBotFrameworkAuth } from '../fakes/fake-bot-framework-auth.js';
 import { FakeOpenAiServer } from '../fakes/fake-openai-server.js';
 import { answerTo, asked, HOT_EN, HOT_FR } from './support/conversation.js';
@@ -29,7 +29,7 @@ describe('messages per minute per conversation and per visitor on /api/messages'
     expect(asked(bystanderReplies)).toBe('company');
 
     const replies = texts(t.connector.messages(conversationId));
-    expect(replies.filter((text) => text === MESSAGES.rateLimited.fr)).toHaveLength(1);
+    expect(replies.filter((text) => text === translate('bot.rateLimited', 'fr'))).toHaveLength(1);
     expect(await t.metric('qualibot_rate_limited_total', { limit: 'conversation' })).toBe(refusedBefore + 25);
     const visitorLines = (await t.app.db.transcripts.list(conversationId)).filter((line) => line.from === 'visitor');
     expect(visitorLines).toHaveLength(5);
@@ -40,7 +40,7 @@ describe('messages per minute per conversation and per visitor on /api/messages'
     // A minute later the visitor is heard again, and the qualification goes on.
     t.clock.advance(60_000);
     const after = await t.say(conversationId, HOT_FR.company);
-    expect(texts(after)).not.toContain(MESSAGES.rateLimited.fr);
+    expect(texts(after)).not.toContain(translate('bot.rateLimited', 'fr'));
     expect(asked(after)).toBeDefined();
     expect((await t.app.db.transcripts.list(conversationId)).filter((line) => line.from === 'visitor')).toHaveLength(6);
   });
@@ -52,15 +52,15 @@ describe('messages per minute per conversation and per visitor on /api/messages'
       const conversationId = `spread-${index}-${randomUUID()}`;
       replies.push(...texts(await t.say(conversationId, HOT_EN.challenge, { from: visitor, locale: 'en-US' })));
     }
-    expect(replies.filter((text) => text === MESSAGES.rateLimited.en)).toHaveLength(1);
-    expect(replies.at(-1)).toBe(MESSAGES.rateLimited.en);
+    expect(replies.filter((text) => text === translate('bot.rateLimited', 'en'))).toHaveLength(1);
+    expect(replies.at(-1)).toBe(translate('bot.rateLimited', 'en'));
     expect(await t.metric('qualibot_rate_limited_total', { limit: 'visitor' })).toBe(1);
   });
 
   it('typing and conversation updates are not counted', async () => {
     const conversationId = `typing-${randomUUID()}`;
     for (let index = 0; index < 20; index += 1) expect((await t.post(t.message(conversationId, '', { type: 'typing' }))).status).toBe(200);
-    expect(texts(await t.say(conversationId, HOT_FR.challenge))).not.toContain(MESSAGES.rateLimited.fr);
+    expect(texts(await t.say(conversationId, HOT_FR.challenge))).not.toContain(translate('bot.rateLimited', 'fr'));
   });
 });
 
@@ -167,7 +167,7 @@ describe('behind Azure Bot Service (authentication on): the per-IP limit guards 
     // One conversation flooding is still held to its own limit (5 a minute): one kind reply, the rest dropped.
     const flooded = `azure-flood-${randomUUID()}`;
     for (let index = 0; index < 8; index += 1) expect((await fromBotService(t.message(flooded, `message ${index}`))).status).toBe(200);
-    expect(texts(t.connector.messages(flooded)).filter((text) => text === MESSAGES.rateLimited.fr)).toHaveLength(1);
+    expect(texts(t.connector.messages(flooded)).filter((text) => text === translate('bot.rateLimited', 'fr'))).toHaveLength(1);
     expect(await t.metric('qualibot_rate_limited_total', { limit: 'conversation' })).toBe(3);
 
     // The start-up log says which limit guards which door.

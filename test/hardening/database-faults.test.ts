@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MESSAGES } from '../../src/i18n/messages.js';
+import { translate } from '../../src/i18n/translate.js';
 import { FakeOpenAiServer } from '../fakes/fake-openai-server.js';
 import { startTcpProxy, type TcpProxy } from '../fakes/tcp-proxy.js';
 import { createTestDatabase } from '../storage/pg-test-server.js';
@@ -78,11 +78,11 @@ describe('database unavailable, then back (PostgreSQL through a cuttable proxy)'
 
     // A visitor writing now: an honest apology, no stack trace, no internals; HTTP stays 200 for the channel.
     const during = await t.say(conversationId, HOT_FR.authority);
-    expect(during.map((reply) => reply.text)).toEqual([MESSAGES.unavailable.fr]);
+    expect(during.map((reply) => reply.text)).toEqual([translate('bot.unavailable', 'fr')]);
     expect(JSON.stringify(during)).not.toMatch(/ECONN|terminated|postgres|Error:|\bat \w+ \(/i);
     // A brand-new visitor too.
     const newcomer = await t.say(`pg-newcomer-${randomUUID()}`, HOT_FR.challenge);
-    expect(newcomer.map((reply) => reply.text)).toEqual([MESSAGES.unavailable.fr]);
+    expect(newcomer.map((reply) => reply.text)).toEqual([translate('bot.unavailable', 'fr')]);
     expect(t.logs.records().some((record) => record.msg === 'turn failed' && record.conversationId === conversationId)).toBe(true);
 
     proxy.restore();
@@ -108,7 +108,7 @@ describe('database unavailable, then back (PostgreSQL through a cuttable proxy)'
     proxy.cut();
     for (let index = 0; index < 5; index += 1) {
       const replies = await t.say(`pg-second-${index}-${randomUUID()}`, HOT_FR.challenge);
-      expect(replies.map((reply) => reply.text)).toEqual([MESSAGES.unavailable.fr]);
+      expect(replies.map((reply) => reply.text)).toEqual([translate('bot.unavailable', 'fr')]);
     }
     expect((await readiness()).status).toBe(503);
     await new Promise((resolve) => setTimeout(resolve, 1500));
@@ -129,7 +129,7 @@ describe('database unavailable, then back (PostgreSQL through a cuttable proxy)'
     proxy.cut();
     const replies = await pending;
     // The question may already have gone out before the state write failed; the turn ends on the apology.
-    expect(replies.at(-1)?.text).toBe(MESSAGES.unavailable.fr);
+    expect(replies.at(-1)?.text).toBe(translate('bot.unavailable', 'fr'));
     expect(uncaught).toEqual([]);
 
     llmLatencyMs = 0;

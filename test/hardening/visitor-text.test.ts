@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MESSAGES } from '../../src/i18n/messages.js';
+import { translate } from '../../src/i18n/translate.js';
 import { asked, HOT_FR, qualibotData } from './support/conversation.js';
 import { startHardenedApp, type HardenedApp } from './support/hardened-app.js';
 
@@ -76,9 +76,9 @@ describe('what visitors type: stored safely, answered kindly, never breaking the
 
     const paste = `CONFIDENTIEL jean.dupont@example.com ${'Lorem ipsum dolor sit amet. '.repeat(2000)}`.slice(0, 50_000);
     const refused = await t.say(conversationId, paste);
-    expect(refused.map((reply) => reply.text)).toEqual([MESSAGES.tooLong.fr]);
+    expect(refused.map((reply) => reply.text)).toEqual([translate('bot.tooLong', 'fr')]);
     const justOver = await t.say(conversationId, 'a'.repeat(4001));
-    expect(justOver.map((reply) => reply.text)).toEqual([MESSAGES.tooLong.fr]);
+    expect(justOver.map((reply) => reply.text)).toEqual([translate('bot.tooLong', 'fr')]);
 
     expect(await extractions()).toBe(extractionsBefore);
     // Decision: nothing of the refused exchange is kept (neither the paste nor the refusal).
@@ -101,9 +101,9 @@ describe('what visitors type: stored safely, answered kindly, never breaking the
     const conversationId = `boundary-${randomUUID()}`;
     const english = await t.say(conversationId, "Hi, our sales reps don't get enough qualified meetings.", { locale: 'en-US' });
     expect(english[0]?.text).toMatch(/Hello/);
-    expect((await t.say(conversationId, 'x'.repeat(50_000), { locale: 'en-US' })).map((reply) => reply.text)).toEqual([MESSAGES.tooLong.en]);
+    expect((await t.say(conversationId, 'x'.repeat(50_000), { locale: 'en-US' })).map((reply) => reply.text)).toEqual([translate('bot.tooLong', 'en')]);
     const exact = await t.say(conversationId, `We are a software company with 140 employees. ${'z'.repeat(4000)}`.slice(0, 4000), { locale: 'en-US' });
-    expect(exact.map((reply) => reply.text)).not.toContain(MESSAGES.tooLong.en);
+    expect(exact.map((reply) => reply.text)).not.toContain(translate('bot.tooLong', 'en'));
     expect(qualibotData(exact.at(-1))?.ask).toBeDefined();
   });
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Extraction, ExtractionInput, Extractor } from '../../src/extraction/extractor.js';
-import { t as say } from '../../src/i18n/messages.js';
+import { translate } from '../../src/i18n/translate.js';
 import { RulesExtractor } from '../../src/extraction/rules/rules-extractor.js';
 import { loadPlaybook } from '../../src/playbook/loader.js';
 import { openDatabase } from '../../src/storage/open-database.js';
@@ -85,7 +85,7 @@ function dedupeSuite(openStore: () => Promise<{ db: Database; destroy(): Promise
       extractor.failOnce.add(company.text!);
 
       const failed = await deliver(company);
-      expect(failed.replies.map((reply) => reply.text)).toEqual([say('turnError', 'fr')]);
+      expect(failed.replies.map((reply) => reply.text)).toEqual([translate('bot.turnError', 'fr')]);
 
       const redelivered = await deliver(company);
       expect(redelivered.status).toBe(200);
@@ -99,8 +99,8 @@ function dedupeSuite(openStore: () => Promise<{ db: Database; destroy(): Promise
     it('does not remember a message a middleware refused before the bot (no state write): its copy is refused again', async () => {
       const conversationId = `dedupe-${randomUUID()}`;
       const tooLong = message(conversationId, 'x'.repeat(20_000));
-      expect((await deliver(tooLong)).replies.map((reply) => reply.text)).toEqual([say('tooLong', 'fr')]);
-      expect((await deliver(tooLong)).replies.map((reply) => reply.text)).toEqual([say('tooLong', 'fr')]);
+      expect((await deliver(tooLong)).replies.map((reply) => reply.text)).toEqual([translate('bot.tooLong', 'fr')]);
+      expect((await deliver(tooLong)).replies.map((reply) => reply.text)).toEqual([translate('bot.tooLong', 'fr')]);
       const key = `webchat/conversations/${conversationId}/`;
       expect(await store.db.state.read([key])).toEqual({});
     });

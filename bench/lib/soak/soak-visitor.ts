@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { HANDOFF_TEXTS } from '../../../src/handoff/handoff-texts.js';
+import { translate } from '../../../src/i18n/translate.js';
+import { LOCALES } from '../../../src/qualification/types.js';
 import type { LabelledCase } from '../../../src/replay/labelled-case.js';
 import { answererFor } from '../widget-visitor.js';
 import type { SoakLedger } from './ledger.js';
@@ -20,8 +21,9 @@ export const REPLY_TIMEOUT_MS = 60_000;
 /** After a reply, the turn is over when the bot asks again, announces the route, or stays quiet this long. */
 const QUIET_MS = 1500;
 
-const TIMED_OUT = new Set(Object.values(HANDOFF_TEXTS.timedOut));
-const CLOSED_BY_SDR = Object.values(HANDOFF_TEXTS.closedBySdr).map((text) => text.slice(text.indexOf('}') + 1, text.indexOf('}') + 12));
+const TIMED_OUT = new Set(LOCALES.map((locale) => translate('handoff.timedOut', locale)));
+/** The words after the SDR's name in "{sdr} has closed…", in every language. */
+const CLOSED_BY_SDR = LOCALES.map((locale) => translate('handoff.closedBySdr', locale, { sdr: '' }).slice(0, 11));
 const SDR_TOKEN = /\[(sdr-\d+)\]/;
 const CALLBACK_ANSWER: Record<string, string> = {
   fr: 'Rappelez-moi demain à 10h au 06 12 34 56 78.',

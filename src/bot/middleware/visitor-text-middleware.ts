@@ -1,6 +1,6 @@
 import type { Middleware, TurnContext } from '../turn.js';
 import { ActivityTypes } from '../../channels/protocol.js';
-import { t } from '../../i18n/messages.js';
+import { translate } from '../../i18n/translate.js';
 import type { Logger } from '../../logger.js';
 import { MAX_VISITOR_TEXT, sanitizeVisitorText } from '../../privacy/sanitize-text.js';
 import type { LocaleOf } from '../../server/visitor-locale.js';
@@ -25,7 +25,7 @@ export class VisitorTextMiddleware implements Middleware {
     if (type !== ActivityTypes.Message || typeof text !== 'string') return next();
     if (text.length > this.maxChars) {
       this.logger.info({ conversationId: conversation?.id, channelId, length: text.length }, 'visitor message refused: too long');
-      await context.sendActivity(t('tooLong', await this.localeOf(context)));
+      await context.sendActivity(translate('bot.tooLong', await this.localeOf(context)));
       return;
     }
     context.activity.text = sanitizeVisitorText(text);

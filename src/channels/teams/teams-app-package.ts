@@ -1,13 +1,15 @@
 import { zipSync } from 'fflate';
 import { ConfigError } from '../../errors.js';
 import { colorIconPng, outlineIconPng } from './teams-icons.js';
-import { MANIFEST_TEXTS, type ManifestTexts } from './teams-manifest-texts.js';
+import { LOCALES } from '../../qualification/types.js';
+import { manifestTexts, type ManifestTexts } from './teams-manifest-texts.js';
 
 export const MANIFEST_VERSION = '1.17';
 const SCHEMA = `https://developer.microsoft.com/en-us/json-schemas/teams/v${MANIFEST_VERSION}/MicrosoftTeams.schema.json`;
 const LOCALIZATION_SCHEMA = `https://developer.microsoft.com/en-us/json-schemas/teams/v${MANIFEST_VERSION}/MicrosoftTeams.Localization.schema.json`;
 const SCOPES = ['personal', 'team', 'groupChat'] as const;
-const FRENCH_FILE = 'fr.json';
+/** Teams' default language is English; every other locale the bot speaks is a localization file. */
+const OTHER_LOCALES = LOCALES.filter((locale) => locale !== 'en');
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface TeamsAppOptions {
@@ -28,13 +30,13 @@ export interface TeamsAppOptions {
 /** The manifest (v1.17): one bot in personal, team and group-chat scopes, with English default texts. */
 export function buildTeamsManifest(options: TeamsAppOptions): Record<string, unknown> {
   validate(options);
-  const en = MANIFEST_TEXTS.en;
+  const en = manifestTexts('en');
   return {
     $schema: SCHEMA,
     manifestVersion: MANIFEST_VERSION,
     version: options.version,
     id: options.appId ?? options.botId,
-    localizationInfo: { defaultLanguageTag: 'en-us', additionalLanguages: [{ languageTag: 'fr', file: FRENCH_FILE }] },
+    localizationInfo: { defaultLanguageTag: 'en-us', additionalLanguages: OTHER_LOCALES.map((locale) => ({ languageTag: locale, file: `${locale}.json` })) },
     developer: options.developer,
     name: { short: options.name, full: en.nameFull },
     description: { short: en.descriptionShort, full: en.descriptionFull },
@@ -70,7 +72,7 @@ export function buildLocalization(name: string, texts: ManifestTexts): Record<st
   return file;
 }
 
-/** The zip Teams accepts as an app package: manifest.json, both icons, the French texts. */
+/** The zip Teams accepts as an app package: manifest.json, both icons, a localization file per other locale. */
 export function buildTeamsAppPackage(options: TeamsAppOptions): { manifest: Record<string, unknown>; zip: Buffer } {
   const manifest = buildTeamsManifest(options);
   const json = (value: unknown) => Buffer.from(`${JSON.stringify(value, null, 2)}\n`, 'utf8');
@@ -78,7 +80,7 @@ export function buildTeamsAppPackage(options: TeamsAppOptions): { manifest: Reco
     'manifest.json': json(manifest),
     'color.png': colorIconPng(options.accentColor),
     'outline.png': outlineIconPng(),
-    [FRENCH_FILE]: json(buildLocalization(options.name, MANIFEST_TEXTS.fr)),
+    ...Object.fromEntries(OTHER_LOCALES.map((locale) => [`${locale}.json`, json(buildLocalization(options.name, manifestTexts(locale)))])),
   });
   return { manifest, zip: Buffer.from(zip) };
 }

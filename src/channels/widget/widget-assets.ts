@@ -6,7 +6,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { constants, gzip } from 'node:zlib';
-import { DEMO_PAGE_TEXTS, WIDGET_TEXTS } from './widget-texts.js';
+import { translate } from '../../i18n/translate.js';
+import type { Locale } from '../../qualification/types.js';
+import { widgetTexts } from './widget-texts.js';
 
 const gzipAsync = promisify(gzip);
 const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
@@ -36,7 +38,7 @@ export interface LoaderConfig {
   version: string;
   assets: { webchat: string; directLine: string };
   privacyUrl: string;
-  texts: typeof WIDGET_TEXTS;
+  texts: Record<Locale, Record<string, string>>;
   /** What the end of a live chat offers besides a rating. */
   transcriptByEmail: boolean;
   /** The greeting and first question, painted by the loader while Web Chat loads (a new conversation only). */
@@ -92,7 +94,7 @@ export async function loadWidgetAssets(options: WidgetAssetOptions): Promise<Wid
     version: shortHash(Buffer.concat([loaderSource, Buffer.from(directLine.version), Buffer.from(webchat.version)])),
     assets: { webchat: `/widget/webchat.js?v=${webchat.version}`, directLine: `/widget/direct-line.js?v=${directLine.version}` },
     privacyUrl: options.privacyUrl,
-    texts: WIDGET_TEXTS,
+    texts: widgetTexts(),
     transcriptByEmail: options.transcriptByEmail ?? false,
     ...(options.preview ? { preview: options.preview } : {}),
   };
@@ -110,21 +112,20 @@ export async function loadWidgetAssets(options: WidgetAssetOptions): Promise<Wid
   };
 }
 
-/** The neutral demo page in one language; the HTML-escaped texts come from DEMO_PAGE_TEXTS. */
+/** The neutral demo page in one language; the HTML-escaped texts are the catalogue's `demo.*`. */
 function neutralPage(template: Buffer, locale: 'fr' | 'en', name: string): Buffer {
-  const texts = DEMO_PAGE_TEXTS[locale];
   const other = locale === 'fr' ? 'en' : 'fr';
   const values: Record<string, string> = {
     __LANG__: locale,
     __TITLE__: name,
-    __HEADING__: texts.heading.replace('{name}', name),
-    __LEAD__: texts.lead,
-    __OPEN__: texts.open,
-    __NAV_LABEL__: texts.navigation,
+    __HEADING__: translate('demo.heading', locale, { name }),
+    __LEAD__: translate('demo.lead', locale),
+    __OPEN__: translate('demo.open', locale),
+    __NAV_LABEL__: translate('demo.navigation', locale),
     __OTHER_HREF__: other === 'fr' ? '/' : '/en',
     __OTHER_LANG__: other,
-    __OTHER_LABEL__: texts.otherLanguage,
-    __PRIVACY_LABEL__: texts.privacy,
+    __OTHER_LABEL__: translate('demo.otherLanguage', locale),
+    __PRIVACY_LABEL__: translate('demo.privacy', locale),
   };
   return Buffer.from(template.toString('utf8').replace(/__[A-Z_]+__/g, (key) => (key in values ? escapeHtml(values[key]!) : key)));
 }

@@ -1,6 +1,6 @@
 // Qualibot SDR console: plain ES module, no build step.
 // Rule: every text that comes from a visitor (or the server) goes into the page with textContent, never as HTML.
-import { TEXTS } from './i18n.js';
+import { TEXTS, format } from './i18n.js';
 
 const TOKEN_KEY = 'qualibot.sdr.token';
 const LANG_KEY = 'qualibot.sdr.lang';
@@ -14,6 +14,8 @@ const state = {
   lists: { queued: [], live: [], closed: [] },
   query: '',
   selectedId: null,
+  /** The lead last opened on purpose: late answers for another one are dropped. */
+  wanted: null,
   detail: null,
   seenLines: new Set(),
   events: null,
@@ -46,13 +48,14 @@ const $ = (id) => document.getElementById(id);
 
 function initialLang() {
   const saved = localStorage.getItem(LANG_KEY);
-  if (saved === 'fr' || saved === 'en') return saved;
-  return (navigator.language || 'en').toLowerCase().startsWith('fr') ? 'fr' : 'en';
+  if (saved && Object.hasOwn(TEXTS, saved)) return saved;
+  const browser = (navigator.language || 'en').slice(0, 2).toLowerCase();
+  return Object.hasOwn(TEXTS, browser) ? browser : 'en';
 }
 
+/** The catalogue's message in the page's language, ICU placeholders filled (see i18n.js). */
 function t(key, values = {}) {
-  const text = TEXTS[state.lang][key] ?? TEXTS.en[key] ?? key;
-  return text.replace(/\{(\w+)\}/g, (match, name) => (name in values ? String(values[name]) : match));
+  return format(state.lang, key, values);
 }
 
 function applyLang() {
@@ -192,6 +195,7 @@ function logout() {
   state.events = null;
   state.detail = null;
   state.selectedId = null;
+  state.wanted = null;
   showLogin();
 }
 
@@ -490,8 +494,12 @@ function tick() {
 // ---------------------------------------------------------------- detail
 
 async function openHandoff(id, options = {}) {
+  // A refresh (keepScroll) is for the lead on screen; any other open makes its lead the one the SDR wants.
+  if (!options.keepScroll) state.wanted = id;
   try {
     const detail = await api('GET', `/api/sdr/handoffs/${encodeURIComponent(id)}`);
+    // A lead that answers after the SDR clicked another one must not take the screen back.
+    if (state.wanted !== null && state.wanted !== id) return;
     const changed = state.selectedId !== id;
     state.selectedId = id;
     state.detail = detail;

@@ -4,7 +4,8 @@ import { contactLabel } from '../contact-capture.js';
 import { CLOSE_OUTCOMES, type CloseOutcome } from '../handoff-state-machine.js';
 import { asLeadPacket, type LeadPacket, type PacketFact } from '../lead-packet.js';
 import type { RejectionReason } from '../../feedback/rejection-reasons.js';
-import { sdrSay, type SdrTextKey } from './sdr-texts.js';
+import type { TextKey } from '../../i18n/catalogue.js';
+import { translate } from '../../i18n/translate.js';
 import { formatSlot } from '../../booking/slots.js';
 
 /** What a card button asks for; travels in the card's data (Teams) or the button's action (Slack). */
@@ -52,10 +53,10 @@ export interface LeadNotification {
   fallback: string;
 }
 
-export const OUTCOME_TEXT_KEYS: Record<CloseOutcome, SdrTextKey> = {
-  accepted: 'outcomeAccepted',
-  rejected: 'outcomeRejected',
-  meeting_booked: 'outcomeMeetingBooked',
+export const OUTCOME_TEXT_KEYS: Record<CloseOutcome, TextKey> = {
+  accepted: 'sdr.outcomeAccepted',
+  rejected: 'sdr.outcomeRejected',
+  meeting_booked: 'sdr.outcomeMeetingBooked',
 };
 
 /** The lead card of a handoff in its current state. `publicUrl` adds the "Open in console" link. */
@@ -63,23 +64,23 @@ export function describeHandoff(handoff: HandoffRecord, locale: Locale, publicUr
   const packet = asLeadPacket(handoff.packet);
   const sdr = handoff.sdrName ?? '?';
   const score = handoff.score;
-  const reason = sdrSay(handoff.reason === 'ambiguous' ? 'reasonAmbiguous' : 'reasonHighScore', locale);
-  const outcome = isCloseOutcome(handoff.outcome) ? sdrSay(OUTCOME_TEXT_KEYS[handoff.outcome], locale) : (handoff.outcome ?? '');
+  const reason = translate(handoff.reason === 'ambiguous' ? 'sdr.reasonAmbiguous' : 'sdr.reasonHighScore', locale);
+  const outcome = isCloseOutcome(handoff.outcome) ? translate(OUTCOME_TEXT_KEYS[handoff.outcome], locale) : (handoff.outcome ?? '');
   const titles: Record<HandoffStatus, string> = {
-    queued: sdrSay('queuedTitle', locale, { score }),
-    expired: sdrSay('callbackTitle', locale, { score }),
-    live: sdrSay('liveTitle', locale, { sdr }),
-    released: sdrSay('releasedTitle', locale, { sdr }),
-    closed: sdrSay('closedTitle', locale, { sdr, outcome }),
+    queued: translate('sdr.queuedTitle', locale, { score }),
+    expired: translate('sdr.callbackTitle', locale, { score }),
+    live: translate('sdr.liveTitle', locale, { sdr }),
+    released: translate('sdr.releasedTitle', locale, { sdr }),
+    closed: translate('sdr.closedTitle', locale, { sdr, outcome }),
   };
   const summary = packet.summary ?? '';
   const meeting = packet.meeting;
-  const title = handoff.status === 'closed' && meeting ? sdrSay('meetingBookedTitle', locale, { when: `${formatSlot(new Date(meeting.start), meeting.teamTimeZone, locale)} (${meeting.teamTimeZone})`, sdr: meeting.calendar }) : titles[handoff.status];
+  const title = handoff.status === 'closed' && meeting ? translate('sdr.meetingBookedTitle', locale, { when: `${formatSlot(new Date(meeting.start), meeting.teamTimeZone, locale)} (${meeting.teamTimeZone})`, sdr: meeting.calendar }) : titles[handoff.status];
   return {
     handoffId: handoff.id,
     status: handoff.status,
     title,
-    scoreLine: sdrSay('scoreLine', locale, { score, reason, locale: (packet.locale ?? 'fr').toUpperCase() }),
+    scoreLine: translate('sdr.scoreLine', locale, { score, reason, locale: (packet.locale ?? 'fr').toUpperCase() }),
     summary,
     contact: [contactLabel(packet.contact), lookedUp(packet, locale)].filter(Boolean).join(' · ') || undefined,
     page: typeof packet.pageContext?.pageUrl === 'string' ? packet.pageContext.pageUrl : undefined,
@@ -87,7 +88,7 @@ export function describeHandoff(handoff: HandoffRecord, locale: Locale, publicUr
     reasons: (packet.reasons ?? []).map((item) => ({ points: item.points > 0 ? `+${item.points}` : String(item.points), text: `${item.dimension ?? item.rule}: ${item.detail}` })),
     buttons: buttonsFor(handoff.status, locale, reasons.length > 0),
     ...(handoff.status === 'live' && reasons.length
-      ? { reject: { label: sdrSay('rejectBecause', locale), submit: sdrSay('reject', locale), options: reasons.map((reason) => ({ id: reason.id, label: reason.label[locale] })) } }
+      ? { reject: { label: translate('sdr.rejectBecause', locale), submit: translate('sdr.reject', locale), options: reasons.map((reason) => ({ id: reason.id, label: reason.label[locale] })) } }
       : {}),
     consoleUrl: publicUrl ? `${publicUrl.replace(/\/+$/, '')}/sdr#${encodeURIComponent(handoff.id)}` : undefined,
     fallback: summary ? `${title} · ${summary}` : title,
@@ -98,13 +99,13 @@ export function describeHandoff(handoff: HandoffRecord, locale: Locale, publicUr
 function lookedUp(packet: Partial<LeadPacket>, locale: Locale): string | undefined {
   const found = packet.enrichment;
   if (!found || found.status !== 'done') return undefined;
-  if (found.disposable) return sdrSay('lookedUpDisposable', locale);
-  if (found.freeMail) return sdrSay('lookedUpFreeMail', locale);
+  if (found.disposable) return translate('sdr.lookedUpDisposable', locale);
+  if (found.freeMail) return translate('sdr.lookedUpFreeMail', locale);
   const company = found.company;
   if (!company) return undefined;
-  const details = [company.name ?? found.domain, company.employees !== undefined ? sdrSay('lookedUpEmployees', locale, { count: company.employees }) : undefined, company.sector].filter(Boolean).join(', ');
+  const details = [company.name ?? found.domain, company.employees !== undefined ? translate('sdr.lookedUpEmployees', locale, { count: company.employees }) : undefined, company.sector].filter(Boolean).join(', ');
   const owner = packet.accountOwner ? (packet.accountOwner.sdr?.name ?? packet.accountOwner.email) : company.ownerEmail;
-  return [sdrSay('lookedUpCompany', locale, { company: details }), company.existingCustomer ? sdrSay('lookedUpCustomer', locale, { owner: owner ?? '?' }) : undefined].filter(Boolean).join(' — ');
+  return [translate('sdr.lookedUpCompany', locale, { company: details }), company.existingCustomer ? translate('sdr.lookedUpCustomer', locale, { owner: owner ?? '?' }) : undefined].filter(Boolean).join(' — ');
 }
 
 function describeFact(fact: PacketFact): NotificationFact {
@@ -122,13 +123,13 @@ function describeFact(fact: PacketFact): NotificationFact {
 
 /** What can still be done: claim a waiting lead or a callback task; release or close a live one. */
 function buttonsFor(status: HandoffStatus, locale: Locale, rejectWithReason: boolean): SdrButton[] {
-  if (status === 'queued' || status === 'expired') return [{ action: { kind: 'claim' }, label: sdrSay('claim', locale), primary: true }];
+  if (status === 'queued' || status === 'expired') return [{ action: { kind: 'claim' }, label: translate('sdr.claim', locale), primary: true }];
   if (status !== 'live') return [];
   // With reasons to pick from, rejecting is the reason picker, not a button.
   const closes: CloseOutcome[] = rejectWithReason ? ['meeting_booked', 'accepted'] : ['meeting_booked', 'accepted', 'rejected'];
   return [
-    { action: { kind: 'release' }, label: sdrSay('release', locale) },
-    ...closes.map((outcome) => ({ action: { kind: 'close', outcome } as SdrAction, label: sdrSay('closeAs', locale, { outcome: sdrSay(OUTCOME_TEXT_KEYS[outcome], locale) }) })),
+    { action: { kind: 'release' }, label: translate('sdr.release', locale) },
+    ...closes.map((outcome) => ({ action: { kind: 'close', outcome } as SdrAction, label: translate('sdr.closeAs', locale, { outcome: translate(OUTCOME_TEXT_KEYS[outcome], locale) }) })),
   ];
 }
 

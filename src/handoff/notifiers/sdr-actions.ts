@@ -4,7 +4,7 @@ import type { VerdictVia } from '../../storage/ports/feedback.js';
 import type { HandoffService } from '../handoff-service.js';
 import type { SdrIdentity } from '../handoff-state-machine.js';
 import type { SdrAction } from './lead-notification.js';
-import { sdrSay } from './sdr-texts.js';
+import { translate } from '../../i18n/translate.js';
 
 /**
  * What SDRs do from a Teams or Slack card, through the same `HandoffService` calls (and so the
@@ -34,7 +34,7 @@ export class SdrCardActions {
   async reply(handoffId: string, sdr: SdrIdentity, text: string): Promise<string | undefined> {
     try {
       const { delivery } = await this.service.postSdrMessage(handoffId, sdr, text);
-      return delivery === 'sent' || delivery === 'relayed' ? undefined : sdrSay('notDelivered', this.locale, { delivery });
+      return delivery === 'sent' || delivery === 'relayed' ? undefined : translate('sdr.notDelivered', this.locale, { delivery });
     } catch (error) {
       return this.refusal(error, handoffId, sdr, 'reply');
     }
@@ -43,10 +43,10 @@ export class SdrCardActions {
   private async refusal(error: unknown, handoffId: string, sdr: SdrIdentity, what: SdrAction['kind'] | 'reply'): Promise<string> {
     if (!(error instanceof BadRequestError)) throw error;
     const current = await this.service.require(handoffId).catch(() => undefined);
-    if (!current) return sdrSay('unknownLead', this.locale);
+    if (!current) return translate('sdr.unknownLead', this.locale);
     const values = { sdr: sdr.name, holder: current.sdrName ?? '?', status: current.status };
-    if (current.status === 'live') return sdrSay(what === 'claim' ? 'alreadyClaimed' : 'notHolder', this.locale, values);
-    if ((current.status === 'queued' || current.status === 'expired') && what !== 'claim') return sdrSay('claimFirst', this.locale, values);
-    return sdrSay('notOpen', this.locale, values);
+    if (current.status === 'live') return translate(what === 'claim' ? 'sdr.alreadyClaimed' : 'sdr.notHolder', this.locale, values);
+    if ((current.status === 'queued' || current.status === 'expired') && what !== 'claim') return translate('sdr.claimFirst', this.locale, values);
+    return translate('sdr.notOpen', this.locale, values);
   }
 }

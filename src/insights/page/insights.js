@@ -1,5 +1,5 @@
 // The insights page: filters, one section per chart (Chart.js, served by Qualibot), each with its table and CSV.
-import { TEXTS } from './i18n.js';
+import { TEXTS, format } from './i18n.js';
 
 const TOKEN_KEY = 'qualibot.sdr.token'; // the console's session: one sign-in for both pages
 const LANG_KEY = 'qualibot.sdr.lang';
@@ -11,13 +11,14 @@ const $ = (id) => document.getElementById(id);
 
 function pickLang() {
   const saved = localStorage.getItem(LANG_KEY);
-  if (saved === 'fr' || saved === 'en') return saved;
-  return navigator.language?.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+  if (saved && Object.hasOwn(TEXTS, saved)) return saved;
+  const browser = (navigator.language || 'en').slice(0, 2).toLowerCase();
+  return Object.hasOwn(TEXTS, browser) ? browser : 'en';
 }
 
+/** The catalogue's message in the page's language, ICU placeholders filled (see i18n.js). */
 function t(key, values = {}) {
-  const text = TEXTS[state.lang][key] ?? TEXTS.en[key] ?? key;
-  return text.replace(/\{(\w+)\}/g, (match, name) => (values[name] === undefined ? match : String(values[name])));
+  return format(state.lang, key, values);
 }
 
 function el(tag, attrs = {}, ...children) {
@@ -446,7 +447,7 @@ function applyLang() {
   renderCalibration();
 }
 
-document.addEventListener('DOMContentLoaded', () => {
+function init() {
   for (const button of document.querySelectorAll('.lang-btn')) {
     button.addEventListener('click', () => {
       state.lang = button.dataset.lang;
@@ -464,4 +465,8 @@ document.addEventListener('DOMContentLoaded', () => {
   $('calibration-run').addEventListener('click', runCalibration);
   applyLang();
   start();
-});
+}
+
+// i18n.js awaits the page's texts, so this module may run after DOMContentLoaded has fired.
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);
+else init();

@@ -1,6 +1,6 @@
 import { ConversationState, type TurnContext } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MESSAGES } from '../../../src/i18n/messages.js';
+import { translate } from '../../../src/i18n/translate.js';
 import type { Dimension } from '../../../src/playbook/schema.js';
 import type { LeadState } from '../../../src/qualification/lead-state.js';
 import type { PostedMessage } from '../../fakes/fake-slack-server.js';
@@ -122,7 +122,7 @@ describe('Slack Events API and interactivity, through the real app', () => {
     }
     await s.settle();
     const texts = s.slack.posted(channel).map((message) => message.text);
-    expect(texts.filter((text) => text === MESSAGES.rateLimited.en)).toHaveLength(1);
+    expect(texts.filter((text) => text === translate('bot.rateLimited', 'en'))).toHaveLength(1);
     const refusals = (await s.t.app.metrics.registry.getSingleMetric('qualibot_rate_limited_total')!.get()).values;
     expect(refusals.find((sample) => sample.labels.limit === 'conversation')?.value).toBe(4);
   });

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { measureWidgetSizes } from '../../../src/channels/widget/index.js';
-import { DEMO_PAGE_TEXTS } from '../../../src/channels/widget/widget-texts.js';
+import { translate } from '../../../src/i18n/translate.js';
 import { type WidgetTestServer, startWidgetTestServer } from './widget-test-server.js';
 
 const SITE = fileURLToPath(new URL('../../../dialogs/sites/', import.meta.url));
@@ -100,8 +100,8 @@ describe('widget assets', () => {
     expect(fr).toContain('<html lang="fr">');
     expect(en).toContain('<html lang="en">');
     expect(fr).toContain('<title>Sécurité &#38; &#60;Co&#62;</title>');
-    expect(fr).toContain(DEMO_PAGE_TEXTS.fr.open);
-    expect(en).toContain(DEMO_PAGE_TEXTS.en.open);
+    expect(fr).toContain(translate('demo.open', 'fr'));
+    expect(en).toContain(translate('demo.open', 'en'));
     expect(fr).toContain('href="/en" hreflang="en"');
     expect(en).toContain('href="/" hreflang="fr"');
     for (const page of [fr, en]) {

@@ -6,7 +6,7 @@ import type { LeadPacket } from '../../../handoff/lead-packet.js';
 import type { HandoffNotifier } from '../../../handoff/notifiers/handoff-notifier.js';
 import { describeHandoff } from '../../../handoff/notifiers/lead-notification.js';
 import type { SlackSdrChannelConfig } from '../../../handoff/notifiers/sdr-channel-config.js';
-import { sdrSay } from '../../../handoff/notifiers/sdr-texts.js';
+import { translate } from '../../../i18n/translate.js';
 import type { SdrThreadStore } from '../../../handoff/notifiers/sdr-thread-store.js';
 import { slackLeadBlocks } from './slack-lead-blocks.js';
 import type { RejectionReason } from '../../../feedback/rejection-reasons.js';
@@ -59,13 +59,13 @@ export class SlackNotifier implements HandoffNotifier {
   }
 
   async onVisitorMessage(handoff: HandoffRecord, text: string): Promise<void> {
-    await this.postInThread(handoff, markdownToMrkdwn(sdrSay('visitorLine', this.deps.config.locale, { text: neutral(text) })));
+    await this.postInThread(handoff, markdownToMrkdwn(translate('sdr.visitorLine', this.deps.config.locale, { text: neutral(text) })));
   }
 
   async onSdrMessage(handoff: HandoffRecord, sdrName: string, text: string): Promise<void> {
     // Written in this very thread by a Slack SDR: Slack shows it already.
     if (handoff.sdrId?.startsWith(SLACK_SDR_PREFIX)) return;
-    await this.postInThread(handoff, markdownToMrkdwn(sdrSay('sdrLine', this.deps.config.locale, { sdr: neutral(sdrName), text: neutral(text) })));
+    await this.postInThread(handoff, markdownToMrkdwn(translate('sdr.sdrLine', this.deps.config.locale, { sdr: neutral(sdrName), text: neutral(text) })));
   }
 
   private async postInThread(handoff: HandoffRecord, text: string): Promise<void> {
@@ -85,12 +85,12 @@ export class SlackNotifier implements HandoffNotifier {
     const { locale } = this.deps.config;
     const view = describeHandoff(handoff, locale, this.deps.publicUrl, this.deps.reasons);
     const blocks = slackLeadBlocks(view, {
-      factsHeading: sdrSay('factsHeading', locale),
-      reasonsHeading: sdrSay('reasonsHeading', locale),
-      contact: sdrSay('contactLabel', locale),
-      page: sdrSay('pageLabel', locale),
-      openConsole: sdrSay('openConsole', locale),
-      hint: sdrSay('replyHint', locale),
+      factsHeading: translate('sdr.factsHeading', locale),
+      reasonsHeading: translate('sdr.reasonsHeading', locale),
+      contact: translate('sdr.contactLabel', locale),
+      page: translate('sdr.pageLabel', locale),
+      openConsole: translate('sdr.openConsole', locale),
+      hint: translate('sdr.replyHint', locale),
     });
     return { text: escapeMrkdwn(view.fallback), blocks };
   }

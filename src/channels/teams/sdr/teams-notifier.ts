@@ -5,7 +5,7 @@ import type { LeadPacket } from '../../../handoff/lead-packet.js';
 import type { HandoffNotifier } from '../../../handoff/notifiers/handoff-notifier.js';
 import { describeHandoff } from '../../../handoff/notifiers/lead-notification.js';
 import type { TeamsSdrChannelConfig } from '../../../handoff/notifiers/sdr-channel-config.js';
-import { sdrSay } from '../../../handoff/notifiers/sdr-texts.js';
+import { translate } from '../../../i18n/translate.js';
 import type { SdrThreadStore } from '../../../handoff/notifiers/sdr-thread-store.js';
 import { plain, teamsLeadCard } from './teams-lead-card.js';
 import type { RejectionReason } from '../../../feedback/rejection-reasons.js';
@@ -79,13 +79,13 @@ export class TeamsNotifier implements HandoffNotifier {
   }
 
   async onVisitorMessage(handoff: HandoffRecord, text: string): Promise<void> {
-    await this.postInThread(handoff, sdrSay('visitorLine', this.deps.config.locale, { text: plain(text) }));
+    await this.postInThread(handoff, translate('sdr.visitorLine', this.deps.config.locale, { text: plain(text) }));
   }
 
   async onSdrMessage(handoff: HandoffRecord, sdrName: string, text: string): Promise<void> {
     // Written in this very thread by a Teams SDR: Teams shows it already.
     if (handoff.sdrId?.startsWith(TEAMS_SDR_PREFIX)) return;
-    await this.postInThread(handoff, sdrSay('sdrLine', this.deps.config.locale, { sdr: plain(sdrName), text: plain(text) }));
+    await this.postInThread(handoff, translate('sdr.sdrLine', this.deps.config.locale, { sdr: plain(sdrName), text: plain(text) }));
   }
 
   private async postInThread(handoff: HandoffRecord, text: string): Promise<void> {
@@ -105,12 +105,12 @@ export class TeamsNotifier implements HandoffNotifier {
   private card(handoff: HandoffRecord): Attachment {
     const { locale } = this.deps.config;
     return teamsLeadCard(describeHandoff(handoff, locale, this.deps.publicUrl, this.deps.reasons), {
-      factsHeading: sdrSay('factsHeading', locale),
-      reasonsHeading: sdrSay('reasonsHeading', locale),
-      contact: sdrSay('contactLabel', locale),
-      page: sdrSay('pageLabel', locale),
-      openConsole: sdrSay('openConsole', locale),
-      hint: sdrSay('replyHint', locale),
+      factsHeading: translate('sdr.factsHeading', locale),
+      reasonsHeading: translate('sdr.reasonsHeading', locale),
+      contact: translate('sdr.contactLabel', locale),
+      page: translate('sdr.pageLabel', locale),
+      openConsole: translate('sdr.openConsole', locale),
+      hint: translate('sdr.replyHint', locale),
     });
   }
 

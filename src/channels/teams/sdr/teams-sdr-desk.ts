@@ -4,7 +4,7 @@ import type { Locale } from '../../../qualification/types.js';
 import type { ProcessedActivityRepository } from '../../../storage/ports/processed-activities.js';
 import type { SdrIdentity } from '../../../handoff/handoff-state-machine.js';
 import type { SdrCardActions } from '../../../handoff/notifiers/sdr-actions.js';
-import { sdrSay } from '../../../handoff/notifiers/sdr-texts.js';
+import { translate } from '../../../i18n/translate.js';
 import type { SdrThreadStore } from '../../../handoff/notifiers/sdr-thread-store.js';
 import { parseTeamsSdrAction } from './teams-lead-card.js';
 import { TEAMS_SDR_PREFIX } from './teams-notifier.js';
@@ -56,7 +56,7 @@ export class TeamsSdrDesk {
     const clicked = activity.name === 'adaptiveCard/action' ? parseTeamsSdrAction(value?.action?.data) : undefined;
     if (!clicked) return respond(context, { status: 200, body: {} });
     const notice = await this.deps.actions.perform(clicked.handoffId, clicked.action, sdrOf(activity));
-    await respond(context, { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: notice ?? sdrSay('done', this.deps.locale) } });
+    await respond(context, { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: notice ?? translate('sdr.done', this.deps.locale) } });
   }
 
   private async onReply(context: TurnContext, sdr: SdrIdentity): Promise<string | undefined> {
@@ -66,7 +66,7 @@ export class TeamsSdrDesk {
     if (!text) return undefined;
     const [channel, root] = activity.conversation.id.split(';messageid=');
     const handoffId = channel && root ? await this.deps.threads.handoffOf(activity.conversation.id, root) : undefined;
-    if (!handoffId) return sdrSay('notALeadThread', this.deps.locale);
+    if (!handoffId) return translate('sdr.notALeadThread', this.deps.locale);
     this.deps.logger.debug({ handoffId, sdrId: sdr.id }, 'teams sdr reply');
     return this.deps.actions.reply(handoffId, sdr, text);
   }
