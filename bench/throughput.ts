@@ -33,6 +33,10 @@ export interface ThroughputOptions {
   connections: number;
   /** Unmeasured load before the measured run (JIT, connections); default 1 s, 0 skips it. */
   warmupSeconds?: number;
+  /** A fixed number of turns instead of `durationSeconds` (bench/turn-cost.ts: the same mix of turns whatever the machine's load). */
+  amount?: number;
+  /** With `amount`: unmeasured turns first (JIT, connections, lazy start-up work), instead of `warmupSeconds`. */
+  warmupAmount?: number;
   /** Which servers to run, in this order (default: all three). */
   servers?: readonly ThroughputServer[];
 }
@@ -57,7 +61,7 @@ export async function load(name: string, url: string, serviceUrl: string, option
   const result = await autocannon({
     url: `${url}/api/messages`,
     connections: options.connections,
-    duration: options.durationSeconds,
+    ...(options.amount ? { amount: options.amount } : { duration: options.durationSeconds }),
     requests: [{ method: 'POST', headers: { 'content-type': 'application/json' }, setupRequest: (request) => ({ ...request, body: nextBody() }) }],
   });
   const cpuAfter = await server?.cpuMs();
@@ -109,7 +113,8 @@ export async function runThroughput(options: ThroughputOptions): Promise<Through
       const server = await spawnServer(script, name === 'qualibot' ? { DATA_DIR: dataDir, ...BENCH_LIMITS_ENV } : { DATA_DIR: dataDir });
       try {
         const warmupSeconds = options.warmupSeconds ?? 1;
-        if (warmupSeconds > 0) await load(`warmup-${name}`, server.url, sink.url, { durationSeconds: warmupSeconds, connections: options.connections }, sink.replies);
+        if (options.warmupAmount) await load(`warmup-${name}`, server.url, sink.url, { durationSeconds: 0, amount: options.warmupAmount, connections: options.connections }, sink.replies);
+        else if (warmupSeconds > 0) await load(`warmup-${name}`, server.url, sink.url, { durationSeconds: warmupSeconds, connections: options.connections }, sink.replies);
         const busyAfterListenMs = server.startup.busyAfterListenMs as number | undefined;
         results.push({ ...(await load(name, server.url, sink.url, options, sink.replies, server)), label, busyAfterListenMs });
       } finally {

@@ -86,7 +86,8 @@ export class HandoffListener implements DecisionListener {
       return;
     }
     await service.publishQueue('created', handoff);
-    await service.botSays(handoff, [translate(contactLabel(packet.contact) ? 'handoff.waiting' : 'handoff.waitingAskContact', packet.locale), this.honestWait(handoff, open, packet.locale)], send);
+    // One message: an expert is coming, and how long it may take (each message is a round trip to the channel).
+    await service.botSays(handoff, [`${translate(contactLabel(packet.contact) ? 'handoff.waiting' : 'handoff.waitingAskContact', packet.locale)} ${this.honestWait(handoff, open, packet.locale)}`], send);
   }
 
   /** Where the visitor stands and for how long at most (after the assignment timeout they are offered a callback), and the booking link at once. */

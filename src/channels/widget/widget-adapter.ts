@@ -10,6 +10,7 @@ import {
   TurnContext,
 } from 'botbuilder';
 import type { Logger } from 'pino';
+import { OnePerTick } from './one-per-tick.js';
 import { normalizeLocale } from './page-context.js';
 import { activityFrame } from './socket-client.js';
 import {
@@ -49,6 +50,8 @@ export interface ReceivedActivity {
  * the history and pushed to every open socket of the conversation (several tabs share one).
  */
 export class WidgetAdapter extends BotAdapter {
+  /** Starts one turn per event-loop iteration: acknowledgements never queue behind a burst of turns. */
+  private readonly pacer = new OnePerTick();
   /** The conversation whose turn the current async call chain runs in, if any. */
 
   constructor(private readonly deps: WidgetAdapterDependencies) {
@@ -197,6 +200,8 @@ export class WidgetAdapter extends BotAdapter {
 
   private runTurn(conversation: WidgetConversation, activity: Partial<Activity>, logic: TurnLogic): Promise<void> {
     return conversation.turns.run(async () => {
+      // Echoes are written before this (receive), and turns of different conversations take turns with the sockets.
+      await this.pacer.turn();
       try {
         await this.runMiddleware(new TurnContext(this, activity), logic);
       } catch (error) {
