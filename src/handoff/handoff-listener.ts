@@ -54,9 +54,12 @@ export class HandoffListener implements DecisionListener {
     if (await db.handoffs.getOpenByConversation(conversationId)) return;
 
     const now = this.deps.now();
-    const [sdrs, open] = await Promise.all([db.sdrs.list(), db.handoffs.list({ status: ['queued', 'live'] })]);
+    const sdrs = await db.sdrs.list();
     // An existing customer goes to its account owner (when the owner has an SDR account), not to a new-business SDR.
     const accountOwner = await accountOwnerFor(this.deps.playbook, lead.sheet.enrichment?.result, db.sdrs);
+    // The open handoffs are read only to spread the load over SDR accounts: without accounts (the SDRs work from
+    // Teams or Slack) or with an account owner, there is nobody to pick and the read grows with the queue.
+    const open = sdrs.length > 0 && !accountOwner ? await db.handoffs.list({ status: ['queued', 'live'] }) : [];
     const suggestedSdr = accountOwner?.sdr ?? suggestFor(sdrs, open);
     const packet: LeadPacket = {
       ...buildLeadPacket({ playbook: this.deps.playbook, lead, decision, conversationId, now }),
