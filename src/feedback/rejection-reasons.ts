@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { CATALOGUE, type TextKey } from '../i18n/catalogue.js';
 import { localizedText } from '../playbook/locale-fields.js';
+import { LOCALES } from '../qualification/types.js';
 
 /**
  * Why an SDR rejects a lead. A playbook may list its own (`rejectionReasons:`); these are the defaults.
@@ -16,13 +18,16 @@ export const rejectionReasonSchema = z
 
 export type RejectionReason = z.infer<typeof rejectionReasonSchema>;
 
+/** The defaults' labels are catalogue texts (`sdr.rejection.<id>`), in every language the catalogue has. */
+const label = (key: TextKey): RejectionReason['label'] => Object.fromEntries(LOCALES.map((locale) => [locale, CATALOGUE[locale][key]])) as RejectionReason['label'];
+
 export const DEFAULT_REJECTION_REASONS: readonly RejectionReason[] = [
-  { id: 'not_a_buyer', label: { fr: "Pas un acheteur", en: 'Not a buyer', de: 'Kein Käufer' }, route: 'disqualify' },
-  { id: 'no_budget', label: { fr: 'Pas de budget', en: 'No budget', de: 'Kein Budget' }, route: 'nurture' },
-  { id: 'bad_timing', label: { fr: 'Mauvais moment', en: 'Bad timing', de: 'Falscher Zeitpunkt' }, route: 'nurture' },
-  { id: 'wrong_contact', label: { fr: 'Mauvais interlocuteur', en: 'Wrong contact', de: 'Falscher Ansprechpartner' } },
-  { id: 'already_customer', label: { fr: 'Déjà client', en: 'Already a customer', de: 'Bereits Kunde' }, route: 'disqualify' },
-  { id: 'competitor', label: { fr: 'Concurrent', en: 'Competitor', de: 'Wettbewerber' }, route: 'disqualify' },
-  { id: 'spam_test', label: { fr: 'Spam / test', en: 'Spam / test', de: 'Spam / Test' }, route: 'disqualify' },
-  { id: 'other', label: { fr: 'Autre', en: 'Other', de: 'Sonstiges' } },
+  { id: 'not_a_buyer', label: label('sdr.rejection.not_a_buyer'), route: 'disqualify' },
+  { id: 'no_budget', label: label('sdr.rejection.no_budget'), route: 'nurture' },
+  { id: 'bad_timing', label: label('sdr.rejection.bad_timing'), route: 'nurture' },
+  { id: 'wrong_contact', label: label('sdr.rejection.wrong_contact') },
+  { id: 'already_customer', label: label('sdr.rejection.already_customer'), route: 'disqualify' },
+  { id: 'competitor', label: label('sdr.rejection.competitor'), route: 'disqualify' },
+  { id: 'spam_test', label: label('sdr.rejection.spam_test'), route: 'disqualify' },
+  { id: 'other', label: label('sdr.rejection.other') },
 ];
