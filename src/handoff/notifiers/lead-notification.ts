@@ -53,6 +53,27 @@ export interface LeadNotification {
   fallback: string;
 }
 
+/** The headings and labels a lead card shows around the handoff's own content (same on Teams and Slack). */
+export interface LeadCardLabels {
+  factsHeading: string;
+  reasonsHeading: string;
+  contact: string;
+  page: string;
+  openConsole: string;
+  hint?: string;
+}
+
+export function leadCardLabels(locale: Locale): Required<LeadCardLabels> {
+  return {
+    factsHeading: translate('sdr.factsHeading', locale),
+    reasonsHeading: translate('sdr.reasonsHeading', locale),
+    contact: translate('sdr.contactLabel', locale),
+    page: translate('sdr.pageLabel', locale),
+    openConsole: translate('sdr.openConsole', locale),
+    hint: translate('sdr.replyHint', locale),
+  };
+}
+
 export const OUTCOME_TEXT_KEYS: Record<CloseOutcome, TextKey> = {
   accepted: 'sdr.outcomeAccepted',
   rejected: 'sdr.outcomeRejected',

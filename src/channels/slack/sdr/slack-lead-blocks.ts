@@ -1,6 +1,6 @@
 import type { SlackBlock } from '../slack-outbound.js';
 import { escapeMrkdwn } from '../slack-text.js';
-import type { LeadNotification, SdrAction } from '../../../handoff/notifiers/lead-notification.js';
+import type { LeadCardLabels, LeadNotification, SdrAction } from '../../../handoff/notifiers/lead-notification.js';
 import { isCloseOutcome } from '../../../handoff/notifiers/lead-notification.js';
 
 /** Action ids of the lead-card buttons; the button's value is the handoff id. */
@@ -23,7 +23,7 @@ const TEXT_MAX = 3000;
  * The lead card for the SDR channel in Block Kit: headline, score, summary, contact, facts with
  * the visitor's words, the score rule by rule, and the buttons the handoff's status allows.
  */
-export function slackLeadBlocks(view: LeadNotification, texts: { factsHeading: string; reasonsHeading: string; contact: string; page: string; openConsole: string; hint?: string }): SlackBlock[] {
+export function slackLeadBlocks(view: LeadNotification, texts: LeadCardLabels): SlackBlock[] {
   const blocks: SlackBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: clip(view.title, 150), emoji: true } },
     { type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(view.scoreLine) }] },

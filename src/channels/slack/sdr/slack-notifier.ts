@@ -4,7 +4,7 @@ import type { Logger } from '../../../logger.js';
 import type { HandoffRecord, HandoffRepository } from '../../../storage/ports/handoffs.js';
 import type { LeadPacket } from '../../../handoff/lead-packet.js';
 import type { HandoffNotifier } from '../../../handoff/notifiers/handoff-notifier.js';
-import { describeHandoff } from '../../../handoff/notifiers/lead-notification.js';
+import { describeHandoff, leadCardLabels } from '../../../handoff/notifiers/lead-notification.js';
 import type { SlackSdrChannelConfig } from '../../../handoff/notifiers/sdr-channel-config.js';
 import { translate } from '../../../i18n/translate.js';
 import type { SdrThreadStore } from '../../../handoff/notifiers/sdr-thread-store.js';
@@ -84,14 +84,7 @@ export class SlackNotifier implements HandoffNotifier {
   private message(handoff: HandoffRecord) {
     const { locale } = this.deps.config;
     const view = describeHandoff(handoff, locale, this.deps.publicUrl, this.deps.reasons);
-    const blocks = slackLeadBlocks(view, {
-      factsHeading: translate('sdr.factsHeading', locale),
-      reasonsHeading: translate('sdr.reasonsHeading', locale),
-      contact: translate('sdr.contactLabel', locale),
-      page: translate('sdr.pageLabel', locale),
-      openConsole: translate('sdr.openConsole', locale),
-      hint: translate('sdr.replyHint', locale),
-    });
+    const blocks = slackLeadBlocks(view, leadCardLabels(locale));
     return { text: escapeMrkdwn(view.fallback), blocks };
   }
 }

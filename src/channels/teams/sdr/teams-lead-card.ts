@@ -1,6 +1,6 @@
 import type { Attachment } from '../../activity.js';
 import { adaptiveCard } from '../../protocol.js';
-import type { LeadNotification, SdrAction } from '../../../handoff/notifiers/lead-notification.js';
+import type { LeadCardLabels, LeadNotification, SdrAction } from '../../../handoff/notifiers/lead-notification.js';
 import { isCloseOutcome } from '../../../handoff/notifiers/lead-notification.js';
 
 /** The data of a card button: `qualibotAction` names what the SDR asks for. */
@@ -17,7 +17,7 @@ export interface TeamsSdrActionData {
  * words, the score rule by rule, and the buttons the handoff's status allows (Action.Submit, which
  * works in every Teams client without Universal Actions set up) plus "Open in console".
  */
-export function teamsLeadCard(view: LeadNotification, texts: { factsHeading: string; reasonsHeading: string; contact: string; page: string; openConsole: string; hint?: string }): Attachment {
+export function teamsLeadCard(view: LeadNotification, texts: LeadCardLabels): Attachment {
   const details = [
     ...(view.contact ? [{ title: texts.contact, value: plain(view.contact) }] : []),
     ...(view.page ? [{ title: texts.page, value: plain(view.page) }] : []),

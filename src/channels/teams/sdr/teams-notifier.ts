@@ -3,7 +3,7 @@ import type { Logger } from '../../../logger.js';
 import type { HandoffRecord, HandoffRepository } from '../../../storage/ports/handoffs.js';
 import type { LeadPacket } from '../../../handoff/lead-packet.js';
 import type { HandoffNotifier } from '../../../handoff/notifiers/handoff-notifier.js';
-import { describeHandoff } from '../../../handoff/notifiers/lead-notification.js';
+import { describeHandoff, leadCardLabels } from '../../../handoff/notifiers/lead-notification.js';
 import type { TeamsSdrChannelConfig } from '../../../handoff/notifiers/sdr-channel-config.js';
 import { translate } from '../../../i18n/translate.js';
 import type { SdrThreadStore } from '../../../handoff/notifiers/sdr-thread-store.js';
@@ -104,14 +104,7 @@ export class TeamsNotifier implements HandoffNotifier {
 
   private card(handoff: HandoffRecord): Attachment {
     const { locale } = this.deps.config;
-    return teamsLeadCard(describeHandoff(handoff, locale, this.deps.publicUrl, this.deps.reasons), {
-      factsHeading: translate('sdr.factsHeading', locale),
-      reasonsHeading: translate('sdr.reasonsHeading', locale),
-      contact: translate('sdr.contactLabel', locale),
-      page: translate('sdr.pageLabel', locale),
-      openConsole: translate('sdr.openConsole', locale),
-      hint: translate('sdr.replyHint', locale),
-    });
+    return teamsLeadCard(describeHandoff(handoff, locale, this.deps.publicUrl, this.deps.reasons), leadCardLabels(locale));
   }
 
   private channelReference(conversationId: string): Partial<ConversationReference> {
