@@ -1,17 +1,14 @@
-import { ActivityTypes, TestAdapter, type Activity, type TurnContext } from 'botbuilder';
+import type { Activity } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
-import { buildBot } from '../../src/bot/build-bot.js';
-import { createTurnErrorHandler } from '../../src/bot/turn-error.js';
 import { RulesExtractor } from '../../src/extraction/rules/rules-extractor.js';
 import { translate } from '../../src/i18n/translate.js';
-import { createLogger } from '../../src/logger.js';
 import { loadPlaybook } from '../../src/playbook/loader.js';
+import { openTestConversation } from '../helpers/test-conversation.js';
 
 /**
  * German, a language the rules extractor has no lexicon for, through the real bot (TestAdapter) with the rules
  * extractor alone: clicks qualify fully, free text is never scored, and the bot says once that clicks work best.
  */
-const logger = createLogger('silent');
 const champ = loadPlaybook('champ');
 const extractors = new Map([[champ, new RulesExtractor(champ)]]);
 
@@ -27,22 +24,14 @@ const buttons = (activity: Partial<Activity>) => activity.suggestedActions?.acti
 
 async function germanVisitor(playbook = champ) {
   const extractor = extractors.get(playbook) ?? extractors.set(playbook, new RulesExtractor(playbook)).get(playbook)!;
-  const parts = buildBot({ playbook, extractor, logger });
-  const adapter = new TestAdapter();
-  adapter.onTurnError = createTurnErrorHandler(logger);
-  adapter.use(parts.visitorText);
-  const logic = (context: TurnContext) => parts.bot.run(context);
-  const sent: Partial<Activity>[] = [];
-  const drain = () => {
-    const replies = adapter.activeQueue.splice(0).filter((reply) => reply.type === ActivityTypes.Message);
-    sent.push(...replies);
-    return replies;
-  };
-  await adapter.processActivity({ type: 'conversationUpdate', membersAdded: [{ id: 'visitor', name: 'Visitor' }], locale: 'de-DE' }, logic);
-  const greeting = drain();
+  const conversation = await openTestConversation({ playbook, extractor, locale: 'de-DE' });
+  const { greeting } = conversation;
+  /** The bot's messages, in order. */
+  const sent: Partial<Activity>[] = [...greeting];
   const say = async (text: string) => {
-    await adapter.processActivity({ type: 'message', text, locale: 'de-DE' }, logic);
-    const last = drain().at(-1);
+    const replies = await conversation.say(text);
+    sent.push(...replies);
+    const last = replies.at(-1);
     if (!last) throw new Error(`no reply to "${text}"`);
     return last;
   };

@@ -1,13 +1,10 @@
-import { ActivityTypes, TestAdapter, type Activity, type TurnContext } from 'botbuilder';
+import type { Activity } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
-import { buildBot } from '../../src/bot/build-bot.js';
 import { VISITOR_LEFT_EVENT } from '../../src/bot/bot-ports.js';
-import { createTurnErrorHandler } from '../../src/bot/turn-error.js';
 import { RulesExtractor } from '../../src/extraction/rules/rules-extractor.js';
-import { createLogger } from '../../src/logger.js';
 import { loadPlaybook } from '../../src/playbook/loader.js';
+import { openTestConversation } from '../helpers/test-conversation.js';
 
-const logger = createLogger('silent');
 
 type Row = [visitorSays: string, botShouldAsk: string | { route: string; handoffReason?: string }];
 
@@ -22,22 +19,9 @@ const data = (activity: Partial<Activity>) => (activity.channelData as { qualibo
 /** Runs a turn table through the real bot (TestAdapter): each row is what the visitor says and what the bot must ask next. */
 async function runTable(rows: Row[], options: { locale?: string; playbook?: string } = {}) {
   const playbook = loadPlaybook(options.playbook ?? 'champ');
-  const parts = buildBot({ playbook, extractor: new RulesExtractor(playbook), logger });
-  const adapter = new TestAdapter();
-  adapter.onTurnError = createTurnErrorHandler(logger);
-  adapter.use(parts.visitorText);
-  const logic = (context: TurnContext) => parts.bot.run(context);
-  const sent: Partial<Activity>[] = [];
-  const drain = () => {
-    const replies = adapter.activeQueue.splice(0);
-    sent.push(...replies);
-    return replies.filter((reply) => reply.type === ActivityTypes.Message);
-  };
-  await adapter.processActivity({ type: 'conversationUpdate', membersAdded: [{ id: 'visitor', name: 'Visitor' }], locale: options.locale }, logic);
-  const greeting = drain();
+  const conversation = await openTestConversation({ playbook, extractor: new RulesExtractor(playbook), locale: options.locale });
   for (const [says, expected] of rows) {
-    await adapter.processActivity({ type: 'message', text: says, locale: options.locale }, logic);
-    const last = drain().at(-1);
+    const last = (await conversation.say(says)).at(-1);
     expect(last, `no reply to "${says}"`).toBeDefined();
     if (typeof expected === 'string') {
       expect(data(last!).ask, `after "${says}"`).toBe(expected);
@@ -45,7 +29,7 @@ async function runTable(rows: Row[], options: { locale?: string; playbook?: stri
       expect(data(last!), `after "${says}"`).toMatchObject(expected);
     }
   }
-  return { greeting, sent, adapter, logic, drain };
+  return conversation;
 }
 
 describe('qualification dialog turn tables', () => {

@@ -1,6 +1,4 @@
-import { ActivityTypes, TestAdapter, type Activity, type TurnContext } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
-import { buildBot } from '../../src/bot/build-bot.js';
 import { applyEnrichment, enrichmentDisagreements } from '../../src/enrichment/apply-enrichment.js';
 import { CompanyFileAdapter, loadCompanyFile, parseCompanyFile } from '../../src/enrichment/company-file.js';
 import { lookupTarget } from '../../src/enrichment/email-domain.js';
@@ -19,6 +17,7 @@ import { absorbFacts } from '../../src/qualification/fact-sheet.js';
 import { newLeadState, type LeadState } from '../../src/qualification/lead-state.js';
 import { decide } from '../../src/scoring/scorer.js';
 import type { EnrichmentRecord } from '../../src/storage/ports/enrichments.js';
+import { openTestConversation } from '../helpers/test-conversation.js';
 
 const logger = createLogger('silent');
 const COMPANY_FILE = 'test/enrichment/fixtures/companies.csv';
@@ -229,16 +228,10 @@ describe('the dialog with enrichment (turn tables)', () => {
   async function converse(lines: string[]) {
     const { wait } = gatedWait();
     const { enrichment } = enrichmentFor(champ, [new CompanyFileAdapter(companies)], wait);
-    const parts = buildBot({ playbook: champ, extractor: new RulesExtractor(champ), logger, enrichment });
-    const adapter = new TestAdapter();
-    adapter.use(parts.visitorText);
-    const logic = (context: TurnContext) => parts.bot.run(context);
+    const conversation = await openTestConversation({ playbook: champ, extractor: new RulesExtractor(champ), enrichment, locale: 'fr-FR' });
     const asked: Array<string | undefined> = [];
-    await adapter.processActivity({ type: 'conversationUpdate', membersAdded: [{ id: 'visitor', name: 'Visitor' }], locale: 'fr-FR' }, logic);
-    adapter.activeQueue.splice(0);
     for (const text of lines) {
-      await adapter.processActivity({ type: 'message', text, locale: 'fr-FR' }, logic);
-      const replies = adapter.activeQueue.splice(0).filter((reply) => reply.type === ActivityTypes.Message) as Partial<Activity>[];
+      const replies = await conversation.say(text);
       asked.push((replies.at(-1)?.channelData as { qualibot?: { ask?: string } } | undefined)?.qualibot?.ask);
     }
     return asked;
