@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { readLabelledCase, type LabelledCase } from '../src/replay/labelled-case.js';
 import { BENCH_LIMITS_ENV } from './lib/bench-env.js';
+import { createBenchDatabase } from './lib/bench-postgres.js';
 import { startFakeLlm } from './lib/fake-llm.js';
 import { spawnServer, type EventLoopDelay, type RunningServer } from './lib/spawn-server.js';
 import { fmt, percentile, table } from './lib/stats.js';
@@ -32,6 +33,10 @@ export interface WidgetBenchOptions {
   qualibotNodeArgs?: string[];
   /** Skip the bare relay baseline (profiling runs). */
   skipRelay?: boolean;
+  /** Qualibot's storage: SQLite under a temporary DATA_DIR (default), or a fresh PostgreSQL database dropped afterwards. */
+  engine?: 'sqlite' | 'postgres';
+  /** Qualibot processes sharing that database (more than one needs PostgreSQL); visitors are spread round-robin over them. */
+  instances?: number;
 }
 
 export interface WidgetRun {
@@ -47,19 +52,21 @@ export interface WidgetRun {
   replyMs: number[];
   /** Error kind → count. */
   errors: Record<string, number>;
-  /** Server RSS once idle (before this run), at its highest during it, and with every conversation done (sockets still open). */
+  /** Server RSS once idle (before this run), at its highest during it, and with every conversation done (sockets still open); summed over the instances. */
   rssIdle?: number;
   rssPeak?: number;
   rssAfter?: number;
-  /** Heap in use after a full GC: before this run, and with every conversation done (sockets still open). */
+  /** Heap in use after a full GC: before this run, and with every conversation done (sockets still open); summed over the instances. */
   heapIdle?: number;
   heapAfter?: number;
   /** Time to connect everyone, and to run every conversation once all were connected. */
   connectSeconds: number;
   conversationSeconds: number;
-  /** Server CPU used while the conversations ran, as a share of one core (1 = one core busy the whole time). */
+  /** Server CPU used while the conversations ran, as a share of one core (1 = one core busy the whole time), all instances together. */
   cpuCores?: number;
-  /** Server event-loop delay while the conversations ran. */
+  /** The same, instance by instance (one entry per instance). */
+  cpuCoresPerInstance?: Array<number | undefined>;
+  /** Server event-loop delay while the conversations ran (the worst instance's). */
   loop?: EventLoopDelay;
   /** The bench process's own event-loop delay meanwhile (visitors' sockets and the fake model live there): a slow client would inflate every figure. */
   clientLoop: EventLoopDelay;
@@ -102,16 +109,37 @@ async function warmUp(server: RunningServer, cases: readonly LabelledCase[]): Pr
   await new Promise((resolve) => setTimeout(resolve, 500));
 }
 
-/** All visitors connect (at most 50 handshakes in flight), then all converse at once; RSS is sampled throughout. */
-async function drive(serverName: string, server: RunningServer, cases: readonly LabelledCase[], visitorCount: number, pace: Pace): Promise<WidgetRun> {
+/** The sum over the instances; undefined when any of them could not say. */
+function total(values: ReadonlyArray<number | undefined>): number | undefined {
+  return values.every((value): value is number => value !== undefined) ? values.reduce((sum, value) => sum + value, 0) : undefined;
+}
+
+/** One figure of every instance, asked at once. */
+const askAll = <T>(servers: readonly RunningServer[], read: (server: RunningServer) => Promise<T>): Promise<T[]> => Promise.all(servers.map(read));
+const heapUsed = async (server: RunningServer) => (await server.memory())?.heapUsed;
+const rssBytes = (server: RunningServer) => server.rssBytes();
+
+/** The worst instance's event-loop delay, percentile by percentile. */
+function worstLoop(loops: ReadonlyArray<EventLoopDelay | undefined>): EventLoopDelay | undefined {
+  const known = loops.filter((loop): loop is EventLoopDelay => loop !== undefined);
+  return known.length === 0
+    ? undefined
+    : known.reduce((worst, loop) => ({ p50: Math.max(worst.p50, loop.p50), p99: Math.max(worst.p99, loop.p99), max: Math.max(worst.max, loop.max) }));
+}
+
+/**
+ * All visitors connect (at most 50 handshakes in flight), then all converse at once; RSS is sampled throughout.
+ * Visitors are dealt round-robin over `servers`, as a sticky load balancer would: a visitor's session and socket stay on one.
+ */
+async function drive(serverName: string, servers: readonly RunningServer[], cases: readonly LabelledCase[], visitorCount: number, pace: Pace): Promise<WidgetRun> {
   const think = between(pace.thinkMinMs, pace.thinkMaxMs);
-  const heapIdle = (await server.memory())?.heapUsed;
-  const rssIdle = await server.rssBytes();
+  const heapIdle = total(await askAll(servers, heapUsed));
+  const rssIdle = total(await askAll(servers, rssBytes));
   let rssPeak = rssIdle ?? 0;
-  const sampler = setInterval(() => void server.rssBytes().then((rss) => (rssPeak = Math.max(rssPeak, rss ?? 0))), 250);
+  const sampler = setInterval(() => void askAll(servers, rssBytes).then((rss) => (rssPeak = Math.max(rssPeak, total(rss) ?? 0))), 250);
   const visitors = Array.from({ length: visitorCount }, (_, index) => {
     const labelled = cases[index % cases.length]!;
-    return { labelled, visitor: new WidgetVisitor(server.url, labelled.locale ?? 'fr-FR') };
+    return { labelled, visitor: new WidgetVisitor(servers[index % servers.length]!.url, labelled.locale ?? 'fr-FR') };
   });
   try {
     const connectStart = Date.now();
@@ -121,20 +149,24 @@ async function drive(serverName: string, server: RunningServer, cases: readonly 
     });
     const connectSeconds = (Date.now() - connectStart) / 1000;
     const conversationStart = Date.now();
-    const cpuBefore = await server.cpuMs();
-    await server.eventLoopDelay(); // starts the window
+    const cpuBefore = await askAll(servers, (server) => server.cpuMs());
+    await askAll(servers, (server) => server.eventLoopDelay()); // starts the window
     const clientLoop = monitorEventLoopDelay({ resolution: 10 });
     clientLoop.enable();
     await Promise.all(
       [...connected].map((index) => visitors[index]!.visitor.converse(answererFor(visitors[index]!.labelled), think, Math.random() * pace.startSpreadMs)),
     );
     const conversationSeconds = (Date.now() - conversationStart) / 1000;
-    const loop = await server.eventLoopDelay();
+    const loop = worstLoop(await askAll(servers, (server) => server.eventLoopDelay()));
     clientLoop.disable();
-    const cpuAfter = await server.cpuMs();
-    const rssAfter = await server.rssBytes();
+    const cpuAfter = await askAll(servers, (server) => server.cpuMs());
+    const rssAfter = total(await askAll(servers, rssBytes));
     rssPeak = Math.max(rssPeak, rssAfter ?? 0);
-    const heapAfter = (await server.memory())?.heapUsed;
+    const heapAfter = total(await askAll(servers, heapUsed));
+    const cpuCoresPerInstance = cpuAfter.map((after, index) => {
+      const before = cpuBefore[index];
+      return after !== undefined && before !== undefined ? (after - before) / 1000 / conversationSeconds : undefined;
+    });
 
     const errors: Record<string, number> = {};
     for (const { visitor } of visitors) for (const error of visitor.outcome.errors) errors[error] = (errors[error] ?? 0) + 1;
@@ -155,7 +187,8 @@ async function drive(serverName: string, server: RunningServer, cases: readonly 
       heapAfter,
       connectSeconds,
       conversationSeconds,
-      cpuCores: cpuBefore !== undefined && cpuAfter !== undefined ? (cpuAfter - cpuBefore) / 1000 / conversationSeconds : undefined,
+      cpuCores: total(cpuCoresPerInstance),
+      cpuCoresPerInstance,
       loop,
       clientLoop: { p50: clientLoop.percentile(50) / 1e6, p99: clientLoop.percentile(99) / 1e6, max: clientLoop.max / 1e6 },
     };
@@ -178,31 +211,35 @@ export async function runWidgetConcurrency(options: WidgetBenchOptions): Promise
     const env = { BENCH_REPLY_MIN_MS: String(options.llmMinMs), BENCH_REPLY_MAX_MS: String(options.llmMaxMs) };
     const relayServer = await spawnServer('bench/lib/ws-relay-server.ts', env, ['--expose-gc']);
     try {
-      for (const pace of options.paces) relay.push(await drive('bare ws relay', relayServer, cases, options.visitors, pace));
+      for (const pace of options.paces) relay.push(await drive('bare ws relay', [relayServer], cases, options.visitors, pace));
     } finally {
       await relayServer.stop();
     }
   }
 
+  const instances = options.instances ?? 1;
+  if (instances > 1 && options.engine !== 'postgres') throw new Error('Several instances need PostgreSQL: they share one database.');
+  const database = options.engine === 'postgres' ? await createBenchDatabase() : undefined;
+  if (database && 'unavailable' in database) throw new Error(`PostgreSQL: ${database.unavailable}`);
   const fake = await startFakeLlm({ minMs: options.llmMinMs, maxMs: options.llmMaxMs });
   const dataDir = mkdtempSync(join(tmpdir(), 'qualibot-bench-'));
+  const servers: RunningServer[] = [];
   try {
-    const env = { DATA_DIR: dataDir, OPENAI_API_KEY: 'bench-key', OPENAI_BASE_URL: fake.baseURL, ...BENCH_LIMITS_ENV };
-    const server = await spawnServer('bench/lib/qualibot-server.ts', env, ['--expose-gc', ...(options.qualibotNodeArgs ?? [])]);
-    try {
-      await warmUp(server, cases);
-      const qualibot: WidgetRun[] = [];
-      for (const pace of options.paces) {
-        const callsBefore = fake.calls();
-        const run = await drive('Qualibot', server, cases, options.visitors, pace);
-        qualibot.push({ ...run, llmCalls: fake.calls() - callsBefore });
-      }
-      return { options, relay, qualibot };
-    } finally {
-      await server.stop();
+    const env = { DATA_DIR: dataDir, ...(database && { DATABASE_URL: database.url }), OPENAI_API_KEY: 'bench-key', OPENAI_BASE_URL: fake.baseURL, ...BENCH_LIMITS_ENV };
+    // One after the other: each warms up alone (migrations would be safe at once too: an advisory lock serialises them).
+    for (let started = 0; started < instances; started++) servers.push(await spawnServer('bench/lib/qualibot-server.ts', env, ['--expose-gc', ...(options.qualibotNodeArgs ?? [])]));
+    await Promise.all(servers.map((server) => warmUp(server, cases)));
+    const qualibot: WidgetRun[] = [];
+    for (const pace of options.paces) {
+      const callsBefore = fake.calls();
+      const run = await drive('Qualibot', servers, cases, options.visitors, pace);
+      qualibot.push({ ...run, llmCalls: fake.calls() - callsBefore });
     }
+    return { options, relay, qualibot };
   } finally {
+    await Promise.all(servers.map((server) => server.stop()));
     await fake.close();
+    await database?.drop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
@@ -220,8 +257,12 @@ export function widgetErrors(run: WidgetRun): number {
 export function renderWidgetConcurrency(report: WidgetBenchReport): string {
   const { options } = report;
   const visitors = options.visitors.toLocaleString('en-US');
+  const instances = options.instances ?? 1;
+  const storage = `${options.engine === 'postgres' ? 'PostgreSQL' : 'SQLite'}${instances > 1 ? `, ${instances} instances` : ''}`;
   const runs = options.paces.flatMap((pace) => [...report.relay, ...report.qualibot].filter((run) => run.pace === pace));
-  const label = (run: WidgetRun) => (run.server === 'Qualibot' ? `**Qualibot** (LLM mode, SQLite), ${run.pace.name}` : `bare \`ws\` relay (baseline), ${run.pace.name}`);
+  const label = (run: WidgetRun) => (run.server === 'Qualibot' ? `**Qualibot** (LLM mode, ${storage}), ${run.pace.name}` : `bare \`ws\` relay (baseline), ${run.pace.name}`);
+  const cores = (run: WidgetRun) =>
+    run.cpuCores === undefined ? 'n/a' : `${fmt(run.cpuCores, 2)}${(run.cpuCoresPerInstance?.length ?? 0) > 1 ? ` (${run.cpuCoresPerInstance!.map((share) => fmt(share ?? NaN, 2)).join(' + ')})` : ''}`;
   const rows = runs.map((run) => [
     label(run),
     `${run.connected}/${run.visitors}`,
@@ -230,7 +271,7 @@ export function renderWidgetConcurrency(report: WidgetBenchReport): string {
     `${fmt(percentile(run.replyMs, 50), 0)} / **${fmt(percentile(run.replyMs, 95), 0)}**`,
     String(widgetErrors(run)),
     run.loop ? `${fmt(run.loop.p99, 0)} / ${fmt(run.loop.max, 0)}` : 'n/a',
-    run.cpuCores === undefined ? 'n/a' : fmt(run.cpuCores, 2),
+    cores(run),
     fmt(run.messages / run.conversationSeconds, 0),
   ]);
   // Memory from each server's first run: later runs start from a heap the first one already grew.
@@ -243,14 +284,19 @@ export function renderWidgetConcurrency(report: WidgetBenchReport): string {
     kibPer(run.heapAfter, run.heapIdle, run.connected),
   ]);
   const errorKinds = runs.flatMap((run) => Object.entries(run.errors).map(([kind, count]) => `${label(run)}: ${kind} × ${count}`));
-  const facts = report.qualibot.map(
-    (run) =>
-      `- Qualibot, ${run.pace.name}: ${run.routed} conversations reached a route (the others are visitors who leave half-way, as labelled), ${run.llmCalls ?? 'n/a'} model calls; connecting everyone took ${fmt(run.connectSeconds)} s and the conversations ${fmt(run.conversationSeconds)} s; the bench process's own event-loop delay stayed at p99 ${fmt(run.clientLoop.p99, 0)} ms / max ${fmt(run.clientLoop.max, 0)} ms (the load generator is not what is measured).`,
-  );
+  const facts = report.qualibot.map((run) => {
+    // CPU per message, extrapolated: the visitor-message rate at which one instance would keep one core busy.
+    const cpuMsPerMessage = run.cpuCores === undefined ? NaN : (run.cpuCores * run.conversationSeconds * 1000) / run.messages;
+    return `- Qualibot, ${run.pace.name}: ${run.routed} conversations reached a route (the others are visitors who leave half-way, as labelled), ${run.llmCalls ?? 'n/a'} model calls; ${fmt(cpuMsPerMessage)} server CPU ms per visitor message, so one instance would fill one core at ≈ ${fmt(1000 / cpuMsPerMessage, 0)} visitor messages/s; connecting everyone took ${fmt(run.connectSeconds)} s and the conversations ${fmt(run.conversationSeconds)} s; the bench process's own event-loop delay stayed at p99 ${fmt(run.clientLoop.p99, 0)} ms / max ${fmt(run.clientLoop.max, 0)} ms (the load generator is not what is measured).`;
+  });
   return [
-    `## 3. ${visitors} simultaneous widget conversations on one instance`,
+    `## 3. ${visitors} simultaneous widget conversations on ${instances > 1 ? `${instances} instances sharing one PostgreSQL database` : 'one instance'}`,
     '',
-    `Every visitor is a real widget client (\`ws\`, from the bench process): it opens a session, connects the socket, waits for the greeting, then answers each question like a labelled case (the visitors cycle through the labelled set). All ${visitors} connect first (50 handshakes in flight), then all converse at once. The fake model answers in ${options.llmMinMs}–${options.llmMaxMs} ms. Per-socket limits are the defaults (WIDGET_MESSAGES_PER_MINUTE); the per-IP session limit is off since every visitor is 127.0.0.1. Paces: ${options.paces.map((pace) => `*${pace.name}* = ${pace.thinkMinMs}–${pace.thinkMaxMs} ms of typing before each answer, first answers spread over ${fmt(pace.startSpreadMs / 1000, 0)} s`).join('; ')}.`,
+    `Every visitor is a real widget client (\`ws\`, from the bench process): it opens a session, connects the socket, waits for the greeting, then answers each question like a labelled case (the visitors cycle through the labelled set). All ${visitors} connect first (50 handshakes in flight), then all converse at once. The fake model answers in ${options.llmMinMs}–${options.llmMaxMs} ms. Per-socket limits are the defaults (WIDGET_MESSAGES_PER_MINUTE); the per-IP session limit is off since every visitor is 127.0.0.1. Paces: ${options.paces.map((pace) => `*${pace.name}* = ${pace.thinkMinMs}–${pace.thinkMaxMs} ms of typing before each answer, first answers spread over ${fmt(pace.startSpreadMs / 1000, 0)} s`).join('; ')}.${
+      instances > 1
+        ? ` Qualibot runs as ${instances} processes on one PostgreSQL database; visitors are dealt round-robin over them as a sticky load balancer would (a visitor's session and socket on one instance). Its CPU is the sum, each instance's share in brackets; memory is summed over the instances; the event-loop delay is the worst instance's.`
+        : ''
+    }`,
     '',
     table(['server, pace', 'connected', 'messages', 'ack p50 / p95 ms', 'turn reply p50 / p95 ms', 'errors', 'event-loop delay p99 / max ms', 'server CPU (cores)', 'visitor messages/s (mean)'], rows),
     '',
