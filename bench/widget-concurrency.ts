@@ -226,7 +226,8 @@ export async function runWidgetConcurrency(options: WidgetBenchOptions): Promise
   const servers: RunningServer[] = [];
   try {
     const env = { DATA_DIR: dataDir, ...(database && { DATABASE_URL: database.url }), OPENAI_API_KEY: 'bench-key', OPENAI_BASE_URL: fake.baseURL, ...BENCH_LIMITS_ENV };
-    // One after the other: each warms up alone (migrations would be safe at once too: an advisory lock serialises them).
+    // One after the other, so each start-up (and its model warm-up) runs alone. Starting at once would be safe
+    // too: PostgreSQL migrations serialise on an advisory lock (test/storage/postgres.test.ts).
     for (let started = 0; started < instances; started++) servers.push(await spawnServer('bench/lib/qualibot-server.ts', env, ['--expose-gc', ...(options.qualibotNodeArgs ?? [])]));
     await Promise.all(servers.map((server) => warmUp(server, cases)));
     const qualibot: WidgetRun[] = [];
@@ -261,8 +262,11 @@ export function renderWidgetConcurrency(report: WidgetBenchReport): string {
   const storage = `${options.engine === 'postgres' ? 'PostgreSQL' : 'SQLite'}${instances > 1 ? `, ${instances} instances` : ''}`;
   const runs = options.paces.flatMap((pace) => [...report.relay, ...report.qualibot].filter((run) => run.pace === pace));
   const label = (run: WidgetRun) => (run.server === 'Qualibot' ? `**Qualibot** (LLM mode, ${storage}), ${run.pace.name}` : `bare \`ws\` relay (baseline), ${run.pace.name}`);
-  const cores = (run: WidgetRun) =>
-    run.cpuCores === undefined ? 'n/a' : `${fmt(run.cpuCores, 2)}${(run.cpuCoresPerInstance?.length ?? 0) > 1 ? ` (${run.cpuCoresPerInstance!.map((share) => fmt(share ?? NaN, 2)).join(' + ')})` : ''}`;
+  const cores = (run: WidgetRun) => {
+    const shares = run.cpuCoresPerInstance ?? [];
+    const each = shares.length > 1 ? ` (${shares.map((share) => fmt(share ?? NaN, 2)).join(' + ')})` : '';
+    return run.cpuCores === undefined ? 'n/a' : `${fmt(run.cpuCores, 2)}${each}`;
+  };
   const rows = runs.map((run) => [
     label(run),
     `${run.connected}/${run.visitors}`,
@@ -294,7 +298,7 @@ export function renderWidgetConcurrency(report: WidgetBenchReport): string {
     '',
     `Every visitor is a real widget client (\`ws\`, from the bench process): it opens a session, connects the socket, waits for the greeting, then answers each question like a labelled case (the visitors cycle through the labelled set). All ${visitors} connect first (50 handshakes in flight), then all converse at once. The fake model answers in ${options.llmMinMs}–${options.llmMaxMs} ms. Per-socket limits are the defaults (WIDGET_MESSAGES_PER_MINUTE); the per-IP session limit is off since every visitor is 127.0.0.1. Paces: ${options.paces.map((pace) => `*${pace.name}* = ${pace.thinkMinMs}–${pace.thinkMaxMs} ms of typing before each answer, first answers spread over ${fmt(pace.startSpreadMs / 1000, 0)} s`).join('; ')}.${
       instances > 1
-        ? ` Qualibot runs as ${instances} processes on one PostgreSQL database; visitors are dealt round-robin over them as a sticky load balancer would (a visitor's session and socket on one instance). Its CPU is the sum, each instance's share in brackets; memory is summed over the instances; the event-loop delay is the worst instance's.`
+        ? ` Qualibot runs as ${instances} processes on one PostgreSQL database; visitors are dealt round-robin over them as a sticky load balancer would (a visitor's session and socket on one instance). Server CPU is their sum, each instance's share in brackets; memory is summed over them; the event-loop delay is the worst instance's.`
         : ''
     }`,
     '',
