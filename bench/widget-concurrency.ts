@@ -202,8 +202,11 @@ async function drive(serverName: string, servers: readonly RunningServer[], case
 /**
  * Section 3: many simultaneous widget conversations on one Qualibot instance (LLM mode, the fake
  * model answering in llmMinMs–llmMaxMs), next to a bare `ws` relay with the same protocol and delays.
+ * With `instances` > 1, that many Qualibot processes share one fresh PostgreSQL database.
  */
 export async function runWidgetConcurrency(options: WidgetBenchOptions): Promise<WidgetBenchReport> {
+  const instances = options.instances ?? 1;
+  if (instances > 1 && options.engine !== 'postgres') throw new Error('Several instances need PostgreSQL: they share one database.');
   const cases = loadCases();
   const relay: WidgetRun[] = [];
   if (!options.skipRelay) {
@@ -217,8 +220,6 @@ export async function runWidgetConcurrency(options: WidgetBenchOptions): Promise
     }
   }
 
-  const instances = options.instances ?? 1;
-  if (instances > 1 && options.engine !== 'postgres') throw new Error('Several instances need PostgreSQL: they share one database.');
   const database = options.engine === 'postgres' ? await createBenchDatabase() : undefined;
   if (database && 'unavailable' in database) throw new Error(`PostgreSQL: ${database.unavailable}`);
   const fake = await startFakeLlm({ minMs: options.llmMinMs, maxMs: options.llmMaxMs });
