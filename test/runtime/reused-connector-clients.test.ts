@@ -11,7 +11,7 @@ class CountingAuthentication extends BotFrameworkAuthentication {
   refuse = false;
   async authenticateRequest(activity: Activity, authHeader: string) {
     if (authHeader !== 'Bearer good') throw new Error('Unauthorized');
-    return { audience: 'https://api.botframework.com', claimsIdentity: identity('bot-a'), callerId: 'caller', connectorFactory: this.createConnectorFactory(identity('bot-a')) };
+    return { audience: 'https://api.botframework.com', claimsIdentity: identity('bot-a'), callerId: 'caller', connectorFactory: this.createConnectorFactory() };
   }
   async authenticateStreamingRequest(): Promise<never> {
     throw new Error('not used');
