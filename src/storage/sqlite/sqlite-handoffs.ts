@@ -1,22 +1,15 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { OPEN_HANDOFF_STATUSES, type HandoffInput, type HandoffListQuery, type HandoffRecord, type HandoffRepository, type HandoffTransition } from '../ports/handoffs.js';
+import { preparedStatements } from './prepared-statements.js';
 import { handoffPatchColumns, sqliteCodec, toHandoff, type Row } from '../row-mappers.js';
 
 const marks = (count: number) => Array.from({ length: count }, () => '?').join(', ');
 
 export class SqliteHandoffRepository implements HandoffRepository {
-  /** Prepared once per distinct SQL text: `list` runs on every visitor turn (handoff interceptor). */
-  private readonly statements = new Map<string, BetterSqlite3.Statement>();
+  private readonly prepare: (sql: string) => BetterSqlite3.Statement;
 
-  constructor(private readonly db: BetterSqlite3.Database) {}
-
-  private prepare(sql: string): BetterSqlite3.Statement {
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      statement = this.db.prepare(sql);
-      this.statements.set(sql, statement);
-    }
-    return statement;
+  constructor(db: BetterSqlite3.Database) {
+    this.prepare = preparedStatements(db);
   }
 
   async create(input: HandoffInput): Promise<HandoffRecord> {

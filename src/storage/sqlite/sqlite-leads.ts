@@ -4,6 +4,7 @@ import { LEAD_COLUMNS, leadColumnValues } from '../lead-columns.js';
 import { normaliseEmail } from '../outbox-subject.js';
 import { sqliteCodec, toLead, type Row } from '../row-mappers.js';
 import { VersionConflictError } from '../storage-errors.js';
+import { preparedStatements } from './prepared-statements.js';
 
 const placeholders = LEAD_COLUMNS.map(() => '?').join(', ');
 const updates = LEAD_COLUMNS.filter((column) => column !== 'id')
@@ -14,8 +15,10 @@ export class SqliteLeadRepository implements LeadRepository {
   private readonly selectById: BetterSqlite3.Statement;
   private readonly insertOrReplace: BetterSqlite3.Statement;
   private readonly upsertOne: (lead: LeadInput, options: LeadUpsertOptions) => LeadRecord;
+  private readonly prepare: (sql: string) => BetterSqlite3.Statement;
 
-  constructor(private readonly db: BetterSqlite3.Database) {
+  constructor(db: BetterSqlite3.Database) {
+    this.prepare = preparedStatements(db);
     this.selectById = db.prepare('SELECT * FROM leads WHERE id = ?');
     this.insertOrReplace = db.prepare(
       `INSERT INTO leads (${LEAD_COLUMNS.join(', ')}, version, created_at, updated_at)
@@ -46,21 +49,21 @@ export class SqliteLeadRepository implements LeadRepository {
   }
 
   async getByConversation(conversationId: string): Promise<LeadRecord | undefined> {
-    const row = this.db
+    const row = this
       .prepare('SELECT * FROM leads WHERE conversation_id = ? ORDER BY updated_at DESC, rowid DESC LIMIT 1')
       .get(conversationId) as Row | undefined;
     return row ? toLead(row, sqliteCodec) : undefined;
   }
 
   async list(query: LeadListQuery = {}): Promise<LeadRecord[]> {
-    const rows = this.db
+    const rows = this
       .prepare('SELECT * FROM leads WHERE updated_at >= ? ORDER BY updated_at DESC, rowid DESC LIMIT ?')
       .all(query.since ? query.since.toISOString() : '', query.limit ?? -1) as Row[];
     return rows.map((row) => toLead(row, sqliteCodec));
   }
 
   async findByEmail(email: string): Promise<LeadRecord[]> {
-    const rows = this.db
+    const rows = this
       .prepare('SELECT * FROM leads WHERE email = ? ORDER BY updated_at DESC')
       .all(normaliseEmail(email)) as Row[];
     return rows.map((row) => toLead(row, sqliteCodec));

@@ -1,15 +1,17 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { sqliteCodec, type Row } from '../row-mappers.js';
+import { preparedStatements } from './prepared-statements.js';
 import type { SqlRunner, SqlStatement } from '../sql-runner.js';
 
 /** better-sqlite3 behind the portable runner: statements are cached, a batch is one IMMEDIATE transaction. */
 export class SqliteSqlRunner implements SqlRunner {
   readonly engine = 'sqlite' as const;
   readonly codec = sqliteCodec;
-  private readonly statements = new Map<string, BetterSqlite3.Statement>();
+  private readonly prepared: (sql: string) => BetterSqlite3.Statement;
   private readonly runBatch: (statements: readonly SqlStatement[]) => number[];
 
-  constructor(private readonly db: BetterSqlite3.Database) {
+  constructor(db: BetterSqlite3.Database) {
+    this.prepared = preparedStatements(db);
     this.runBatch = db.transaction((statements: readonly SqlStatement[]) =>
       statements.map((statement) => this.prepared(statement.sql).run(...toSqlite(statement.params)).changes),
     ).immediate;
@@ -21,15 +23,6 @@ export class SqliteSqlRunner implements SqlRunner {
 
   async batch(statements: readonly SqlStatement[]): Promise<number[]> {
     return this.runBatch(statements);
-  }
-
-  private prepared(sql: string): BetterSqlite3.Statement {
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      statement = this.db.prepare(sql);
-      this.statements.set(sql, statement);
-    }
-    return statement;
   }
 }
 
