@@ -93,6 +93,12 @@ const SERVERS = [
 
 export type ThroughputServer = (typeof SERVERS)[number]['name'];
 
+/** The script of a bench server, and the environment it runs with (Qualibot: SQLite under `dataDir`, abuse limits off). */
+export function throughputServer(name: ThroughputServer, dataDir: string): { script: string; env: Record<string, string> } {
+  const { script } = SERVERS.find((server) => server.name === name)!;
+  return { script, env: name === 'qualibot' ? { DATA_DIR: dataDir, ...BENCH_LIMITS_ENV } : { DATA_DIR: dataDir } };
+}
+
 export interface ThroughputReport {
   results: Array<ThroughputResult & { label: string }>;
   /** Qualibot's turns/s divided by the echo bot's and by the waterfall's. */
@@ -109,8 +115,9 @@ export async function runThroughput(options: ThroughputOptions): Promise<Through
   try {
     const results: ThroughputReport['results'] = [];
     const chosen = options.servers ? options.servers.map((name) => SERVERS.find((server) => server.name === name)!) : SERVERS;
-    for (const { name, label, script } of chosen) {
-      const server = await spawnServer(script, name === 'qualibot' ? { DATA_DIR: dataDir, ...BENCH_LIMITS_ENV } : { DATA_DIR: dataDir });
+    for (const { name, label } of chosen) {
+      const { script, env } = throughputServer(name, dataDir);
+      const server = await spawnServer(script, env);
       try {
         const warmupSeconds = options.warmupSeconds ?? 1;
         if (options.warmupAmount) await load(`warmup-${name}`, server.url, sink.url, { durationSeconds: 0, amount: options.warmupAmount, connections: options.connections }, sink.replies);

@@ -1,22 +1,22 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { load, type ThroughputOptions, type ThroughputResult } from '../throughput.js';
-import { BENCH_LIMITS_ENV } from './bench-env.js';
+import { load, throughputServer, type ThroughputOptions, type ThroughputResult, type ThroughputServer } from '../throughput.js';
 import { summariseProfile, type CpuProfile, type ProfileSummary } from './cpu-profile.js';
 import { startReplySink } from './reply-sink.js';
 import { spawnServer } from './spawn-server.js';
 
 /**
- * Runs the Qualibot child under `--cpu-prof` with the throughput load (after a 1 s warm-up) and
- * summarises the load window of its main thread's profile.
+ * Runs the Qualibot child (or another bench server, to compare where each spends its CPU) under `--cpu-prof` with
+ * the throughput load (after a 1 s warm-up) and summarises the load window of its main thread's profile.
  */
-export async function profileQualibot(options: ThroughputOptions & { keep?: boolean }): Promise<{ result: ThroughputResult; summary: ProfileSummary; keptAt?: string }> {
+export async function profileQualibot(options: ThroughputOptions & { keep?: boolean; server?: ThroughputServer }): Promise<{ result: ThroughputResult; summary: ProfileSummary; keptAt?: string }> {
   const profileDir = mkdtempSync(join(tmpdir(), 'qualibot-profile-'));
   const dataDir = mkdtempSync(join(tmpdir(), 'qualibot-bench-'));
   const sink = await startReplySink();
   try {
-    const server = await spawnServer('bench/lib/qualibot-server.ts', { DATA_DIR: dataDir, ...BENCH_LIMITS_ENV }, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]);
+    const { script, env } = throughputServer(options.server ?? 'qualibot', dataDir);
+    const server = await spawnServer(script, env, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]);
     let result: ThroughputResult;
     try {
       await load('profile-warmup', server.url, sink.url, { ...options, durationSeconds: 1 }, sink.replies);
