@@ -2,6 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../src/storage/migrations/index.js';
 import { openDatabase } from '../../src/storage/open-database.js';
+import { ConversationBusyError, PgConversationLock } from '../../src/storage/postgres/pg-conversation-lock.js';
 import type { Database } from '../../src/storage/ports/database.js';
 import { storageContract } from './contract.js';
 import { sleep } from './fixtures.js';
@@ -73,7 +74,7 @@ describe('postgres engine', () => {
       expect(received[0]).toEqual({ after: 'reconnect' });
     });
 
-    it('serialises one conversation across two instances with the advisory lock', async () => {
+    it('serialises one conversation across two instances with leases', async () => {
       const [a, b] = await Promise.all([1, 2].map(() => openDatabase({ url: database.url, dataDir: '/nonexistent' })));
       opened.push(a!, b!);
       let inside = 0;
@@ -103,22 +104,86 @@ describe('postgres engine', () => {
       await holding;
     });
 
-    it('releases the advisory lock when a turn ends, failed or not, so another instance gets it at once', async () => {
+    it('releases the lease when a turn ends, failed or not, so another instance gets it at once', async () => {
       const [a, b] = await Promise.all([1, 2].map(() => openDatabase({ url: database.url, dataDir: '/nonexistent' })));
       opened.push(a!, b!);
       await a!.lock.run('conversation-3', async () => undefined);
       await expect(a!.lock.run('conversation-3', async () => Promise.reject(new Error('turn failed')))).rejects.toThrow('turn failed');
-      const admin = new pg.Client({ connectionString: database.url });
-      await admin.connect();
-      try {
-        const { rows } = await admin.query(`SELECT count(*)::int AS held FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`);
-        expect(rows[0].held).toBe(0);
-      } finally {
-        await admin.end();
-      }
+      const { rows } = await admin(`SELECT count(*)::int AS held FROM conversation_leases`);
+      expect(rows[0].held).toBe(0);
       const started = Date.now();
       await b!.lock.run('conversation-3', async () => undefined);
       expect(Date.now() - started).toBeLessThan(1000);
     });
+
+    describe('leases', () => {
+      const pools: pg.Pool[] = [];
+      const lockOn = (options: Partial<ConstructorParameters<typeof PgConversationLock>[0]> = {}) => {
+        const pool = new pg.Pool({ connectionString: database.url, max: 2 });
+        pools.push(pool);
+        return new PgConversationLock({ pool, ...options });
+      };
+      afterAll(async () => {
+        await Promise.all(pools.map((pool) => pool.end()));
+      });
+
+      it('hold no connection while a turn runs: more turns at once than the pool has connections', async () => {
+        const lock = lockOn();
+        let inside = 0;
+        let maxInside = 0;
+        await Promise.all(
+          Array.from({ length: 12 }, (_, n) =>
+            lock.run(`wide-${n}`, async () => {
+              maxInside = Math.max(maxInside, ++inside);
+              await sleep(300);
+              inside--;
+            }),
+          ),
+        );
+        expect(maxInside).toBe(12);
+      });
+
+      it('renew themselves while a long turn runs: another instance waits for the end of the turn', async () => {
+        const [a, b] = [lockOn({ leaseMs: 300 }), lockOn({ leaseMs: 300 })];
+        const events: string[] = [];
+        const long = a.run('long-turn', async () => {
+          events.push('a:in');
+          await sleep(1000);
+          events.push('a:out');
+        });
+        await sleep(100);
+        await b.run('long-turn', async () => void events.push('b:in'));
+        await long;
+        expect(events).toEqual(['a:in', 'a:out', 'b:in']);
+      });
+
+      it('left by an instance that died expire, then the conversation runs', async () => {
+        await admin(`INSERT INTO conversation_leases (key, holder, expires_at) VALUES ('orphan', 'dead-instance', clock_timestamp() + interval '400 milliseconds')`);
+        const started = Date.now();
+        await lockOn().run('orphan', async () => undefined);
+        expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+        expect(Date.now() - started).toBeLessThan(3000);
+      });
+
+      it('give up after the wait allows, naming the conversation, and run nothing', async () => {
+        const holder = lockOn();
+        const holding = holder.run('busy', () => sleep(800));
+        await sleep(50);
+        let ran = false;
+        await expect(lockOn({ timeoutMs: 200 }).run('busy', async () => void (ran = true))).rejects.toThrow(ConversationBusyError);
+        expect(ran).toBe(false);
+        await holding;
+      });
+    });
+
+    async function admin(sql: string) {
+      const client = new pg.Client({ connectionString: database.url });
+      await client.connect();
+      try {
+        return await client.query(sql);
+      } finally {
+        await client.end();
+      }
+    }
   });
 });

@@ -6,12 +6,13 @@ import { enrichments } from './005-enrichments.js';
 import { insightDays } from './006-insight-days.js';
 import { leadNotesRatings } from './007-lead-notes-ratings.js';
 import { rateLimits } from './008-rate-limits.js';
+import { conversationLeases } from './009-conversation-leases.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
 
 /** Every migration, oldest first. Append only: never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, widgetHistory, transcriptActivityUnique, feedbackLoop, enrichments, insightDays, leadNotesRatings, rateLimits];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, widgetHistory, transcriptActivityUnique, feedbackLoop, enrichments, insightDays, leadNotesRatings, rateLimits, conversationLeases];
 
 /** Throws when versions are not strictly increasing (a merge mistake caught at start-up). */
 export function assertOrdered(migrations: readonly Migration[]): void {

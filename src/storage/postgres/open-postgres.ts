@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { MIGRATIONS } from '../migrations/index.js';
 import type { Database, StorageLogger } from '../ports/database.js';
-import { CONVERSATION_LOCK_TIMEOUT_MS, PgConversationLock } from './pg-conversation-lock.js';
+import { PgConversationLock } from './pg-conversation-lock.js';
 import { PgConversationReferenceRepository } from './pg-references.js';
 import { PgDataLifecycle } from './pg-lifecycle.js';
 import { PgEventBus } from './pg-event-bus.js';
@@ -24,10 +24,8 @@ export interface PostgresOptions {
   /** `postgres://user:password@host:port/database` */
   url: string;
   logger?: StorageLogger;
-  /** Connections for queries (default 10). */
+  /** Connections for queries (default 10); conversation locks are leases taken through it (none held during a turn). */
   poolSize?: number;
-  /** Connections for conversation locks, each held for a whole turn (default 10). */
-  lockPoolSize?: number;
 }
 
 /** Connects, migrates (serialised across instances) and returns the PostgreSQL engine. */
@@ -37,14 +35,12 @@ export async function openPostgresDatabase(options: PostgresOptions): Promise<Da
   // Without an 'error' listener, a dropped idle connection would crash the process.
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
   pool.on('error', onIdleError);
-  const lockPool = new pg.Pool({ connectionString: url, max: options.lockPoolSize ?? 10, lock_timeout: CONVERSATION_LOCK_TIMEOUT_MS });
-  lockPool.on('error', onIdleError);
 
   try {
     const applied = await migratePostgres(pool, MIGRATIONS);
     if (applied.length) logger?.info({ applied }, 'postgres migrations applied');
   } catch (error) {
-    await Promise.allSettled([pool.end(), lockPool.end()]);
+    await pool.end().catch(() => undefined);
     throw error;
   }
 
@@ -74,7 +70,10 @@ export async function openPostgresDatabase(options: PostgresOptions): Promise<Da
     outbox,
     enrichments,
     bus,
-    lock: new PgConversationLock({ pool: lockPool }),
+    lock: new PgConversationLock({
+      pool,
+      onLeaseError: (error, key) => logger?.warn({ err: error, key }, 'conversation lease not renewed or released (it expires by itself)'),
+    }),
     lifecycle: new PgDataLifecycle(pool, { leads, transcripts, handoffs, references, outbox, notes, enrichments }),
     sharedCountersPool: pool,
     async ping() {
@@ -83,7 +82,7 @@ export async function openPostgresDatabase(options: PostgresOptions): Promise<Da
     close() {
       closing ??= (async () => {
         await bus.close();
-        await Promise.all([lockPool.end(), pool.end()]);
+        await pool.end();
       })();
       return closing;
     },
