@@ -46,6 +46,7 @@ const INTEGRATION = [
   'test/cli/**/*.test.ts',
   'test/mail/transcript-email.test.ts',
   'test/enrichment/enrichment-http.test.ts',
+  'test/runtime/plain-json-activity-bodies.test.ts',
 ];
 const ALL = 'test/**/*.test.ts';
 const NOT_UNIT = [...BROWSER, ...EVALS, ...INTEGRATION];

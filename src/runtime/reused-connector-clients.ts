@@ -8,6 +8,7 @@ import {
   type UserTokenClient,
 } from 'botframework-connector';
 import type { Activity } from 'botbuilder';
+import { sendPlainJsonActivities } from './plain-json-activity-bodies.js';
 
 /** Distinct (bot, service URL, audience) clients kept; a deployment sees a handful (one per channel region). */
 const MAX_CLIENTS = 256;
@@ -16,8 +17,8 @@ const MAX_CLIENTS = 256;
  * botbuilder's CloudAdapter asks its authentication for a new ConnectorClient on every turn, and building one
  * (credentials, HTTP pipeline, serializers) costs more CPU than the reply it then sends (0.36 ms against 0.33 ms,
  * bench/results.md). A client holds no per-turn state (its credentials cache and renew their token), so this
- * wrapper keeps one per bot app id, service URL and audience and hands it to every turn; authentication itself is
- * the wrapped one's, unchanged.
+ * wrapper keeps one per bot app id, service URL and audience and hands it to every turn, sending its activities
+ * as plain JSON (plain-json-activity-bodies.ts); authentication itself is the wrapped one's, unchanged.
  */
 export class ReusedConnectorClients extends BotFrameworkAuthentication {
   private readonly clients = new Map<string, Promise<ConnectorClient>>();
@@ -67,7 +68,7 @@ export class ReusedConnectorClients extends BotFrameworkAuthentication {
         const key = `${appId}\n${serviceUrl}\n${audience ?? ''}`;
         const kept = clients.get(key);
         if (kept) return kept;
-        const created = factory.create(serviceUrl, audience);
+        const created = factory.create(serviceUrl, audience).then(sendPlainJsonActivities);
         if (clients.size >= MAX_CLIENTS) clients.delete(clients.keys().next().value!);
         clients.set(key, created);
         // A client that could not be built (credentials refused) is not kept: the next turn tries again.
