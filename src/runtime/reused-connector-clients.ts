@@ -22,6 +22,7 @@ const MAX_CLIENTS = 256;
  */
 export class ReusedConnectorClients extends BotFrameworkAuthentication {
   private readonly clients = new Map<string, Promise<ConnectorClient>>();
+  private readonly userTokenClients = new Map<string, Promise<UserTokenClient>>();
 
   constructor(private readonly inner: BotFrameworkAuthentication) {
     super();
@@ -39,8 +40,9 @@ export class ReusedConnectorClients extends BotFrameworkAuthentication {
     return this.reusingFactory(this.inner.createConnectorFactory(claimsIdentity), claimsIdentity);
   }
 
+  /** Built for every turn too (botbuilder hands one to each turn for sign-in cards): one per bot as well. */
   createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
-    return this.inner.createUserTokenClient(claimsIdentity);
+    return keep(this.userTokenClients, appIdOf(claimsIdentity), () => this.inner.createUserTokenClient(claimsIdentity));
   }
 
   override createBotFrameworkClient(): ReturnType<BotFrameworkAuthentication['createBotFrameworkClient']> {
@@ -60,21 +62,28 @@ export class ReusedConnectorClients extends BotFrameworkAuthentication {
   }
 
   private reusingFactory(factory: ConnectorFactory, claimsIdentity: ClaimsIdentity): ConnectorFactory {
-    // The bot the factory's clients act for, found as botframework-connector finds it (audience, else app id claim).
-    const appId = claimsIdentity.getClaimValue(AuthenticationConstants.AudienceClaim) ?? claimsIdentity.getClaimValue(AuthenticationConstants.AppIdClaim) ?? '';
+    const appId = appIdOf(claimsIdentity);
     const clients = this.clients;
     return new (class extends ConnectorFactory {
       create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
-        const key = `${appId}\n${serviceUrl}\n${audience ?? ''}`;
-        const kept = clients.get(key);
-        if (kept) return kept;
-        const created = factory.create(serviceUrl, audience).then(sendPlainJsonActivities);
-        if (clients.size >= MAX_CLIENTS) clients.delete(clients.keys().next().value!);
-        clients.set(key, created);
-        // A client that could not be built (credentials refused) is not kept: the next turn tries again.
-        created.catch(() => clients.get(key) === created && clients.delete(key));
-        return created;
+        return keep(clients, `${appId}\n${serviceUrl}\n${audience ?? ''}`, () => factory.create(serviceUrl, audience).then(sendPlainJsonActivities));
       }
     })();
   }
+}
+
+/** The bot a request's clients act for, found as botframework-connector finds it (audience, else app id claim). */
+function appIdOf(claimsIdentity: ClaimsIdentity): string {
+  return claimsIdentity.getClaimValue(AuthenticationConstants.AudienceClaim) ?? claimsIdentity.getClaimValue(AuthenticationConstants.AppIdClaim) ?? '';
+}
+
+/** The client kept under `key`, else a new one; one that could not be built (credentials refused) is not kept. */
+function keep<T>(kept: Map<string, Promise<T>>, key: string, build: () => Promise<T>): Promise<T> {
+  const existing = kept.get(key);
+  if (existing) return existing;
+  const created = build();
+  if (kept.size >= MAX_CLIENTS) kept.delete(kept.keys().next().value!);
+  kept.set(key, created);
+  created.catch(() => kept.get(key) === created && kept.delete(key));
+  return created;
 }

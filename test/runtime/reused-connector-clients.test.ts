@@ -1,4 +1,4 @@
-import { AuthenticationConstants, BotFrameworkAuthentication, ClaimsIdentity, ConnectorClient, ConnectorFactory, MicrosoftAppCredentials } from 'botframework-connector';
+import { AuthenticationConstants, BotFrameworkAuthentication, ClaimsIdentity, ConnectorClient, ConnectorFactory, MicrosoftAppCredentials, type UserTokenClient } from 'botframework-connector';
 import type { Activity } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
 import { ReusedConnectorClients } from '../../src/runtime/reused-connector-clients.js';
@@ -27,8 +27,10 @@ class CountingAuthentication extends BotFrameworkAuthentication {
       }
     })();
   }
-  async createUserTokenClient(): Promise<never> {
-    throw new Error('not used');
+  userTokenClients = 0;
+  async createUserTokenClient(): Promise<UserTokenClient> {
+    this.userTokenClients += 1;
+    return { built: this.userTokenClients } as unknown as UserTokenClient;
   }
 }
 
@@ -59,6 +61,15 @@ describe('ReusedConnectorClients', () => {
     await expect(reused.authenticateRequest({} as Activity, 'Bearer forged')).rejects.toThrow('Unauthorized');
     const result = await reused.authenticateRequest({} as Activity, 'Bearer good');
     expect(result).toMatchObject({ audience: 'https://api.botframework.com', callerId: 'caller' });
+  });
+
+  it('builds one user token client per bot, not one per turn', async () => {
+    const inner = new CountingAuthentication();
+    const reused = new ReusedConnectorClients(inner);
+    const first = await reused.createUserTokenClient(identity('bot-a'));
+    expect(await reused.createUserTokenClient(identity('bot-a'))).toBe(first);
+    expect(await reused.createUserTokenClient(identity('bot-b'))).not.toBe(first);
+    expect(inner.userTokenClients).toBe(2);
   });
 
   it('does not keep a client that could not be built: the next turn tries again', async () => {
