@@ -1,35 +1,41 @@
 import type { Activity } from '../../channels/activity.js';
 import type pg from 'pg';
 import type { WidgetActivityRecord, WidgetActivityRepository } from '../ports/widget-history.js';
-import { withTransaction } from './pg-transaction.js';
 
+/** PostgreSQL's unique_violation: the primary key (conversation, seq) refused a number already taken. */
+const UNIQUE_VIOLATION = '23505';
 /**
- * First key of the two-int advisory-lock space for widget appends ("qw" in ASCII), apart from the
- * conversation-turn locks: an SDR message may be appended while a turn holds that one.
+ * Appends racing on one conversation are rare (a bot reply and an SDR message), but each round of a race lets only
+ * one through: the bound leaves room for dozens of simultaneous appenders (the durability test races 20).
  */
-const WIDGET_APPEND_NAMESPACE = 0x7177;
+const MAX_ATTEMPTS = 64;
+
+const APPEND_NEXT = `
+  INSERT INTO widget_activities (conversation_id, seq, activity, created_at)
+  SELECT $1, COALESCE(MAX(seq), 0) + 1, $2, now() FROM widget_activities WHERE conversation_id = $1
+  RETURNING seq`;
 
 /**
- * The widget replay log on PostgreSQL. Appends to one conversation are serialised by a transaction
- * advisory lock, so two instances never read the same `MAX(seq)`; the INSERT runs after the lock is
- * granted and therefore sees every number taken before it.
+ * The widget replay log on PostgreSQL. An append is one statement that takes the conversation's next number;
+ * should another instance take the same number between the MAX and the INSERT, the primary key refuses the
+ * second one, which simply tries again with the next number. One round trip per append instead of four
+ * (BEGIN, an advisory lock, the INSERT, COMMIT): every widget message is appended before its acknowledgement,
+ * so these round trips were what acks waited for when the pool was busy.
  */
 export class PgWidgetActivityRepository implements WidgetActivityRepository {
   constructor(private readonly pool: pg.Pool) {}
 
   async append(conversationId: string, activity: Partial<Activity>): Promise<number> {
-    return withTransaction(this.pool, async (client) => {
-      await client.query('SELECT pg_advisory_xact_lock($1::int, hashtext($2))', [WIDGET_APPEND_NAMESPACE, conversationId]);
-      const { rows } = await client.query<{ seq: number }>(
-        `INSERT INTO widget_activities (conversation_id, seq, activity, created_at)
-         SELECT $1, COALESCE(MAX(seq), 0) + 1, $2, now() FROM widget_activities WHERE conversation_id = $1
-         RETURNING seq`,
-        [conversationId, JSON.stringify(activity)],
-      );
-      return Number(rows[0]!.seq);
-    });
+    const json = JSON.stringify(activity);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const { rows } = await this.pool.query<{ seq: number }>(APPEND_NEXT, [conversationId, json]);
+        return Number(rows[0]!.seq);
+      } catch (error) {
+        if ((error as { code?: unknown }).code !== UNIQUE_VIOLATION || attempt >= MAX_ATTEMPTS) throw error;
+      }
+    }
   }
-
   async since(conversationId: string, afterSeq: number): Promise<WidgetActivityRecord[]> {
     const { rows } = await this.pool.query<{ seq: number; activity: string }>(
       'SELECT seq, activity FROM widget_activities WHERE conversation_id = $1 AND seq > $2 ORDER BY seq',
