@@ -85,7 +85,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   warnMissingLocales(playbook, logger);
   // The playbook's own wording of catalogue texts, for every translate() of this process.
   useTextOverrides(playbook.texts);
-  const db = overrides.db ?? (await openDatabase({ url: config.storage.databaseUrl, dataDir: config.storage.dataDir, logger }));
+  const db = overrides.db ?? (await openDatabase({ url: config.storage.databaseUrl, dataDir: config.storage.dataDir, poolSize: config.storage.poolSize, logger }));
   const metrics = new Metrics();
   // On PostgreSQL the rate limits count in the database, so they hold across instances.
   const guards = createAbuseGuards(config.rateLimits, metrics.registry, { pool: db.sharedCountersPool, logger });

@@ -53,6 +53,7 @@ const envSchema = z.object({
   LLM_BREAKER_COOLDOWN_MS: int(30_000, 0),
 
   DATABASE_URL: z.preprocess(emptyAsUndefined, z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional()),
+  DATABASE_POOL_SIZE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(500).default(10)),
   DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('./data')),
 
   ALLOWED_ORIGINS: list,
@@ -145,7 +146,7 @@ export interface Config {
     serviceUrlAllowlist: string[];
   };
   llm?: { apiKey: string; baseURL?: string; model: string; timeoutMs: number; rephrase: boolean; everyMessage: boolean; breaker: { coolDownMs: number } };
-  storage: { databaseUrl?: string; dataDir: string };
+  storage: { databaseUrl?: string; dataDir: string; poolSize: number };
   widget: { allowedOrigins: string[]; secret: string; maxMessageBytes: number; messagesPerMinute: number; maxSocketsPerConversation: number; maxStoredActivities: number };
   /** Who may read /metrics and /readyz: a bearer token, and/or a separate listener (then not on the public port). */
   operations: { token?: string; listen?: { host: string; port: number } };
@@ -238,7 +239,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           breaker: { coolDownMs: e.LLM_BREAKER_COOLDOWN_MS },
         }
       : undefined,
-    storage: { databaseUrl: e.DATABASE_URL, dataDir: e.DATA_DIR },
+    storage: { databaseUrl: e.DATABASE_URL, dataDir: e.DATA_DIR, poolSize: e.DATABASE_POOL_SIZE },
     widget: {
       allowedOrigins: e.ALLOWED_ORIGINS,
       // A per-process secret is fine for one instance; several instances must share WIDGET_SECRET.

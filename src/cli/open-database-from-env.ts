@@ -5,7 +5,7 @@ import { openDatabase, type Database } from '../storage/index.js';
 /** The database the server uses (DATABASE_URL or the SQLite file under DATA_DIR), for admin commands. */
 export async function openDatabaseFromEnv(logger: Logger): Promise<Database> {
   const config = loadConfig();
-  return openDatabase({ url: config.storage.databaseUrl, dataDir: config.storage.dataDir, logger });
+  return openDatabase({ url: config.storage.databaseUrl, dataDir: config.storage.dataDir, poolSize: config.storage.poolSize, logger });
 }
 
 /** Runs `fn` with the database and always closes it. */

@@ -10,6 +10,8 @@ export interface OpenDatabaseOptions {
   url?: string;
   /** Where the SQLite file `qualibot.sqlite` lives (created if missing). */
   dataDir: string;
+  /** PostgreSQL connections per instance (DATABASE_POOL_SIZE, default 10). */
+  poolSize?: number;
   logger?: StorageLogger;
 }
 
@@ -20,8 +22,8 @@ export const SQLITE_FILENAME = 'qualibot.sqlite';
  * Migrations run before it resolves, so a returned database is ready to use.
  */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
-  const { url, dataDir, logger } = options;
-  if (url && /^postgres(ql)?:\/\//i.test(url)) return openPostgresDatabase({ url, logger });
+  const { url, dataDir, logger, poolSize } = options;
+  if (url && /^postgres(ql)?:\/\//i.test(url)) return openPostgresDatabase({ url, logger, poolSize });
   if (url === ':memory:' || (!url && dataDir === ':memory:')) return openSqliteDatabase({ filename: ':memory:', logger });
   if (url) throw new ConfigError(`Unsupported database URL (expected postgres:// or :memory:): ${redact(url)}`);
   mkdirSync(dataDir, { recursive: true });

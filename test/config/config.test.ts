@@ -6,7 +6,7 @@ import { ConfigError } from '../../src/errors.js';
 describe('configuration', () => {
   it('starts on embedded defaults with no variable at all', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ port: 3978, playbook: 'champ', storage: { dataDir: './data' } });
+    expect(config).toMatchObject({ port: 3978, playbook: 'champ', storage: { dataDir: './data', poolSize: 10 } });
     expect(config.llm).toBeUndefined();
     expect(config.botFramework.authenticated).toBe(false);
     expect(config.botFramework.runtime).toBe('botbuilder');
@@ -21,6 +21,7 @@ describe('configuration', () => {
     ['LOG_LEVEL', 'loud', /LOG_LEVEL/],
     ['BOT_RUNTIME', 'teams-ai', /BOT_RUNTIME/],
     ['DATABASE_URL', 'mysql://x', /DATABASE_URL/],
+    ['DATABASE_POOL_SIZE', '0', /DATABASE_POOL_SIZE/],
     ['OPENAI_BASE_URL', 'not a url', /OPENAI_BASE_URL/],
     ['LLM_REPHRASE', 'maybe', /LLM_REPHRASE/],
     ['TIMEZONE', 'Mars/Olympus', /TIMEZONE/],

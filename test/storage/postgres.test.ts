@@ -74,6 +74,12 @@ describe('postgres engine', () => {
       expect(received[0]).toEqual({ after: 'reconnect' });
     });
 
+    it('opens as many connections as DATABASE_POOL_SIZE allows', async () => {
+      const db = await openDatabase({ url: database.url, dataDir: '/nonexistent', poolSize: 3 });
+      opened.push(db);
+      expect((db.sharedCountersPool as unknown as { options: { max: number } }).options.max).toBe(3);
+    });
+
     it('serialises one conversation across two instances with leases', async () => {
       const [a, b] = await Promise.all([1, 2].map(() => openDatabase({ url: database.url, dataDir: '/nonexistent' })));
       opened.push(a!, b!);

@@ -62,7 +62,7 @@ export async function runSdr(args: string[], logger: Logger, deps: SdrCommandDep
     deps.openDb ??
     (() => {
       const config = loadConfig();
-      return openDatabase({ url: config.storage.databaseUrl, dataDir: config.storage.dataDir, logger });
+      return openDatabase({ url: config.storage.databaseUrl, dataDir: config.storage.dataDir, poolSize: config.storage.poolSize, logger });
     });
   const db = await openDb();
   try {
