@@ -1,6 +1,6 @@
 import { Serializer, type OperationSpec } from '@azure/core-http';
 import type { Activity } from 'botbuilder';
-import type { ConnectorClient } from 'botframework-connector';
+import { ConversationConstants, type ConnectorClient } from 'botframework-connector';
 // Not re-exported at the package's root; botframework-connector is pinned to botbuilder's version.
 import { ConnectorMappers } from 'botframework-connector/lib/connectorApi/connectorClient.js';
 
@@ -9,7 +9,7 @@ import { ConnectorMappers } from 'botframework-connector/lib/connectorApi/connec
  * of the whole schema that costs about a third of sending the reply (bench: 0.33 → 0.24 CPU ms per reply). These
  * specs send the same JSON with a plain-object body mapper: the mapper's only change to an activity is dropping
  * top-level fields the schema does not know, done here by `schemaFieldsOf`, and everything else — URL, the
- * `x-ms-conversation-id` header, credentials, retries and throttling, the response and error mapping — is still
+ * conversation id header, credentials, retries and throttling, the response and error mapping — is still
  * the library's request pipeline.
  */
 const ACTIVITY_FIELDS = new Set(Object.values((ConnectorMappers.Activity.type as { modelProperties: Record<string, { serializedName: string }> }).modelProperties).map((property) => property.serializedName));
@@ -17,7 +17,7 @@ const ACTIVITY_FIELDS = new Set(Object.values((ConnectorMappers.Activity.type as
 const pathParameter = (name: string) => ({ parameterPath: name, mapper: { required: true, serializedName: name, type: { name: 'String' } } });
 const sharedSpec = {
   httpMethod: 'POST',
-  headerParameters: [{ parameterPath: 'conversationId', mapper: { serializedName: 'x-ms-conversation-id', type: { name: 'String' } } }],
+  headerParameters: [{ parameterPath: 'conversationId', mapper: { serializedName: ConversationConstants.ConversationIdHttpHeaderName, type: { name: 'String' } } }],
   requestBody: { parameterPath: 'activity', mapper: { required: true, serializedName: 'activity', type: { name: 'Object' } } },
   responses: {
     200: { bodyMapper: ConnectorMappers.ResourceResponse },
