@@ -171,6 +171,19 @@ describe('postgres engine', () => {
         expect(Date.now() - started).toBeLessThan(3000);
       });
 
+      it('left by a dead instance on a conversation that never comes back go with the retention purge; live ones stay', async () => {
+        await admin(`INSERT INTO conversation_leases (key, holder, expires_at) VALUES ('gone', 'dead-instance', clock_timestamp() - interval '1 minute')`);
+        const db = await openDatabase({ url: database.url, dataDir: '/nonexistent' });
+        opened.push(db);
+        const holding = db.lock.run('live', () => sleep(500));
+        await sleep(100);
+        const longAgo = new Date('2000-01-01T00:00:00Z');
+        await db.lifecycle.purgeOlderThan({ transcripts: longAgo, leads: longAgo });
+        const { rows } = await admin(`SELECT key FROM conversation_leases WHERE key IN ('gone', 'live') ORDER BY key`);
+        expect(rows.map((row) => row.key)).toEqual(['live']);
+        await holding;
+      });
+
       it('give up after the wait allows, naming the conversation, and run nothing', async () => {
         const holder = lockOn();
         const holding = holder.run('busy', () => sleep(800));

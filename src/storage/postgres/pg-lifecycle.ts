@@ -42,8 +42,10 @@ export class PgDataLifecycle implements DataLifecycle {
         enrichments: await run('DELETE FROM enrichments WHERE looked_up_at < $1', leadsBefore),
         // Oversized bus payloads are only needed for the few seconds it takes to relay them.
         busPayloads: await run('DELETE FROM bus_payloads WHERE created_at < $1', conversationsBefore),
+        // Leases left by an instance that died, on conversations that never came back (any live turn renews its own).
+        expiredLeases: (await client.query('DELETE FROM conversation_leases WHERE expires_at < clock_timestamp()')).rowCount ?? 0,
       };
-    }).then(({ busPayloads: _ignored, ...counts }) => counts);
+    }).then(({ busPayloads: _payloads, expiredLeases: _leases, ...counts }) => counts);
   }
 
   async erasePerson(target: EraseTarget): Promise<EraseResult> {
