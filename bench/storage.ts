@@ -156,7 +156,7 @@ export function renderStorage(report: StorageBenchReport): string {
   return [
     `## 4. Storage: statements per turn and turn time, per engine (${report.runs[0]?.turns ?? 0} turns each, one at a time)`,
     '',
-    'The real app runs in the bench process; every SQL statement is counted at the driver (better-sqlite3 statements, transaction control included; pg `Client#query`, pools included), between the moment a turn is posted to /api/messages and its answer. Writes = INSERT/UPDATE/DELETE; locks = PostgreSQL advisory-lock queries (the per-conversation lock); commits = explicit COMMITs plus writes outside a transaction (each its own commit).',
+    'The real app runs in the bench process; every SQL statement is counted at the driver (better-sqlite3 statements, transaction control included; pg `Client#query`, pools included), between the moment a turn is posted to /api/messages and its answer. Writes = INSERT/UPDATE/DELETE; locks = PostgreSQL advisory-lock queries (none on the turn path now: a turn takes and releases a lease row, two writes to `conversation_leases`); commits = explicit COMMITs plus writes outside a transaction (each its own commit).',
     '',
     table(['engine', 'turn p50 ms', 'turn p99 ms', 'writes/turn', 'reads/turn', 'transaction ctl/turn', 'lock queries/turn', 'all statements/turn', 'failed turns', `statements in ${fmt((report.runs[0]?.idleMs ?? 0) / 1000)} s idle`, 'commits/turn'], rows),
     '',
