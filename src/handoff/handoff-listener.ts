@@ -90,12 +90,13 @@ export class HandoffListener implements DecisionListener {
     }
     await service.publishQueue('created', handoff);
     // One message: an expert is coming, and how long it may take (each message is a round trip to the channel).
-    await service.botSays(handoff, [`${translate(contactLabel(packet.contact) ? 'handoff.waiting' : 'handoff.waitingAskContact', packet.locale)} ${this.honestWait(handoff, open, packet.locale)}`], send);
+    await service.botSays(handoff, [`${translate(contactLabel(packet.contact) ? 'handoff.waiting' : 'handoff.waitingAskContact', packet.locale)} ${await this.honestWait(handoff, packet.locale)}`], send);
   }
 
   /** Where the visitor stands and for how long at most (after the assignment timeout they are offered a callback), and the booking link at once. */
-  private honestWait(handoff: HandoffRecord, open: HandoffRecord[], locale: Locale): string {
-    const ahead = open.filter((other) => other.status === 'queued' && other.score >= handoff.score).length;
+  private async honestWait(handoff: HandoffRecord, locale: Locale): Promise<string> {
+    // Counted in the database whether or not the open handoffs were read above (they are not without SDR accounts).
+    const ahead = await this.deps.db.handoffs.countQueuedAhead(handoff);
     const minutes = String(Math.max(1, Math.ceil(this.deps.config.assignmentTimeoutS / 60)));
     const wait = translate(ahead === 0 ? 'handoff.waitEstimateFirst' : 'handoff.waitEstimate', locale, { position: String(ahead + 1), minutes });
     return this.deps.config.bookingUrl ? `${wait} ${translate('booking.early', locale, { bookingUrl: this.deps.config.bookingUrl })}` : wait;

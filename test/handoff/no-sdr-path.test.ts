@@ -18,6 +18,17 @@ afterEach(async () => {
 
 const TIMED_OUT_FR = "Désolé de vous avoir fait attendre : nos experts sont tous occupés en ce moment et personne n'a pu vous rejoindre.";
 
+describe('without SDR accounts (the SDRs work from Teams or Slack)', () => {
+  it('still tells each visitor where they stand in the queue', async () => {
+    const h = await track(startHarness());
+    expect(await h.db.sdrs.list()).toEqual([]);
+    await h.reachHandoff('queue-first');
+    await h.reachHandoff('queue-second');
+    expect(h.botTexts('queue-first').at(-1)).toContain('Vous êtes en tête de la file.');
+    expect(h.botTexts('queue-second').at(-1)).toContain('Vous êtes n° 2 dans la file.');
+  });
+});
+
 describe('nobody claims in time', () => {
   it('tells the visitor honestly, offers the booking link and a callback, and keeps a callback task', async () => {
     const h = await track(startHarness());

@@ -279,6 +279,17 @@ export function storageContract(engine: string, options: ContractOptions): void 
         expect(await db.handoffs.list()).toHaveLength(2);
       });
 
+      it('counts the queued handoffs served before one: scoring at least as high, itself and other statuses left out', async () => {
+        const mine = await db.handoffs.create(handoffInput({ score: 70 }));
+        expect(await db.handoffs.countQueuedAhead(mine)).toBe(0);
+        await db.handoffs.create(handoffInput({ score: 70 }));
+        await db.handoffs.create(handoffInput({ score: 90 }));
+        await db.handoffs.create(handoffInput({ score: 69.5 }));
+        await db.handoffs.create(handoffInput({ score: 95, status: 'live' }));
+        await db.handoffs.create(handoffInput({ score: 95, status: 'closed' }));
+        expect(await db.handoffs.countQueuedAhead(mine)).toBe(2);
+      });
+
       it('lets exactly one of 10 concurrent SDR claims (two instances) win', async () => {
         const other = await openInstance();
         const handoff = await db.handoffs.create(handoffInput());

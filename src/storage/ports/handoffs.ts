@@ -57,6 +57,8 @@ export interface HandoffRepository {
   getOpenByConversation(conversationId: string): Promise<HandoffRecord | undefined>;
   /** Oldest first. */
   list(query?: HandoffListQuery): Promise<HandoffRecord[]>;
+  /** Queued handoffs other than `handoff` scoring at least as high: the visitors served before it (a count, not a list). */
+  countQueuedAhead(handoff: Pick<HandoffRecord, 'id' | 'score'>): Promise<number>;
   /** Returns the updated record, or undefined when the current status is not in `from` (or the id is unknown). */
   transition(id: string, transition: HandoffTransition): Promise<HandoffRecord | undefined>;
 }

@@ -48,6 +48,11 @@ export class PgHandoffRepository implements HandoffRepository {
     return rows.map((row) => toHandoff(row, postgresCodec));
   }
 
+  async countQueuedAhead(handoff: Pick<HandoffRecord, 'id' | 'score'>): Promise<number> {
+    const { rows } = await this.pool.query<{ ahead: number }>(`SELECT count(*)::int AS ahead FROM handoffs WHERE status = 'queued' AND score >= $1 AND id <> $2`, [handoff.score, handoff.id]);
+    return rows[0]!.ahead;
+  }
+
   async transition(id: string, { from, to, patch = {} }: HandoffTransition): Promise<HandoffRecord | undefined> {
     if (from.length === 0) return undefined;
     const params: unknown[] = [id, [...from], to];

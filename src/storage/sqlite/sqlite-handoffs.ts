@@ -65,6 +65,11 @@ export class SqliteHandoffRepository implements HandoffRepository {
     return (this.prepare(sql).all(...params) as Row[]).map((row) => toHandoff(row, sqliteCodec));
   }
 
+  async countQueuedAhead(handoff: Pick<HandoffRecord, 'id' | 'score'>): Promise<number> {
+    const row = this.prepare(`SELECT count(*) AS ahead FROM handoffs WHERE status = 'queued' AND score >= ? AND id <> ?`).get(handoff.score, handoff.id) as { ahead: number };
+    return Number(row.ahead);
+  }
+
   async transition(id: string, { from, to, patch = {} }: HandoffTransition): Promise<HandoffRecord | undefined> {
     if (from.length === 0) return undefined;
     const columns = handoffPatchColumns(patch);
