@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { MAX_VISITOR_TEXT } from '../../privacy/sanitize-text.js';
+import { KeyedLock } from '../../storage/keyed-lock.js';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import { isOriginAllowed } from './origin-policy.js';
 import { SlidingWindowRateLimiter } from './rate-limiter.js';
@@ -63,8 +64,11 @@ export class WidgetSocketServer {
   private readonly wss: WebSocketServer;
   private readonly alive = new WeakMap<WebSocket, boolean>();
   private readonly limiters = new WeakMap<WidgetConversation, SlidingWindowRateLimiter>();
-  /** The last gate answer awaited per conversation, so its activities reach the adapter in arrival order. */
-  private readonly gateQueues = new WeakMap<WidgetConversation, Promise<unknown>>();
+  /**
+   * The shared gate may wait for PostgreSQL: a conversation's activities pass it one after the other, so a later
+   * message never overtakes an earlier one on its way to the adapter.
+   */
+  private readonly gateOrder = new KeyedLock();
   private readonly heartbeat: NodeJS.Timeout;
   private readonly typingToldAt = new Map<string, number>();
   /** Told when a visitor types (e.g. so the SDR holding the conversation sees it). */
@@ -176,7 +180,7 @@ export class WidgetSocketServer {
       return client.send({ ...errorFrame('message_too_large', `Messages are limited to ${MAX_VISITOR_TEXT} characters: please sum it up.`, clientActivityId), maxChars: MAX_VISITOR_TEXT });
     }
     const { messageGate } = this.options;
-    const shared = messageGate ? await this.inArrivalOrder(conversation, () => (activity.type === 'message' ? messageGate(conversation) : undefined)) : undefined;
+    const shared = messageGate ? await this.gateOrder.run(conversation.id, async () => (activity.type === 'message' ? messageGate(conversation) : undefined)) : undefined;
     if (shared && !shared.allowed) {
       onRefused?.(shared.limit);
       return client.send({ ...errorFrame('rate_limited', 'Too many messages: please wait a little.', clientActivityId), retryAfterMs: shared.retryAfterMs });
@@ -193,17 +197,6 @@ export class WidgetSocketServer {
       this.options.logger.error({ err: error, conversationId: conversation.id }, 'widget activity could not be received');
       client.send(errorFrame('internal_error', 'The message could not be delivered.', clientActivityId));
     }
-  }
-
-  /**
-   * Runs `step` after the steps of the activities that arrived before in this conversation: the shared gate may
-   * wait for PostgreSQL, and a later message must not overtake an earlier one on its way to the adapter.
-   */
-  private inArrivalOrder<T>(conversation: WidgetConversation, step: () => Promise<T> | T): Promise<T> {
-    const previous = this.gateQueues.get(conversation) ?? Promise.resolve();
-    const answer = previous.then(step);
-    this.gateQueues.set(conversation, answer.catch(() => undefined));
-    return answer;
   }
 
   /** One limiter per conversation, shared by all its sockets. */
